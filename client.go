@@ -1,0 +1,203 @@
+package favorites
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// Client is the HTTP machinery every provider shares: base URL, auth,
+// User-Agent, rate limiting, retries, a response size cap and typed errors.
+// Every request goes through [Client.NewRequest] and [Client.Do].
+//
+// A Client is safe for concurrent use and holds no global state.
+type Client struct {
+	provider      string
+	base          *url.URL
+	rc            *retryablehttp.Client
+	authorization string
+	userAgent     string
+	headers       http.Header
+	logger        *slog.Logger
+	maxBody       int64
+	decodeError   ErrorDecoder
+}
+
+// New builds a Client for the provider named provider (used in errors and
+// logs). A base URL is required; everything else has a default: no auth,
+// [DefaultUserAgent], [DefaultRetryPolicy], no rate limiter, logging off, and
+// a [DefaultMaxBodySize] cap.
+func New(provider string, opts ...Option) (*Client, error) {
+	cfg := config{
+		httpClient: &http.Client{},
+		userAgent:  DefaultUserAgent,
+		headers:    http.Header{},
+		retry:      DefaultRetryPolicy(),
+		logger:     slog.New(slog.DiscardHandler),
+		maxBody:    DefaultMaxBodySize,
+	}
+	for _, opt := range opts {
+		if err := opt(&cfg); err != nil {
+			return nil, fmt.Errorf("%s: %w", provider, err)
+		}
+	}
+	if err := cfg.validate(); err != nil {
+		return nil, fmt.Errorf("%s: %w", provider, err)
+	}
+	c := &Client{
+		provider:      provider,
+		base:          cfg.baseURL,
+		authorization: cfg.authorization,
+		userAgent:     cfg.userAgent,
+		headers:       cfg.headers,
+		logger:        cfg.logger,
+		maxBody:       cfg.maxBody,
+		decodeError:   cfg.decodeError,
+	}
+	c.rc = &retryablehttp.Client{
+		HTTPClient: &http.Client{
+			Transport:     &pacer{user: cfg.httpClient, limiter: cfg.limiter, maxWait: cfg.retry.MaxWait},
+			CheckRedirect: checkRedirect(c.base.Scheme, c.base.Host, cfg.httpClient.CheckRedirect),
+			Jar:           cfg.httpClient.Jar,
+			Timeout:       cfg.httpClient.Timeout,
+		},
+		RetryWaitMin:    cfg.retry.MinWait,
+		RetryWaitMax:    cfg.retry.MaxWait,
+		RetryMax:        cfg.retry.MaxRetries,
+		CheckRetry:      cfg.retry.checkRetry,
+		Backoff:         cfg.retry.backoff,
+		ErrorHandler:    retryablehttp.PassthroughErrorHandler,
+		RequestLogHook:  c.logAttempt,
+		ResponseLogHook: c.logResponse,
+	}
+	return c, nil
+}
+
+// Provider names the service this client talks to.
+func (c *Client) Provider() string { return c.provider }
+
+// BaseURL returns a copy of the base URL.
+func (c *Client) BaseURL() *url.URL { u := *c.base; return &u }
+
+// String describes the client without its credentials, so that printing a
+// client with %v or %+v shows no secret.
+func (c *Client) String() string {
+	auth := "none"
+	if c.authorization != "" {
+		auth = "set"
+	}
+	return fmt.Sprintf("favorites.Client{provider: %s, base: %s, auth: %s}", c.provider, c.base, auth)
+}
+
+// GoString is String, for %#v.
+func (c *Client) GoString() string { return c.String() }
+
+// Do sends req, retrying as the [RetryPolicy] and req.Retry allow, and
+// returns the response. A status of 400 or more is returned as an
+// [*APIError] together with the Response. Otherwise, when v is not nil, the
+// JSON body is decoded into v; an empty body leaves v untouched.
+func (c *Client) Do(ctx context.Context, req *Request, v any) (*Response, error) {
+	ctx = context.WithValue(ctx, retryModeKey{}, attemptInfo{mode: req.Retry, method: req.Method})
+	var body any
+	if req.body != nil {
+		body = req.body
+	}
+	rreq, err := retryablehttp.NewRequestWithContext(ctx, req.Method, req.URL.String(), body)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: %v", c.provider, ErrInvalidArgument, err)
+	}
+	rreq.Header = req.Header.Clone()
+	hresp, err := c.rc.Do(rreq)
+	if err != nil {
+		if hresp != nil {
+			hresp.Body.Close()
+		}
+		return nil, fmt.Errorf("%s: %s %s: %w", c.provider, req.Method, redactURL(req.URL), err)
+	}
+	defer hresp.Body.Close()
+	resp := newResponse(hresp)
+	data, err := c.readBody(hresp)
+	if err != nil {
+		return resp, fmt.Errorf("%s: %s %s: %w", c.provider, req.Method, redactURL(req.URL), err)
+	}
+	if hresp.StatusCode >= 400 {
+		return resp, c.apiError(req, hresp, data)
+	}
+	if v != nil && len(bytes.TrimSpace(data)) > 0 {
+		if err := json.Unmarshal(data, v); err != nil {
+			return resp, fmt.Errorf("%s: %s %s: %w: %v", c.provider, req.Method, redactURL(req.URL), ErrMalformedReply, err)
+		}
+	}
+	return resp, nil
+}
+
+// readBody reads the whole body, refusing one over the size cap.
+func (c *Client) readBody(r *http.Response) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r.Body, c.maxBody+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading body: %w", err)
+	}
+	if int64(len(data)) > c.maxBody {
+		return nil, fmt.Errorf("%w: over %d bytes", ErrResponseTooLarge, c.maxBody)
+	}
+	return data, nil
+}
+
+func (c *Client) apiError(req *Request, r *http.Response, body []byte) error {
+	e := &APIError{
+		Provider:   c.provider,
+		Method:     req.Method,
+		URL:        redactURL(req.URL),
+		StatusCode: r.StatusCode,
+		RequestID:  firstHeader(r.Header, "X-Request-Id", "X-Request-ID", "Request-Id", "Cf-Ray"),
+		Body:       body[:min(len(body), MaxErrorBody)],
+	}
+	e.RetryAfter, _ = parseRetryAfter(r.Header.Get("Retry-After"), time.Now())
+	decodeErrorBody(e, body)
+	if c.decodeError != nil {
+		c.decodeError(e, r)
+	}
+	return e
+}
+
+func firstHeader(h http.Header, keys ...string) string {
+	for _, k := range keys {
+		if v := h.Get(k); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func (c *Client) logAttempt(_ retryablehttp.Logger, r *http.Request, attempt int) {
+	c.logger.LogAttrs(r.Context(), slog.LevelDebug, "favorites: request",
+		slog.String("provider", c.provider), slog.String("method", r.Method),
+		slog.String("url", redactURL(r.URL)), slog.Int("attempt", attempt+1))
+}
+
+func (c *Client) logResponse(_ retryablehttp.Logger, r *http.Response) {
+	c.logger.LogAttrs(r.Request.Context(), slog.LevelDebug, "favorites: response",
+		slog.String("provider", c.provider), slog.String("method", r.Request.Method),
+		slog.String("url", redactURL(r.Request.URL)), slog.Int("status", r.StatusCode))
+}
+
+// IsTemporary reports whether err is worth trying again later: a rate limit,
+// a server error, or a network failure; not a refusal of the request itself.
+func IsTemporary(err error) bool {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.StatusCode == http.StatusTooManyRequests || apiErr.StatusCode >= 500 ||
+			errors.Is(err, ErrRateLimited)
+	}
+	return err != nil && !errors.Is(err, ErrInvalidArgument) && !errors.Is(err, context.Canceled) &&
+		!errors.Is(err, ErrMalformedReply) && !errors.Is(err, ErrResponseTooLarge)
+}

@@ -1,0 +1,106 @@
+package favorites
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"time"
+)
+
+// Favorite is one favourite in a provider-neutral shape.
+//
+// Fields a provider does not report are left at their zero value. Raw holds the
+// provider's JSON for the item, and [Favorite.As] reaches the provider's typed
+// value.
+type Favorite struct {
+	Provider    string          `json:"provider"`
+	Ref         Ref             `json:"ref"`
+	Kind        string          `json:"kind,omitempty"`
+	Title       string          `json:"title,omitempty"`
+	URL         string          `json:"url,omitempty"`
+	PreviewURL  string          `json:"preview_url,omitempty"`
+	Width       int             `json:"width,omitempty"`
+	Height      int             `json:"height,omitempty"`
+	CreatedAt   time.Time       `json:"created_at,omitzero"`
+	FavoritedAt time.Time       `json:"favorited_at,omitzero"`
+	Raw         json.RawMessage `json:"raw,omitempty"`
+
+	native any
+}
+
+// SetNative records the provider's typed value behind f, for [Favorite.As].
+// It is meant for provider adapters.
+func (f *Favorite) SetNative(v any) { f.native = v }
+
+// As sets target, which must be a non-nil pointer, to the provider's typed
+// value behind f when the types match, and reports whether it did. For example
+// a Mastodon favourite gives its status with:
+//
+//	var st *mastodon.Status
+//	if fav.As(&st) { ... }
+func (f Favorite) As(target any) bool {
+	if f.native == nil || target == nil {
+		return false
+	}
+	tv := reflect.ValueOf(target)
+	if tv.Kind() != reflect.Pointer || tv.IsNil() {
+		return false
+	}
+	nv := reflect.ValueOf(f.native)
+	if !nv.Type().AssignableTo(tv.Elem().Type()) {
+		return false
+	}
+	tv.Elem().Set(nv)
+	return true
+}
+
+// String gives a short human-readable form: provider, ref and title.
+func (f Favorite) String() string {
+	return fmt.Sprintf("%s %s %q", f.Provider, f.Ref, f.Title)
+}
+
+// ListOptions tune a portable listing. A nil *ListOptions means the defaults.
+type ListOptions struct {
+	// PageSize asks for this many items a page; 0 means the provider's
+	// largest page, which makes the fewest requests. Providers that return
+	// everything at once ignore it. A value out of the provider's range is
+	// refused with ErrInvalidArgument when the first page is asked for.
+	PageSize int
+
+	// Cursor starts the listing where an earlier Pager's Cursor said the next
+	// page begins; empty means the first page.
+	Cursor string
+}
+
+// Favorites is the portable view of one user's favourites on one provider.
+// Each provider package has an adapter that implements it.
+type Favorites interface {
+	// Provider names the service, such as "mastodon".
+	Provider() string
+
+	// List pages through the favourites in the provider's order. Nothing is
+	// sent until the Pager is read.
+	List(opts *ListOptions) *Pager[Favorite]
+
+	// Add makes ref a favourite. It is idempotent: a ref that already is a
+	// favourite gives nil, so a retry or a second run ends in the same state.
+	Add(ctx context.Context, ref Ref) error
+
+	// Remove makes ref no longer a favourite. It is idempotent: a ref that
+	// is not a favourite gives nil.
+	Remove(ctx context.Context, ref Ref) error
+}
+
+// Toggler is implemented by adapters whose service can flip a favourite in
+// one call. Toggle is not idempotent, so it is never retried once the request
+// may have reached the server.
+type Toggler interface {
+	Toggle(ctx context.Context, ref Ref) (added bool, err error)
+}
+
+// Checker is implemented by adapters that can tell whether one item is a
+// favourite without listing them all.
+type Checker interface {
+	IsFavorite(ctx context.Context, ref Ref) (bool, error)
+}

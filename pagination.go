@@ -1,0 +1,167 @@
+package favorites
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+)
+
+// Page is one page of a listing.
+type Page[T any] struct {
+	Items []T
+
+	// Next is the cursor of the following page; empty on the last page.
+	Next string
+
+	// Response is the response the page came from; nil for pages not read
+	// from a single response.
+	Response *Response
+}
+
+// FetchFunc fetches the page that starts at cursor; the empty cursor is the
+// first page.
+type FetchFunc[T any] func(ctx context.Context, cursor string) (Page[T], error)
+
+// Pager walks a listing page by page. It is not safe for concurrent use;
+// make one Pager per loop.
+//
+// Its cursor is opaque text that can be saved and given to a new listing
+// (such as [ListOptions].Cursor) to resume after a crash.
+type Pager[T any] struct {
+	fetch  FetchFunc[T]
+	cursor string
+	done   bool
+	err    error
+	seen   map[string]struct{}
+}
+
+// NewPager returns a Pager that starts at cursor (empty: the first page) and
+// fetches with fetch. Providers build theirs from the helpers [LinkPager],
+// [PageNumberPager] and [SinglePage]; NewPager serves any other scheme, such
+// as a next-page value in the body.
+func NewPager[T any](fetch FetchFunc[T], cursor string) *Pager[T] {
+	return &Pager[T]{fetch: fetch, cursor: cursor}
+}
+
+// ErrorPager returns a Pager whose first page is err, for listings refused
+// before anything is sent.
+func ErrorPager[T any](err error) *Pager[T] {
+	return &Pager[T]{err: err}
+}
+
+// ErrNoMorePages is returned by NextPage after the last page.
+var ErrNoMorePages = errors.New("no more pages")
+
+// NextPage fetches the next page. After the last page it returns
+// [ErrNoMorePages]. A next cursor already seen in this walk ends it with
+// [ErrPaginationLoop]. After an error the Pager keeps its cursor, so NextPage
+// may be called again to retry.
+func (p *Pager[T]) NextPage(ctx context.Context) (Page[T], error) {
+	page, err := p.fetchNext(ctx)
+	if err == nil {
+		p.advance(page.Next)
+	}
+	return page, err
+}
+
+// fetchNext fetches the page at the cursor and checks its next cursor
+// without moving, so that All moves only past pages it fully yielded.
+func (p *Pager[T]) fetchNext(ctx context.Context) (Page[T], error) {
+	if p.err != nil {
+		return Page[T]{}, p.err
+	}
+	if p.done {
+		return Page[T]{}, ErrNoMorePages
+	}
+	if err := ctx.Err(); err != nil {
+		return Page[T]{}, err
+	}
+	page, err := p.fetch(ctx, p.cursor)
+	if err != nil {
+		return Page[T]{}, err
+	}
+	if page.Next == "" {
+		return page, nil
+	}
+	_, dup := p.seen[page.Next]
+	if dup || page.Next == p.cursor {
+		p.err = fmt.Errorf("%w: cursor %q came back", ErrPaginationLoop, page.Next)
+		return Page[T]{}, p.err
+	}
+	return page, nil
+}
+
+func (p *Pager[T]) advance(next string) {
+	if next == "" {
+		p.done, p.cursor = true, ""
+		return
+	}
+	if p.seen == nil {
+		p.seen = make(map[string]struct{})
+	}
+	p.seen[p.cursor] = struct{}{}
+	p.cursor = next
+}
+
+// All yields every item from the current position to the end, fetching pages
+// as the loop asks for them. An error is yielded once, with the zero T, and
+// ends the sequence. Breaking out of the loop stops fetching and leaves the
+// cursor at the start of the page being read, so a resumed listing repeats
+// the rest of that page rather than skipping it.
+func (p *Pager[T]) All(ctx context.Context) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		for {
+			page, err := p.fetchNext(ctx)
+			if errors.Is(err, ErrNoMorePages) {
+				return
+			}
+			if err != nil {
+				var zero T
+				yield(zero, err)
+				return
+			}
+			for _, item := range page.Items {
+				if !yield(item, nil) {
+					return
+				}
+			}
+			p.advance(page.Next)
+		}
+	}
+}
+
+// Cursor is where the next page starts: save it to resume later. It is empty
+// before the first page of a fresh listing and after the last page; [Done]
+// tells the two apart.
+func (p *Pager[T]) Cursor() string { return p.cursor }
+
+// Done reports whether the last page has been read.
+func (p *Pager[T]) Done() bool { return p.done }
+
+// MapPager returns a Pager over the same pages as p's fetch function, with
+// each item converted by f. It starts at p's current cursor; the two do not
+// share state afterwards.
+func MapPager[T, U any](p *Pager[T], f func(T) (U, error)) *Pager[U] {
+	if p.err != nil {
+		return ErrorPager[U](p.err)
+	}
+	fetch := func(ctx context.Context, cursor string) (Page[U], error) {
+		page, err := p.fetch(ctx, cursor)
+		if err != nil {
+			return Page[U]{}, err
+		}
+		out := Page[U]{Items: make([]U, 0, len(page.Items)), Next: page.Next, Response: page.Response}
+		for _, item := range page.Items {
+			u, err := f(item)
+			if err != nil {
+				return Page[U]{}, err
+			}
+			out.Items = append(out.Items, u)
+		}
+		return out, nil
+	}
+	q := NewPager(fetch, p.cursor)
+	q.done = p.done
+	return q
+}

@@ -1,0 +1,84 @@
+package favorites
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+)
+
+// LinkPager lists by the Link header, as Mastodon does: the first request is
+// GET path with query q, and each next page is the response's rel="next"
+// link, followed as given (never rebuilt from the items). The cursor is that
+// link; one on another host than the base URL is refused, so credentials
+// never leave the service. A page with no next link is the last, even when
+// empty.
+func LinkPager[T any](c *Client, path string, q any, cursor string) *Pager[T] {
+	fetch := func(ctx context.Context, cursor string) (Page[T], error) {
+		var req *Request
+		var err error
+		if cursor == "" {
+			req, err = c.NewRequest(http.MethodGet, path, q, nil)
+		} else {
+			req, err = c.NewRequest(http.MethodGet, cursor, nil, nil)
+		}
+		if err != nil {
+			return Page[T]{}, err
+		}
+		var items []T
+		resp, err := c.Do(ctx, req, &items)
+		if err != nil {
+			return Page[T]{}, err
+		}
+		return Page[T]{Items: items, Next: resp.NextURL, Response: resp}, nil
+	}
+	if cursor != "" {
+		if _, err := c.resolve(cursor); err != nil {
+			return ErrorPager[T](fmt.Errorf("%s: cursor: %w", c.provider, err))
+		}
+	}
+	return NewPager(fetch, cursor)
+}
+
+// PageFunc fetches one numbered page.
+type PageFunc[T any] func(ctx context.Context, page int) ([]T, *Response, error)
+
+// PageNumberPager lists by page number, as e621 does: pages first, first+1,
+// ... until a page holds fewer than limit items. The cursor is the page
+// number as text; an empty cursor starts at first.
+func PageNumberPager[T any](cursor string, first, limit int, fetch PageFunc[T]) *Pager[T] {
+	if limit < 1 {
+		return ErrorPager[T](fmt.Errorf("%w: page size %d", ErrInvalidArgument, limit))
+	}
+	if cursor == "" {
+		cursor = strconv.Itoa(first)
+	}
+	if n, err := strconv.Atoi(cursor); err != nil || n < first {
+		return ErrorPager[T](fmt.Errorf("%w: cursor %q is not a page number from %d", ErrInvalidArgument, cursor, first))
+	}
+	return NewPager(func(ctx context.Context, cursor string) (Page[T], error) {
+		n, _ := strconv.Atoi(cursor) // checked above, and every next cursor is ours
+		items, resp, err := fetch(ctx, n)
+		if err != nil {
+			return Page[T]{}, err
+		}
+		page := Page[T]{Items: items, Response: resp}
+		if len(items) >= limit {
+			page.Next = strconv.Itoa(n + 1)
+		}
+		return page, nil
+	}, cursor)
+}
+
+// SinglePage lists a service that returns everything in one response, as
+// waifu.im and DCH do. It takes no cursor: a non-empty one is refused, since
+// there is nowhere to resume from.
+func SinglePage[T any](cursor string, fetch func(ctx context.Context) ([]T, *Response, error)) *Pager[T] {
+	if cursor != "" {
+		return ErrorPager[T](fmt.Errorf("%w: cursor %q given to a listing that has one page", ErrInvalidArgument, cursor))
+	}
+	return NewPager(func(ctx context.Context, _ string) (Page[T], error) {
+		items, resp, err := fetch(ctx)
+		return Page[T]{Items: items, Response: resp}, err
+	}, "")
+}

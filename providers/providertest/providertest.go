@@ -1,0 +1,382 @@
+// Package providertest is the conformance suite every provider adapter
+// passes: the promises of the favorites.Favorites interface, checked against
+// the provider's fake server.
+//
+// A provider's test calls [Run] with a [Harness] that starts its fake:
+//
+//	func TestConformance(t *testing.T) {
+//		providertest.Run(t, func(t *testing.T, seeded int) *providertest.Env {
+//			srv := mastodontest.NewServer(t)
+//			...
+//			return &providertest.Env{...}
+//		})
+//	}
+package providertest
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/favoritestest"
+)
+
+// Harness starts a fresh fake holding seeded favourites and returns an Env
+// for it. It registers the fake's shutdown with t.Cleanup.
+type Harness func(t *testing.T, seeded int) *Env
+
+// Env is one fake server and the adapters that talk to it.
+type Env struct {
+	// Favorites is an adapter with valid credentials. Build it with a
+	// retry policy of short waits (a MinWait of a millisecond or so) and no
+	// client-side rate limiter, so the suite runs fast.
+	Favorites favorites.Favorites
+
+	// WrongCredentials is an adapter on the same fake whose credentials the
+	// fake refuses.
+	WrongCredentials favorites.Favorites
+
+	// Seeded are the refs of the favourites the fake started with.
+	Seeded []favorites.Ref
+
+	// Absent are at least three refs of items the fake knows that are not
+	// favourites.
+	Absent []favorites.Ref
+
+	// PageSize is a ListOptions.PageSize that splits the seeded favourites
+	// over several pages; 0 for a provider that lists in one page.
+	PageSize int
+
+	// Faults injects failures into the fake.
+	Faults *favoritestest.Faults
+}
+
+// Seeded is how many favourites the suite asks a harness for where it needs
+// several pages.
+const Seeded = 25
+
+// Run runs every conformance check against the harness, each as a subtest
+// with a fresh fake.
+func Run(t *testing.T, h Harness) {
+	t.Helper()
+	all := checks
+	probe := h(t, 1)
+	if _, ok := probe.Favorites.(favorites.Toggler); ok {
+		all = append(all, check{"Toggle", checkToggle})
+	}
+	if _, ok := probe.Favorites.(favorites.Checker); ok {
+		all = append(all, check{"IsFavorite", checkIsFavorite})
+	}
+	for _, c := range all {
+		t.Run(c.name, func(t *testing.T) { c.run(t, h) })
+	}
+}
+
+type check struct {
+	name string
+	run  func(t *testing.T, h Harness)
+}
+
+var checks = []check{
+	{"ListAllPages", checkListAllPages},
+	{"ResumeFromCursor", checkResume},
+	{"FavoriteFields", checkFavoriteFields},
+	{"AddThenList", checkAddThenList},
+	{"AddTwiceIsNil", checkAddTwice},
+	{"RemoveThenList", checkRemoveThenList},
+	{"RemoveAbsentIsNil", checkRemoveAbsent},
+	{"WrongCredentials", checkWrongCredentials},
+	{"RetriesServerError", checkRetries503},
+	{"WaitsOutRetryAfter", checkRetryAfter},
+	{"CancelReturnsPromptly", checkCancel},
+	{"InvalidRefSendsNothing", checkInvalidRefs},
+}
+
+func newEnv(t *testing.T, h Harness, seeded int) *Env {
+	t.Helper()
+	env := h(t, seeded)
+	switch {
+	case env == nil || env.Favorites == nil || env.WrongCredentials == nil || env.Faults == nil:
+		t.Fatal("harness returned an Env without Favorites, WrongCredentials or Faults")
+	case len(env.Seeded) != seeded:
+		t.Fatalf("harness seeded %d favourites, asked for %d", len(env.Seeded), seeded)
+	case len(env.Absent) < 3:
+		t.Fatalf("harness gave %d absent refs, need 3", len(env.Absent))
+	}
+	return env
+}
+
+// listAll lists every favourite and fails on an error or a duplicate.
+func listAll(t *testing.T, f favorites.Favorites, opts *favorites.ListOptions) []favorites.Ref {
+	t.Helper()
+	var refs []favorites.Ref
+	for fav, err := range f.List(opts).All(t.Context()) {
+		if err != nil {
+			t.Fatalf("List: %v", err)
+		}
+		if slices.Contains(refs, fav.Ref) {
+			t.Fatalf("List yielded %v twice", fav.Ref)
+		}
+		refs = append(refs, fav.Ref)
+	}
+	return refs
+}
+
+func sameSet(a, b []favorites.Ref) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, r := range a {
+		if !slices.Contains(b, r) {
+			return false
+		}
+	}
+	return true
+}
+
+func checkListAllPages(t *testing.T, h Harness) {
+	env := newEnv(t, h, Seeded)
+	opts := &favorites.ListOptions{PageSize: env.PageSize}
+	if got := listAll(t, env.Favorites, opts); !sameSet(got, env.Seeded) {
+		t.Fatalf("List gave %d refs %v, want the %d seeded %v", len(got), got, len(env.Seeded), env.Seeded)
+	}
+	if env.PageSize == 0 {
+		return
+	}
+	p := env.Favorites.List(opts)
+	pages := 0
+	for {
+		_, err := p.NextPage(t.Context())
+		if errors.Is(err, favorites.ErrNoMorePages) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("NextPage: %v", err)
+		}
+		pages++
+	}
+	if want := (Seeded + env.PageSize - 1) / env.PageSize; pages < want {
+		t.Errorf("listing with PageSize %d took %d pages, want at least %d", env.PageSize, pages, want)
+	}
+}
+
+func checkResume(t *testing.T, h Harness) {
+	env := newEnv(t, h, Seeded)
+	p := env.Favorites.List(&favorites.ListOptions{PageSize: env.PageSize})
+	first, err := p.NextPage(t.Context())
+	if err != nil {
+		t.Fatalf("first page: %v", err)
+	}
+	var got []favorites.Ref
+	for _, f := range first.Items {
+		got = append(got, f.Ref)
+	}
+	if !p.Done() {
+		if p.Cursor() == "" {
+			t.Fatal("Cursor is empty after a page that is not the last")
+		}
+		rest := listAll(t, env.Favorites, &favorites.ListOptions{PageSize: env.PageSize, Cursor: p.Cursor()})
+		for _, r := range rest {
+			if slices.Contains(got, r) {
+				t.Fatalf("resumed listing repeated %v from the first page", r)
+			}
+		}
+		got = append(got, rest...)
+	}
+	if !sameSet(got, env.Seeded) {
+		t.Fatalf("first page plus resumed listing gave %v, want %v", got, env.Seeded)
+	}
+}
+
+func checkFavoriteFields(t *testing.T, h Harness) {
+	env := newEnv(t, h, 3)
+	for fav, err := range env.Favorites.List(nil).All(t.Context()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fav.Provider != env.Favorites.Provider() {
+			t.Errorf("Favorite.Provider = %q, adapter says %q", fav.Provider, env.Favorites.Provider())
+		}
+		if back, err := favorites.ParseRef(fav.Ref.String()); err != nil || back != fav.Ref {
+			t.Errorf("Ref %#v: String %q reads back as %#v, %v", fav.Ref, fav.Ref.String(), back, err)
+		}
+		if !json.Valid(fav.Raw) || len(fav.Raw) < 2 {
+			t.Errorf("Favorite %v: Raw is not the provider's JSON: %q", fav.Ref, fav.Raw)
+		}
+		if fav.Kind == "" {
+			t.Errorf("Favorite %v has no Kind", fav.Ref)
+		}
+	}
+}
+
+func checkAddThenList(t *testing.T, h Harness) {
+	env := newEnv(t, h, 2)
+	ref := env.Absent[0]
+	if err := env.Favorites.Add(t.Context(), ref); err != nil {
+		t.Fatalf("Add(%v): %v", ref, err)
+	}
+	if got := listAll(t, env.Favorites, nil); !slices.Contains(got, ref) {
+		t.Fatalf("after Add(%v), List gave %v", ref, got)
+	}
+}
+
+func checkAddTwice(t *testing.T, h Harness) {
+	env := newEnv(t, h, 2)
+	for i := range 2 {
+		if err := env.Favorites.Add(t.Context(), env.Absent[0]); err != nil {
+			t.Fatalf("Add #%d: %v", i+1, err)
+		}
+	}
+	if err := env.Favorites.Add(t.Context(), env.Seeded[0]); err != nil {
+		t.Fatalf("Add of a seeded favourite: %v", err)
+	}
+	if got := listAll(t, env.Favorites, nil); len(got) != 3 {
+		t.Fatalf("after adding one ref twice to two favourites, List gave %d: %v", len(got), got)
+	}
+}
+
+func checkRemoveThenList(t *testing.T, h Harness) {
+	env := newEnv(t, h, 3)
+	ref := env.Seeded[1]
+	if err := env.Favorites.Remove(t.Context(), ref); err != nil {
+		t.Fatalf("Remove(%v): %v", ref, err)
+	}
+	got := listAll(t, env.Favorites, nil)
+	if slices.Contains(got, ref) || len(got) != 2 {
+		t.Fatalf("after Remove(%v) of 3, List gave %v", ref, got)
+	}
+}
+
+func checkRemoveAbsent(t *testing.T, h Harness) {
+	env := newEnv(t, h, 2)
+	for i := range 2 {
+		if err := env.Favorites.Remove(t.Context(), env.Absent[1]); err != nil {
+			t.Fatalf("Remove #%d of a ref that is not a favourite: %v", i+1, err)
+		}
+	}
+	if got := listAll(t, env.Favorites, nil); !sameSet(got, env.Seeded) {
+		t.Fatalf("removing an absent ref changed the list to %v", got)
+	}
+}
+
+func checkWrongCredentials(t *testing.T, h Harness) {
+	env := newEnv(t, h, 2)
+	_, err := env.WrongCredentials.List(nil).NextPage(t.Context())
+	if !errors.Is(err, favorites.ErrUnauthorized) {
+		t.Errorf("List with wrong credentials: %v, want ErrUnauthorized", err)
+	}
+	if err := env.WrongCredentials.Add(t.Context(), env.Absent[0]); !errors.Is(err, favorites.ErrUnauthorized) {
+		t.Errorf("Add with wrong credentials: %v, want ErrUnauthorized", err)
+	}
+	if got := listAll(t, env.Favorites, nil); !sameSet(got, env.Seeded) {
+		t.Errorf("refused requests changed the list to %v", got)
+	}
+}
+
+func checkRetries503(t *testing.T, h Harness) {
+	env := newEnv(t, h, 2)
+	before := env.Faults.Requests()
+	env.Faults.FailNext(1, 503)
+	if got := listAll(t, env.Favorites, nil); !sameSet(got, env.Seeded) {
+		t.Fatalf("List after a 503 gave %v", got)
+	}
+	if n := env.Faults.Requests() - before; n < 2 {
+		t.Fatalf("List after a 503 made %d requests, want a retry", n)
+	}
+}
+
+func checkRetryAfter(t *testing.T, h Harness) {
+	env := newEnv(t, h, 2)
+	env.Faults.Inject(1, favoritestest.Fault{Status: 429, Body: `{"error":"Too many requests"}`,
+		Header: map[string][]string{"Retry-After": {"1"}, "Content-Type": {"application/json"}}})
+	start := time.Now()
+	if err := env.Favorites.Add(t.Context(), env.Absent[0]); err != nil {
+		t.Fatalf("Add after a 429: %v", err)
+	}
+	if waited := time.Since(start); waited < 900*time.Millisecond {
+		t.Errorf("Add after a 429 with Retry-After: 1 came back after %v, before the wait", waited)
+	}
+	if got := listAll(t, env.Favorites, nil); !slices.Contains(got, env.Absent[0]) || len(got) != 3 {
+		t.Fatalf("after a 429 and a retried Add, List gave %v", got)
+	}
+}
+
+func checkCancel(t *testing.T, h Harness) {
+	env := newEnv(t, h, 2)
+	for _, op := range []struct {
+		name string
+		call func(ctx context.Context) error
+	}{
+		{"List", func(ctx context.Context) error { _, err := env.Favorites.List(nil).NextPage(ctx); return err }},
+		{"Add", func(ctx context.Context) error { return env.Favorites.Add(ctx, env.Absent[0]) }},
+		{"Remove", func(ctx context.Context) error { return env.Favorites.Remove(ctx, env.Seeded[0]) }},
+	} {
+		env.Faults.Inject(1, favoritestest.Fault{Stall: true})
+		ctx, cancel := context.WithCancel(t.Context())
+		time.AfterFunc(20*time.Millisecond, cancel)
+		if err := op.call(ctx); !errors.Is(err, context.Canceled) {
+			t.Errorf("%s on a stalled server, cancelled: %v, want context.Canceled", op.name, err)
+		}
+	}
+}
+
+func invalidRefs() []favorites.Ref {
+	return []favorites.Ref{
+		{}, {ID: "../1"}, {ID: "1/2"}, {ID: ".."}, {ID: "1?x=2"}, {ID: "1#top"}, {ID: "%2F"},
+		{ID: "1\n2"}, {ID: " 1"}, {ID: strings.Repeat("9", 300)},
+	}
+}
+
+func checkInvalidRefs(t *testing.T, h Harness) {
+	env := newEnv(t, h, 1)
+	ops := map[string]func(context.Context, favorites.Ref) error{
+		"Add": env.Favorites.Add, "Remove": env.Favorites.Remove,
+	}
+	if tg, ok := env.Favorites.(favorites.Toggler); ok {
+		ops["Toggle"] = func(ctx context.Context, r favorites.Ref) error { _, err := tg.Toggle(ctx, r); return err }
+	}
+	if c, ok := env.Favorites.(favorites.Checker); ok {
+		ops["IsFavorite"] = func(ctx context.Context, r favorites.Ref) error { _, err := c.IsFavorite(ctx, r); return err }
+	}
+	before := env.Faults.Requests()
+	for name, op := range ops {
+		for _, ref := range invalidRefs() {
+			if err := op(t.Context(), ref); !errors.Is(err, favorites.ErrInvalidArgument) {
+				t.Errorf("%s(%#v) = %v, want ErrInvalidArgument", name, ref, err)
+			}
+		}
+	}
+	if n := env.Faults.Requests() - before; n != 0 {
+		t.Errorf("invalid refs sent %d requests, want none", n)
+	}
+}
+
+func checkToggle(t *testing.T, h Harness) {
+	env := newEnv(t, h, 1)
+	tg := env.Favorites.(favorites.Toggler)
+	ref := env.Absent[0]
+	for i, want := range []bool{true, false} {
+		added, err := tg.Toggle(t.Context(), ref)
+		if err != nil || added != want {
+			t.Fatalf("Toggle #%d = %v, %v; want %v", i+1, added, err, want)
+		}
+		if got := listAll(t, env.Favorites, nil); slices.Contains(got, ref) != want {
+			t.Fatalf("after Toggle #%d, List gave %v", i+1, got)
+		}
+	}
+}
+
+func checkIsFavorite(t *testing.T, h Harness) {
+	env := newEnv(t, h, 2)
+	c := env.Favorites.(favorites.Checker)
+	for ref, want := range map[favorites.Ref]bool{env.Seeded[0]: true, env.Absent[0]: false} {
+		if got, err := c.IsFavorite(t.Context(), ref); err != nil || got != want {
+			t.Errorf("IsFavorite(%v) = %v, %v; want %v", ref, got, err, want)
+		}
+	}
+}

@@ -1,0 +1,113 @@
+package favorites
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Ref identifies one favourite to its provider: what Add and Remove take.
+// ID is the provider's own identifier; Source is set only where a provider
+// needs a second part to find the item (PlayPlay's stock media).
+type Ref struct {
+	ID     string `json:"id"`
+	Source string `json:"source,omitempty"`
+}
+
+// String gives a stable one-line text form that [ParseRef] reads back to the
+// same Ref: "ID" or "Source:ID", with '%', ':', '#', white space, control
+// characters and invalid UTF-8 percent-escaped. A file of refs can hold one a
+// line.
+func (r Ref) String() string {
+	if r.Source == "" {
+		return escapeRef(r.ID)
+	}
+	return escapeRef(r.Source) + ":" + escapeRef(r.ID)
+}
+
+// ParseRef reads the form written by [Ref.String]. Text with an empty ID, a
+// stray ':' or a bad escape is an error that matches [ErrInvalidArgument].
+func ParseRef(s string) (Ref, error) {
+	src, id, hasSource := strings.Cut(s, ":")
+	if !hasSource {
+		src, id = "", s
+	}
+	var r Ref
+	var err error
+	if r.ID, err = unescapeRef(id); err != nil {
+		return Ref{}, fmt.Errorf("%w: ref %q: %v", ErrInvalidArgument, s, err)
+	}
+	if r.Source, err = unescapeRef(src); err != nil {
+		return Ref{}, fmt.Errorf("%w: ref %q: %v", ErrInvalidArgument, s, err)
+	}
+	switch {
+	case r.ID == "":
+		return Ref{}, fmt.Errorf("%w: ref %q has an empty ID", ErrInvalidArgument, s)
+	case hasSource && r.Source == "":
+		return Ref{}, fmt.Errorf("%w: ref %q has an empty source before ':'", ErrInvalidArgument, s)
+	}
+	return r, nil
+}
+
+const hexDigits = "0123456789ABCDEF"
+
+func escapeRef(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if refNeedsEscape(r, size) {
+			for _, c := range []byte(s[i : i+size]) {
+				b.WriteByte('%')
+				b.WriteByte(hexDigits[c>>4])
+				b.WriteByte(hexDigits[c&15])
+			}
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+func refNeedsEscape(r rune, size int) bool {
+	if r == utf8.RuneError && size <= 1 {
+		return true // invalid UTF-8
+	}
+	return r <= ' ' || r == 0x7f || r == '%' || r == ':' || r == '#' ||
+		(r >= 0x80 && r <= 0x9f) || r == '\u00a0' || r == '\u2028' || r == '\u2029' || r == '\ufeff'
+}
+
+func unescapeRef(s string) (string, error) {
+	if strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+		return "", fmt.Errorf("unescaped white space or control character")
+	}
+	if !strings.ContainsRune(s, '%') {
+		return s, nil
+	}
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '%' {
+			out = append(out, c)
+			continue
+		}
+		if i+2 >= len(s) || unhex(s[i+1]) < 0 || unhex(s[i+2]) < 0 {
+			return "", fmt.Errorf("bad escape at byte %d", i)
+		}
+		out = append(out, byte(unhex(s[i+1])<<4|unhex(s[i+2])))
+		i += 2
+	}
+	return string(out), nil
+}
+
+func unhex(c byte) int {
+	switch {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case 'a' <= c && c <= 'f':
+		return int(c - 'a' + 10)
+	case 'A' <= c && c <= 'F':
+		return int(c - 'A' + 10)
+	}
+	return -1
+}

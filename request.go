@@ -1,0 +1,128 @@
+package favorites
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/google/go-querystring/query"
+)
+
+// Request is one API request built by [Client.NewRequest] and sent by
+// [Client.Do]. Its body is held as bytes so that a retry can send it again.
+type Request struct {
+	Method string
+	URL    *url.URL
+	Header http.Header
+
+	// Retry says which failures may be retried; the zero value decides by
+	// method. See [RetryPolicy].
+	Retry RetryMode
+
+	body []byte
+}
+
+// Body is a request body: [JSONBody] or [FormBody].
+type Body interface {
+	encode() (contentType string, data []byte, err error)
+}
+
+type jsonBody struct{ v any }
+
+func (b jsonBody) encode() (string, []byte, error) {
+	data, err := json.Marshal(b.v)
+	return "application/json", data, err
+}
+
+// JSONBody encodes v as a JSON request body.
+func JSONBody(v any) Body { return jsonBody{v} }
+
+type formBody struct{ v any }
+
+func (b formBody) encode() (string, []byte, error) {
+	vals, err := queryValues(b.v)
+	return "application/x-www-form-urlencoded", []byte(vals.Encode()), err
+}
+
+// FormBody encodes v as an application/x-www-form-urlencoded body. v is
+// url.Values or a struct with go-querystring `url` tags.
+func FormBody(v any) Body { return formBody{v} }
+
+// queryValues encodes url.Values as they are and anything else with
+// go-querystring.
+func queryValues(v any) (url.Values, error) {
+	switch v := v.(type) {
+	case nil:
+		return url.Values{}, nil
+	case url.Values:
+		return v, nil
+	}
+	return query.Values(v)
+}
+
+// NewRequest builds a request for path, resolved below the base URL. path may
+// also be an absolute URL on the base URL's scheme and host, such as a next
+// link from the server; any other host is refused with [ErrCrossHostURL], so
+// credentials never leave the service. q, when not nil, is url.Values or a
+// go-querystring struct added to the query; body may be nil.
+func (c *Client) NewRequest(method, path string, q any, body Body) (*Request, error) {
+	u, err := c.resolve(path)
+	if err != nil {
+		return nil, err
+	}
+	if q != nil {
+		vals, err := queryValues(q)
+		if err != nil {
+			return nil, fmt.Errorf("%w: encoding query: %v", ErrInvalidArgument, err)
+		}
+		if len(vals) > 0 {
+			merged := u.Query()
+			for k, vs := range vals {
+				merged[k] = append(merged[k], vs...)
+			}
+			u.RawQuery = merged.Encode()
+		}
+	}
+	req := &Request{Method: method, URL: u, Header: c.headers.Clone()}
+	req.Header.Set("User-Agent", c.userAgent)
+	if req.Header.Get("Accept") == "" {
+		req.Header.Set("Accept", "application/json")
+	}
+	if c.authorization != "" {
+		req.Header.Set("Authorization", c.authorization)
+	}
+	if body != nil {
+		ct, data, err := body.encode()
+		if err != nil {
+			return nil, fmt.Errorf("%w: encoding body: %v", ErrInvalidArgument, err)
+		}
+		req.Header.Set("Content-Type", ct)
+		req.body = data
+	}
+	return req, nil
+}
+
+// resolve turns a path or an absolute same-host URL into a URL below base.
+func (c *Client) resolve(path string) (*url.URL, error) {
+	ref, err := url.Parse(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: path %q: %v", ErrInvalidArgument, path, err)
+	}
+	if ref.IsAbs() || ref.Host != "" {
+		if ref.Scheme != c.base.Scheme || ref.Host != c.base.Host || ref.User != nil {
+			return nil, fmt.Errorf("%w: %w: %q is not on %s://%s", ErrInvalidArgument, ErrCrossHostURL,
+				ref.Redacted(), c.base.Scheme, c.base.Host)
+		}
+		ref.Fragment = ""
+		return ref, nil
+	}
+	u := *c.base
+	u.Path = c.base.Path + "/" + strings.TrimPrefix(ref.Path, "/")
+	if ref.RawPath != "" {
+		u.RawPath = c.base.EscapedPath() + "/" + strings.TrimPrefix(ref.RawPath, "/")
+	}
+	u.RawQuery = ref.RawQuery
+	return &u, nil
+}

@@ -1,0 +1,76 @@
+package favorites
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/tomnomnom/linkheader"
+)
+
+// Response wraps the service's *http.Response with what was read from its
+// headers. Its Body has been read and closed by [Client.Do].
+type Response struct {
+	*http.Response
+
+	// NextURL and PrevURL are the rel="next" and rel="prev" targets of the
+	// Link headers, every value of every Link header considered; empty when
+	// absent.
+	NextURL, PrevURL string
+
+	// Rate holds the rate-limit figures the response carried.
+	Rate Rate
+}
+
+// Rate is the rate-limit state a response reports. Limit and Remaining are -1
+// when the server did not send them; Reset is zero when it did not say.
+type Rate struct {
+	Limit      int           // X-RateLimit-Limit
+	Remaining  int           // X-RateLimit-Remaining
+	Reset      time.Time     // X-RateLimit-Reset, an ISO 8601 time
+	RetryAfter time.Duration // Retry-After, from seconds or an HTTP date
+}
+
+func newResponse(r *http.Response) *Response {
+	resp := &Response{Response: r, Rate: parseRate(r.Header)}
+	for _, l := range linkheader.ParseMultiple(r.Header.Values("Link")) {
+		switch l.Rel {
+		case "next":
+			if resp.NextURL == "" {
+				resp.NextURL = resolveLink(r, l.URL)
+			}
+		case "prev", "previous":
+			if resp.PrevURL == "" {
+				resp.PrevURL = resolveLink(r, l.URL)
+			}
+		}
+	}
+	return resp
+}
+
+func parseRate(h http.Header) Rate {
+	r := Rate{Limit: headerInt(h, "X-RateLimit-Limit"), Remaining: headerInt(h, "X-RateLimit-Remaining")}
+	r.Reset, _ = parseResetTime(h.Get("X-RateLimit-Reset"))
+	r.RetryAfter, _ = parseRetryAfter(h.Get("Retry-After"), time.Now())
+	return r
+}
+
+func headerInt(h http.Header, key string) int {
+	n, err := strconv.Atoi(h.Get(key))
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// resolveLink makes a relative Link target absolute against the request URL.
+func resolveLink(r *http.Response, target string) string {
+	if r.Request == nil || r.Request.URL == nil {
+		return target
+	}
+	u, err := r.Request.URL.Parse(target)
+	if err != nil {
+		return target
+	}
+	return u.String()
+}

@@ -1,0 +1,104 @@
+package favorites
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// pacer is the RoundTripper under retryablehttp: every attempt, retries and
+// redirects included, waits for the limiter and for a rate-limit window the
+// server said was used up, then goes to the caller's transport.
+type pacer struct {
+	user    *http.Client // read at each request, so httpmock can swap its Transport late
+	limiter Limiter
+	maxWait time.Duration
+
+	mu         sync.Mutex
+	blockedTil time.Time // when the server's window reopens after Remaining hit 0
+}
+
+func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	if err := p.waitWindow(ctx); err != nil {
+		return nil, err
+	}
+	if p.limiter != nil {
+		if err := p.limiter.Wait(ctx); err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			return nil, fmt.Errorf("%w: rate limiter: %v", context.DeadlineExceeded, err)
+		}
+	}
+	rt := p.user.Transport
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	resp, err := rt.RoundTrip(req)
+	if err == nil {
+		p.observe(resp.Header)
+	}
+	return resp, err
+}
+
+// observe remembers a used-up window: Remaining 0 with a Reset in the future.
+func (p *pacer) observe(h http.Header) {
+	rem, err := strconv.Atoi(h.Get("X-RateLimit-Remaining"))
+	if err != nil || rem > 0 {
+		return
+	}
+	reset, ok := parseResetTime(h.Get("X-RateLimit-Reset"))
+	if !ok {
+		return
+	}
+	if limit := time.Now().Add(p.maxWait); reset.After(limit) {
+		reset = limit // never stall for a far-off reset
+	}
+	p.mu.Lock()
+	if reset.After(p.blockedTil) {
+		p.blockedTil = reset
+	}
+	p.mu.Unlock()
+}
+
+func (p *pacer) waitWindow(ctx context.Context) error {
+	p.mu.Lock()
+	d := time.Until(p.blockedTil)
+	p.mu.Unlock()
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// errTooManyRedirects stops a redirect chain, as net/http does after 10.
+var errTooManyRedirects = errors.New("stopped after 10 redirects")
+
+// checkRedirect drops the credential on any redirect that leaves the base
+// host or its scheme, then defers to the caller's own policy.
+func checkRedirect(baseScheme, baseHost string, user func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		if req.URL.Host != baseHost || req.URL.Scheme != baseScheme {
+			req.Header.Del("Authorization")
+		}
+		if user != nil {
+			return user(req, via)
+		}
+		if len(via) >= 10 {
+			return errTooManyRedirects
+		}
+		return nil
+	}
+}
