@@ -1,0 +1,13 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+)
+
+// demoWaifuim is replaced by the provider's own demo when its package lands.
+func demoWaifuim(_ context.Context, w io.Writer) error {
+	_, err := fmt.Fprintln(w, "(provider not yet built)")
+	return err
+}
