@@ -1,0 +1,107 @@
+package dch
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/favkit/favorites"
+)
+
+// ProviderName is the name this provider goes by in errors, logs and
+// [favorites.Favorite.Provider].
+const ProviderName = "dch"
+
+// DefaultBaseURL is the Digital Concert Hall API. Its path part is kept:
+// requests go to /v2/user/favourites.
+const DefaultBaseURL = "https://api.digitalconcerthall.com/v2"
+
+// favouritesPath is the one endpoint of the favourites API, below the base.
+const favouritesPath = "/user/favourites"
+
+// Client is a typed client of the Digital Concert Hall favourites API. It is
+// safe for concurrent use.
+type Client struct {
+	c *favorites.Client
+}
+
+// New returns a Client that authenticates with token as a Bearer token.
+// opts are applied after the provider's defaults (base URL, auth, Accept:
+// application/json), so the caller's options win; for example
+// favorites.WithBaseURL points the client at a fake server.
+func New(token string, opts ...favorites.Option) (*Client, error) {
+	defaults := []favorites.Option{
+		favorites.WithBaseURL(DefaultBaseURL),
+		favorites.WithBearerToken(token),
+		favorites.WithHeader("Accept", "application/json"),
+	}
+	c, err := favorites.New(ProviderName, append(defaults, opts...)...)
+	if err != nil {
+		return nil, err
+	}
+	return &Client{c: c}, nil
+}
+
+// HTTP gives the shared client underneath, for requests this package does
+// not wrap.
+func (c *Client) HTTP() *favorites.Client { return c.c }
+
+// Favourites fetches every favourite: GET /user/favourites.
+func (c *Client) Favourites(ctx context.Context) (*FavouriteList, *favorites.Response, error) {
+	req, err := c.c.NewRequest(http.MethodGet, favouritesPath, nil, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c.do(ctx, req)
+}
+
+// AddFavourite makes the item with this ID a favourite and returns the
+// updated list: POST /user/favourites with the form action=add&id=ID.
+// Like every POST, it is not retried after a server error once it may have
+// arrived.
+func (c *Client) AddFavourite(ctx context.Context, id string) (*FavouriteList, *favorites.Response, error) {
+	return c.update(ctx, actionAdd, id, favorites.RetryByMethod)
+}
+
+// RemoveFavourite removes the item with this ID from the favourites and
+// returns the updated list: POST /user/favourites with the form
+// action=delete&id=ID.
+func (c *Client) RemoveFavourite(ctx context.Context, id string) (*FavouriteList, *favorites.Response, error) {
+	return c.update(ctx, actionDelete, id, favorites.RetryByMethod)
+}
+
+// The values of the form's action field.
+const (
+	actionAdd    = "add"
+	actionDelete = "delete"
+)
+
+// updateForm is the document's form body; the field order is the one
+// go-querystring encodes, sorted by name.
+type updateForm struct {
+	Action string `url:"action"`
+	ID     string `url:"id"`
+}
+
+// update sends one change. mode lets the portable adapter, whose Add and
+// Remove mean "make it so", mark the request safe to repeat.
+func (c *Client) update(ctx context.Context, action, id string, mode favorites.RetryMode) (*FavouriteList, *favorites.Response, error) {
+	if err := favorites.CheckID("item ID", id); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", ProviderName, err)
+	}
+	req, err := c.c.NewRequest(http.MethodPost, favouritesPath, nil, favorites.FormBody(updateForm{Action: action, ID: id}))
+	if err != nil {
+		return nil, nil, err
+	}
+	req.Retry = mode
+	return c.do(ctx, req)
+}
+
+func (c *Client) do(ctx context.Context, req *favorites.Request) (*FavouriteList, *favorites.Response, error) {
+	var list FavouriteList
+	resp, err := c.c.Do(ctx, req, &list)
+	if err != nil {
+		return nil, resp, err
+	}
+	return &list, resp, nil
+}

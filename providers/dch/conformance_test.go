@@ -1,0 +1,75 @@
+package dch_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/providers/dch"
+	"github.com/favkit/favorites/providers/dch/dchtest"
+	"github.com/favkit/favorites/providers/providertest"
+)
+
+// fastOptions make the suite quick: short retry waits, no client-side limiter.
+func fastOptions(base string) []favorites.Option {
+	return []favorites.Option{
+		favorites.WithBaseURL(base),
+		favorites.WithRetryPolicy(favorites.RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 2 * time.Second}),
+		favorites.WithRateLimiter(nil),
+	}
+}
+
+func newAdapter(t *testing.T, token, base string) *dch.Adapter {
+	t.Helper()
+	c, err := dch.New(token, fastOptions(base)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dch.NewAdapter(c)
+}
+
+// catalogue makes n items of several types, some with the nullable fields
+// left empty.
+func catalogue(n int) []dchtest.Item {
+	types := []string{"work", "interview", "film", "concert"}
+	items := make([]dchtest.Item, n)
+	for i := range items {
+		items[i] = dchtest.Item{
+			ID: fmt.Sprintf("%d-%d", 50000+i/3, i%3+1), Type: types[i%len(types)],
+			Title: fmt.Sprintf("Item %d", i), Published: time.Unix(1600000000+int64(i)*3600, 0),
+		}
+		if i%2 == 0 {
+			items[i].ShortTitle = fmt.Sprintf("I%d", i)
+			items[i].Begin = items[i].Published.Add(-time.Hour)
+			items[i].Overview = fmt.Sprintf("images/core/%d.jpg", i)
+		}
+	}
+	return items
+}
+
+func TestConformance(t *testing.T) {
+	providertest.Run(t, func(t *testing.T, seeded int) *providertest.Env {
+		srv := dchtest.NewServer()
+		t.Cleanup(srv.Close)
+		items := catalogue(seeded + 3)
+		srv.AddItems(items...)
+		env := &providertest.Env{
+			Favorites:        newAdapter(t, dchtest.Token, srv.URL),
+			WrongCredentials: newAdapter(t, "not-the-token", srv.URL),
+			Faults:           srv.Faults,
+		}
+		for i, it := range items {
+			ref := favorites.Ref{ID: it.ID}
+			if i < seeded {
+				if err := srv.MarkFavourite(it.ID); err != nil {
+					t.Fatal(err)
+				}
+				env.Seeded = append(env.Seeded, ref)
+			} else {
+				env.Absent = append(env.Absent, ref)
+			}
+		}
+		return env
+	})
+}

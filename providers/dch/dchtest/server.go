@@ -1,0 +1,149 @@
+// Package dchtest is a stateful fake of the Digital Concert Hall favourites
+// API, for testing programs that use package dch (or speak to the service
+// directly).
+//
+// It serves GET and POST /v2/user/favourites as the API document describes:
+// a Bearer token is required (401 {"message":"A Token was not found in the
+// TokenStorage."} otherwise), the POST takes the form fields action=add|delete
+// and id (and, as one third-party script sends it, the JSON body
+// {"action":"add"|"remove","id":...}), every success answers with the HAL
+// list built from the fake's state, and a wrong method answers 405 with the
+// document's {"error":{"message":"No route found ..."}} body.
+//
+// A test starts a server, seeds a catalogue and favourites, points the
+// client at it and inspects the state afterwards:
+//
+//	srv := dchtest.NewServer()
+//	defer srv.Close()
+//	srv.AddItems(dchtest.DocumentItems()...)
+//	_ = srv.MarkFavourite("301")
+//	c, _ := dch.New(dchtest.Token, favorites.WithBaseURL(srv.URL))
+//	...
+//	ids := srv.Favourites()
+//
+// Faults injects failures: srv.Faults.FailNext(1, 503), a stall, a cut
+// connection; see [favoritestest.Faults].
+package dchtest
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/favkit/favorites/favoritestest"
+)
+
+// Token is the access token the fake accepts unless [WithToken] says
+// otherwise.
+const Token = "dchtest-access-token"
+
+// Option configures a Server.
+type Option func(*Server)
+
+// WithToken makes the fake accept token instead of [Token].
+func WithToken(token string) Option { return func(s *Server) { s.token = token } }
+
+// WithClock sets the clock that stamps favourites and the list's updated
+// time; the default is time.Now.
+func WithClock(now func() time.Time) Option { return func(s *Server) { s.now = now } }
+
+// Server is the fake. Its methods are safe for concurrent use.
+type Server struct {
+	// URL is the base URL, ending in /v2, to give to favorites.WithBaseURL.
+	URL string
+
+	// Faults injects failures into every request the fake serves.
+	Faults *favoritestest.Faults
+
+	srv   *httptest.Server
+	token string
+	now   func() time.Time
+
+	mu      sync.Mutex
+	items   map[string]Item
+	favs    []favourite // newest first
+	updated time.Time
+}
+
+type favourite struct {
+	id string
+	at time.Time
+}
+
+// NewServer starts a fake with an empty catalogue and no favourites.
+func NewServer(opts ...Option) *Server {
+	s := &Server{Faults: &favoritestest.Faults{}, token: Token, now: time.Now, items: map[string]Item{}}
+	for _, opt := range opts {
+		opt(s)
+	}
+	s.updated = s.now()
+	s.srv = httptest.NewServer(s.Faults.Wrap(s.handler()))
+	s.URL = s.srv.URL + "/v2"
+	return s
+}
+
+// Close shuts the fake down and releases stalled requests.
+func (s *Server) Close() {
+	s.Faults.Close()
+	s.srv.Close()
+}
+
+// AddItems puts items in the catalogue, replacing any with the same ID.
+// Only catalogue items can become favourites.
+func (s *Server) AddItems(items ...Item) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, it := range items {
+		s.items[it.ID] = it
+	}
+}
+
+// MarkFavourite makes the catalogue items with these IDs favourites, as an
+// add request would; the last one given is the newest. An unknown ID is an
+// error and changes nothing.
+func (s *Server) MarkFavourite(ids ...string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, id := range ids {
+		if _, ok := s.items[id]; !ok {
+			return fmt.Errorf("dchtest: no item %q in the catalogue", id)
+		}
+	}
+	for _, id := range ids {
+		s.add(id)
+	}
+	return nil
+}
+
+// Favourites returns the IDs of the favourites, newest first, as the list
+// answer orders them.
+func (s *Server) Favourites() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ids := make([]string, 0, len(s.favs))
+	for _, f := range s.favs {
+		ids = append(ids, f.id)
+	}
+	return ids
+}
+
+// add makes id the newest favourite unless it already is one. s.mu is held.
+func (s *Server) add(id string) {
+	if slices.ContainsFunc(s.favs, func(f favourite) bool { return f.id == id }) {
+		return
+	}
+	now := s.now()
+	s.favs = slices.Insert(s.favs, 0, favourite{id: id, at: now})
+	s.updated = now
+}
+
+// remove drops id from the favourites, if there. s.mu is held.
+func (s *Server) remove(id string) {
+	before := len(s.favs)
+	s.favs = slices.DeleteFunc(s.favs, func(f favourite) bool { return f.id == id })
+	if len(s.favs) != before {
+		s.updated = s.now()
+	}
+}
