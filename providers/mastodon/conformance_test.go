@@ -1,0 +1,83 @@
+package mastodon_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/providers/mastodon"
+	"github.com/favkit/favorites/providers/mastodon/mastodontest"
+	"github.com/favkit/favorites/providers/providertest"
+)
+
+// fastOpts are the options tests use: short retry waits, no client limiter.
+func fastOpts() []favorites.Option {
+	return []favorites.Option{
+		favorites.WithRetryPolicy(favorites.RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 2 * time.Second}),
+		favorites.WithRateLimiter(nil),
+	}
+}
+
+// newClient builds a Client on srv with token.
+func newClient(t *testing.T, srv *mastodontest.Server, token string, opts ...favorites.Option) *mastodon.Client {
+	t.Helper()
+	c, err := mastodon.New(srv.URL, token, append(fastOpts(), opts...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// newFake starts a fake that closes when the test ends.
+func newFake(t *testing.T, opts ...mastodontest.Option) *mastodontest.Server {
+	t.Helper()
+	srv := mastodontest.NewServer(opts...)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestConformance(t *testing.T) {
+	providertest.Run(t, func(t *testing.T, seeded int) *providertest.Env {
+		srv := newFake(t)
+		ids := srv.AddStatuses(seeded + 3)
+		env := &providertest.Env{
+			Favorites:        mastodon.NewAdapter(newClient(t, srv, mastodontest.Token)),
+			WrongCredentials: mastodon.NewAdapter(newClient(t, srv, "not-a-token")),
+			PageSize:         10,
+			Faults:           srv.Faults,
+		}
+		for _, id := range ids[:seeded] {
+			if err := srv.MarkFavourite(mastodontest.DefaultUser, id); err != nil {
+				t.Fatal(err)
+			}
+			env.Seeded = append(env.Seeded, favorites.Ref{ID: id})
+		}
+		for _, id := range ids[seeded:] {
+			env.Absent = append(env.Absent, favorites.Ref{ID: id})
+		}
+		return env
+	})
+}
+
+// The suite again on a server that caps limit at 7 and splits its Link
+// headers, as some non-Mastodon servers do.
+func TestConformanceLowCapSplitLinks(t *testing.T) {
+	providertest.Run(t, func(t *testing.T, seeded int) *providertest.Env {
+		srv := newFake(t, mastodontest.WithMaxLimit(7), mastodontest.WithSplitLinkHeaders())
+		ids := srv.AddStatuses(seeded + 3)
+		env := &providertest.Env{
+			Favorites:        mastodon.NewAdapter(newClient(t, srv, mastodontest.Token)),
+			WrongCredentials: mastodon.NewAdapter(newClient(t, srv, "not-a-token")),
+			Faults:           srv.Faults,
+		}
+		for _, id := range ids[:seeded] {
+			_ = srv.MarkFavourite(mastodontest.DefaultUser, id)
+			env.Seeded = append(env.Seeded, favorites.Ref{ID: id})
+		}
+		for _, id := range ids[seeded:] {
+			env.Absent = append(env.Absent, favorites.Ref{ID: id})
+		}
+		return env
+	})
+}
+

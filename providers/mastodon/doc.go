@@ -1,0 +1,29 @@
+// Package mastodon is the favourites client for Mastodon and servers that
+// speak its API (one instance at a time: every instance has its own base URL).
+//
+// [New] makes a typed [Client]: [Client.Favourites] lists the caller's
+// favourited statuses by following the server's Link header,
+// [Client.Favourite] and [Client.Unfavourite] change one, and
+// [Client.Status] looks one up. [NewAdapter] wraps the Client in the
+// portable [favorites.Favorites] interface (plus [favorites.Checker]).
+//
+// Paging follows Mastodon's rule: max_id and min_id are internal favourite
+// IDs, not status IDs, so the client only ever follows the rel="next" link
+// the server sent, and only to the same host (the token never leaves the
+// instance). The server sends a next link whenever a page is full, so the
+// last page may be empty; that ends the listing cleanly.
+//
+// Rate limits: each [favorites.Response] carries the X-RateLimit-* figures
+// in its Rate field. When X-RateLimit-Remaining reaches 0 the next request
+// waits until X-RateLimit-Reset instead of earning a 429, and a 429 (which
+// Mastodon sends without Retry-After) is retried after that reset, within the
+// retry policy's MaxWait.
+//
+// Errors are [*favorites.APIError] values with the server's "error" and
+// "error_description" text, matching favorites.ErrUnauthorized (401, a bad
+// token), ErrForbidden (403, a missing scope), ErrNotFound (404),
+// ErrUnprocessable (422, an app token with no user), ErrRateLimited (429) and
+// ErrServer (5xx).
+//
+// The package mastodontest holds a stateful fake server for tests.
+package mastodon

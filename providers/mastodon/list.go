@@ -1,0 +1,43 @@
+package mastodon
+
+import (
+	"fmt"
+
+	"github.com/favkit/favorites"
+)
+
+// ListOptions tune [Client.Favourites]. A nil *ListOptions means the
+// defaults.
+type ListOptions struct {
+	// Limit is the page size, 1 to MaxLimit; 0 means MaxLimit. A server may
+	// cap it lower; paging still follows its links to the end.
+	Limit int
+
+	// Cursor resumes a listing from a saved [favorites.Pager.Cursor]: the
+	// server's next link, which must be on the client's instance.
+	Cursor string
+}
+
+type listQuery struct {
+	Limit int `url:"limit"`
+}
+
+// Favourites lists the caller's favourited statuses, newest favourite first,
+// following the server's Link header from page to page. The page cursors are
+// the server's own links: Mastodon pages by internal favourite IDs that no
+// status carries, so a cursor is never built from the statuses. Nothing is
+// sent until the Pager is read.
+func (c *Client) Favourites(opts *ListOptions) *favorites.Pager[*Status] {
+	if opts == nil {
+		opts = &ListOptions{}
+	}
+	limit := opts.Limit
+	switch {
+	case limit == 0:
+		limit = MaxLimit
+	case limit < 0 || limit > MaxLimit:
+		return favorites.ErrorPager[*Status](fmt.Errorf("%s: %w: limit %d is not between 1 and %d",
+			ProviderName, favorites.ErrInvalidArgument, opts.Limit, MaxLimit))
+	}
+	return favorites.LinkPager[*Status](c.c, "/api/v1/favourites", listQuery{Limit: limit}, opts.Cursor)
+}

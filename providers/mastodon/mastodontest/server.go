@@ -1,0 +1,144 @@
+// Package mastodontest is a stateful fake of the Mastodon favourites API, for
+// testing code that uses the mastodon package (or any Mastodon client)
+// without a network.
+//
+// It serves GET /api/v1/favourites, GET /api/v1/statuses/{id} and POST
+// /api/v1/statuses/{id}/favourite and /unfavourite as Mastodon does: bearer
+// tokens and scopes are checked, pages are linked by internal favourite IDs
+// that no status carries, a rel="next" link comes with every full page (so
+// the last page may be empty), limit defaults to 20 and is capped at 40 (or
+// lower, as some servers do), favouriting is idempotent, and every answer
+// carries X-RateLimit-* headers from a settable budget. Faults injects
+// failures, latency and cut connections.
+//
+//	srv := mastodontest.NewServer()
+//	defer srv.Close()
+//	ids := srv.AddStatuses(3)
+//	srv.MarkFavourite(mastodontest.DefaultUser, ids[0])
+//	c, _ := mastodon.New(srv.URL, mastodontest.Token)
+package mastodontest
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/favkit/favorites/favoritestest"
+)
+
+// Credentials the fake knows from the start.
+const (
+	// DefaultUser is the account behind Token and ReadOnlyToken.
+	DefaultUser = "alice"
+	// Token is DefaultUser's token with the read and write scopes.
+	Token = "mastodontest-token"
+	// ReadOnlyToken is DefaultUser's token with read scopes only: writes
+	// answer 403.
+	ReadOnlyToken = "mastodontest-read-only-token"
+	// AppToken is an application token with no user: user endpoints answer
+	// 422 "This method requires an authenticated user".
+	AppToken = "mastodontest-app-token"
+)
+
+// Defaults of a new Server.
+const (
+	DefaultLimit     = 20  // page size when the request gives none
+	DefaultMaxLimit  = 40  // Mastodon's cap on limit
+	DefaultRateLimit = 300 // requests a rate window allows
+)
+
+// DefaultRatePeriod is the length of a rate-limit window.
+const DefaultRatePeriod = 5 * time.Minute
+
+// Server is a running fake Mastodon instance. Its methods are safe for
+// concurrent use.
+type Server struct {
+	// URL is the base URL to give a client, such as "http://127.0.0.1:1234".
+	URL string
+
+	// Faults injects failures into every request the server receives.
+	Faults *favoritestest.Faults
+
+	srv        *httptest.Server
+	maxLimit   int
+	unfavDelay time.Duration
+	splitLinks bool
+
+	mu         sync.Mutex
+	statuses   map[string]*status
+	nextStatus int64
+	favs       []*fav // in favourite-ID order
+	nextFav    int64
+	tokens     map[string]tokenInfo
+	budget     budget
+	throttled  atomic.Int64
+}
+
+// Option configures a Server.
+type Option func(*Server)
+
+// WithMaxLimit caps limit at n instead of 40, as Pleroma, Pixelfed or
+// GoToSocial may.
+func WithMaxLimit(n int) Option { return func(s *Server) { s.maxLimit = max(n, 1) } }
+
+// WithUnfavouriteDelay makes an unfavourite show in listings only after d,
+// as Mastodon applies it in the background; the status itself says
+// favourited false at once. The default is 0: listings change at once.
+func WithUnfavouriteDelay(d time.Duration) Option { return func(s *Server) { s.unfavDelay = d } }
+
+// WithSplitLinkHeaders sends rel="next" and rel="prev" in two Link headers
+// instead of one, as some servers do.
+func WithSplitLinkHeaders() Option { return func(s *Server) { s.splitLinks = true } }
+
+// WithRateLimit sets the rate budget: limit requests a window of period.
+func WithRateLimit(limit int, period time.Duration) Option {
+	return func(s *Server) { s.budget = budget{limit: limit, period: period} }
+}
+
+// NewServer starts a fake with no statuses, the tokens Token, ReadOnlyToken
+// and AppToken, and a budget of 300 requests in 5 minutes. Call Close when
+// done.
+func NewServer(opts ...Option) *Server {
+	s := &Server{
+		Faults:     &favoritestest.Faults{},
+		maxLimit:   DefaultMaxLimit,
+		statuses:   map[string]*status{},
+		nextStatus: 1,
+		nextFav:    1000,
+		tokens: map[string]tokenInfo{
+			Token:         {user: DefaultUser, scopes: []string{"read", "write"}},
+			ReadOnlyToken: {user: DefaultUser, scopes: []string{"read:favourites", "read:statuses"}},
+			AppToken:      {scopes: []string{"read", "write"}},
+		},
+		budget: budget{limit: DefaultRateLimit, period: DefaultRatePeriod},
+	}
+	for _, opt := range opts {
+		opt(s)
+	}
+	s.srv = httptest.NewServer(s.Faults.Wrap(s.limitRate(s.routes())))
+	s.URL = s.srv.URL
+	return s
+}
+
+// Close shuts the server down and releases stalled requests.
+func (s *Server) Close() {
+	s.Faults.Close()
+	s.srv.Close()
+}
+
+// Client returns an *http.Client for the server, as httptest gives it.
+func (s *Server) Client() *http.Client { return s.srv.Client() }
+
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /api/v1/favourites", s.listFavourites)
+	mux.HandleFunc("GET /api/v1/statuses/{id}", s.getStatus)
+	mux.HandleFunc("POST /api/v1/statuses/{id}/favourite", s.favourite)
+	mux.HandleFunc("POST /api/v1/statuses/{id}/unfavourite", s.unfavourite)
+	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
+		writeError(w, http.StatusNotFound, "Not Found")
+	})
+	return mux
+}

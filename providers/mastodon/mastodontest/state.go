@@ -1,0 +1,158 @@
+package mastodontest
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+)
+
+// Status is what a test seeds: the fake fills in the rest of the status's
+// JSON (URI, URL, account, counts, ...).
+type Status struct {
+	// ID is the status ID; empty gives a fresh numeric one. IDs are
+	// strings, and need not be numeric, as on some non-Mastodon servers.
+	ID string
+	// Content is the status's HTML, such as "<p>hello</p>".
+	Content string
+	// Acct is the author, "user" or "user@remote.example"; empty is "bob".
+	Acct string
+	// CreatedAt is when it was posted; zero is now.
+	CreatedAt time.Time
+	// MediaPreviewURLs gives one image attachment per preview URL.
+	MediaPreviewURLs []string
+}
+
+type status struct {
+	Status
+	seq int64
+}
+
+// fav is one favourite, with its internal ID: what max_id and min_id page by.
+type fav struct {
+	id        int64
+	user      string
+	statusID  string
+	removedAt time.Time // zero while the favourite holds
+}
+
+// statusIDBase keeps status IDs far from favourite IDs, so a client that
+// builds max_id from status IDs gets the wrong page and its test fails.
+const statusIDBase = 109_000_000_000_000_000
+
+// AddStatus stores st and returns its ID. A status that already exists is
+// replaced.
+func (s *Server) AddStatus(st Status) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	seq := s.nextStatus
+	s.nextStatus++
+	if st.ID == "" {
+		st.ID = strconv.FormatInt(statusIDBase+seq*65536, 10)
+	}
+	if st.Acct == "" {
+		st.Acct = "bob"
+	}
+	if st.CreatedAt.IsZero() {
+		st.CreatedAt = time.Now().UTC().Truncate(time.Millisecond)
+	}
+	s.statuses[st.ID] = &status{Status: st, seq: seq}
+	return st.ID
+}
+
+// AddStatuses stores n statuses with the contents "<p>Status 1</p>", ...
+// and returns their IDs in order.
+func (s *Server) AddStatuses(n int) []string {
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = s.AddStatus(Status{Content: fmt.Sprintf("<p>Status %d</p>", i+1)})
+	}
+	return ids
+}
+
+// MarkFavourite makes the status a favourite of user, as if user had
+// favourited it now; it is newer than every earlier favourite. It fails for
+// an unknown status.
+func (s *Server) MarkFavourite(user, statusID string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.statuses[statusID]; !ok {
+		return fmt.Errorf("mastodontest: no status %q", statusID)
+	}
+	s.addFav(user, statusID)
+	return nil
+}
+
+// Favourites returns the status IDs user has favourited, newest favourite
+// first, as they stand now (a delayed unfavourite already counts).
+func (s *Server) Favourites(user string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var ids []string
+	for _, f := range slices.Backward(s.favs) {
+		if f.user == user && f.removedAt.IsZero() {
+			ids = append(ids, f.statusID)
+		}
+	}
+	return ids
+}
+
+// AddToken lets token act as user with the given scopes, such as "read",
+// "write", "read:favourites" or "write:favourites". An empty user makes an
+// application token with no user.
+func (s *Server) AddToken(token, user string, scopes ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.tokens[token] = tokenInfo{user: user, scopes: slices.Clone(scopes)}
+}
+
+// addFav favourites statusID for user unless it is one already. Callers
+// hold s.mu.
+func (s *Server) addFav(user, statusID string) {
+	if s.findFav(user, statusID) != nil {
+		return
+	}
+	// A re-favourite replaces a removal still pending in the background.
+	s.favs = slices.DeleteFunc(s.favs, func(f *fav) bool { return f.user == user && f.statusID == statusID })
+	s.favs = append(s.favs, &fav{id: s.nextFav, user: user, statusID: statusID})
+	s.nextFav++
+}
+
+// removeFav unfavourites statusID for user; listings see it after the
+// unfavourite delay. Callers hold s.mu.
+func (s *Server) removeFav(user, statusID string) {
+	f := s.findFav(user, statusID)
+	switch {
+	case f == nil:
+	case s.unfavDelay <= 0:
+		s.favs = slices.DeleteFunc(s.favs, func(g *fav) bool { return g == f })
+	default:
+		f.removedAt = time.Now()
+	}
+}
+
+// findFav is user's standing favourite of statusID, or nil.
+func (s *Server) findFav(user, statusID string) *fav {
+	for _, f := range s.favs {
+		if f.user == user && f.statusID == statusID && f.removedAt.IsZero() {
+			return f
+		}
+	}
+	return nil
+}
+
+// listed reports whether f still shows in listings.
+func (s *Server) listed(f *fav, now time.Time) bool {
+	return f.removedAt.IsZero() || now.Before(f.removedAt.Add(s.unfavDelay))
+}
+
+// favCount is how many users hold statusID as a favourite.
+func (s *Server) favCount(statusID string) int {
+	n := 0
+	for _, f := range s.favs {
+		if f.statusID == statusID && f.removedAt.IsZero() {
+			n++
+		}
+	}
+	return n
+}
