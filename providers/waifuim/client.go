@@ -1,0 +1,60 @@
+package waifuim
+
+import (
+	"golang.org/x/time/rate"
+
+	"github.com/favkit/favorites"
+)
+
+// ProviderName names waifu.im in favourites, errors and logs.
+const ProviderName = "waifuim"
+
+// DefaultBaseURL is the public waifu.im API.
+const DefaultBaseURL = "https://api.waifu.im"
+
+// DefaultAPIVersion is the Accept-Version the client sends unless
+// [WithAPIVersion] says otherwise: v5, the version the /fav document was
+// written for.
+const DefaultAPIVersion = "v5"
+
+// Client is a typed waifu.im client. It is safe for concurrent use.
+type Client struct {
+	c *favorites.Client
+}
+
+// New returns a client that authenticates with token, a waifu.im API token.
+// Its defaults are [DefaultBaseURL], Accept-Version [DefaultAPIVersion], the
+// [DefaultRateLimiter] and waifu.im's error decoding; opts come after them,
+// so the caller's options win (for example favorites.WithBaseURL pointing at
+// a waifuimtest fake, or favorites.WithRateLimiter(nil)).
+func New(token string, opts ...favorites.Option) (*Client, error) {
+	defaults := []favorites.Option{
+		favorites.WithBaseURL(DefaultBaseURL),
+		favorites.WithBearerToken(token),
+		WithAPIVersion(DefaultAPIVersion),
+		favorites.WithRateLimiter(DefaultRateLimiter()),
+		favorites.WithErrorDecoder(decodeError),
+	}
+	c, err := favorites.New(ProviderName, append(defaults, opts...)...)
+	if err != nil {
+		return nil, err
+	}
+	return &Client{c: c}, nil
+}
+
+// WithAPIVersion sets the Accept-Version header, such as "v6". The /fav
+// endpoints are the same in v5 and v6.
+func WithAPIVersion(v string) favorites.Option {
+	return favorites.WithHeader("Accept-Version", v)
+}
+
+// DefaultRateLimiter returns a new limiter of 5 requests a second, no burst:
+// the service serves one request per 200 ms per client and answers 429 past
+// a short queue.
+func DefaultRateLimiter() *rate.Limiter {
+	return rate.NewLimiter(5, 1)
+}
+
+// HTTP returns the shared HTTP client underneath, for requests this package
+// has no method for.
+func (c *Client) HTTP() *favorites.Client { return c.c }

@@ -1,0 +1,125 @@
+// Package waifuimtest is a stateful fake of the waifu.im favourites API, for
+// testing code that uses the waifuim package without the network.
+//
+// It keeps a catalogue of images, users with tokens and permissions, and each
+// user's favourites. It implements the service's wire behaviour: every /fav
+// filter, the 404 that means "no match", 409 on a repeated insert, 404 on
+// deleting an image that is not a favourite, 401/403 with {"detail": ...},
+// and, optionally, the service's rate limit (429 with Retry-After). By
+// default it behaves as the live service, which takes POST /fav/delete and
+// answers DELETE with 405; [WithDocumentMode] makes it behave as the
+// document, which takes DELETE and answers POST with 405.
+//
+//	srv := waifuimtest.NewServer()
+//	defer srv.Close()
+//	ids := srv.GenerateImages(5)
+//	srv.SetFavorite(waifuimtest.UserID, ids[:2]...)
+//	c, err := srv.NewClient(waifuimtest.Token)
+package waifuimtest
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"time"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/favoritestest"
+	"github.com/favkit/favorites/providers/waifuim"
+)
+
+// Permission is a token permission the service checks.
+type Permission string
+
+// The permissions the /fav endpoints need; Admin may also act for another
+// user (user_id) and ask for full results.
+const (
+	ViewFavorites   Permission = "view_favorites"
+	ManageFavorites Permission = "manage_favorites"
+	Admin           Permission = "admin"
+)
+
+// The users every Server starts with.
+const (
+	// UserID is the ordinary user whose token is Token, with
+	// view_favorites and manage_favorites.
+	UserID int64 = 1
+	// Token is UserID's valid token.
+	Token = "waifuimtest-token"
+	// AdminUserID is the admin whose token is AdminToken.
+	AdminUserID int64 = 2
+	// AdminToken is AdminUserID's token, with every permission.
+	AdminToken = "waifuimtest-admin-token"
+)
+
+// Server is a running fake. Its methods are safe for concurrent use.
+type Server struct {
+	// URL is the base URL to give waifuim.New with favorites.WithBaseURL.
+	URL string
+	// Faults injects failures into every request; it wraps the whole fake.
+	Faults *favoritestest.Faults
+
+	srv      *httptest.Server
+	document bool
+	limit    *limiter
+
+	mu     sync.Mutex
+	images map[int64]*waifuim.Image
+	users  map[int64]*user
+	tokens map[string]int64
+	clock  time.Time // the fake's "now", moved on a minute by each change
+	nextID int64
+}
+
+type user struct {
+	perms map[Permission]bool
+	liked map[int64]time.Time // image ID -> liked_at
+}
+
+// Option configures a Server.
+type Option func(*Server)
+
+// WithDocumentMode makes /fav/delete take DELETE, as the API document says,
+// and answer POST with 405. The default is the live service: POST, and 405
+// on DELETE.
+func WithDocumentMode() Option { return func(s *Server) { s.document = true } }
+
+// WithRateLimit serves each token one request per every, with up to burst
+// requests banked, and answers 429 with Retry-After (whole seconds) past
+// that, as the service does (one per 200 ms, ten queued). Off by default.
+func WithRateLimit(every time.Duration, burst int) Option {
+	return func(s *Server) { s.limit = newLimiter(every, burst) }
+}
+
+// NewServer starts a fake with no images, the users [UserID] and
+// [AdminUserID], and no favourites. Close it when done.
+func NewServer(opts ...Option) *Server {
+	s := &Server{
+		Faults: &favoritestest.Faults{},
+		images: map[int64]*waifuim.Image{},
+		users:  map[int64]*user{},
+		tokens: map[string]int64{},
+		clock:  time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC),
+		nextID: 1000,
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	s.addUser(UserID, Token, ViewFavorites, ManageFavorites)
+	s.addUser(AdminUserID, AdminToken, ViewFavorites, ManageFavorites, Admin)
+	s.srv = httptest.NewServer(s.Faults.Wrap(http.HandlerFunc(s.serve)))
+	s.URL = s.srv.URL
+	return s
+}
+
+// Close shuts the fake down, releasing any stalled request.
+func (s *Server) Close() {
+	s.Faults.Close()
+	s.srv.Close()
+}
+
+// NewClient returns a waifuim client for this fake that authenticates with
+// token; opts come last, so they win.
+func (s *Server) NewClient(token string, opts ...favorites.Option) (*waifuim.Client, error) {
+	return waifuim.New(token, append([]favorites.Option{favorites.WithBaseURL(s.URL)}, opts...)...)
+}

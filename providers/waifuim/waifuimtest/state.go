@@ -1,0 +1,147 @@
+package waifuimtest
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/favkit/favorites/providers/waifuim"
+)
+
+// AddUser adds a user with perms and returns a new token for it. An
+// existing user's permissions are replaced; its old tokens keep working.
+func (s *Server) AddUser(id int64, perms ...Permission) string {
+	s.mu.Lock()
+	tok := fmt.Sprintf("waifuimtest-user-%d-%d", id, len(s.tokens))
+	s.mu.Unlock()
+	s.addUser(id, tok, perms...)
+	return tok
+}
+
+func (s *Server) addUser(id int64, token string, perms ...Permission) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u := s.user(id)
+	u.perms = map[Permission]bool{}
+	for _, p := range perms {
+		u.perms[p] = true
+	}
+	s.tokens[token] = id
+}
+
+// user returns the user with id, creating one with no permissions.
+// s.mu is held.
+func (s *Server) user(id int64) *user {
+	u, ok := s.users[id]
+	if !ok {
+		u = &user{perms: map[Permission]bool{}, liked: map[int64]time.Time{}}
+		s.users[id] = u
+	}
+	return u
+}
+
+// AddImage adds im to the catalogue (its LikedAt is ignored: each user's
+// favourite has its own). An image with the same ImageID is replaced.
+func (s *Server) AddImage(im waifuim.Image) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	im.LikedAt, im.Raw = time.Time{}, nil
+	s.images[im.ImageID] = &im
+	s.nextID = max(s.nextID, im.ImageID+1)
+}
+
+// GenerateImages adds n images with varied tags, sizes, orientations,
+// NSFW flags and file types, and returns their IDs in order.
+func (s *Server) GenerateImages(n int) []int64 {
+	ids := make([]int64, 0, n)
+	for i := range n {
+		s.mu.Lock()
+		id := s.nextID
+		s.mu.Unlock()
+		s.AddImage(generated(id, i))
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+var generatedTags = []waifuim.Tag{
+	{TagID: 12, Name: "waifu", Description: "A female anime/manga character."},
+	{TagID: 13, Name: "maid", Description: "Cute womans or girl employed to do domestic work in their working uniform."},
+	{TagID: 4, Name: "selfies", Description: "A photo-like image of a waifu."},
+	{TagID: 9, Name: "ero", Description: "Any kind of erotic content.", IsNSFW: true},
+}
+
+// generated makes the i-th generated image: landscape on even i, every third
+// a GIF, every fourth NSFW.
+func generated(id int64, i int) waifuim.Image {
+	w, h := 1200+10*i, 1800+10*i
+	if i%2 == 0 {
+		w, h = h, w
+	}
+	ext := ".jpg"
+	if i%3 == 2 {
+		ext = ".gif"
+	}
+	nsfw := i%4 == 3
+	tags := []waifuim.Tag{generatedTags[0], generatedTags[1+i%2]}
+	if nsfw {
+		tags = append(tags, generatedTags[3])
+	}
+	return waifuim.Image{
+		Signature:     fmt.Sprintf("%016x", uint64(id)*0x9e3779b97f4a7c15),
+		Extension:     ext,
+		ImageID:       id,
+		Favorites:     i % 7,
+		DominantColor: fmt.Sprintf("#%02x%02x%02x", 40+i%200, 80+i%150, 120+i%100),
+		Source:        fmt.Sprintf("https://www.pixiv.net/en/artworks/%d", 90000000+id),
+		Artist:        &waifuim.Artist{ArtistID: 50 + id%5, Name: fmt.Sprintf("artist %d", id%5)},
+		UploadedAt:    time.Date(2022, 4, 7, 13, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour),
+		IsNSFW:        nsfw,
+		Width:         w,
+		Height:        h,
+		ByteSize:      int64(500_000 + 100_000*i),
+		URL:           fmt.Sprintf("https://cdn.waifu.im/%d%s", id, ext),
+		PreviewURL:    fmt.Sprintf("https://www.waifu.im/preview/%d/", id),
+		Tags:          tags,
+	}
+}
+
+// SetFavorite makes the images favourites of the user, liked one after the
+// other on the fake's clock. Unknown images are ignored; a user is created
+// if needed (with no permissions).
+func (s *Server) SetFavorite(userID int64, imageIDs ...int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u := s.user(userID)
+	for _, id := range imageIDs {
+		if im, ok := s.images[id]; ok {
+			if _, had := u.liked[id]; !had {
+				im.Favorites++
+			}
+			u.liked[id] = s.tick()
+		}
+	}
+}
+
+// tick moves the fake clock on and returns it; s.mu is held.
+func (s *Server) tick() time.Time {
+	s.clock = s.clock.Add(time.Minute)
+	return s.clock
+}
+
+// Favorites returns the user's favourite image IDs, most recently liked
+// first.
+func (s *Server) Favorites(userID int64) []int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u, ok := s.users[userID]
+	if !ok {
+		return []int64{}
+	}
+	ids := make([]int64, 0, len(u.liked))
+	for id := range u.liked {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b int64) int { return u.liked[b].Compare(u.liked[a]) })
+	return ids
+}
