@@ -1,0 +1,199 @@
+// Package e621test is a stateful fake of e621's favourites API, for testing
+// the e621 package and programs built on it.
+//
+// It behaves as the live service does: HTTP Basic auth checked, the
+// User-Agent rule (a missing, browser or library User-Agent gets a 403 HTML
+// page), 410 for limits and pages out of bounds, a short last page, 503 for
+// more than two requests a second, users who hide their favourites, 422 on a
+// repeated favourite and on a full list, and 423 while a user's favourites
+// are being transferred. Where the live service and its document disagree,
+// [WithMode] picks which answers it gives; it accepts requests in either
+// form. Its Faults field injects failures.
+//
+//	srv := e621test.NewServer(e621test.WithRateLimit(0))
+//	defer srv.Close()
+//	ids := srv.AddPosts(3)
+//	srv.Favorite(e621test.Login, ids...)
+//	c, _ := e621.New(e621test.Login, e621test.APIKey, favorites.WithBaseURL(srv.URL))
+package e621test
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"github.com/favkit/favorites/favoritestest"
+)
+
+// The account every Server starts with.
+const (
+	Login  = "tester"
+	APIKey = "tester-api-key"
+)
+
+// DefaultMaxFavorites is how many favourites a user may keep, as on e621.
+const DefaultMaxFavorites = 100000
+
+// Mode picks the answers where e621's live service and its document differ.
+type Mode int
+
+const (
+	// Live answers as the live server does: POST 200
+	// {"post_id","favorite_count"}, DELETE 200 with the same body, and an
+	// empty list for another user's hidden favourites.
+	Live Mode = iota
+	// Documented answers as the API document says: POST 201 {"post":{...}},
+	// DELETE 204, and 403 for hidden favourites.
+	Documented
+)
+
+// Option configures a Server.
+type Option func(*Server)
+
+// WithMode picks the live (default) or the documented answers.
+func WithMode(m Mode) Option { return func(s *Server) { s.mode = m } }
+
+// WithRateLimit answers 503 to requests beyond perSecond a second (a bucket
+// of perSecond that refills at that rate), as e621's front end does with 2.
+// 0 turns the limit off. The default is 2.
+func WithRateLimit(perSecond int) Option {
+	return func(s *Server) {
+		s.limiter = nil
+		if perSecond > 0 {
+			s.limiter = rate.NewLimiter(rate.Limit(perSecond), perSecond)
+		}
+	}
+}
+
+// WithMaxFavorites sets how many favourites a user may keep before POST
+// answers 422 "You can only keep up to N favorites.".
+func WithMaxFavorites(n int) Option { return func(s *Server) { s.maxFavs = n } }
+
+// Server is the fake. Its methods are safe for concurrent use.
+type Server struct {
+	// URL is the base URL to give favorites.WithBaseURL.
+	URL string
+
+	// Faults injects failures; every request passes through it first.
+	Faults *favoritestest.Faults
+
+	srv     *httptest.Server
+	mode    Mode
+	limiter *rate.Limiter
+	maxFavs int
+
+	mu       sync.Mutex
+	users    map[string]*user // by login
+	posts    map[int64]*Post
+	nextUser int64
+	nextPost int64
+}
+
+type user struct {
+	id           int64
+	login        string
+	apiKey       string
+	favs         []int64 // newest first
+	hidden       bool
+	transferring bool
+}
+
+// NewServer starts a fake holding the account Login/APIKey and no posts.
+func NewServer(opts ...Option) *Server {
+	s := &Server{
+		Faults:   &favoritestest.Faults{},
+		limiter:  rate.NewLimiter(2, 2),
+		maxFavs:  DefaultMaxFavorites,
+		users:    map[string]*user{},
+		posts:    map[int64]*Post{},
+		nextPost: 1000,
+	}
+	for _, opt := range opts {
+		opt(s)
+	}
+	s.AddUser(Login, APIKey)
+	s.srv = httptest.NewServer(s.Faults.Wrap(http.HandlerFunc(s.serve)))
+	s.URL = s.srv.URL
+	return s
+}
+
+// Close shuts the server down and releases stalled requests.
+func (s *Server) Close() {
+	s.Faults.Close()
+	s.srv.Close()
+}
+
+// AddUser adds an account and returns its user ID.
+func (s *Server) AddUser(login, apiKey string) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.nextUser++
+	s.users[login] = &user{id: s.nextUser, login: login, apiKey: apiKey}
+	return s.nextUser
+}
+
+// UserID is login's user ID; 0 for an unknown login.
+func (s *Server) UserID(login string) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if u := s.users[login]; u != nil {
+		return u.id
+	}
+	return 0
+}
+
+// Favorite makes ids favourites of login, each in turn the newest. A post
+// already a favourite is left where it is.
+func (s *Server) Favorite(login string, ids ...int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u := s.users[login]
+	if u == nil {
+		return fmt.Errorf("e621test: no user %q", login)
+	}
+	for _, id := range ids {
+		if s.posts[id] == nil {
+			return fmt.Errorf("e621test: no post %d", id)
+		}
+		if !slices.Contains(u.favs, id) {
+			u.favs = slices.Insert(u.favs, 0, id)
+		}
+	}
+	return nil
+}
+
+// Favorites are login's favourite post IDs, newest first.
+func (s *Server) Favorites(login string) []int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if u := s.users[login]; u != nil {
+		return slices.Clone(u.favs)
+	}
+	return nil
+}
+
+// SetHidden hides login's favourites from everyone else (privacy mode).
+func (s *Server) SetHidden(login string, hidden bool) {
+	s.setUser(login, func(u *user) { u.hidden = hidden })
+}
+
+// SetTransferring makes login's favourite changes answer 423 until unset.
+func (s *Server) SetTransferring(login string, on bool) {
+	s.setUser(login, func(u *user) { u.transferring = on })
+}
+
+func (s *Server) setUser(login string, f func(*user)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if u := s.users[login]; u != nil {
+		f(u)
+	}
+}
+
+// now is the time stamps' clock, fixed so output is stable.
+var epoch = time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
