@@ -106,6 +106,9 @@ func (c *Client) GoString() string { return c.String() }
 // [*APIError] together with the Response. Otherwise, when v is not nil, the
 // JSON body is decoded into v; an empty body leaves v untouched.
 func (c *Client) Do(ctx context.Context, req *Request, v any) (*Response, error) {
+	if req == nil {
+		return nil, fmt.Errorf("%s: %w: nil *Request", c.provider, ErrInvalidArgument)
+	}
 	ctx = context.WithValue(ctx, retryModeKey{}, attemptInfo{mode: req.Retry, method: req.Method})
 	var body any
 	if req.body != nil {

@@ -47,7 +47,8 @@ func (b formBody) encode() (string, []byte, error) {
 }
 
 // FormBody encodes v as an application/x-www-form-urlencoded body. v is
-// url.Values or a struct with go-querystring `url` tags.
+// url.Values (or a map[string][]string) or a struct with go-querystring
+// `url` tags.
 func FormBody(v any) Body { return formBody{v} }
 
 // queryValues encodes url.Values as they are and anything else with
@@ -58,6 +59,8 @@ func queryValues(v any) (url.Values, error) {
 		return url.Values{}, nil
 	case url.Values:
 		return v, nil
+	case map[string][]string:
+		return v, nil
 	}
 	return query.Values(v)
 }
@@ -66,7 +69,7 @@ func queryValues(v any) (url.Values, error) {
 // also be an absolute URL on the base URL's scheme and host, such as a next
 // link from the server; any other host is refused with [ErrCrossHostURL], so
 // credentials never leave the service. q, when not nil, is url.Values or a
-// go-querystring struct added to the query; body may be nil.
+// go-querystring struct (or a map[string][]string) added to the query; body may be nil.
 func (c *Client) NewRequest(method, path string, q any, body Body) (*Request, error) {
 	u, err := c.resolve(path)
 	if err != nil {

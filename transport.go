@@ -41,6 +41,9 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	resp, err := rt.RoundTrip(req)
 	if err == nil {
+		if resp.Request == nil {
+			resp.Request = req // mock transports may leave it out; links resolve against it
+		}
 		p.observe(resp.Header)
 	}
 	return resp, err

@@ -1,0 +1,335 @@
+package favorites
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jarcoal/httpmock"
+	"golang.org/x/time/rate"
+)
+
+func TestNewValidatesOptions(t *testing.T) {
+	hc := &http.Client{}
+	tests := []struct {
+		name string
+		opts []Option
+		want string // part of the error; "" means no error
+	}{
+		{"minimal", []Option{WithBaseURL("https://a.example")}, ""},
+		{"no base URL", nil, "no base URL"},
+		{"relative base", []Option{WithBaseURL("/api")}, "not an absolute"},
+		{"ftp base", []Option{WithBaseURL("ftp://a.example")}, "not an absolute"},
+		{"base with userinfo", []Option{WithBaseURL("https://u:p@a.example")}, "carries credentials"},
+		{"base with query", []Option{WithBaseURL("https://a.example/?x=1")}, "query or fragment"},
+		{"plain http remote", []Option{WithBaseURL("http://a.example")}, "plain http"},
+		{"plain http loopback", []Option{WithBaseURL("http://127.0.0.1:8080")}, ""},
+		{"plain http localhost", []Option{WithBaseURL("http://localhost:1")}, ""},
+		{"plain http opted in", []Option{WithBaseURL("http://a.example"), WithInsecureHTTP()}, ""},
+		{"nil http client", []Option{WithBaseURL("https://a.example"), WithHTTPClient(nil)}, "nil *http.Client"},
+		{"http client", []Option{WithBaseURL("https://a.example"), WithHTTPClient(hc)}, ""},
+		{"empty token", []Option{WithBaseURL("https://a.example"), WithBearerToken("")}, "empty bearer token"},
+		{"token with newline", []Option{WithBaseURL("https://a.example"), WithBearerToken("a\nb")}, "control character"},
+		{"basic user with colon", []Option{WithBaseURL("https://a.example"), WithBasicAuth("a:b", "p")}, "contains ':'"},
+		{"basic empty password", []Option{WithBaseURL("https://a.example"), WithBasicAuth("a", "")}, "empty basic auth password"},
+		{"empty user agent", []Option{WithBaseURL("https://a.example"), WithUserAgent(" ")}, "User-Agent"},
+		{"header via WithHeader auth", []Option{WithBaseURL("https://a.example"), WithHeader("authorization", "x")}, "own option"},
+		{"bad header key", []Option{WithBaseURL("https://a.example"), WithHeader("a b", "x")}, "header"},
+		{"negative retries", []Option{WithBaseURL("https://a.example"), WithRetryPolicy(RetryPolicy{MaxRetries: -1})}, "retry policy"},
+		{"max wait below min", []Option{WithBaseURL("https://a.example"),
+			WithRetryPolicy(RetryPolicy{MinWait: time.Second, MaxWait: time.Millisecond})}, "retry policy"},
+		{"zero body cap", []Option{WithBaseURL("https://a.example"), WithMaxBodySize(0)}, "max body size"},
+		{"nil logger", []Option{WithBaseURL("https://a.example"), WithLogger(nil)}, "nil *slog.Logger"},
+		{"limiter", []Option{WithBaseURL("https://a.example"), WithRateLimiter(rate.NewLimiter(1, 1))}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := New("p", tt.opts...)
+			if tt.want == "" {
+				if err != nil || c == nil {
+					t.Fatalf("New: %v", err)
+				}
+				return
+			}
+			if !errors.Is(err, ErrInvalidArgument) || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("New = %v, want ErrInvalidArgument mentioning %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "u:p@") {
+				t.Errorf("error %q shows the base URL's credentials", err)
+			}
+		})
+	}
+}
+
+func TestNewRequest(t *testing.T) {
+	c, _ := newMockClient(t, WithUserAgent("bot/1.0"), WithHeader("Accept-Version", "v5"))
+	type query struct {
+		Limit int      `url:"limit,omitempty"`
+		Tags  []string `url:"tag"`
+	}
+	tests := []struct {
+		name, method, path string
+		q                  any
+		body               Body
+		wantURL, wantCT    string
+		wantBody           string
+	}{
+		{"relative path", "GET", "favourites", nil, nil, testBase + "/favourites", "", ""},
+		{"leading slash", "GET", "/favourites", nil, nil, testBase + "/favourites", "", ""},
+		{"struct query", "GET", "fav", query{Limit: 40, Tags: []string{"a", "b c"}}, nil,
+			testBase + "/fav?limit=40&tag=a&tag=b+c", "", ""},
+		{"url.Values query merged", "GET", "fav?x=1", map[string][]string{"y": {"2"}}, nil,
+			testBase + "/fav?x=1&y=2", "", ""},
+		{"escaped id", "POST", "statuses/" + mustPathID(t, "café") + "/favourite", nil, nil,
+			testBase + "/statuses/caf%C3%A9/favourite", "", ""},
+		{"same-host absolute", "GET", testBase + "/favourites?max_id=9", nil, nil,
+			testBase + "/favourites?max_id=9", "", ""},
+		{"json body", "POST", "fav/insert", nil, JSONBody(map[string]int{"image_id": 8008}),
+			testBase + "/fav/insert", "application/json", `{"image_id":8008}`},
+		{"form body", "POST", "user/favourites", nil, FormBody(struct {
+			Action string `url:"action"`
+			ID     string `url:"id"`
+		}{"add", "23427-1"}), testBase + "/user/favourites", "application/x-www-form-urlencoded", "action=add&id=23427-1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var q any = tt.q
+			if m, ok := tt.q.(map[string][]string); ok {
+				q = url.Values(m)
+			}
+			req, err := c.NewRequest(tt.method, tt.path, q, tt.body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := req.URL.String(); got != tt.wantURL {
+				t.Errorf("URL = %s, want %s", got, tt.wantURL)
+			}
+			checks := map[string]string{
+				"Authorization": "Bearer s3cret-token", "User-Agent": "bot/1.0",
+				"Accept": "application/json", "Accept-Version": "v5", "Content-Type": tt.wantCT,
+			}
+			for k, want := range checks {
+				if got := req.Header.Get(k); got != want {
+					t.Errorf("header %s = %q, want %q", k, got, want)
+				}
+			}
+			if string(req.body) != tt.wantBody {
+				t.Errorf("body = %q, want %q", req.body, tt.wantBody)
+			}
+		})
+	}
+}
+
+func TestNewRequestRefusesOtherHosts(t *testing.T) {
+	c, _ := newMockClient(t)
+	for _, u := range []string{
+		"https://evil.example/v1/favourites",
+		"http://api.example/v1/favourites",
+		"https://user:pw@api.example/v1/favourites",
+		"//evil.example/x",
+	} {
+		_, err := c.NewRequest("GET", u, nil, nil)
+		if !errors.Is(err, ErrCrossHostURL) || !errors.Is(err, ErrInvalidArgument) {
+			t.Errorf("NewRequest(%q) = %v, want ErrCrossHostURL", u, err)
+		}
+		if err != nil && strings.Contains(err.Error(), "pw@") {
+			t.Errorf("error shows userinfo: %v", err)
+		}
+	}
+}
+
+func TestDoDecodesAndReportsResponse(t *testing.T) {
+	c, mt := newMockClient(t)
+	mt.RegisterResponder("GET", testBase+"/items", jsonResponder(200, `[{"id":"1"},{"id":"2"}]`,
+		"Link", `<https://api.example/v1/items?max_id=2>; rel="next"`,
+		"Link", `<https://api.example/v1/items?min_id=1>; rel="prev"`,
+		"X-RateLimit-Limit", "300", "X-RateLimit-Remaining", "299",
+		"X-RateLimit-Reset", "2026-11-23T07:00:00.123Z"))
+	req, _ := c.NewRequest("GET", "items", nil, nil)
+	var items []struct{ ID string }
+	resp, err := c.Do(t.Context(), req, &items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 2 || items[1].ID != "2" {
+		t.Errorf("decoded %+v", items)
+	}
+	if resp.NextURL != testBase+"/items?max_id=2" || resp.PrevURL != testBase+"/items?min_id=1" {
+		t.Errorf("links next=%q prev=%q", resp.NextURL, resp.PrevURL)
+	}
+	wantReset := time.Date(2026, 11, 23, 7, 0, 0, 123e6, time.UTC)
+	if resp.Rate.Limit != 300 || resp.Rate.Remaining != 299 || !resp.Rate.Reset.Equal(wantReset) {
+		t.Errorf("rate = %+v", resp.Rate)
+	}
+	if resp.StatusCode != 200 {
+		t.Errorf("status %d", resp.StatusCode)
+	}
+}
+
+func TestDoMalformedAndOversizedBodies(t *testing.T) {
+	c, mt := newMockClient(t, WithMaxBodySize(64))
+	mt.RegisterResponder("GET", testBase+"/html", httpmock.NewStringResponder(200, "<html>maintenance</html>"))
+	mt.RegisterResponder("GET", testBase+"/truncated", jsonResponder(200, `[{"id":"1"`))
+	mt.RegisterResponder("GET", testBase+"/big", jsonResponder(200, `["`+strings.Repeat("x", 100)+`"]`))
+	mt.RegisterResponder("GET", testBase+"/empty", httpmock.NewStringResponder(204, ""))
+	tests := []struct {
+		path string
+		want error
+	}{
+		{"html", ErrMalformedReply}, {"truncated", ErrMalformedReply}, {"big", ErrResponseTooLarge}, {"empty", nil},
+	}
+	for _, tt := range tests {
+		req, _ := c.NewRequest("GET", tt.path, nil, nil)
+		var v []string
+		_, err := c.Do(t.Context(), req, &v)
+		if !errors.Is(err, tt.want) || (tt.want == nil) != (err == nil) {
+			t.Errorf("%s: err = %v, want %v", tt.path, err, tt.want)
+		}
+	}
+}
+
+func TestClientNeverShowsCredentials(t *testing.T) {
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	c, mt := newMockClient(t, WithLogger(logger))
+	mt.RegisterResponder("GET", testBase+"/x", jsonResponder(503, `{"error":"down"}`))
+	req, _ := c.NewRequest("GET", "x", nil, nil)
+	_, err := c.Do(t.Context(), req, nil)
+	if err == nil {
+		t.Fatal("want an error")
+	}
+	shown := map[string]string{
+		"%v":   fmt.Sprintf("%v", c),
+		"%+v":  fmt.Sprintf("%+v", c),
+		"%#v":  fmt.Sprintf("%#v", c),
+		"err":  err.Error(),
+		"logs": logs.String(),
+	}
+	for where, s := range shown {
+		if strings.Contains(s, "s3cret") {
+			t.Errorf("%s shows the token: %s", where, s)
+		}
+	}
+	if !strings.Contains(logs.String(), "attempt=4") {
+		t.Errorf("debug log does not show the retries:\n%s", logs.String())
+	}
+}
+
+func TestRedactURL(t *testing.T) {
+	c, _ := newMockClient(t)
+	req, _ := c.NewRequest("GET", "favorites.json?login=me&api_key=k3y&page=2", nil, nil)
+	got := redactURL(req.URL)
+	if strings.Contains(got, "k3y") || strings.Contains(got, "login=me") || !strings.Contains(got, "page=2") {
+		t.Errorf("redactURL = %s", got)
+	}
+}
+
+func TestRedirectToOtherHostDropsCredentials(t *testing.T) {
+	mt := httpmock.NewMockTransport()
+	var gotAuth []string
+	mt.RegisterResponder("GET", testBase+"/moved", func(*http.Request) (*http.Response, error) {
+		r := httpmock.NewStringResponse(302, "")
+		r.Header.Set("Location", "https://elsewhere.example/x")
+		return r, nil
+	})
+	mt.RegisterResponder("GET", "https://elsewhere.example/x", func(r *http.Request) (*http.Response, error) {
+		gotAuth = append(gotAuth, r.Header.Get("Authorization"))
+		return httpmock.NewStringResponse(200, `{}`), nil
+	})
+	c, err := New("p", WithBaseURL(testBase), WithBearerToken("tok"), WithHTTPClient(&http.Client{Transport: mt}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, _ := c.NewRequest("GET", "moved", nil, nil)
+	if _, err := c.Do(t.Context(), req, nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(gotAuth) != 1 || gotAuth[0] != "" {
+		t.Fatalf("the other host got Authorization %q", gotAuth)
+	}
+}
+
+func TestHTTPClientReadAtEachRequest(t *testing.T) {
+	hc := &http.Client{}
+	c, err := New("p", WithBaseURL(testBase), WithHTTPClient(hc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	httpmock.ActivateNonDefault(hc) // after New, as users often do
+	t.Cleanup(func() { httpmock.DeactivateNonDefault(hc) })
+	httpmock.RegisterResponder("GET", testBase+"/x", httpmock.NewStringResponder(200, `"ok"`))
+	req, _ := c.NewRequest("GET", "x", nil, nil)
+	var s string
+	if _, err := c.Do(t.Context(), req, &s); err != nil || s != "ok" {
+		t.Fatalf("Do = %q, %v", s, err)
+	}
+}
+
+func TestLimiterPacesEveryAttempt(t *testing.T) {
+	var l countingLimiter
+	c, mt := newMockClient(t, WithRateLimiter(&l))
+	mt.RegisterResponder("GET", testBase+"/x",
+		sequence(jsonResponder(503, `{}`), jsonResponder(503, `{}`), jsonResponder(200, `{}`)))
+	req, _ := c.NewRequest("GET", "x", nil, nil)
+	if _, err := c.Do(t.Context(), req, nil); err != nil {
+		t.Fatal(err)
+	}
+	if l.n != 3 {
+		t.Errorf("limiter waited %d times for 3 attempts", l.n)
+	}
+}
+
+type countingLimiter struct{ n int }
+
+func (l *countingLimiter) Wait(ctx context.Context) error { l.n++; return ctx.Err() }
+
+func TestWaitsForUsedUpWindow(t *testing.T) {
+	c, mt := newMockClient(t)
+	reset := time.Now().Add(300 * time.Millisecond).UTC().Format(time.RFC3339Nano)
+	var second time.Time
+	mt.RegisterResponder("GET", testBase+"/a", jsonResponder(200, `{}`,
+		"X-RateLimit-Remaining", "0", "X-RateLimit-Reset", reset))
+	mt.RegisterResponder("GET", testBase+"/b", func(*http.Request) (*http.Response, error) {
+		second = time.Now()
+		return httpmock.NewStringResponse(200, `{}`), nil
+	})
+	for _, p := range []string{"a", "b"} {
+		req, _ := c.NewRequest("GET", p, nil, nil)
+		if _, err := c.Do(t.Context(), req, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, _ := time.Parse(time.RFC3339Nano, reset)
+	if second.Before(want) {
+		t.Errorf("second request went at %v, before the window reopened at %v", second, want)
+	}
+}
+
+func TestDoStopsWhenContextEnds(t *testing.T) {
+	c, mt := newMockClient(t, WithRetryPolicy(RetryPolicy{MaxRetries: 5, MinWait: time.Hour, MaxWait: time.Hour}))
+	mt.RegisterResponder("GET", testBase+"/x", jsonResponder(503, `{}`))
+	ctx, cancel := context.WithCancel(t.Context())
+	time.AfterFunc(20*time.Millisecond, cancel)
+	req, _ := c.NewRequest("GET", "x", nil, nil)
+	_, err := c.Do(ctx, req, nil)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Do = %v, want context.Canceled during an hour-long backoff", err)
+	}
+}
+
+func mustPathID(t *testing.T, id string) string {
+	t.Helper()
+	s, err := PathID("id", id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+

@@ -1,0 +1,35 @@
+package providertest
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestSuiteCatchesBrokenAdapters runs the suite, in a child test process,
+// against toy adapters that each break one promise, and checks that the
+// suite fails in the check that guards it.
+func TestSuiteCatchesBrokenAdapters(t *testing.T) {
+	if os.Getenv(brokenEnv) != "" {
+		t.Fatal("the child process runs TestConformanceToy only")
+	}
+	tests := []struct{ broken, failingCheck string }{
+		{"add-twice-fails", "--- FAIL: TestConformanceToy/AddTwiceIsNil"},
+		{"no-validation", "--- FAIL: TestConformanceToy/InvalidRefSendsNothing"},
+		{"remove-ignores-errors", "--- FAIL: TestConformanceToy/InvalidRefSendsNothing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.broken, func(t *testing.T) {
+			cmd := exec.CommandContext(t.Context(), os.Args[0], "-test.run=^TestConformanceToy$", "-test.v")
+			cmd.Env = append(os.Environ(), brokenEnv+"="+tt.broken)
+			out, err := cmd.CombinedOutput()
+			if err == nil {
+				t.Fatalf("the suite passed an adapter that is %s", tt.broken)
+			}
+			if !strings.Contains(string(out), tt.failingCheck) {
+				t.Fatalf("want %q in the suite's output:\n%s", tt.failingCheck, out)
+			}
+		})
+	}
+}

@@ -1,0 +1,173 @@
+package providertest
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/favoritestest"
+)
+
+// The toy provider proves the suite: a small HTTP service with page-number
+// paging, bearer tokens and idempotent PUT/DELETE, and an adapter on the
+// core Client. brokenEnv switches in adapters that break one promise each,
+// so that a test can show the suite catches them.
+const brokenEnv = "PROVIDERTEST_BROKEN"
+
+type toyServer struct {
+	mu    sync.Mutex
+	known map[string]bool // item id -> favourite
+	order []string        // favourites, newest first
+}
+
+func (s *toyServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get("Authorization") != "Bearer good" {
+		http.Error(w, `{"error":"bad token"}`, http.StatusUnauthorized)
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id, isItem := strings.CutPrefix(r.URL.Path, "/favs/")
+	switch {
+	case r.Method == http.MethodGet && r.URL.Path == "/favs":
+		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+		lo := min((page-1)*limit, len(s.order))
+		_ = json.NewEncoder(w).Encode(s.order[lo:min(lo+limit, len(s.order))])
+	case isItem && !s.hasItem(id):
+		http.Error(w, `{"error":"no such item"}`, http.StatusNotFound)
+	case isItem && r.Method == http.MethodPut:
+		if !s.known[id] {
+			s.known[id] = true
+			s.order = append([]string{id}, s.order...)
+		}
+		w.WriteHeader(http.StatusNoContent)
+	case isItem && r.Method == http.MethodDelete:
+		s.known[id] = false
+		s.order = slices.DeleteFunc(s.order, func(v string) bool { return v == id })
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		http.Error(w, `{"error":"no route"}`, http.StatusMethodNotAllowed)
+	}
+}
+
+func (s *toyServer) hasItem(id string) bool { _, ok := s.known[id]; return ok }
+
+type toyAdapter struct {
+	c      *favorites.Client
+	broken string
+}
+
+func (a *toyAdapter) Provider() string { return "toy" }
+
+func (a *toyAdapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
+	if opts == nil {
+		opts = &favorites.ListOptions{}
+	}
+	limit := cmp(opts.PageSize, 50)
+	ids := favorites.PageNumberPager(opts.Cursor, 1, limit, func(ctx context.Context, page int) ([]json.RawMessage, *favorites.Response, error) {
+		req, err := a.c.NewRequest(http.MethodGet, "favs", struct {
+			Page  int `url:"page"`
+			Limit int `url:"limit"`
+		}{page, limit}, nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		var items []json.RawMessage
+		resp, err := a.c.Do(ctx, req, &items)
+		return items, resp, err
+	})
+	return favorites.MapPager(ids, func(raw json.RawMessage) (favorites.Favorite, error) {
+		var id string
+		err := json.Unmarshal(raw, &id)
+		return favorites.Favorite{Provider: "toy", Ref: favorites.Ref{ID: id}, Kind: "item", Raw: raw}, err
+	})
+}
+
+func (a *toyAdapter) write(ctx context.Context, method string, ref favorites.Ref) error {
+	if a.broken != "no-validation" {
+		if err := favorites.CheckID("item id", ref.ID); err != nil {
+			return err
+		}
+	}
+	req, err := a.c.NewRequest(method, "favs/"+ref.ID, nil, nil)
+	if err != nil {
+		return err
+	}
+	_, err = a.c.Do(ctx, req, nil)
+	return err
+}
+
+func (a *toyAdapter) Add(ctx context.Context, ref favorites.Ref) error {
+	if a.broken == "add-twice-fails" && a.has(ctx, ref) {
+		return errors.New("already there")
+	}
+	return a.write(ctx, http.MethodPut, ref)
+}
+
+func (a *toyAdapter) Remove(ctx context.Context, ref favorites.Ref) error {
+	err := a.write(ctx, http.MethodDelete, ref)
+	if a.broken == "remove-ignores-errors" {
+		return nil
+	}
+	return err
+}
+
+func (a *toyAdapter) has(ctx context.Context, ref favorites.Ref) bool {
+	for f, err := range a.List(nil).All(ctx) {
+		if err == nil && f.Ref == ref {
+			return true
+		}
+	}
+	return false
+}
+
+func cmp(v, def int) int {
+	if v == 0 {
+		return def
+	}
+	return v
+}
+
+func toyHarness(broken string) Harness {
+	return func(t *testing.T, seeded int) *Env {
+		srv := &toyServer{known: map[string]bool{}}
+		env := &Env{Faults: &favoritestest.Faults{}, PageSize: 4}
+		for i := range seeded + 5 {
+			id := strconv.Itoa(1000 + i)
+			srv.known[id] = i < seeded
+			if i < seeded {
+				srv.order = append(srv.order, id)
+				env.Seeded = append(env.Seeded, favorites.Ref{ID: id})
+			} else {
+				env.Absent = append(env.Absent, favorites.Ref{ID: id})
+			}
+		}
+		hs := httptest.NewServer(env.Faults.Wrap(srv))
+		t.Cleanup(func() { env.Faults.Close(); hs.Close() })
+		adapter := func(token string) *toyAdapter {
+			c, err := favorites.New("toy", favorites.WithBaseURL(hs.URL), favorites.WithBearerToken(token),
+				favorites.WithRetryPolicy(favorites.RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 2 * time.Second}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return &toyAdapter{c: c, broken: broken}
+		}
+		env.Favorites, env.WrongCredentials = adapter("good"), adapter("bad")
+		return env
+	}
+}
+
+func TestConformanceToy(t *testing.T) {
+	Run(t, toyHarness(os.Getenv(brokenEnv)))
+}

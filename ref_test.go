@@ -1,0 +1,124 @@
+package favorites
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestRefRoundTrip(t *testing.T) {
+	tests := []struct {
+		ref  Ref
+		text string
+	}{
+		{Ref{ID: "103186075217296344"}, "103186075217296344"},
+		{Ref{ID: "23427-1"}, "23427-1"},
+		{Ref{ID: "30452", Source: "upload"}, "upload:30452"},
+		{Ref{ID: "12345", Source: "pexels"}, "pexels:12345"},
+		{Ref{ID: "a:b"}, "a%3Ab"},
+		{Ref{ID: "x/y z", Source: "s:1"}, "s%3A1:x/y%20z"},
+		{Ref{ID: "100%"}, "100%25"},
+		{Ref{ID: "#1"}, "%231"},
+		{Ref{ID: "line\nbreak\t"}, "line%0Abreak%09"},
+		{Ref{ID: "大熊まい"}, "大熊まい"},
+		{Ref{ID: "\xff"}, "%FF"},
+	}
+	for _, tt := range tests {
+		if got := tt.ref.String(); got != tt.text {
+			t.Errorf("%#v.String() = %q, want %q", tt.ref, got, tt.text)
+		}
+		back, err := ParseRef(tt.text)
+		if err != nil || back != tt.ref {
+			t.Errorf("ParseRef(%q) = %#v, %v; want %#v", tt.text, back, err, tt.ref)
+		}
+	}
+}
+
+func TestParseRefRejects(t *testing.T) {
+	for _, s := range []string{"", ":", "src:", ":id", "a%2", "a%zz", "a b", "a\tb"} {
+		if r, err := ParseRef(s); !errors.Is(err, ErrInvalidArgument) {
+			t.Errorf("ParseRef(%q) = %#v, %v; want ErrInvalidArgument", s, r, err)
+		}
+	}
+}
+
+func FuzzRefRoundTrip(f *testing.F) {
+	for _, seed := range [][2]string{{"1", ""}, {"a:b", "c"}, {"%", ":"}, {"\n#", "x y"}, {"\xff\xfe", "é"}} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, id, source string) {
+		if id == "" {
+			return
+		}
+		r := Ref{ID: id, Source: source}
+		s := r.String()
+		if strings.ContainsAny(s, " \n\r\t#") {
+			t.Fatalf("String() = %q holds a separator", s)
+		}
+		back, err := ParseRef(s)
+		if err != nil || back != r {
+			t.Fatalf("ParseRef(%q) = %#v, %v; want %#v", s, back, err, r)
+		}
+	})
+}
+
+func TestPathID(t *testing.T) {
+	tests := []struct {
+		id, want, err string
+	}{
+		{"103186075217296344", "103186075217296344", ""},
+		{"23427-1", "23427-1", ""},
+		{"café", "caf%C3%A9", ""},
+		{"", "", "empty"},
+		{"a/b", "", `contains "/"`},
+		{"..", "", "relative path segment"},
+		{".", "", "relative path segment"},
+		{"1?x", "", `contains "?"`},
+		{"1#x", "", `contains "#"`},
+		{"%2F", "", `contains "%"`},
+		{`a\b`, "", `contains "\\"`},
+		{"a b", "", `contains " "`},
+		{"1\n", "", `contains "\n"`},
+		{"\xff", "", "not valid UTF-8"},
+		{strings.Repeat("1", MaxIDLength+1), "", "more than"},
+	}
+	for _, tt := range tests {
+		got, err := PathID("status id", tt.id)
+		if tt.err == "" {
+			if err != nil || got != tt.want {
+				t.Errorf("PathID(%q) = %q, %v; want %q", tt.id, got, err, tt.want)
+			}
+			continue
+		}
+		if !errors.Is(err, ErrInvalidArgument) || !strings.Contains(err.Error(), tt.err) ||
+			!strings.Contains(err.Error(), "status id") {
+			t.Errorf("PathID(%q) = %v, want ErrInvalidArgument naming status id and %q", tt.id, err, tt.err)
+		}
+	}
+}
+
+func TestNumericID(t *testing.T) {
+	for id, want := range map[string]int64{"1": 1, "8008": 8008, "0": 0, "-1": 0, "01": 0, "1e3": 0, "": 0, "99999999999999999999": 0} {
+		got, err := NumericID("image id", id)
+		if got != want || (want == 0) != errors.Is(err, ErrInvalidArgument) {
+			t.Errorf("NumericID(%q) = %d, %v; want %d", id, got, err, want)
+		}
+	}
+}
+
+func TestFavoriteAs(t *testing.T) {
+	type status struct{ ID string }
+	var f Favorite
+	f.SetNative(&status{ID: "7"})
+	var st *status
+	if !f.As(&st) || st.ID != "7" {
+		t.Fatalf("As(*status) = %v", st)
+	}
+	var wrong *int
+	if f.As(&wrong) || f.As(nil) || f.As(st) {
+		t.Error("As accepted a target of another type, nil, or a non-pointer-to-pointer")
+	}
+	if (Favorite{}).As(&st) {
+		t.Error("As on a Favorite without a native value")
+	}
+}
