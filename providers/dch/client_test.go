@@ -1,0 +1,184 @@
+package dch_test
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"reflect"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/providers/dch"
+	"github.com/jarcoal/httpmock"
+)
+
+const mockToken = "mock-token"
+
+// seen is one request as the mock received it.
+type seen struct {
+	method, path, query string
+	header              http.Header
+	body                string
+}
+
+// recorder answers every request with status and body and keeps a copy of
+// each request.
+type recorder struct {
+	mu   sync.Mutex
+	reqs []seen
+}
+
+func (rec *recorder) responder(status int, body string) httpmock.Responder {
+	return func(r *http.Request) (*http.Response, error) {
+		var b []byte
+		if r.Body != nil {
+			b, _ = io.ReadAll(r.Body)
+		}
+		rec.mu.Lock()
+		rec.reqs = append(rec.reqs, seen{r.Method, r.URL.EscapedPath(), r.URL.RawQuery, r.Header.Clone(), string(b)})
+		rec.mu.Unlock()
+		resp := httpmock.NewStringResponse(status, body)
+		resp.Header.Set("Content-Type", "application/json")
+		return resp, nil
+	}
+}
+
+func (rec *recorder) requests() []seen {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	return append([]seen(nil), rec.reqs...)
+}
+
+// newMockClient returns a client on the default base URL whose requests go
+// to a fresh mock transport answering status and body to everything.
+func newMockClient(t *testing.T, status int, body string, opts ...favorites.Option) (*dch.Client, *recorder) {
+	t.Helper()
+	mt := httpmock.NewMockTransport()
+	rec := &recorder{}
+	mt.RegisterNoResponder(rec.responder(status, body))
+	all := append([]favorites.Option{
+		favorites.WithHTTPClient(&http.Client{Transport: mt}),
+		favorites.WithRetryPolicy(favorites.RetryPolicy{MaxRetries: 2, MinWait: time.Millisecond, MaxWait: time.Second}),
+	}, opts...)
+	c, err := dch.New(mockToken, all...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, rec
+}
+
+// checkRequest asserts one request's method, path, query, headers and body.
+func checkRequest(t *testing.T, got seen, method, contentType, body string) {
+	t.Helper()
+	if got.method != method || got.path != "/v2/user/favourites" || got.query != "" {
+		t.Errorf("request %s %s?%s, want %s /v2/user/favourites with no query", got.method, got.path, got.query, method)
+	}
+	wantHeaders := map[string]string{
+		"Authorization": "Bearer " + mockToken,
+		"User-Agent":    favorites.DefaultUserAgent,
+		"Accept":        "application/json",
+		"Content-Type":  contentType,
+	}
+	for k, want := range wantHeaders {
+		if v := got.header.Get(k); v != want {
+			t.Errorf("header %s = %q, want %q", k, v, want)
+		}
+	}
+	if got.body != body {
+		t.Errorf("body = %q, want %q", got.body, body)
+	}
+}
+
+func TestClientRequests(t *testing.T) {
+	const form = "application/x-www-form-urlencoded"
+	tests := []struct {
+		name       string
+		call       func(*dch.Client) (*dch.FavouriteList, *favorites.Response, error)
+		method, ct string
+		body       string
+	}{
+		{"Favourites", func(c *dch.Client) (*dch.FavouriteList, *favorites.Response, error) {
+			return c.Favourites(t.Context())
+		}, http.MethodGet, "", ""},
+		{"AddFavourite", func(c *dch.Client) (*dch.FavouriteList, *favorites.Response, error) {
+			return c.AddFavourite(t.Context(), "23427-1")
+		}, http.MethodPost, form, "action=add&id=23427-1"},
+		{"RemoveFavourite", func(c *dch.Client) (*dch.FavouriteList, *favorites.Response, error) {
+			return c.RemoveFavourite(t.Context(), "23427-3")
+		}, http.MethodPost, form, "action=delete&id=23427-3"},
+		{"AddFavourite escapes the form", func(c *dch.Client) (*dch.FavouriteList, *favorites.Response, error) {
+			return c.AddFavourite(t.Context(), "a&b=c+d")
+		}, http.MethodPost, form, "action=add&id=a%26b%3Dc%2Bd"},
+	}
+	doc := string(readTestdata(t, "favourites.json"))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, rec := newMockClient(t, http.StatusOK, doc)
+			list, resp, err := tt.call(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if resp == nil || resp.StatusCode != http.StatusOK {
+				t.Errorf("Response = %+v, want the 200", resp)
+			}
+			if want := documentList(); !reflect.DeepEqual(withoutRaw(*list), want) {
+				t.Errorf("list = %+v, want the document's", *list)
+			}
+			reqs := rec.requests()
+			if len(reqs) != 1 {
+				t.Fatalf("%d requests, want 1", len(reqs))
+			}
+			checkRequest(t, reqs[0], tt.method, tt.ct, tt.body)
+		})
+	}
+}
+
+func TestClientBaseURLOption(t *testing.T) {
+	c, rec := newMockClient(t, http.StatusOK, `{"updated":1,"_links":{"favourites":[]}}`,
+		favorites.WithBaseURL("https://staging.example/api/v2/"))
+	list, _, err := c.Favourites(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list.Favourites) != 0 || !list.Updated.Equal(time.Unix(1, 0)) {
+		t.Errorf("list = %+v, want empty, updated at 1", list)
+	}
+	if got := rec.requests(); len(got) != 1 || got[0].path != "/api/v2/user/favourites" {
+		t.Errorf("requests %+v, want one to /api/v2/user/favourites", got)
+	}
+	if got := c.HTTP().BaseURL().String(); got != "https://staging.example/api/v2" {
+		t.Errorf("BaseURL = %q", got)
+	}
+}
+
+func TestNewRefusesBadToken(t *testing.T) {
+	for _, token := range []string{"", "a\nb"} {
+		if _, err := dch.New(token); !errors.Is(err, favorites.ErrInvalidArgument) {
+			t.Errorf("New(%q) = %v, want ErrInvalidArgument", token, err)
+		}
+	}
+}
+
+func TestClientRefusesBadIDs(t *testing.T) {
+	c, rec := newMockClient(t, http.StatusOK, `{}`)
+	for _, id := range []string{"", "1/2", "..", "1?x", "a b", "%2F"} {
+		if _, _, err := c.AddFavourite(t.Context(), id); !errors.Is(err, favorites.ErrInvalidArgument) {
+			t.Errorf("AddFavourite(%q) = %v, want ErrInvalidArgument", id, err)
+		}
+		if _, _, err := c.RemoveFavourite(t.Context(), id); !errors.Is(err, favorites.ErrInvalidArgument) {
+			t.Errorf("RemoveFavourite(%q) = %v, want ErrInvalidArgument", id, err)
+		}
+	}
+	if n := len(rec.requests()); n != 0 {
+		t.Errorf("bad IDs sent %d requests", n)
+	}
+}
+
+func TestClientMalformedReply(t *testing.T) {
+	c, _ := newMockClient(t, http.StatusOK, `{"updated":"soon"}`)
+	if _, _, err := c.Favourites(t.Context()); !errors.Is(err, favorites.ErrMalformedReply) {
+		t.Errorf("Favourites = %v, want ErrMalformedReply", err)
+	}
+}
