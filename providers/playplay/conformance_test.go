@@ -1,0 +1,73 @@
+package playplay_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/providers/playplay"
+	"github.com/favkit/favorites/providers/playplay/playplaytest"
+	"github.com/favkit/favorites/providers/providertest"
+)
+
+// fastOptions keep the conformance suite quick: short retry waits and no
+// client-side limiter.
+func fastOptions() []favorites.Option {
+	return []favorites.Option{
+		favorites.WithRetryPolicy(favorites.RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 2 * time.Second}),
+		favorites.WithRateLimiter(nil),
+	}
+}
+
+// libraryMedia is the i-th media of a test library: even ones are uploads,
+// odd ones pexels stock media, so every check meets both kinds of ref.
+func libraryMedia(i int) playplaytest.Media {
+	id := int64(1000 + i)
+	if i%2 == 0 {
+		return playplaytest.Upload(id)
+	}
+	return playplaytest.Stock(id, "pexels", fmt.Sprint(50000+i))
+}
+
+func refOf(m playplaytest.Media) favorites.Ref {
+	return playplay.MediaRef{RawMediaID: m.ID, Source: m.Source, StockID: m.StockID}.Ref()
+}
+
+func newAdapter(t *testing.T, url, token string) *playplay.Adapter {
+	t.Helper()
+	c, err := playplay.New(url, token, fastOptions()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return playplay.NewAdapter(c)
+}
+
+func TestConformance(t *testing.T) {
+	providertest.Run(t, func(t *testing.T, seeded int) *providertest.Env {
+		srv := playplaytest.NewServer(playplaytest.WithPageSize(10))
+		t.Cleanup(srv.Close)
+		env := &providertest.Env{
+			Favorites:        newAdapter(t, srv.URL, srv.Token()),
+			WrongCredentials: newAdapter(t, srv.URL, "not-the-token"),
+			Faults:           srv.Faults,
+			// The server picks the page size and the adapter ignores
+			// ListOptions.PageSize; giving the fake's size lets the suite
+			// check that the listing takes several pages.
+			PageSize: 10,
+		}
+		for i := range seeded + 4 {
+			m := libraryMedia(i)
+			srv.AddMedia(m)
+			if i < seeded {
+				if err := srv.MarkFavorite(m.ID); err != nil {
+					t.Fatal(err)
+				}
+				env.Seeded = append(env.Seeded, refOf(m))
+			} else {
+				env.Absent = append(env.Absent, refOf(m))
+			}
+		}
+		return env
+	})
+}

@@ -1,0 +1,152 @@
+// Package playplaytest is a stateful fake of PlayPlay's favourites API, for
+// testing code that uses package playplay (or talks to PlayPlay directly).
+//
+// It serves exactly the document's paths: GET and DELETE
+// /api/v2/users/me/favorites, POST /api/v2/user/me/favorites (singular
+// "user"). It checks the bearer token, pages with the nested body and
+// next_page, validates the parameter rules (422 with a message), answers 201
+// to a store and 204 to a delete, and injects faults through its Faults
+// field.
+//
+//	srv := playplaytest.NewServer()
+//	defer srv.Close()
+//	srv.AddMedia(playplaytest.Upload(1), playplaytest.Stock(2, "pexels", "12345"))
+//	srv.MarkFavorite(1)
+//	c, _ := playplay.New(srv.URL, srv.Token())
+package playplaytest
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"sync"
+
+	"github.com/favkit/favorites/favoritestest"
+)
+
+// Token is the bearer token the fake accepts unless [WithToken] says
+// otherwise.
+const Token = "playplay-test-token"
+
+// DefaultPageSize is how many favourites a page holds unless [WithPageSize]
+// says otherwise. The document's example page has 10.
+const DefaultPageSize = 10
+
+// Server is the fake. Its methods are safe for concurrent use.
+type Server struct {
+	// URL is the base URL to give playplay.New.
+	URL string
+
+	// Faults injects failures into every request the fake serves.
+	Faults *favoritestest.Faults
+
+	srv      *httptest.Server
+	token    string
+	pageSize int
+
+	mu    sync.Mutex
+	media map[int64]Media
+	favs  []int64 // newest favourite first
+}
+
+// Option configures a Server.
+type Option func(*Server)
+
+// WithToken sets the only bearer token the fake accepts.
+func WithToken(token string) Option { return func(s *Server) { s.token = token } }
+
+// WithPageSize sets how many favourites a page holds (at least 1).
+func WithPageSize(n int) Option { return func(s *Server) { s.pageSize = max(n, 1) } }
+
+// NewServer starts a fake with no media and no favourites. Close it when
+// done.
+func NewServer(opts ...Option) *Server {
+	s := &Server{
+		Faults:   &favoritestest.Faults{},
+		token:    Token,
+		pageSize: DefaultPageSize,
+		media:    map[int64]Media{},
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	s.srv = httptest.NewServer(s.Faults.Wrap(s.routes()))
+	s.URL = s.srv.URL
+	return s
+}
+
+// Close shuts the fake down, releasing any stalled request first.
+func (s *Server) Close() {
+	s.Faults.Close()
+	s.srv.Close()
+}
+
+// Token returns the bearer token the fake accepts.
+func (s *Server) Token() string { return s.token }
+
+// AddMedia puts media into the fake's library (replacing any with the same
+// ID), so that they can be stored as favourites. It does not favourite them.
+func (s *Server) AddMedia(ms ...Media) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, m := range ms {
+		s.media[m.ID] = m
+	}
+}
+
+// MarkFavorite makes known media favourites, each in turn becoming the
+// newest, as if stored one after the other. An unknown ID is an error and
+// marks nothing.
+func (s *Server) MarkFavorite(ids ...int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, id := range ids {
+		if _, ok := s.media[id]; !ok {
+			return fmt.Errorf("playplaytest: no media %d; add it with AddMedia first", id)
+		}
+	}
+	for _, id := range ids {
+		s.addFavorite(id)
+	}
+	return nil
+}
+
+// Favorites returns the raw media IDs of the favourites in listing order,
+// newest first.
+func (s *Server) Favorites() []int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.favs)
+}
+
+// IsFavorite reports whether the media with raw ID id is a favourite.
+func (s *Server) IsFavorite(id int64) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Contains(s.favs, id)
+}
+
+// addFavorite puts id first; s.mu is held.
+func (s *Server) addFavorite(id int64) {
+	s.favs = slices.Insert(slices.DeleteFunc(s.favs, func(f int64) bool { return f == id }), 0, id)
+}
+
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /api/v2/users/me/favorites", s.list)
+	mux.HandleFunc("DELETE /api/v2/users/me/favorites", s.remove)
+	mux.HandleFunc("POST /api/v2/user/me/favorites", s.store)
+	return s.authorize(mux)
+}
+
+// authorize refuses a request without the fake's bearer token.
+func (s *Server) authorize(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "Bearer "+s.token {
+			writeJSON(w, http.StatusUnauthorized, map[string]string{"message": "Unauthenticated."})
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
