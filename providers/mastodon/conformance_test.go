@@ -80,4 +80,3 @@ func TestConformanceLowCapSplitLinks(t *testing.T) {
 		return env
 	})
 }
-
