@@ -1,0 +1,121 @@
+package dch_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/providers/dch"
+	"github.com/favkit/favorites/providers/dch/dchtest"
+)
+
+// startFake starts the fake with the document's three items, two of them
+// favourites.
+func startFake() *dchtest.Server {
+	srv := dchtest.NewServer()
+	srv.AddItems(dchtest.DocumentItems()...)
+	if err := srv.MarkFavourite("301", "23427-3"); err != nil {
+		log.Fatal(err)
+	}
+	return srv
+}
+
+// List every favourite with the typed client. Against the real service,
+// leave out WithBaseURL.
+func ExampleClient_Favourites() {
+	srv := startFake()
+	defer srv.Close()
+	c, err := dch.New(dchtest.Token, favorites.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	list, _, err := c.Favourites(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, f := range list.Favourites {
+		fmt.Printf("%-7s %-9s free=%-5v image=%-5v %s\n", f.ID, f.Type, f.IsFree, f.Image.Overview != nil, f.Title)
+	}
+	// Output:
+	// 23427-3 interview free=true  image=false Introduction by Sir Simon Rattle
+	// 301     film      free=false image=true  “Guardians of Unity”: Conductors in conversation
+}
+
+// Add a favourite; the service answers with the updated list.
+func ExampleClient_AddFavourite() {
+	srv := startFake()
+	defer srv.Close()
+	c, err := dch.New(dchtest.Token, favorites.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	list, _, err := c.AddFavourite(context.Background(), "23427-1")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(list.Favourites), "favourites, newest:", list.Favourites[0].Title)
+	// Output:
+	// 3 favourites, newest: [Éclat] (1st Version for 15 instruments from 1965)
+}
+
+func ExampleImageTemplate_URL() {
+	t := dch.ImageTemplate("https://www.digitalconcerthall.com/cms/thumbnails/{width}x{height}/images/core/a.jpg")
+	fmt.Println(t.URL(1280, 720))
+	var none *dch.ImageTemplate // a null image
+	fmt.Printf("%q\n", none.URL(1280, 720))
+	// Output:
+	// https://www.digitalconcerthall.com/cms/thumbnails/1280x720/images/core/a.jpg
+	// ""
+}
+
+// The portable view: list, then make sure of one favourite and remove
+// another; both calls are idempotent.
+func ExampleAdapter() {
+	srv := startFake()
+	defer srv.Close()
+	c, err := dch.New(dchtest.Token, favorites.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	var f favorites.Favorites = dch.NewAdapter(c)
+	ctx := context.Background()
+	for fav, err := range f.List(nil).All(ctx) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(fav.Kind, fav.Ref, fav.FavoritedAt.IsZero())
+	}
+	for range 2 {
+		if err := f.Add(ctx, favorites.Ref{ID: "23427-1"}); err != nil {
+			log.Fatal(err)
+		}
+		if err := f.Remove(ctx, favorites.Ref{ID: "301"}); err != nil {
+			log.Fatal(err)
+		}
+	}
+	fmt.Println(srv.Favourites())
+	// Output:
+	// interview 23427-3 false
+	// film 301 false
+	// [23427-1 23427-3]
+}
+
+// A refused token is an *APIError matching favorites.ErrUnauthorized, with
+// the service's own text.
+func ExampleClient_Favourites_unauthorized() {
+	srv := startFake()
+	defer srv.Close()
+	c, err := dch.New("expired-token", favorites.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	_, _, err = c.Favourites(context.Background())
+	var apiErr *favorites.APIError
+	if errors.Is(err, favorites.ErrUnauthorized) && errors.As(err, &apiErr) {
+		fmt.Println(apiErr.StatusCode, apiErr.Message)
+	}
+	// Output:
+	// 401 A Token was not found in the TokenStorage.
+}
