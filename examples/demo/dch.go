@@ -2,12 +2,89 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/providers/dch"
+	"github.com/favkit/favorites/providers/dch/dchtest"
 )
 
-// demoDCH is replaced by the provider's own demo when its package lands.
-func demoDCH(_ context.Context, w io.Writer) error {
-	_, err := fmt.Fprintln(w, "(provider not yet built)")
-	return err
+// demoDCH lists the Digital Concert Hall favourites (one page: the service
+// returns them all), adds and removes one through the portable adapter, and
+// meets the service's 401.
+func demoDCH(ctx context.Context, w io.Writer) error {
+	srv := dchtest.NewServer()
+	defer srv.Close()
+	srv.AddItems(dchtest.DocumentItems()...)
+	if err := srv.MarkFavourite("301", "23427-3"); err != nil {
+		return err
+	}
+
+	c, err := dch.New(dchtest.Token, favorites.WithBaseURL(srv.URL))
+	if err != nil {
+		return err
+	}
+	f := dch.NewAdapter(c)
+	if err := printDCH(ctx, w, f); err != nil {
+		return err
+	}
+
+	if err := f.Add(ctx, favorites.Ref{ID: "23427-1"}); err != nil {
+		return err
+	}
+	if err := f.Remove(ctx, favorites.Ref{ID: "301"}); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "added 23427-1, removed 301; now:", srv.Favourites())
+
+	// The typed client keeps the service's detail: image templates.
+	list, _, err := c.Favourites(ctx)
+	if err != nil {
+		return err
+	}
+	for _, fav := range list.Favourites {
+		if fav.Image.Detail != nil {
+			fmt.Fprintf(w, "detail image of %s at 1280x720: ...%s\n", fav.ID, dchTail(fav.Image.Detail.URL(1280, 720), 50))
+		}
+	}
+
+	bad, err := dch.New("expired-token", favorites.WithBaseURL(srv.URL))
+	if err != nil {
+		return err
+	}
+	_, _, err = bad.Favourites(ctx)
+	var apiErr *favorites.APIError
+	if !errors.Is(err, favorites.ErrUnauthorized) || !errors.As(err, &apiErr) {
+		return fmt.Errorf("expected a 401, got %v", err)
+	}
+	fmt.Fprintf(w, "with an expired token: %d %s (errors.Is ErrUnauthorized)\n", apiErr.StatusCode, apiErr.Message)
+	return nil
+}
+
+func printDCH(ctx context.Context, w io.Writer, f favorites.Favorites) error {
+	p := f.List(nil)
+	for page := 1; ; page++ {
+		pg, err := p.NextPage(ctx)
+		if errors.Is(err, favorites.ErrNoMorePages) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "page %d: %d favourites\n", page, len(pg.Items))
+		for _, fav := range pg.Items {
+			fmt.Fprintf(w, "  %-9s %-8s %s\n", fav.Kind, fav.Ref, fav.Title)
+		}
+	}
+}
+
+// dchTail keeps the last n bytes of s, so the fake's changing port stays
+// out of sight.
+func dchTail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[len(s)-n:]
 }
