@@ -332,4 +332,3 @@ func mustPathID(t *testing.T, id string) string {
 	}
 	return s
 }
-

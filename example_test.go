@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/favoritestest"
 	"github.com/jarcoal/httpmock"
 )
 
@@ -67,4 +68,28 @@ func ExampleParseRef() {
 	back, err := favorites.ParseRef(ref.String())
 	fmt.Println(ref, back == ref, err)
 	// Output: upload:30452 true <nil>
+}
+
+func ExampleDiff() {
+	current := []favorites.Ref{{ID: "1"}, {ID: "2"}, {ID: "3"}}
+	want := []favorites.Ref{{ID: "3"}, {ID: "4"}}
+	add, remove := favorites.Diff(current, want)
+	fmt.Println("add", add, "remove", remove)
+	// Output: add [4] remove [1 2]
+}
+
+// Sync brings any Favorites to a wanted list; favoritestest.Memory stands in
+// for a provider here.
+func ExampleSync() {
+	f := favoritestest.NewMemory("memory", favorites.Ref{ID: "1"}, favorites.Ref{ID: "2"})
+	want := []favorites.Ref{{ID: "2"}, {ID: "3"}}
+	report, err := favorites.Sync(context.Background(), f, want, &favorites.SyncOptions{Prune: true})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("added", report.Added, "removed", report.Removed, "unchanged", report.Unchanged)
+	fmt.Println("now", f.Refs())
+	// Output:
+	// added [3] removed [1] unchanged 1
+	// now [3 2]
 }

@@ -1,0 +1,219 @@
+package favorites
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// Diff compares the current favourites with the wanted ones and returns the
+// refs to add (wanted, not current; in want's order) and to remove (current,
+// not wanted; in current's order). Duplicates count once.
+func Diff(current, want []Ref) (add, remove []Ref) {
+	have := make(map[Ref]bool, len(current))
+	for _, r := range current {
+		have[r] = true
+	}
+	wanted := make(map[Ref]bool, len(want))
+	for _, r := range want {
+		if !wanted[r] && !have[r] {
+			add = append(add, r)
+		}
+		wanted[r] = true
+	}
+	for _, r := range current {
+		if !wanted[r] {
+			remove = append(remove, r)
+			wanted[r] = true // so a duplicate in current is removed once
+		}
+	}
+	return add, remove
+}
+
+// SyncOptions tune [Sync]. A nil *SyncOptions means the defaults.
+type SyncOptions struct {
+	// DryRun plans only: the report's ToAdd and ToRemove are filled and
+	// nothing is changed.
+	DryRun bool
+
+	// Prune removes current favourites that are not wanted. Off by default,
+	// so a short or wrong want list never deletes anything.
+	Prune bool
+
+	// Concurrency bounds how many changes are in flight; 0 means 4. The
+	// client's rate limiter paces them further.
+	Concurrency int
+
+	// ItemTimeout bounds one change. A change already in flight when ctx
+	// ends is finished rather than cut off, within this time; 0 means a
+	// minute.
+	ItemTimeout time.Duration
+
+	// Progress, when set, is called after each change, one call at a time.
+	Progress func(SyncEvent)
+}
+
+// SyncEvent reports one applied change.
+type SyncEvent struct {
+	Op   string // "add" or "remove"
+	Ref  Ref
+	Err  error
+	Done int // changes finished so far, this one included
+	Of   int // changes planned
+}
+
+// SyncFailure is one change that failed.
+type SyncFailure struct {
+	Op  string
+	Ref Ref
+	Err error
+}
+
+// SyncReport says what Sync found and did.
+type SyncReport struct {
+	ToAdd, ToRemove []Ref // the plan
+	Added, Removed  []Ref // changes that succeeded
+	Unchanged       int   // wanted refs that already were favourites
+	Failed          []SyncFailure
+	NotStarted      []Ref // planned changes not begun because ctx ended
+}
+
+// Err joins the failures, or is nil when every planned change was made.
+func (r *SyncReport) Err() error {
+	if len(r.Failed) == 0 && len(r.NotStarted) == 0 {
+		return nil
+	}
+	errs := make([]error, 0, len(r.Failed))
+	for _, f := range r.Failed {
+		errs = append(errs, fmt.Errorf("%s %s: %w", f.Op, f.Ref, f.Err))
+	}
+	return fmt.Errorf("sync: %d changes failed, %d not started: %w", len(r.Failed), len(r.NotStarted), errors.Join(errs...))
+}
+
+// Sync brings f's favourites to want: it lists the current favourites,
+// plans with [Diff], then adds (and with Prune removes) with bounded
+// concurrency. It is safe to run again after an interruption: Add and
+// Remove are idempotent, so a rerun finishes the work without doubling
+// anything.
+//
+// When the listing fails, nothing is changed and the error says so. A failed
+// change does not stop the others; the report lists it, and the returned
+// error is the report's Err. When ctx ends, changes in flight finish and no
+// new one starts.
+func Sync(ctx context.Context, f Favorites, want []Ref, opts *SyncOptions) (*SyncReport, error) {
+	o := syncDefaults(opts)
+	current, err := listRefs(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("sync %s: listing failed after %d favourites, nothing changed: %w",
+			f.Provider(), len(current), err)
+	}
+	rep := &SyncReport{}
+	rep.ToAdd, rep.ToRemove = Diff(current, want)
+	if !o.Prune {
+		rep.ToRemove = nil
+	}
+	rep.Unchanged = countUnique(want) - len(rep.ToAdd)
+	if o.DryRun {
+		return rep, nil
+	}
+	a := applier{f: f, opts: o, rep: rep, of: len(rep.ToAdd) + len(rep.ToRemove)}
+	a.run(ctx, "add", rep.ToAdd)
+	a.run(ctx, "remove", rep.ToRemove)
+	if err := rep.Err(); err != nil {
+		return rep, fmt.Errorf("%s: %w", f.Provider(), err)
+	}
+	return rep, nil
+}
+
+func syncDefaults(opts *SyncOptions) SyncOptions {
+	var o SyncOptions
+	if opts != nil {
+		o = *opts
+	}
+	if o.Concurrency <= 0 {
+		o.Concurrency = 4
+	}
+	if o.ItemTimeout <= 0 {
+		o.ItemTimeout = time.Minute
+	}
+	return o
+}
+
+func listRefs(ctx context.Context, f Favorites) ([]Ref, error) {
+	var refs []Ref
+	for fav, err := range f.List(nil).All(ctx) {
+		if err != nil {
+			return refs, err
+		}
+		refs = append(refs, fav.Ref)
+	}
+	return refs, nil
+}
+
+func countUnique(refs []Ref) int {
+	seen := make(map[Ref]struct{}, len(refs))
+	for _, r := range refs {
+		seen[r] = struct{}{}
+	}
+	return len(seen)
+}
+
+// applier runs one kind of change over many refs with bounded concurrency.
+type applier struct {
+	f    Favorites
+	opts SyncOptions
+	of   int
+
+	mu   sync.Mutex // guards rep, done and calls to Progress
+	rep  *SyncReport
+	done int
+}
+
+func (a *applier) run(ctx context.Context, op string, refs []Ref) {
+	change := a.f.Add
+	if op == "remove" {
+		change = a.f.Remove
+	}
+	sem := make(chan struct{}, a.opts.Concurrency)
+	var wg sync.WaitGroup
+	for i, ref := range refs {
+		select {
+		case <-ctx.Done():
+		case sem <- struct{}{}:
+		}
+		if ctx.Err() != nil {
+			a.mu.Lock()
+			a.rep.NotStarted = append(a.rep.NotStarted, refs[i:]...)
+			a.mu.Unlock()
+			break
+		}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			// A change in flight finishes even if ctx ends, so that an
+			// interrupt never leaves the caller unsure whether it happened.
+			ictx, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.opts.ItemTimeout)
+			defer cancel()
+			a.record(op, ref, change(ictx, ref))
+		})
+	}
+	wg.Wait()
+}
+
+func (a *applier) record(op string, ref Ref, err error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	switch {
+	case err != nil:
+		a.rep.Failed = append(a.rep.Failed, SyncFailure{Op: op, Ref: ref, Err: err})
+	case op == "add":
+		a.rep.Added = append(a.rep.Added, ref)
+	default:
+		a.rep.Removed = append(a.rep.Removed, ref)
+	}
+	a.done++
+	if a.opts.Progress != nil {
+		a.opts.Progress(SyncEvent{Op: op, Ref: ref, Err: err, Done: a.done, Of: a.of})
+	}
+}
