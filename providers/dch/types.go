@@ -75,15 +75,23 @@ type Favourite struct {
 	// Updated is the time the service gives for the entry.
 	Updated time.Time
 
+	// Title is the item's full title.
 	Title string
 
 	// ShortTitle is nil when the service sends null or leaves it out.
 	ShortTitle *string
 
+	// IsFree is true for items watchable without a ticket.
 	IsFree bool
-	Date   Date
-	Image  Image
-	Type   Type
+
+	// Date holds the item's publishing and start times.
+	Date Date
+
+	// Image holds the item's picture templates.
+	Image Image
+
+	// Type is what the item is: a work, an interview, a film, ...
+	Type Type
 
 	// Raw is the entry's JSON exactly as the service sent it.
 	Raw json.RawMessage

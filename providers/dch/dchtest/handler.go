@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 )
 
 // favouritesPath is the one route the fake serves.
@@ -129,7 +130,7 @@ type halEntry struct {
 }
 
 type halDate struct {
-	Published int64  `json:"published"`
+	Published *int64 `json:"published,omitempty"`
 	Begin     *int64 `json:"begin,omitempty"`
 }
 
@@ -162,14 +163,20 @@ func entry(it Item, f favourite, host string) halEntry {
 		Href:    "//" + host + "/v2/" + url.PathEscape(it.Type) + "/" + url.PathEscape(it.ID),
 		Updated: f.at.Unix(), ID: it.ID, Title: it.Title, IsFree: it.IsFree, Type: it.Type,
 		ShortTitle: nonEmpty(it.ShortTitle),
-		Date:       halDate{Published: it.Published.Unix()},
+		Date:       halDate{Published: unixOrNil(it.Published), Begin: unixOrNil(it.Begin)},
 		Image:      halImage{Overview: thumbnail(host, it.Overview), Detail: thumbnail(host, it.Detail)},
 	}
-	if !it.Begin.IsZero() {
-		begin := it.Begin.Unix()
-		e.Date.Begin = &begin
-	}
 	return e
+}
+
+// unixOrNil gives Unix seconds, or nil for the zero time so the key is left
+// out, as the service does for a film's begin.
+func unixOrNil(t time.Time) *int64 {
+	if t.IsZero() {
+		return nil
+	}
+	sec := t.Unix()
+	return &sec
 }
 
 func thumbnail(host, path string) *string {

@@ -14,8 +14,8 @@ type Item struct {
 
 	IsFree bool
 
-	// Published is sent as date.published; Begin as date.begin, left out
-	// of the answer when zero (as for films).
+	// Published is sent as date.published and Begin as date.begin; each is
+	// left out of the answer when zero (as begin is for films).
 	Published, Begin time.Time
 
 	// Overview and Detail are image paths below the thumbnail service,

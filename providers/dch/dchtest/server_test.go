@@ -207,3 +207,19 @@ func TestServerTokenOptionAndFaults(t *testing.T) {
 		t.Errorf("Faults counted %d requests, want 3", n)
 	}
 }
+
+func TestServerLeavesOutZeroDates(t *testing.T) {
+	srv := dchtest.NewServer(dchtest.WithClock(fixedClock()))
+	defer srv.Close()
+	srv.AddItems(dchtest.Item{ID: "new-1", Type: "playlist", Title: "Bare", ShortTitle: "B"})
+	if err := srv.MarkFavourite("new-1"); err != nil {
+		t.Fatal(err)
+	}
+	_, body, _ := send(t, "GET", srv.URL+"/user/favourites", "Bearer "+dchtest.Token, "", "")
+	host := strings.TrimSuffix(strings.TrimPrefix(srv.URL, "http://"), "/v2")
+	want := `{"updated":1700000120,"_links":{"favourites":[{"href":"//` + host + `/v2/playlist/new-1","updated":1700000120,` +
+		`"id":"new-1","title":"Bare","short_title":"B","is_free":false,"date":{},"image":{"overview":null,"detail":null},"type":"playlist"}]}}`
+	if strings.TrimSpace(body) != want {
+		t.Errorf("body\n%s\nwant\n%s", body, want)
+	}
+}
