@@ -285,4 +285,3 @@ func TestRateHeadersReachResponse(t *testing.T) {
 		t.Errorf("Rate = %+v, want 300/299 reset %v", r, reset)
 	}
 }
-
