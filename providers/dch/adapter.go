@@ -61,7 +61,7 @@ func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error {
 }
 
 // Remove makes ref no longer a favourite; removing one that is not there
-// succeeds. It is retried like Add and succeeds when the list the service
+// succeeds (an ID the service does not know at all is its error). It is retried like Add and succeeds when the list the service
 // answers with no longer holds ref.
 func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error {
 	return a.apply(ctx, ref, actionDelete, false)

@@ -10,8 +10,10 @@
 //
 // The service answers in HAL style; this package hands out plain values:
 // protocol-relative links become https URLs, Unix seconds become
-// [time.Time], null fields stay nil, and image URL templates are
-// [ImageTemplate] values filled with [ImageTemplate.URL].
+// [time.Time] (the zero time when null or absent), a null short title or
+// image stays nil, the item type stays open for values beyond work,
+// interview and film, and image URL templates are [ImageTemplate] values
+// filled with [ImageTemplate.URL].
 //
 // [NewAdapter] gives the portable [favorites.Favorites] view (plus
 // [favorites.Checker]): one page for List, and idempotent Add and Remove
