@@ -112,7 +112,9 @@ func TestRateLimitAnswersRetried(t *testing.T) {
 		{"503 on a read", 503, busy, http.MethodGet, "https://e621.net/favorites.json",
 			func(t *testing.T, c *e621.Client) error { _, err := c.Favorites(nil).NextPage(t.Context()); return err }, true},
 		{"503 on portable Add", 503, busy, http.MethodPost, "https://e621.net/favorites.json",
-			func(t *testing.T, c *e621.Client) error { return e621.NewAdapter(c).Add(t.Context(), favorites.Ref{ID: "5"}) }, true},
+			func(t *testing.T, c *e621.Client) error {
+				return e621.NewAdapter(c).Add(t.Context(), favorites.Ref{ID: "5"})
+			}, true},
 		{"503 on portable Remove", 503, busy, http.MethodDelete, "https://e621.net/favorites/5.json",
 			func(t *testing.T, c *e621.Client) error {
 				return e621.NewAdapter(c).Remove(t.Context(), favorites.Ref{ID: "5"})
