@@ -2,12 +2,106 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/providers/waifuim"
+	"github.com/favkit/favorites/providers/waifuim/waifuimtest"
 )
 
-// demoWaifuim is replaced by the provider's own demo when its package lands.
-func demoWaifuim(_ context.Context, w io.Writer) error {
-	_, err := fmt.Fprintln(w, "(provider not yet built)")
-	return err
+// demoWaifuim lists the waifu.im favourites (one page: the service returns
+// them all), filters them with the typed client, adds, toggles and removes
+// through the portable adapter, and meets the service's 409 and 401.
+func demoWaifuim(ctx context.Context, w io.Writer) error {
+	srv := waifuimtest.NewServer()
+	defer srv.Close()
+	ids := srv.GenerateImages(6)
+	srv.SetFavorite(waifuimtest.UserID, ids[:4]...)
+
+	// The fake needs no pacing; against the service keep the 5/s default.
+	c, err := srv.NewClient(waifuimtest.Token, favorites.WithRateLimiter(nil))
+	if err != nil {
+		return err
+	}
+	f := waifuim.NewAdapter(c)
+	if err := printWaifuim(ctx, w, f); err != nil {
+		return err
+	}
+
+	images, _, err := c.Favorites(ctx, &waifuim.FavoritesQuery{NSFW: waifuim.NSFWFalse, GIF: waifuim.Bool(false)})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "safe, no GIFs: %d of them\n", len(images))
+	none, _, err := c.Favorites(ctx, &waifuim.FavoritesQuery{IncludedTags: []string{"no-such-tag"}})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "tag no-such-tag: %d (the service's 404 is an empty list)\n", len(none))
+
+	if err := waifuimEdits(ctx, w, srv, c, f, ids); err != nil {
+		return err
+	}
+
+	bad, err := srv.NewClient("expired-token")
+	if err != nil {
+		return err
+	}
+	_, _, err = bad.Favorites(ctx, nil)
+	var apiErr *favorites.APIError
+	if !errors.Is(err, favorites.ErrUnauthorized) || !errors.As(err, &apiErr) {
+		return fmt.Errorf("expected a 401, got %v", err)
+	}
+	fmt.Fprintf(w, "with an expired token: %d %s (errors.Is ErrUnauthorized)\n", apiErr.StatusCode, apiErr.Message)
+	return nil
+}
+
+func waifuimEdits(ctx context.Context, w io.Writer, srv *waifuimtest.Server, c *waifuim.Client, f *waifuim.Adapter, ids []int64) error {
+	ref := func(id int64) favorites.Ref { return waifuim.Ref(&waifuim.Image{ImageID: id}) }
+	if err := f.Add(ctx, ref(ids[4])); err != nil {
+		return err
+	}
+	if err := f.Remove(ctx, ref(ids[0])); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "added %d, removed %d; now: %v\n", ids[4], ids[0], srv.Favorites(waifuimtest.UserID))
+
+	for range 2 {
+		added, err := f.Toggle(ctx, ref(ids[5]))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "toggle %d: now a favourite: %v\n", ids[5], added)
+	}
+	srv.Faults.FailNext(1, 502)
+	before := srv.Faults.Requests()
+	_, err := f.Toggle(ctx, ref(ids[5]))
+	fmt.Fprintf(w, "toggle on a 502: %v after %d request (never repeated: a repeat would undo it)\n",
+		errors.Is(err, favorites.ErrServer), srv.Faults.Requests()-before)
+
+	_, _, err = c.Insert(ctx, waifuim.Edit{ImageID: ids[4]})
+	if !errors.Is(err, favorites.ErrAlreadyFavorited) {
+		return fmt.Errorf("expected a 409, got %v", err)
+	}
+	fmt.Fprintln(w, "typed Insert of a favourite: errors.Is ErrAlreadyFavorited")
+	return nil
+}
+
+func printWaifuim(ctx context.Context, w io.Writer, f favorites.Favorites) error {
+	p := f.List(nil)
+	for page := 1; ; page++ {
+		pg, err := p.NextPage(ctx)
+		if errors.Is(err, favorites.ErrNoMorePages) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "page %d: %d favourites\n", page, len(pg.Items))
+		for _, fav := range pg.Items {
+			fmt.Fprintf(w, "  %-5s %-5s %s %dx%d\n", fav.Kind, fav.Ref, fav.Title, fav.Width, fav.Height)
+		}
+	}
 }
