@@ -289,3 +289,26 @@ func TestDefaults(t *testing.T) {
 		t.Errorf("New with no token: %v, want ErrInvalidArgument", err)
 	}
 }
+
+func TestListIsOnePage(t *testing.T) {
+	c, mt, rec := mockClient(t)
+	mt.RegisterResponder(http.MethodGet, favURL, rec.reply(200, testdata(t, "fav.json")))
+	a := waifuim.NewAdapter(c)
+	p := a.List(&favorites.ListOptions{PageSize: 5})
+	page, err := p.NextPage(t.Context())
+	if err != nil || len(page.Items) != 1 || page.Items[0].Ref.ID != "7622" || !p.Done() {
+		t.Fatalf("first page = %+v, %v; done %v", page.Items, err, p.Done())
+	}
+	checkSent(t, rec.sent()[0], http.MethodGet, "/fav", "", "")
+	for name, opts := range map[string]*favorites.ListOptions{
+		"negative page size": {PageSize: -1},
+		"a cursor":           {Cursor: "2"},
+	} {
+		if _, err := a.List(opts).NextPage(t.Context()); !errors.Is(err, favorites.ErrInvalidArgument) {
+			t.Errorf("List with %s: %v, want ErrInvalidArgument", name, err)
+		}
+	}
+	if n := len(rec.sent()); n != 1 {
+		t.Errorf("%d requests, want 1", n)
+	}
+}

@@ -101,7 +101,7 @@ type Comparison struct {
 	Value int64
 }
 
-// AtLeast is ">=n", AtMost "<=n", Exactly "=n".
+// AtLeast is ">=n".
 func AtLeast(n int64) *Comparison { return &Comparison{OpGreaterOrEqual, n} }
 
 // AtMost is "<=n".
