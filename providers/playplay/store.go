@@ -19,7 +19,7 @@ type AddParams struct {
 // AddParamsFor returns the store's parameters for a ref: its raw media ID,
 // source and, for stock media, stock ID.
 func AddParamsFor(ref MediaRef) AddParams {
-	return AddParams{RawMediaID: ref.RawMediaID, Source: ref.Source, StockID: ref.StockID}
+	return AddParams(ref) // the same three fields
 }
 
 func (p AddParams) validate() error {

@@ -1,0 +1,130 @@
+package playplay_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/providers/playplay"
+	"github.com/favkit/favorites/providers/playplay/playplaytest"
+)
+
+// exampleServer starts a fake holding uploads 1-3 (favourites) and pexels
+// stock media 4 (not a favourite), two favourites a page.
+func exampleServer() *playplaytest.Server {
+	srv := playplaytest.NewServer(playplaytest.WithPageSize(2))
+	srv.AddMedia(playplaytest.Upload(1), playplaytest.Upload(2), playplaytest.Upload(3),
+		playplaytest.Stock(4, "pexels", "12345"))
+	if err := srv.MarkFavorite(1, 2, 3); err != nil {
+		panic(err)
+	}
+	return srv
+}
+
+// List the favourites page by page with the typed client: the Pager follows
+// next_page and its cursor is the number of the page to fetch next.
+func ExampleClient_Favorites() {
+	srv := exampleServer()
+	defer srv.Close()
+	c, err := playplay.New(srv.URL, srv.Token())
+	if err != nil {
+		panic(err)
+	}
+	ctx := context.Background()
+	p := c.Favorites(nil)
+	for !p.Done() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			panic(err)
+		}
+		for _, m := range page.Items {
+			fmt.Printf("%d %s %s\n", m.ID, m.Type, m.Name)
+		}
+		fmt.Printf("next cursor: %q\n", p.Cursor())
+	}
+	// Output:
+	// 3 image upload-3.jpeg
+	// 2 image upload-2.jpeg
+	// next cursor: "2"
+	// 1 image upload-1.jpeg
+	// next cursor: ""
+}
+
+// Add and remove stock media through the portable interface. The ref holds
+// the source, the raw media ID and the stock ID, which is what the store
+// and the delete need.
+func ExampleAdapter() {
+	srv := exampleServer()
+	defer srv.Close()
+	c, err := playplay.New(srv.URL, srv.Token())
+	if err != nil {
+		panic(err)
+	}
+	var fav favorites.Favorites = playplay.NewAdapter(c)
+	ctx := context.Background()
+
+	ref, err := favorites.ParseRef("pexels:4~12345")
+	if err != nil {
+		panic(err)
+	}
+	for range 2 { // Add is idempotent: the second is nil too
+		if err := fav.Add(ctx, ref); err != nil {
+			panic(err)
+		}
+	}
+	for f, err := range fav.List(nil).All(ctx) {
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println(f.Ref, f.Kind, f.Title)
+	}
+	if err := fav.Remove(ctx, ref); err != nil {
+		panic(err)
+	}
+	fmt.Println("favourites left:", srv.Favorites())
+	// Output:
+	// pexels:4~12345 image pexels-photo-12345.jpeg
+	// upload:3 image upload-3.jpeg
+	// upload:2 image upload-2.jpeg
+	// upload:1 image upload-1.jpeg
+	// favourites left: [3 2 1]
+}
+
+// The typed client keeps the service's meaning: a repeat store is an error
+// matching favorites.ErrAlreadyFavorited, and a wrong combination of delete
+// parameters is refused before anything is sent.
+func ExampleClient_AddFavorite() {
+	srv := exampleServer()
+	defer srv.Close()
+	c, err := playplay.New(srv.URL, srv.Token())
+	if err != nil {
+		panic(err)
+	}
+	ctx := context.Background()
+	m, _, err := c.AddFavorite(ctx, playplay.AddParams{RawMediaID: 4, Source: "pexels", StockID: "12345"})
+	fmt.Println(m.ID, m.Source, m.StockID, err)
+
+	_, _, err = c.AddFavorite(ctx, playplay.AddParams{RawMediaID: 4, Source: "pexels"})
+	fmt.Println(errors.Is(err, favorites.ErrAlreadyFavorited))
+
+	_, err = c.RemoveFavorite(ctx, playplay.RemoveByStockID("", "12345"))
+	fmt.Println(err)
+	// Output:
+	// 4 pexels 12345 <nil>
+	// true
+	// playplay: invalid argument: delete takes raw_media_id, or stock_id with source; stock_id and source go together
+}
+
+// MediaRef turns a media into the portable ref and back.
+func ExampleMediaRef() {
+	ref := playplay.MediaRef{RawMediaID: 30452, Source: "pexels", StockID: "12345"}.Ref()
+	fmt.Println(ref)
+	back, err := playplay.SplitRef(ref)
+	fmt.Printf("%+v %v\n", back, err)
+	fmt.Println(playplay.MediaRef{RawMediaID: 30452, Source: playplay.SourceUpload}.Ref())
+	// Output:
+	// pexels:30452~12345
+	// {RawMediaID:30452 Source:pexels StockID:12345} <nil>
+	// upload:30452
+}
