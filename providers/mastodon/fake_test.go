@@ -2,9 +2,11 @@ package mastodon_test
 
 import (
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -208,7 +210,7 @@ func TestFakeErrors(t *testing.T) {
 // Mastodon applies an unfavourite in the background: the answer and a
 // lookup say false at once, a listing may still hold the status a moment.
 func TestUnfavouriteAppliedInBackground(t *testing.T) {
-	srv := newFake(t, mastodontest.WithUnfavouriteDelay(100*time.Millisecond))
+	srv := newFake(t, mastodontest.WithUnfavouriteDelay(500*time.Millisecond))
 	ids := srv.AddStatuses(1)
 	_ = srv.MarkFavourite(mastodontest.DefaultUser, ids[0])
 	c := newClient(t, srv, mastodontest.Token)
@@ -223,8 +225,38 @@ func TestUnfavouriteAppliedInBackground(t *testing.T) {
 	if page, err := c.Favourites(nil).NextPage(t.Context()); err != nil || len(page.Items) != 1 {
 		t.Errorf("listing right after: %d items, %v; want the status still there", len(page.Items), err)
 	}
-	time.Sleep(150 * time.Millisecond)
+	time.Sleep(600 * time.Millisecond)
 	if page, err := c.Favourites(nil).NextPage(t.Context()); err != nil || len(page.Items) != 0 {
 		t.Errorf("listing after the delay: %d items, %v; want none", len(page.Items), err)
+	}
+}
+
+func TestAdapterRefusesBeforeSending(t *testing.T) {
+	srv := newFake(t)
+	a := mastodon.NewAdapter(newClient(t, srv, mastodontest.Token))
+	ref := favorites.Ref{ID: "1", Source: "elsewhere"}
+	if err := a.Add(t.Context(), ref); !errors.Is(err, favorites.ErrInvalidArgument) {
+		t.Errorf("Add of a ref with a source: %v", err)
+	}
+	if _, err := a.IsFavorite(t.Context(), ref); !errors.Is(err, favorites.ErrInvalidArgument) {
+		t.Errorf("IsFavorite of a ref with a source: %v", err)
+	}
+	if _, err := a.List(&favorites.ListOptions{PageSize: 41}).NextPage(t.Context()); !errors.Is(err, favorites.ErrInvalidArgument) {
+		t.Errorf("List with PageSize 41: %v", err)
+	}
+	if n := srv.Faults.Requests(); n != 0 {
+		t.Errorf("%d requests sent", n)
+	}
+	if a.Provider() != mastodon.ProviderName || mastodon.ProviderName != "mastodon" {
+		t.Errorf("Provider() = %q", a.Provider())
+	}
+}
+
+func TestClientStringHidesToken(t *testing.T) {
+	c := newClient(t, newFake(t), "secret-token-123")
+	for _, s := range []string{c.String(), fmt.Sprintf("%v %+v %#v", c, c, c)} {
+		if strings.Contains(s, "secret-token-123") {
+			t.Errorf("%q shows the token", s)
+		}
 	}
 }

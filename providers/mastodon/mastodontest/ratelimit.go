@@ -23,7 +23,7 @@ func (s *Server) SetRateLimit(limit, remaining int, period time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.budget.limit, s.budget.remaining, s.budget.period = limit, remaining, period
-	s.budget.reset = time.Now().Add(period)
+	s.budget.reset = resetAt(time.Now(), period)
 }
 
 // Throttled is how many requests were refused with 429 for an empty budget.
@@ -36,7 +36,7 @@ func (s *Server) spend(now time.Time) (limit, remaining int, reset time.Time, ok
 	defer s.mu.Unlock()
 	b := &s.budget
 	if !now.Before(b.reset) {
-		b.remaining, b.reset = b.limit, now.Add(b.period)
+		b.remaining, b.reset = b.limit, resetAt(now, b.period)
 	}
 	if b.remaining <= 0 {
 		return b.limit, 0, b.reset, false
@@ -61,4 +61,11 @@ func (s *Server) limitRate(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// resetAt is when a window that opens at now ends, cut to the microseconds
+// the header carries, so that the fake enforces exactly the time it
+// announces and a client that waits until then is never refused.
+func resetAt(now time.Time, period time.Duration) time.Time {
+	return now.Add(period).Truncate(time.Microsecond)
 }
