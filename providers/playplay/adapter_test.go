@@ -168,3 +168,19 @@ func TestAdapterAddAfterLostAnswer(t *testing.T) {
 		t.Errorf("favourite %v after %d requests; want true after 2", srv.IsFavorite(2), srv.Faults.Requests())
 	}
 }
+
+func TestToFavoriteKind(t *testing.T) {
+	for _, tc := range []struct{ body, want string }{
+		{`{"id":1,"type":"video","data":{"type":"image"}}`, "video"},
+		{`{"id":1,"data":{"type":"image","subtype":"png"}}`, "image"},
+		{`{"id":1}`, "media"},
+	} {
+		var m playplay.Media
+		if err := json.Unmarshal([]byte(tc.body), &m); err != nil {
+			t.Fatal(err)
+		}
+		if got := playplay.ToFavorite(&m).Kind; got != tc.want {
+			t.Errorf("%s: Kind %q, want %q", tc.body, got, tc.want)
+		}
+	}
+}

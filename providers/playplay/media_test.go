@@ -164,6 +164,9 @@ func TestTimestampForms(t *testing.T) {
 	if err != nil || string(out) != `"1585159188"` {
 		t.Errorf("Timestamp marshals as %s, %v; want the API's string form", out, err)
 	}
+	if out, err := json.Marshal(playplay.Timestamp{}); err != nil || string(out) != "null" {
+		t.Errorf("zero Timestamp marshals as %s, %v; want null", out, err)
+	}
 }
 
 // TestNullableFields: the fields the document shows only as null decode
