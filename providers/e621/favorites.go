@@ -53,8 +53,8 @@ func (c *Client) Favorites(opts *FavoritesOptions) *favorites.Pager[*Post] {
 		o = *opts
 	}
 	if o.Page < 0 || o.Page > MaxPage {
-		return favorites.ErrorPager[*Post](fmt.Errorf("%s: %w: page %d is outside 1 to %d",
-			ProviderName, favorites.ErrInvalidArgument, o.Page, MaxPage))
+		return favorites.ErrorPager[*Post](fmt.Errorf("%s: %w: page %d is outside 1 to %d (e621 serves no page past %d)",
+			ProviderName, favorites.ErrInvalidArgument, o.Page, MaxPage, MaxPage))
 	}
 	cursor := ""
 	if o.Page > 0 {
