@@ -253,3 +253,12 @@ func TestTypedCallsRefuseBadPostIDs(t *testing.T) {
 		t.Errorf("%d requests sent, want none", n)
 	}
 }
+
+func TestFavoritesNullPostIsMalformed(t *testing.T) {
+	c, mt := mockClient(t)
+	mt.RegisterResponder(http.MethodGet, "https://e621.net/favorites.json",
+		httpmock.NewStringResponder(http.StatusOK, `{"posts":[{"id":1},null]}`))
+	if _, err := c.Favorites(nil).NextPage(t.Context()); !errors.Is(err, favorites.ErrMalformedReply) {
+		t.Errorf("NextPage = %v, want ErrMalformedReply", err)
+	}
+}

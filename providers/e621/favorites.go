@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/favkit/favorites"
@@ -88,6 +89,11 @@ func (c *Client) favoritesPager(userID int64, limit int, cursor string) *favorit
 		}
 		var body postsBody
 		resp, err := c.c.Do(ctx, req, &body)
+		if err == nil && slices.Contains(body.Posts, nil) {
+			// A null post has no ID; dropping it would make a full page
+			// look short and end the listing early.
+			err = fmt.Errorf("%s: %w: a null post in the list", ProviderName, favorites.ErrMalformedReply)
+		}
 		return body.Posts, resp, err
 	})
 }

@@ -195,5 +195,5 @@ func (s *Server) setUser(login string, f func(*user)) {
 	}
 }
 
-// now is the time stamps' clock, fixed so output is stable.
+// epoch dates seeded posts, fixed so that output is stable.
 var epoch = time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
