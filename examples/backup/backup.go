@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/favkit/favorites"
+)
+
+// state is where a backup stands, saved beside the output after each page.
+// Offset is the output's length when the state was saved: a rerun cuts the
+// file back to it, so lines written after the last save (a page cut short by
+// a crash) are written once, not twice.
+type state struct {
+	Provider string `json:"provider"`
+	Cursor   string `json:"cursor"`
+	Offset   int64  `json:"offset"`
+	Count    int    `json:"count"`
+	Done     bool   `json:"done"`
+}
+
+// backup writes f's favourites to path, resuming from path's saved state,
+// and returns how many the file holds.
+func backup(ctx context.Context, f favorites.Favorites, path string, pageSize, stopAfter int, progress io.Writer) (int, error) {
+	st, err := loadState(path + ".state")
+	if err != nil {
+		return 0, err
+	}
+	if st.Done {
+		return st.Count, nil
+	}
+	if st.Provider != "" && st.Provider != f.Provider() {
+		return 0, fmt.Errorf("%s holds a backup of %s, not %s", path, st.Provider, f.Provider())
+	}
+	st.Provider = f.Provider()
+	out, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return 0, err
+	}
+	defer out.Close()
+	if err := out.Truncate(st.Offset); err != nil {
+		return 0, err
+	}
+	if _, err := out.Seek(st.Offset, io.SeekStart); err != nil {
+		return 0, err
+	}
+	pager := f.List(&favorites.ListOptions{PageSize: pageSize, Cursor: st.Cursor})
+	start, startCount := time.Now(), st.Count
+	for pages := 0; stopAfter == 0 || pages < stopAfter; pages++ {
+		page, err := pager.NextPage(ctx)
+		if errors.Is(err, favorites.ErrNoMorePages) {
+			break
+		}
+		if err != nil {
+			return st.Count, err
+		}
+		if err := writePage(out, page.Items); err != nil {
+			return st.Count, err
+		}
+		if st.Offset, err = out.Seek(0, io.SeekCurrent); err != nil {
+			return st.Count, err
+		}
+		st.Count += len(page.Items)
+		st.Cursor, st.Done = pager.Cursor(), pager.Done()
+		if err := saveState(path+".state", st); err != nil {
+			return st.Count, err
+		}
+		rate := float64(st.Count-startCount) / max(time.Since(start).Seconds(), 1e-3)
+		fmt.Fprintf(progress, "\r%d favourites, %.0f/s", st.Count, rate)
+	}
+	return st.Count, nil
+}
+
+// writePage appends one JSON line a favourite and syncs the file, so the
+// saved offset never points past what is on disk.
+func writePage(out *os.File, items []favorites.Favorite) error {
+	w := bufio.NewWriter(out)
+	enc := json.NewEncoder(w)
+	for _, fav := range items {
+		if err := enc.Encode(fav); err != nil {
+			return err
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return out.Sync()
+}
+
+func loadState(path string) (state, error) {
+	var st state
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return st, nil
+	}
+	if err != nil {
+		return st, err
+	}
+	if err := json.Unmarshal(data, &st); err != nil {
+		return st, fmt.Errorf("%s: %w", path, err)
+	}
+	return st, nil
+}
+
+// saveState replaces the state file atomically: a crash leaves the old
+// state or the new one, never half of each.
+func saveState(path string, st state) error {
+	data, err := json.Marshal(st)
+	if err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}

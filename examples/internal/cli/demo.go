@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"strconv"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/providers/dch"
+	"github.com/favkit/favorites/providers/dch/dchtest"
+	"github.com/favkit/favorites/providers/e621"
+	"github.com/favkit/favorites/providers/e621/e621test"
+	"github.com/favkit/favorites/providers/mastodon"
+	"github.com/favkit/favorites/providers/mastodon/mastodontest"
+	"github.com/favkit/favorites/providers/playplay"
+	"github.com/favkit/favorites/providers/playplay/playplaytest"
+	"github.com/favkit/favorites/providers/waifuim"
+	"github.com/favkit/favorites/providers/waifuim/waifuimtest"
+)
+
+// Demo fakes hold demoItems items, the first demoFavourites of them
+// favourites: enough for several pages on the paging providers.
+const (
+	demoItems      = 120
+	demoFavourites = 90
+)
+
+func openDemo(provider string) (*Session, error) {
+	switch provider {
+	case mastodon.ProviderName:
+		return demoMastodon()
+	case e621.ProviderName:
+		return demoE621()
+	case waifuim.ProviderName:
+		return demoWaifuim()
+	case playplay.ProviderName:
+		return demoPlayPlay()
+	case dch.ProviderName:
+		return demoDCH()
+	}
+	return nil, unknownProvider(provider)
+}
+
+// session finishes a demo: the adapter (or the error making it), the
+// catalogue, and the fake's shutdown.
+func session(f favorites.Favorites, err error, catalogue []string, closeFake func()) (*Session, error) {
+	if err != nil {
+		closeFake()
+		return nil, err
+	}
+	s := &Session{Favorites: f, close: closeFake}
+	for _, id := range catalogue {
+		s.Catalogue = append(s.Catalogue, favorites.Ref{ID: id})
+	}
+	return s, nil
+}
+
+func demoMastodon() (*Session, error) {
+	srv := mastodontest.NewServer()
+	ids := srv.AddStatuses(demoItems)
+	for _, id := range ids[:demoFavourites] {
+		if err := srv.MarkFavourite(mastodontest.DefaultUser, id); err != nil {
+			srv.Close()
+			return nil, err
+		}
+	}
+	cl, err := mastodon.New(srv.URL, mastodontest.Token)
+	f, err := adapt(cl, err, mastodon.NewAdapter)
+	return session(f, err, ids, srv.Close)
+}
+
+func demoE621() (*Session, error) {
+	srv := e621test.NewServer()
+	ids := srv.AddPosts(demoItems)
+	if err := srv.Favorite(e621test.Login, ids[:demoFavourites]...); err != nil {
+		srv.Close()
+		return nil, err
+	}
+	cl, err := e621.New(e621test.Login, e621test.APIKey, favorites.WithBaseURL(srv.URL))
+	f, err := adapt(cl, err, e621.NewAdapter)
+	return session(f, err, itoa(ids), srv.Close)
+}
+
+func demoWaifuim() (*Session, error) {
+	srv := waifuimtest.NewServer()
+	ids := srv.GenerateImages(demoItems)
+	srv.SetFavorite(waifuimtest.UserID, ids[:demoFavourites]...)
+	cl, err := srv.NewClient(waifuimtest.Token)
+	f, err := adapt(cl, err, waifuim.NewAdapter)
+	return session(f, err, itoa(ids), srv.Close)
+}
+
+func demoPlayPlay() (*Session, error) {
+	srv := playplaytest.NewServer()
+	var ids []int64
+	for i := range int64(demoItems) {
+		srv.AddMedia(playplaytest.Upload(1000 + i))
+		ids = append(ids, 1000+i)
+	}
+	if err := srv.MarkFavorite(ids[:demoFavourites]...); err != nil {
+		srv.Close()
+		return nil, err
+	}
+	cl, err := playplay.New(srv.URL, srv.Token())
+	f, err := adapt(cl, err, playplay.NewAdapter)
+	s, err := session(f, err, nil, srv.Close)
+	if err == nil {
+		for _, id := range ids {
+			s.Catalogue = append(s.Catalogue, favorites.Ref{ID: strconv.FormatInt(id, 10), Source: playplay.SourceUpload})
+		}
+	}
+	return s, err
+}
+
+func demoDCH() (*Session, error) {
+	srv := dchtest.NewServer()
+	var ids []string
+	for i := range demoItems {
+		id := strconv.Itoa(23000+i) + "-1"
+		srv.AddItems(dchtest.Item{ID: id, Type: "work", Title: "Work " + strconv.Itoa(i+1)})
+		ids = append(ids, id)
+	}
+	if err := srv.MarkFavourite(ids[:demoFavourites]...); err != nil {
+		srv.Close()
+		return nil, err
+	}
+	cl, err := dch.New(dchtest.Token, favorites.WithBaseURL(srv.URL))
+	f, err := adapt(cl, err, dch.NewAdapter)
+	return session(f, err, ids, srv.Close)
+}
+
+func itoa(ids []int64) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = strconv.FormatInt(id, 10)
+	}
+	return out
+}

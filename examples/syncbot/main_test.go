@@ -1,0 +1,58 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/favkit/favorites"
+)
+
+func TestReadRefs(t *testing.T) {
+	in := "# wanted\n\n103186075217296344\n  upload:30452  \npexels:30452~12345\n"
+	got, err := readRefs(strings.NewReader(in), "f")
+	want := []favorites.Ref{{ID: "103186075217296344"}, {ID: "30452", Source: "upload"}, {ID: "30452~12345", Source: "pexels"}}
+	if err != nil || len(got) != 3 || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
+		t.Fatalf("readRefs = %v, %v", got, err)
+	}
+}
+
+func TestReadRefsReportsEveryBadLine(t *testing.T) {
+	in := "1\n:2\n3\nsrc:\na b\n"
+	_, err := readRefs(strings.NewReader(in), "wanted.txt")
+	if err == nil {
+		t.Fatal("bad lines accepted")
+	}
+	for _, want := range []string{"3 bad lines", "wanted.txt:2:", "wanted.txt:4:", "wanted.txt:5:", "nothing changed"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+}
+
+func TestRunDemoSyncs(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(t.Context(), []string{"-provider", "dch", "-demo", "-prune"}, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	// 120 items, 90 favourites; every other item wanted (60): 30 of them are
+	// among items 90-119 (15 to add), 45 wanted favourites stay, 45 go.
+	if !strings.Contains(out.String(), "plan +15 -45; added 15, removed 45, unchanged 45, failed 0") {
+		t.Fatalf("report:\n%s", out.String())
+	}
+}
+
+func TestRunBadFileChangesNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "wanted.txt")
+	if err := os.WriteFile(path, []byte("23000-1\n%zz\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	err := run(t.Context(), []string{"-provider", "dch", "-demo", "-prune", "-refs", path}, &out, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "wanted.txt:2:") || out.Len() != 0 {
+		t.Fatalf("run = %v, output %q", err, out.String())
+	}
+}
