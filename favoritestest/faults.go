@@ -44,6 +44,9 @@ type Fault struct {
 type Faults struct {
 	mu       sync.Mutex
 	queue    []Fault
+	every    int   // with everyF: fault every every-th request
+	seen     int64 // requests counted for every
+	everyF   Fault
 	latency  time.Duration
 	requests atomic.Int64
 	once     sync.Once
@@ -64,6 +67,15 @@ func (f *Faults) Inject(n int, fault Fault) {
 func (f *Faults) FailNext(n, status int) {
 	f.Inject(n, Fault{Status: status, Body: `{"error":"injected fault"}`,
 		Header: http.Header{"Content-Type": {"application/json"}}})
+}
+
+// FailEvery applies fault to every n-th request from now on, as a steady
+// rate of failures (n = 5: a fifth of requests); n = 0 stops it. Queued
+// faults from Inject come first.
+func (f *Faults) FailEvery(n int, fault Fault) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.every, f.everyF, f.seen = n, fault, 0
 }
 
 // SetLatency delays every request by d.
@@ -102,6 +114,11 @@ func (f *Faults) take(r *http.Request) (Fault, time.Duration, bool) {
 		if fault.Match == nil || fault.Match(r) {
 			f.queue = append(f.queue[:i:i], f.queue[i+1:]...)
 			return fault, f.latency, true
+		}
+	}
+	if f.every > 0 {
+		if f.seen++; f.seen%int64(f.every) == 0 {
+			return f.everyF, f.latency, true
 		}
 	}
 	return Fault{}, f.latency, false

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/favoritestest"
 	"github.com/favkit/favorites/providers/dch"
 	"github.com/favkit/favorites/providers/e621"
 	"github.com/favkit/favorites/providers/mastodon"
@@ -54,7 +55,11 @@ func (c *Config) Register(fs *flag.FlagSet) {
 type Session struct {
 	Favorites favorites.Favorites
 	Catalogue []favorites.Ref
-	close     func()
+
+	// Faults injects failures into the demo fake; nil for a live service.
+	Faults *favoritestest.Faults
+
+	close func()
 }
 
 // Close shuts down the demo fake, if any.

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/favoritestest"
 	"github.com/favkit/favorites/providers/dch"
 	"github.com/favkit/favorites/providers/dch/dchtest"
 	"github.com/favkit/favorites/providers/e621"
@@ -15,6 +16,11 @@ import (
 	"github.com/favkit/favorites/providers/waifuim"
 	"github.com/favkit/favorites/providers/waifuim/waifuimtest"
 )
+
+// demoOptions apply to every demo client: the fakes are in-process, so the
+// client-side limiters that protect the real services only slow the demo
+// down. The providers' own tests hold each limit.
+var demoOptions = []favorites.Option{favorites.WithRateLimiter(nil)}
 
 // Demo fakes hold demoItems items, the first demoFavourites of them
 // favourites: enough for several pages on the paging providers.
@@ -41,12 +47,12 @@ func openDemo(provider string) (*Session, error) {
 
 // session finishes a demo: the adapter (or the error making it), the
 // catalogue, and the fake's shutdown.
-func session(f favorites.Favorites, err error, catalogue []string, closeFake func()) (*Session, error) {
+func session(f favorites.Favorites, err error, catalogue []string, faults *favoritestest.Faults, closeFake func()) (*Session, error) {
 	if err != nil {
 		closeFake()
 		return nil, err
 	}
-	s := &Session{Favorites: f, close: closeFake}
+	s := &Session{Favorites: f, Faults: faults, close: closeFake}
 	for _, id := range catalogue {
 		s.Catalogue = append(s.Catalogue, favorites.Ref{ID: id})
 	}
@@ -62,30 +68,30 @@ func demoMastodon() (*Session, error) {
 			return nil, err
 		}
 	}
-	cl, err := mastodon.New(srv.URL, mastodontest.Token)
+	cl, err := mastodon.New(srv.URL, mastodontest.Token, demoOptions...)
 	f, err := adapt(cl, err, mastodon.NewAdapter)
-	return session(f, err, ids, srv.Close)
+	return session(f, err, ids, srv.Faults, srv.Close)
 }
 
 func demoE621() (*Session, error) {
-	srv := e621test.NewServer()
+	srv := e621test.NewServer(e621test.WithRateLimit(0)) // the fake's 2/s limit, off as in demoOptions
 	ids := srv.AddPosts(demoItems)
 	if err := srv.Favorite(e621test.Login, ids[:demoFavourites]...); err != nil {
 		srv.Close()
 		return nil, err
 	}
-	cl, err := e621.New(e621test.Login, e621test.APIKey, favorites.WithBaseURL(srv.URL))
+	cl, err := e621.New(e621test.Login, e621test.APIKey, append(demoOptions, favorites.WithBaseURL(srv.URL))...)
 	f, err := adapt(cl, err, e621.NewAdapter)
-	return session(f, err, itoa(ids), srv.Close)
+	return session(f, err, itoa(ids), srv.Faults, srv.Close)
 }
 
 func demoWaifuim() (*Session, error) {
 	srv := waifuimtest.NewServer()
 	ids := srv.GenerateImages(demoItems)
 	srv.SetFavorite(waifuimtest.UserID, ids[:demoFavourites]...)
-	cl, err := srv.NewClient(waifuimtest.Token)
+	cl, err := srv.NewClient(waifuimtest.Token, demoOptions...)
 	f, err := adapt(cl, err, waifuim.NewAdapter)
-	return session(f, err, itoa(ids), srv.Close)
+	return session(f, err, itoa(ids), srv.Faults, srv.Close)
 }
 
 func demoPlayPlay() (*Session, error) {
@@ -99,9 +105,9 @@ func demoPlayPlay() (*Session, error) {
 		srv.Close()
 		return nil, err
 	}
-	cl, err := playplay.New(srv.URL, srv.Token())
+	cl, err := playplay.New(srv.URL, srv.Token(), demoOptions...)
 	f, err := adapt(cl, err, playplay.NewAdapter)
-	s, err := session(f, err, nil, srv.Close)
+	s, err := session(f, err, nil, srv.Faults, srv.Close)
 	if err == nil {
 		for _, id := range ids {
 			s.Catalogue = append(s.Catalogue, favorites.Ref{ID: strconv.FormatInt(id, 10), Source: playplay.SourceUpload})
@@ -122,9 +128,9 @@ func demoDCH() (*Session, error) {
 		srv.Close()
 		return nil, err
 	}
-	cl, err := dch.New(dchtest.Token, favorites.WithBaseURL(srv.URL))
+	cl, err := dch.New(dchtest.Token, append(demoOptions, favorites.WithBaseURL(srv.URL))...)
 	f, err := adapt(cl, err, dch.NewAdapter)
-	return session(f, err, ids, srv.Close)
+	return session(f, err, ids, srv.Faults, srv.Close)
 }
 
 func itoa(ids []int64) []string {
