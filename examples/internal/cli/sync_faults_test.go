@@ -82,4 +82,3 @@ func minus(a, b []favorites.Ref) []string {
 	}
 	return out
 }
-
