@@ -27,7 +27,9 @@ func demoDCH(ctx context.Context, w io.Writer) error {
 		return err
 	}
 	f := dch.NewAdapter(c)
-	if err := printDCH(ctx, w, f); err != nil {
+	if err := printPages(ctx, w, f.List(nil), func(fav favorites.Favorite) string {
+		return fmt.Sprintf("%-9s %-8s %s", fav.Kind, fav.Ref, fav.Title)
+	}); err != nil {
 		return err
 	}
 
@@ -61,23 +63,6 @@ func demoDCH(ctx context.Context, w io.Writer) error {
 	}
 	fmt.Fprintf(w, "with an expired token: %d %s (errors.Is ErrUnauthorized)\n", apiErr.StatusCode, apiErr.Message)
 	return nil
-}
-
-func printDCH(ctx context.Context, w io.Writer, f favorites.Favorites) error {
-	p := f.List(nil)
-	for page := 1; ; page++ {
-		pg, err := p.NextPage(ctx)
-		if errors.Is(err, favorites.ErrNoMorePages) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(w, "page %d: %d favourites\n", page, len(pg.Items))
-		for _, fav := range pg.Items {
-			fmt.Fprintf(w, "  %-9s %-8s %s\n", fav.Kind, fav.Ref, fav.Title)
-		}
-	}
 }
 
 // dchTail keeps the last n bytes of s, so the fake's changing port stays

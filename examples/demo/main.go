@@ -7,10 +7,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+
+	"github.com/favkit/favorites"
 )
 
 type section struct {
@@ -42,4 +45,22 @@ func run(ctx context.Context, w io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// printPages lists favourites page by page, one line each, as a user would
+// see them; the cursor shown is where a resumed listing would start.
+func printPages(ctx context.Context, w io.Writer, p *favorites.Pager[favorites.Favorite], line func(favorites.Favorite) string) error {
+	for page := 1; ; page++ {
+		pg, err := p.NextPage(ctx)
+		if errors.Is(err, favorites.ErrNoMorePages) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "page %d: %d favourites (next cursor %q)\n", page, len(pg.Items), p.Cursor())
+		for _, fav := range pg.Items {
+			fmt.Fprintln(w, "  "+line(fav))
+		}
+	}
 }

@@ -28,7 +28,9 @@ func demoPlayPlay(ctx context.Context, w io.Writer) error {
 		return err
 	}
 	f := playplay.NewAdapter(c)
-	if err := printPlayPlay(ctx, w, f); err != nil {
+	if err := printPages(ctx, w, f.List(nil), func(fav favorites.Favorite) string {
+		return fmt.Sprintf("%-5s %-21s %s", fav.Kind, fav.Ref, fav.Title)
+	}); err != nil {
 		return err
 	}
 
@@ -56,21 +58,4 @@ func demoPlayPlay(ctx context.Context, w io.Writer) error {
 	}
 	fmt.Fprintln(w, "refused before sending:", err)
 	return nil
-}
-
-func printPlayPlay(ctx context.Context, w io.Writer, f favorites.Favorites) error {
-	p := f.List(nil)
-	for page := 1; ; page++ {
-		pg, err := p.NextPage(ctx)
-		if errors.Is(err, favorites.ErrNoMorePages) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(w, "page %d (next cursor %q): %d favourites\n", page, p.Cursor(), len(pg.Items))
-		for _, fav := range pg.Items {
-			fmt.Fprintf(w, "  %-5s %-21s %s\n", fav.Kind, fav.Ref, fav.Title)
-		}
-	}
 }

@@ -26,7 +26,9 @@ func demoWaifuim(ctx context.Context, w io.Writer) error {
 		return err
 	}
 	f := waifuim.NewAdapter(c)
-	if err := printWaifuim(ctx, w, f); err != nil {
+	if err := printPages(ctx, w, f.List(nil), func(fav favorites.Favorite) string {
+		return fmt.Sprintf("%-5s %-5s %s %dx%d", fav.Kind, fav.Ref, fav.Title, fav.Width, fav.Height)
+	}); err != nil {
 		return err
 	}
 
@@ -87,21 +89,4 @@ func waifuimEdits(ctx context.Context, w io.Writer, srv *waifuimtest.Server, c *
 	}
 	fmt.Fprintln(w, "typed Insert of a favourite: errors.Is ErrAlreadyFavorited")
 	return nil
-}
-
-func printWaifuim(ctx context.Context, w io.Writer, f favorites.Favorites) error {
-	p := f.List(nil)
-	for page := 1; ; page++ {
-		pg, err := p.NextPage(ctx)
-		if errors.Is(err, favorites.ErrNoMorePages) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(w, "page %d: %d favourites\n", page, len(pg.Items))
-		for _, fav := range pg.Items {
-			fmt.Fprintf(w, "  %-5s %-5s %s %dx%d\n", fav.Kind, fav.Ref, fav.Title, fav.Width, fav.Height)
-		}
-	}
 }
