@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
 )
@@ -118,7 +117,7 @@ func (c *Client) Do(ctx context.Context, req *Request, v any) (*Response, error)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", c.provider, ErrInvalidArgument, err)
 	}
-	rreq.Header = req.Header.Clone()
+	rreq.Header = req.Header // NewRequest made it the request's own; nothing below writes to it
 	hresp, err := c.rc.Do(rreq)
 	if err != nil {
 		if hresp != nil {
@@ -164,7 +163,7 @@ func (c *Client) apiError(req *Request, r *http.Response, body []byte) error {
 		RequestID:  firstHeader(r.Header, "X-Request-Id", "X-Request-ID", "Request-Id", "Cf-Ray"),
 		Body:       body[:min(len(body), MaxErrorBody)],
 	}
-	e.RetryAfter, _ = parseRetryAfter(r.Header.Get("Retry-After"), time.Now())
+	e.RetryAfter = serverWait(r) // the same wait the retry policy honoured
 	decodeErrorBody(e, body)
 	if c.decodeError != nil {
 		c.decodeError(e, r)
@@ -181,13 +180,21 @@ func firstHeader(h http.Header, keys ...string) string {
 	return ""
 }
 
+// The log hooks check the level first: building the attributes (a redacted
+// URL) costs allocations on every attempt, wasted when debug logging is off.
 func (c *Client) logAttempt(_ retryablehttp.Logger, r *http.Request, attempt int) {
+	if !c.logger.Enabled(r.Context(), slog.LevelDebug) {
+		return
+	}
 	c.logger.LogAttrs(r.Context(), slog.LevelDebug, "favorites: request",
 		slog.String("provider", c.provider), slog.String("method", r.Method),
 		slog.String("url", redactURL(r.URL)), slog.Int("attempt", attempt+1))
 }
 
 func (c *Client) logResponse(_ retryablehttp.Logger, r *http.Response) {
+	if !c.logger.Enabled(r.Request.Context(), slog.LevelDebug) {
+		return
+	}
 	c.logger.LogAttrs(r.Request.Context(), slog.LevelDebug, "favorites: response",
 		slog.String("provider", c.provider), slog.String("method", r.Request.Method),
 		slog.String("url", redactURL(r.Request.URL)), slog.Int("status", r.StatusCode))

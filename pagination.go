@@ -131,6 +131,21 @@ func (p *Pager[T]) All(ctx context.Context) iter.Seq2[T, error] {
 	}
 }
 
+// Pages yields each page from the current position to the end, as NextPage
+// returns it: the cursor has already moved past the page yielded, so saving
+// Cursor after handling a page resumes at the next one. An error is yielded
+// once, with an empty page, and ends the sequence.
+func (p *Pager[T]) Pages(ctx context.Context) iter.Seq2[Page[T], error] {
+	return func(yield func(Page[T], error) bool) {
+		for {
+			page, err := p.NextPage(ctx)
+			if errors.Is(err, ErrNoMorePages) || !yield(page, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
 // Cursor is where the next page starts: save it to resume later. It is empty
 // before the first page of a fresh listing and after the last page; [Done]
 // tells the two apart.

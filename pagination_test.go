@@ -83,6 +83,33 @@ func TestPagerBreakKeepsUnfinishedPage(t *testing.T) {
 	}
 }
 
+func TestPagerPages(t *testing.T) {
+	p := NewPager(pagesOf([]int{1, 2}, nil, []int{3}), "")
+	var sizes []int
+	var cursors []string
+	for page, err := range p.Pages(t.Context()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		sizes = append(sizes, len(page.Items))
+		cursors = append(cursors, p.Cursor())
+	}
+	if !slices.Equal(sizes, []int{2, 0, 1}) || !slices.Equal(cursors, []string{"p2", "p3", ""}) || !p.Done() {
+		t.Fatalf("pages of %v, cursors %q, done %v", sizes, cursors, p.Done())
+	}
+	failing := NewPager(func(context.Context, string) (Page[int], error) { return Page[int]{}, errors.New("boom") }, "")
+	n := 0
+	for _, err := range failing.Pages(t.Context()) {
+		n++
+		if err == nil {
+			t.Fatal("want the fetch error")
+		}
+	}
+	if n != 1 {
+		t.Errorf("the error was yielded %d times, want once", n)
+	}
+}
+
 func TestPagerLoopGuard(t *testing.T) {
 	tests := map[string]FetchFunc[int]{
 		"self": func(context.Context, string) (Page[int], error) { return Page[int]{Items: []int{1}, Next: "a"}, nil },

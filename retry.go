@@ -99,9 +99,9 @@ func (p RetryPolicy) checkRetry(ctx context.Context, resp *http.Response, err er
 	}
 	switch resp.StatusCode {
 	case http.StatusTooManyRequests:
-		return p.serverWait(resp) <= p.MaxWait, nil
+		return serverWait(resp) <= p.MaxWait, nil
 	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-		return safe && p.serverWait(resp) <= p.MaxWait, nil
+		return safe && serverWait(resp) <= p.MaxWait, nil
 	}
 	return false, nil
 }
@@ -109,7 +109,7 @@ func (p RetryPolicy) checkRetry(ctx context.Context, resp *http.Response, err er
 // backoff is the retryablehttp.Backoff of every Client.
 func (p RetryPolicy) backoff(_, _ time.Duration, attempt int, resp *http.Response) time.Duration {
 	if resp != nil {
-		if w := p.serverWait(resp); w > 0 {
+		if w := serverWait(resp); w > 0 {
 			return min(w, p.MaxWait)
 		}
 	}
@@ -125,8 +125,10 @@ func (p RetryPolicy) backoff(_, _ time.Duration, attempt int, resp *http.Respons
 }
 
 // serverWait is how long the response asks the client to wait: Retry-After,
-// or on a 429 the time until X-RateLimit-Reset. 0 when it says nothing.
-func (p RetryPolicy) serverWait(resp *http.Response) time.Duration {
+// or on a 429 the time until X-RateLimit-Reset (Mastodon sends no
+// Retry-After). 0 when it says nothing. Retries wait it and APIError reports
+// it, so the two never disagree.
+func serverWait(resp *http.Response) time.Duration {
 	now := time.Now()
 	if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), now); ok {
 		return d

@@ -138,15 +138,28 @@ func TestBackoffGrowsAndIsCapped(t *testing.T) {
 }
 
 func TestAPIErrorCarriesRetryAfter(t *testing.T) {
-	c, mt := newMockClient(t)
-	mt.RegisterResponder("GET", testBase+"/x", jsonResponder(429, `{"detail":"slow down"}`, "Retry-After", strconv.Itoa(7200)))
-	req, _ := c.NewRequest("GET", "x", nil, nil)
-	_, err := c.Do(t.Context(), req, nil)
-	var apiErr *APIError
-	if !errors.As(err, &apiErr) || apiErr.RetryAfter != 2*time.Hour || !errors.Is(err, ErrRateLimited) {
-		t.Fatalf("err = %#v, want a 429 with RetryAfter 2h", err)
+	reset := time.Now().Add(2 * time.Hour).UTC().Format(time.RFC3339Nano)
+	tests := []struct {
+		name   string
+		header []string
+		min    time.Duration
+	}{
+		{"Retry-After", []string{"Retry-After", strconv.Itoa(7200)}, 2 * time.Hour},
+		{"X-RateLimit-Reset alone, as Mastodon sends", []string{"X-RateLimit-Reset", reset}, 2*time.Hour - time.Minute},
 	}
-	if n := mt.GetTotalCallCount(); n != 1 {
-		t.Errorf("a 2h Retry-After was retried %d times", n-1)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, mt := newMockClient(t)
+			mt.RegisterResponder("GET", testBase+"/x", jsonResponder(429, `{"detail":"slow down"}`, tt.header...))
+			req, _ := c.NewRequest("GET", "x", nil, nil)
+			_, err := c.Do(t.Context(), req, nil)
+			var apiErr *APIError
+			if !errors.As(err, &apiErr) || apiErr.RetryAfter < tt.min || apiErr.RetryAfter > 2*time.Hour || !errors.Is(err, ErrRateLimited) {
+				t.Fatalf("err = %#v, want a 429 with RetryAfter about 2h", err)
+			}
+			if n := mt.GetTotalCallCount(); n != 1 {
+				t.Errorf("a 2h wait was retried %d times", n-1)
+			}
+		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/favoritestest"
@@ -161,5 +162,41 @@ func TestSyncStopsStartingWhenContextEnds(t *testing.T) {
 	}
 	if len(m.Refs()) != 5 {
 		t.Errorf("%d favourites, want the 5 finished", len(m.Refs()))
+	}
+}
+
+func TestSyncBoundsConcurrencyAndSerialisesProgress(t *testing.T) {
+	m := favoritestest.NewMemory("mem")
+	var inFlight, most, inProgress atomic.Int64
+	m.Fail = func(op string, _ favorites.Ref) error {
+		if op == "add" {
+			n := inFlight.Add(1)
+			for cur := most.Load(); n > cur && !most.CompareAndSwap(cur, n); cur = most.Load() {
+			}
+			time.Sleep(2 * time.Millisecond) // hold the slot so that others pile up if unbounded
+			inFlight.Add(-1)
+		}
+		return nil
+	}
+	var want []favorites.Ref
+	for i := range 40 {
+		want = append(want, favorites.Ref{ID: "n" + strconv.Itoa(i)})
+	}
+	var overlapped atomic.Bool
+	_, err := favorites.Sync(t.Context(), m, want, &favorites.SyncOptions{Concurrency: 3,
+		Progress: func(favorites.SyncEvent) {
+			if inProgress.Add(1) != 1 {
+				overlapped.Store(true)
+			}
+			inProgress.Add(-1)
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := most.Load(); n > 3 {
+		t.Errorf("%d adds in flight at once, want at most 3", n)
+	}
+	if overlapped.Load() {
+		t.Error("Progress was called from two goroutines at once")
 	}
 }

@@ -52,11 +52,8 @@ func backup(ctx context.Context, f favorites.Favorites, path string, pageSize, s
 	}
 	pager := f.List(&favorites.ListOptions{PageSize: pageSize, Cursor: st.Cursor})
 	start, startCount := time.Now(), st.Count
-	for pages := 0; stopAfter == 0 || pages < stopAfter; pages++ {
-		page, err := pager.NextPage(ctx)
-		if errors.Is(err, favorites.ErrNoMorePages) {
-			break
-		}
+	pages := 0
+	for page, err := range pager.Pages(ctx) {
 		if err != nil {
 			return st.Count, err
 		}
@@ -73,6 +70,9 @@ func backup(ctx context.Context, f favorites.Favorites, path string, pageSize, s
 		}
 		rate := float64(st.Count-startCount) / max(time.Since(start).Seconds(), 1e-3)
 		fmt.Fprintf(progress, "\r%d favourites, %.0f/s", st.Count, rate)
+		if pages++; pages == stopAfter {
+			break
+		}
 	}
 	return st.Count, nil
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/favkit/favorites"
@@ -31,8 +32,12 @@ func TestBackupResumesWithoutDuplicates(t *testing.T) {
 	_, _ = f.WriteString(`{"provider":"memory","ref":{"id":"10"}}` + "\n" + `{"provid`)
 	f.Close()
 
-	if n, err = backup(t.Context(), m, out, 0, 0, io.Discard); err != nil || n != 23 {
+	var progress strings.Builder
+	if n, err = backup(t.Context(), m, out, 0, 0, &progress); err != nil || n != 23 {
 		t.Fatalf("resumed run: %d, %v", n, err)
+	}
+	if !strings.Contains(progress.String(), "\r23 favourites, ") || !strings.HasSuffix(progress.String(), "/s") {
+		t.Errorf("progress line %q does not show the count and the rate", progress.String())
 	}
 	if n, err = backup(t.Context(), m, out, 0, 0, io.Discard); err != nil || n != 23 {
 		t.Fatalf("run after completion: %d, %v", n, err)

@@ -11,26 +11,13 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 
 	"github.com/favkit/favorites/examples/internal/cli"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stderr); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "backup:", err)
-		}
-		os.Exit(2)
-	}
-}
+func main() { cli.Main("backup", run) }
 
 type options struct {
 	cli.Config
@@ -41,17 +28,10 @@ type options struct {
 
 func parse(args []string, stderr io.Writer) (*options, error) {
 	var o options
-	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	o.Register(fs)
+	fs := o.FlagSet("backup", "backup -provider NAME [-demo] [-out FILE] [flags]", stderr)
 	fs.StringVar(&o.out, "out", "", "output file (default <provider>.jsonl); its place is kept in <out>.state")
 	fs.IntVar(&o.pageSize, "page-size", 0, "favourites a page (default: the provider's largest)")
 	fs.IntVar(&o.stopAfter, "stop-after", 0, "stop after this many pages, as if interrupted (0: never)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: backup -provider NAME [-demo] [-out FILE] [flags]")
-		fs.PrintDefaults()
-		fmt.Fprintln(stderr, "\n"+cli.EnvHelp)
-	}
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -61,7 +41,7 @@ func parse(args []string, stderr io.Writer) (*options, error) {
 	return &o, nil
 }
 
-func run(ctx context.Context, args []string, stderr io.Writer) error {
+func run(ctx context.Context, args []string, _, stderr io.Writer) error {
 	o, err := parse(args, stderr)
 	if err != nil {
 		return err

@@ -34,20 +34,18 @@ func demoE621(ctx context.Context, w io.Writer) error {
 
 // listE621 shows each page of the portable listing.
 func listE621(ctx context.Context, w io.Writer, f favorites.Favorites) error {
-	p := f.List(&favorites.ListOptions{PageSize: 2})
-	for n := 1; ; n++ {
-		page, err := p.NextPage(ctx)
-		if errors.Is(err, favorites.ErrNoMorePages) {
-			return nil
-		}
+	n := 0
+	for page, err := range f.List(&favorites.ListOptions{PageSize: 2}).Pages(ctx) {
 		if err != nil {
 			return err
 		}
+		n++
 		fmt.Fprintf(w, "page %d:\n", n)
 		for _, fav := range page.Items {
 			fmt.Fprintf(w, "  %-5s %-9s %-20q %dx%d\n", fav.Ref, fav.Kind, fav.Title, fav.Width, fav.Height)
 		}
 	}
+	return nil
 }
 
 // changeE621 adds and removes a favourite with the typed client, then

@@ -7,7 +7,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -50,17 +49,16 @@ func run(ctx context.Context, w io.Writer) error {
 // printPages lists favourites page by page, one line each, as a user would
 // see them; the cursor shown is where a resumed listing would start.
 func printPages(ctx context.Context, w io.Writer, p *favorites.Pager[favorites.Favorite], line func(favorites.Favorite) string) error {
-	for page := 1; ; page++ {
-		pg, err := p.NextPage(ctx)
-		if errors.Is(err, favorites.ErrNoMorePages) {
-			return nil
-		}
+	n := 0
+	for page, err := range p.Pages(ctx) {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "page %d: %d favourites (next cursor %q)\n", page, len(pg.Items), p.Cursor())
-		for _, fav := range pg.Items {
+		n++
+		fmt.Fprintf(w, "page %d: %d favourites (next cursor %q)\n", n, len(page.Items), p.Cursor())
+		for _, fav := range page.Items {
 			fmt.Fprintln(w, "  "+line(fav))
 		}
 	}
+	return nil
 }

@@ -66,15 +66,12 @@ func seedMastodon(srv *mastodontest.Server) []string {
 // rate-limit figures each response carried.
 func listMastodon(ctx context.Context, w io.Writer, c *mastodon.Client) error {
 	f := mastodon.NewAdapter(c)
-	p := f.List(&favorites.ListOptions{PageSize: 2})
-	for n := 1; ; n++ {
-		page, err := p.NextPage(ctx)
-		if errors.Is(err, favorites.ErrNoMorePages) {
-			return nil
-		}
+	n := 0
+	for page, err := range f.List(&favorites.ListOptions{PageSize: 2}).Pages(ctx) {
 		if err != nil {
 			return err
 		}
+		n++
 		fmt.Fprintf(w, "page %d (%d left of %d requests):\n", n, page.Response.Rate.Remaining, page.Response.Rate.Limit)
 		for _, fav := range page.Items {
 			fmt.Fprintf(w, "  %s  %q\n", fav.Ref, fav.Title)
@@ -83,6 +80,7 @@ func listMastodon(ctx context.Context, w io.Writer, c *mastodon.Client) error {
 			fmt.Fprintln(w, "  (empty: the previous page was full, so the server linked on)")
 		}
 	}
+	return nil
 }
 
 // mastodonErrors shows a typed 404 and an ID refused before sending.

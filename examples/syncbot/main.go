@@ -14,11 +14,9 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
 	"time"
 
@@ -26,16 +24,7 @@ import (
 	"github.com/favkit/favorites/examples/internal/cli"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "syncbot:", err)
-		}
-		os.Exit(2)
-	}
-}
+func main() { cli.Main("syncbot", run) }
 
 type options struct {
 	cli.Config
@@ -46,19 +35,12 @@ type options struct {
 
 func parse(args []string, stderr io.Writer) (*options, error) {
 	var o options
-	fs := flag.NewFlagSet("syncbot", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	o.Register(fs)
+	fs := o.FlagSet("syncbot", "syncbot -provider NAME -refs FILE [-prune] [-interval 10m] [flags]", stderr)
 	fs.StringVar(&o.refs, "refs", "", "file of wanted refs, one a line (with -demo: default every other demo item)")
 	fs.DurationVar(&o.interval, "interval", 0, "repeat every interval until stopped (0: once)")
 	fs.BoolVar(&o.sync.Prune, "prune", false, "remove favourites that are not in the file")
 	fs.BoolVar(&o.sync.DryRun, "dry-run", false, "print the plan, change nothing")
 	fs.IntVar(&o.sync.Concurrency, "concurrency", 4, "changes in flight at once")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: syncbot -provider NAME -refs FILE [-prune] [-interval 10m] [flags]")
-		fs.PrintDefaults()
-		fmt.Fprintln(stderr, "\n"+cli.EnvHelp)
-	}
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -54,5 +55,33 @@ func TestRunBadFileChangesNothing(t *testing.T) {
 	err := run(t.Context(), []string{"-provider", "dch", "-demo", "-prune", "-refs", path}, &out, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "wanted.txt:2:") || out.Len() != 0 {
 		t.Fatalf("run = %v, output %q", err, out.String())
+	}
+}
+
+// cancelOnWrite cancels a context once the first report is written, as a
+// SIGINT arriving while the bot waits for its next round.
+type cancelOnWrite struct {
+	bytes.Buffer
+	cancel func()
+}
+
+func (w *cancelOnWrite) Write(p []byte) (int, error) {
+	defer w.cancel()
+	return w.Buffer.Write(p)
+}
+
+func TestRunIntervalEndsCleanlyWhenStopped(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "wanted.txt")
+	if err := os.WriteFile(path, []byte("# none of the demo items\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	out := &cancelOnWrite{cancel: cancel}
+	err := run(ctx, []string{"-provider", "waifuim", "-demo", "-refs", path, "-interval", "1h"}, out, io.Discard)
+	if err != nil {
+		t.Fatalf("stopped bot returned %v, want a clean nil", err)
+	}
+	if !strings.Contains(out.String(), "waifuim: plan +") {
+		t.Errorf("no report before stopping:\n%s", out.String())
 	}
 }

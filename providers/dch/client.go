@@ -26,14 +26,14 @@ type Client struct {
 }
 
 // New returns a Client that authenticates with token as a Bearer token.
-// opts are applied after the provider's defaults (base URL, auth, Accept:
-// application/json), so the caller's options win; for example
+// opts are applied after the provider's defaults (base URL, auth; every
+// request of the core Client already sends Accept: application/json), so
+// the caller's options win; for example
 // favorites.WithBaseURL points the client at a fake server.
 func New(token string, opts ...favorites.Option) (*Client, error) {
 	defaults := []favorites.Option{
 		favorites.WithBaseURL(DefaultBaseURL),
 		favorites.WithBearerToken(token),
-		favorites.WithHeader("Accept", "application/json"),
 	}
 	c, err := favorites.New(ProviderName, append(defaults, opts...)...)
 	if err != nil {

@@ -145,19 +145,7 @@ func (c *Client) AddFavorite(ctx context.Context, postID int64) (*FavoriteChange
 }
 
 func (c *Client) addFavorite(ctx context.Context, postID int64, retry favorites.RetryMode) (*FavoriteChange, error) {
-	if err := checkPostID(postID); err != nil {
-		return nil, err
-	}
-	req, err := c.c.NewRequest(http.MethodPost, "/favorites.json", nil, favorites.FormBody(addForm{postID}))
-	if err != nil {
-		return nil, err
-	}
-	req.Retry = retry
-	var body changeBody
-	if _, err := c.c.Do(ctx, req, &body); err != nil {
-		return nil, err
-	}
-	return body.change(postID), nil
+	return c.change(ctx, postID, http.MethodPost, "/favorites.json", favorites.FormBody(addForm{postID}), retry)
 }
 
 // RemoveFavorite unfavourites post postID. Removing a post that is not a
@@ -168,20 +156,25 @@ func (c *Client) RemoveFavorite(ctx context.Context, postID int64) (*FavoriteCha
 }
 
 func (c *Client) removeFavorite(ctx context.Context, postID int64, retry favorites.RetryMode) (*FavoriteChange, error) {
+	path := "/favorites/" + strconv.FormatInt(postID, 10) + ".json"
+	return c.change(ctx, postID, http.MethodDelete, path, nil, retry)
+}
+
+// change sends one add or remove of postID and reads either answer shape.
+func (c *Client) change(ctx context.Context, postID int64, method, path string, body favorites.Body, retry favorites.RetryMode) (*FavoriteChange, error) {
 	if err := checkPostID(postID); err != nil {
 		return nil, err
 	}
-	path := "/favorites/" + strconv.FormatInt(postID, 10) + ".json"
-	req, err := c.c.NewRequest(http.MethodDelete, path, nil, nil)
+	req, err := c.c.NewRequest(method, path, nil, body)
 	if err != nil {
 		return nil, err
 	}
 	req.Retry = retry
-	var body changeBody
-	if _, err := c.c.Do(ctx, req, &body); err != nil {
+	var answer changeBody
+	if _, err := c.c.Do(ctx, req, &answer); err != nil {
 		return nil, err
 	}
-	return body.change(postID), nil
+	return answer.change(postID), nil
 }
 
 func checkPostID(id int64) error {

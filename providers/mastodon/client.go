@@ -39,7 +39,6 @@ func New(baseURL, token string, opts ...favorites.Option) (*Client, error) {
 		favorites.WithBaseURL(baseURL),
 		favorites.WithBearerToken(token),
 		favorites.WithRateLimiter(rate.NewLimiter(rate.Every(time.Second), 30)),
-		favorites.WithErrorDecoder(decodeError),
 	}
 	c, err := favorites.New(ProviderName, append(defaults, opts...)...)
 	if err != nil {

@@ -148,15 +148,10 @@ func checkListAllPages(t *testing.T, h Harness) {
 	if env.PageSize == 0 {
 		return
 	}
-	p := env.Favorites.List(opts)
 	pages := 0
-	for {
-		_, err := p.NextPage(t.Context())
-		if errors.Is(err, favorites.ErrNoMorePages) {
-			break
-		}
+	for _, err := range env.Favorites.List(opts).Pages(t.Context()) {
 		if err != nil {
-			t.Fatalf("NextPage: %v", err)
+			t.Fatalf("Pages: %v", err)
 		}
 		pages++
 	}
