@@ -1,7 +1,9 @@
 package favoritestest
 
 import (
+	"cmp"
 	"context"
+	"fmt"
 	"slices"
 	"strconv"
 	"sync"
@@ -62,17 +64,11 @@ func (m *Memory) fail(op string, ref favorites.Ref) error {
 
 // List pages through the favourites; the cursor is the offset.
 func (m *Memory) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
-	size := m.PageSize
-	cursor := ""
-	if opts != nil {
-		cursor = opts.Cursor
-		if opts.PageSize > 0 {
-			size = opts.PageSize
-		}
+	o, err := opts.Values()
+	if err != nil {
+		return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", m.provider, err))
 	}
-	if size <= 0 {
-		size = 50
-	}
+	size := cmp.Or(o.PageSize, m.PageSize, 50)
 	return favorites.NewPager(func(ctx context.Context, cursor string) (favorites.Page[favorites.Favorite], error) {
 		if err := ctx.Err(); err != nil {
 			return favorites.Page[favorites.Favorite]{}, err
@@ -92,7 +88,7 @@ func (m *Memory) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Fa
 			page.Next = strconv.Itoa(off + size)
 		}
 		return page, nil
-	}, cursor)
+	}, o.Cursor)
 }
 
 // Add makes ref a favourite, first in the list; a present one is left alone.

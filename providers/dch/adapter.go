@@ -38,13 +38,14 @@ func NewAdapter(c *Client) *Adapter { return &Adapter{c: c} }
 func (a *Adapter) Provider() string { return ProviderName }
 
 // List returns every favourite in one page: the service has no paging, so
-// opts.PageSize is ignored and a non-empty opts.Cursor is refused.
+// opts.PageSize is ignored (a negative one is refused) and a non-empty
+// opts.Cursor is refused.
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
-	var cursor string
-	if opts != nil {
-		cursor = opts.Cursor
+	o, err := opts.Values()
+	if err != nil {
+		return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", ProviderName, err))
 	}
-	return favorites.SinglePage(cursor, func(ctx context.Context) ([]favorites.Favorite, *favorites.Response, error) {
+	return favorites.SinglePage(o.Cursor, func(ctx context.Context) ([]favorites.Favorite, *favorites.Response, error) {
 		list, resp, err := a.c.Favourites(ctx)
 		if err != nil {
 			return nil, resp, err

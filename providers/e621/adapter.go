@@ -27,9 +27,9 @@ func (a *Adapter) Provider() string { return ProviderName }
 // List pages through the caller's favourites, newest first. PageSize 0
 // means MaxLimit; the cursor is a page number.
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
-	var o favorites.ListOptions
-	if opts != nil {
-		o = *opts
+	o, err := opts.Values()
+	if err != nil {
+		return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", ProviderName, err))
 	}
 	return favorites.MapPager(a.c.favoritesPager(0, o.PageSize, o.Cursor), a.favorite)
 }

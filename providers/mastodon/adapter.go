@@ -27,10 +27,11 @@ func (a *Adapter) Provider() string { return ProviderName }
 // List pages through the favourites, newest favourite first. PageSize 0
 // means [MaxLimit]; over MaxLimit is refused with ErrInvalidArgument.
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
-	lo := &ListOptions{}
-	if opts != nil {
-		lo.Limit, lo.Cursor = opts.PageSize, opts.Cursor
+	o, err := opts.Values()
+	if err != nil {
+		return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", ProviderName, err))
 	}
+	lo := &ListOptions{Limit: o.PageSize, Cursor: o.Cursor}
 	return favorites.MapPager(a.c.Favourites(lo), func(s *Status) (favorites.Favorite, error) {
 		return ToFavorite(s), nil
 	})

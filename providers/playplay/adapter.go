@@ -26,15 +26,11 @@ func (a *Adapter) Provider() string { return ProviderName }
 // the page size, so opts.PageSize is ignored (a negative one is refused);
 // opts.Cursor is a page number from an earlier Pager.
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
-	var lo ListOptions
-	if opts != nil {
-		if opts.PageSize < 0 {
-			return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w: page size %d is negative",
-				ProviderName, favorites.ErrInvalidArgument, opts.PageSize))
-		}
-		lo.Cursor = opts.Cursor
+	o, err := opts.Values()
+	if err != nil {
+		return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", ProviderName, err))
 	}
-	return favorites.MapPager(a.c.Favorites(&lo), func(m *Media) (favorites.Favorite, error) {
+	return favorites.MapPager(a.c.Favorites(&ListOptions{Cursor: o.Cursor}), func(m *Media) (favorites.Favorite, error) {
 		return ToFavorite(m), nil
 	})
 }

@@ -95,6 +95,7 @@ var checks = []check{
 	{"WaitsOutRetryAfter", checkRetryAfter},
 	{"CancelReturnsPromptly", checkCancel},
 	{"InvalidRefSendsNothing", checkInvalidRefs},
+	{"NegativePageSizeSendsNothing", checkNegativePageSize},
 }
 
 func newEnv(t *testing.T, h Harness, seeded int) *Env {
@@ -373,5 +374,17 @@ func checkIsFavorite(t *testing.T, h Harness) {
 		if got, err := c.IsFavorite(t.Context(), ref); err != nil || got != want {
 			t.Errorf("IsFavorite(%v) = %v, %v; want %v", ref, got, err, want)
 		}
+	}
+}
+
+func checkNegativePageSize(t *testing.T, h Harness) {
+	env := newEnv(t, h, 1)
+	before := env.Faults.Requests()
+	_, err := env.Favorites.List(&favorites.ListOptions{PageSize: -1}).NextPage(t.Context())
+	if !errors.Is(err, favorites.ErrInvalidArgument) {
+		t.Errorf("List with PageSize -1: %v, want ErrInvalidArgument", err)
+	}
+	if n := env.Faults.Requests() - before; n != 0 {
+		t.Errorf("a negative page size sent %d requests, want none", n)
 	}
 }

@@ -1,6 +1,7 @@
 package providertest
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -71,11 +72,12 @@ type toyAdapter struct {
 func (a *toyAdapter) Provider() string { return "toy" }
 
 func (a *toyAdapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
-	if opts == nil {
-		opts = &favorites.ListOptions{}
+	o, err := opts.Values()
+	if err != nil {
+		return favorites.ErrorPager[favorites.Favorite](err)
 	}
-	limit := cmp(opts.PageSize, 50)
-	ids := favorites.PageNumberPager(opts.Cursor, 1, limit, func(ctx context.Context, page int) ([]json.RawMessage, *favorites.Response, error) {
+	limit := cmp.Or(o.PageSize, 50)
+	ids := favorites.PageNumberPager(o.Cursor, 1, limit, func(ctx context.Context, page int) ([]json.RawMessage, *favorites.Response, error) {
 		req, err := a.c.NewRequest(http.MethodGet, "favs", struct {
 			Page  int `url:"page"`
 			Limit int `url:"limit"`
@@ -130,13 +132,6 @@ func (a *toyAdapter) has(ctx context.Context, ref favorites.Ref) bool {
 		}
 	}
 	return false
-}
-
-func cmp(v, def int) int {
-	if v == 0 {
-		return def
-	}
-	return v
 }
 
 func toyHarness(broken string) Harness {

@@ -32,15 +32,11 @@ func (a *Adapter) Provider() string { return ProviderName }
 // PageSize is ignored (the service does not page) but must not be negative;
 // a Cursor is refused, since there is no second page to resume at.
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
-	var cursor string
-	if opts != nil {
-		if opts.PageSize < 0 {
-			return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w: page size %d",
-				ProviderName, favorites.ErrInvalidArgument, opts.PageSize))
-		}
-		cursor = opts.Cursor
+	o, err := opts.Values()
+	if err != nil {
+		return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", ProviderName, err))
 	}
-	return favorites.SinglePage(cursor, func(ctx context.Context) ([]favorites.Favorite, *favorites.Response, error) {
+	return favorites.SinglePage(o.Cursor, func(ctx context.Context) ([]favorites.Favorite, *favorites.Response, error) {
 		images, resp, err := a.c.Favorites(ctx, nil)
 		if err != nil {
 			return nil, resp, err
