@@ -29,11 +29,13 @@ type FetchFunc[T any] func(ctx context.Context, cursor string) (Page[T], error)
 // Its cursor is opaque text that can be saved and given to a new listing
 // (such as [ListOptions].Cursor) to resume after a crash.
 type Pager[T any] struct {
-	fetch  FetchFunc[T]
-	cursor string
-	done   bool
-	err    error
-	seen   map[string]struct{}
+	fetch    FetchFunc[T]
+	cursor   string
+	done     bool
+	err      error
+	seen     map[string]struct{}
+	prefetch bool
+	ahead    *ahead[T] // the next page, fetched while the loop works
 }
 
 // NewPager returns a Pager that starts at cursor (empty: the first page) and
@@ -77,7 +79,7 @@ func (p *Pager[T]) fetchNext(ctx context.Context) (Page[T], error) {
 	if err := ctx.Err(); err != nil {
 		return Page[T]{}, err
 	}
-	page, err := p.fetch(ctx, p.cursor)
+	page, err := p.get(ctx, p.cursor)
 	if err != nil {
 		return Page[T]{}, err
 	}
@@ -105,12 +107,13 @@ func (p *Pager[T]) advance(next string) {
 }
 
 // All yields every item from the current position to the end, fetching pages
-// as the loop asks for them. An error is yielded once, with the zero T, and
+// as the loop asks for them (or one page ahead, after [Pager.Prefetch]). An error is yielded once, with the zero T, and
 // ends the sequence. Breaking out of the loop stops fetching and leaves the
 // cursor at the start of the page being read, so a resumed listing repeats
 // the rest of that page rather than skipping it.
 func (p *Pager[T]) All(ctx context.Context) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
+		defer p.stopAhead()
 		for {
 			page, err := p.fetchNext(ctx)
 			if errors.Is(err, ErrNoMorePages) {
@@ -121,6 +124,7 @@ func (p *Pager[T]) All(ctx context.Context) iter.Seq2[T, error] {
 				yield(zero, err)
 				return
 			}
+			p.fetchAhead(ctx, page.Next)
 			for _, item := range page.Items {
 				if !yield(item, nil) {
 					return
@@ -137,8 +141,12 @@ func (p *Pager[T]) All(ctx context.Context) iter.Seq2[T, error] {
 // once, with an empty page, and ends the sequence.
 func (p *Pager[T]) Pages(ctx context.Context) iter.Seq2[Page[T], error] {
 	return func(yield func(Page[T], error) bool) {
+		defer p.stopAhead()
 		for {
 			page, err := p.NextPage(ctx)
+			if err == nil {
+				p.fetchAhead(ctx, page.Next)
+			}
 			if errors.Is(err, ErrNoMorePages) || !yield(page, err) || err != nil {
 				return
 			}
@@ -177,6 +185,6 @@ func MapPager[T, U any](p *Pager[T], f func(T) (U, error)) *Pager[U] {
 		return out, nil
 	}
 	q := NewPager(fetch, p.cursor)
-	q.done = p.done
+	q.done, q.prefetch = p.done, p.prefetch
 	return q
 }

@@ -1,0 +1,69 @@
+package favorites
+
+import "context"
+
+// Prefetch makes All and Pages fetch the next page in the background while
+// the loop works on the current one, so a slow server and a slow loop body
+// overlap instead of adding up. It returns p, to chain after the listing
+// call:
+//
+//	for fav, err := range f.List(nil).Prefetch().All(ctx) { ... }
+//
+// At most one page is fetched ahead, through the same client, so the
+// client's rate limiter and retry policy apply to it as to any request.
+// When the loop ends, early or not, a fetch still in flight is cancelled and
+// waited for: nothing outlives the loop. Cursor and resume behave as without
+// prefetch. NextPage called outside All and Pages never fetches ahead,
+// since nothing would stop that fetch when the caller walks away.
+func (p *Pager[T]) Prefetch() *Pager[T] {
+	p.prefetch = true
+	return p
+}
+
+// ahead is one page being fetched in the background.
+type ahead[T any] struct {
+	cursor string
+	cancel context.CancelFunc
+	done   chan struct{} // closed when page and err are set
+	page   Page[T]
+	err    error
+}
+
+// fetchAhead starts fetching the page at cursor, if prefetch is on and there
+// is a next page. It runs under ctx, the loop's context, so cancelling the
+// loop cancels the fetch too.
+func (p *Pager[T]) fetchAhead(ctx context.Context, cursor string) {
+	if !p.prefetch || cursor == "" || p.ahead != nil {
+		return
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	a := &ahead[T]{cursor: cursor, cancel: cancel, done: make(chan struct{})}
+	go func() {
+		defer close(a.done)
+		a.page, a.err = p.fetch(ctx, cursor)
+	}()
+	p.ahead = a
+}
+
+// get returns the page at cursor: the one fetched ahead when it is for this
+// cursor, else a fresh fetch. A fetch ahead for another cursor is dropped.
+func (p *Pager[T]) get(ctx context.Context, cursor string) (Page[T], error) {
+	if a := p.ahead; a != nil && a.cursor == cursor {
+		p.ahead = nil
+		<-a.done
+		a.cancel()
+		return a.page, a.err
+	}
+	p.stopAhead()
+	return p.fetch(ctx, cursor)
+}
+
+// stopAhead cancels a fetch in flight and waits for it to return, so no
+// goroutine and no request outlives the loop that started it.
+func (p *Pager[T]) stopAhead() {
+	if a := p.ahead; a != nil {
+		p.ahead = nil
+		a.cancel()
+		<-a.done
+	}
+}
