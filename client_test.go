@@ -231,31 +231,6 @@ func TestRedactURL(t *testing.T) {
 	}
 }
 
-func TestRedirectToOtherHostDropsCredentials(t *testing.T) {
-	mt := httpmock.NewMockTransport()
-	var gotAuth []string
-	mt.RegisterResponder("GET", testBase+"/moved", func(*http.Request) (*http.Response, error) {
-		r := httpmock.NewStringResponse(302, "")
-		r.Header.Set("Location", "https://elsewhere.example/x")
-		return r, nil
-	})
-	mt.RegisterResponder("GET", "https://elsewhere.example/x", func(r *http.Request) (*http.Response, error) {
-		gotAuth = append(gotAuth, r.Header.Get("Authorization"))
-		return httpmock.NewStringResponse(200, `{}`), nil
-	})
-	c, err := New("p", WithBaseURL(testBase), WithBearerToken("tok"), WithHTTPClient(&http.Client{Transport: mt}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req, _ := c.NewRequest("GET", "moved", nil, nil)
-	if _, err := c.Do(t.Context(), req, nil); err != nil {
-		t.Fatal(err)
-	}
-	if len(gotAuth) != 1 || gotAuth[0] != "" {
-		t.Fatalf("the other host got Authorization %q", gotAuth)
-	}
-}
-
 func TestHTTPClientReadAtEachRequest(t *testing.T) {
 	hc := &http.Client{}
 	c, err := New("p", WithBaseURL(testBase), WithHTTPClient(hc))
