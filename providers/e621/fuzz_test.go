@@ -1,0 +1,88 @@
+package e621_test
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"testing"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/providers/e621"
+	"github.com/favkit/favorites/providers/providertest"
+)
+
+const fuzzHost = "e621.net"
+
+// fuzzClient is a client on e621.net whose every request gets w's reply.
+func fuzzClient(t *testing.T, w *providertest.Wire) *e621.Client {
+	c, err := e621.New(testLogin, testKey, w.Options()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// FuzzFavoritesDecode feeds a fuzzed status, Content-Type and body to the
+// portable listing (pages of two, so a full page asks for the next), and
+// checks e621's own error kinds on top of the typed-error rule.
+func FuzzFavoritesDecode(f *testing.F) {
+	f.Fuzz(func(t *testing.T, status uint16, contentType string, body []byte) {
+		code := providertest.FuzzStatus(status)
+		w := &providertest.Wire{Status: code, Body: body, Header: http.Header{"Content-Type": {contentType}}}
+		a := e621.NewAdapter(fuzzClient(t, w))
+		favs, err := providertest.ReadPages(t.Context(), a.List(&favorites.ListOptions{PageSize: 2}), 3)
+		providertest.CheckListing(t, e621.ProviderName, code, favs, err, favorites.ErrMalformedReply)
+		kinds := map[int]error{
+			http.StatusServiceUnavailable: favorites.ErrRateLimited,
+			http.StatusLocked:             e621.ErrTransferring,
+		}
+		if want, ok := kinds[code]; ok && !errors.Is(err, want) {
+			t.Errorf("a reply of %d gave %v, want %v", code, err, want)
+		}
+	})
+}
+
+// FuzzFavoritesOptions fuzzes FavoritesOptions and the portable options the
+// adapter reads. Out-of-range values are refused with nothing sent; valid
+// ones send exactly user_id (when set), page and limit, read back from the
+// URL that went out.
+func FuzzFavoritesOptions(f *testing.F) {
+	f.Fuzz(func(t *testing.T, userID int64, limit, page int, cursor string) {
+		valid := userID >= 0 && limit >= 0 && limit <= e621.MaxLimit && page >= 0 && page <= e621.MaxPage
+		w := &providertest.Wire{Status: http.StatusOK, Body: []byte(`{"posts":[]}`)}
+		_, err := fuzzClient(t, w).Favorites(&e621.FavoritesOptions{UserID: userID, Limit: limit, Page: page}).NextPage(t.Context())
+		checkPageQuery(t, w, err, valid, userID, limit, max(page, 1))
+
+		// The adapter's cursor is a page number; "" is page 1.
+		n, aerr := strconv.Atoi(cursor)
+		if cursor == "" {
+			n, aerr = 1, nil
+		}
+		valid = limit >= 0 && limit <= e621.MaxLimit && aerr == nil && n >= 1 && n <= e621.MaxPage
+		w = &providertest.Wire{Status: http.StatusOK, Body: []byte(`{"posts":[]}`)}
+		_, err = e621.NewAdapter(fuzzClient(t, w)).List(&favorites.ListOptions{PageSize: limit, Cursor: cursor}).NextPage(t.Context())
+		checkPageQuery(t, w, err, valid, 0, limit, n)
+	})
+}
+
+// checkPageQuery asserts a refusal, or the one request a valid listing sent.
+func checkPageQuery(t *testing.T, w *providertest.Wire, err error, valid bool, userID int64, limit, page int) {
+	t.Helper()
+	if !valid {
+		w.CheckRefused(t, err)
+		return
+	}
+	sent := w.Sent()
+	if err != nil || len(sent) != 1 {
+		t.Fatalf("valid options: %v after %d requests", err, len(sent))
+	}
+	if limit == 0 {
+		limit = e621.MaxLimit
+	}
+	want := url.Values{"page": {strconv.Itoa(page)}, "limit": {strconv.Itoa(limit)}}
+	if userID > 0 {
+		want.Set("user_id", strconv.FormatInt(userID, 10))
+	}
+	providertest.CheckQuery(t, sent[0], fuzzHost, "/favorites.json", want)
+}

@@ -1,0 +1,92 @@
+package mastodon_test
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"testing"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/providers/mastodon"
+	"github.com/favkit/favorites/providers/providertest"
+)
+
+const fuzzHost = "mastodon.example"
+
+// fuzzClient is a client on fuzzHost whose every request gets w's reply.
+func fuzzClient(t *testing.T, w *providertest.Wire) *mastodon.Client {
+	c, err := mastodon.New("https://"+fuzzHost, mockToken, w.Options()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// FuzzFavouritesDecode feeds a fuzzed status, Link header and body to the
+// portable listing, through the client users run. It reads up to three
+// pages: an error is a typed one, each favourite has a Ref that survives
+// ParseRef, and no request ever leaves the instance, whatever the Link says.
+func FuzzFavouritesDecode(f *testing.F) {
+	f.Fuzz(func(t *testing.T, status uint16, link string, body []byte) {
+		code := providertest.FuzzStatus(status)
+		w := &providertest.Wire{Status: code, Body: body, Header: http.Header{
+			"Content-Type": {"application/json; charset=utf-8"}, "Link": {link}}}
+		c := fuzzClient(t, w)
+		favs, err := providertest.ReadPages(t.Context(), mastodon.NewAdapter(c).List(nil), 3)
+		providertest.CheckListing(t, mastodon.ProviderName, code, favs, err,
+			favorites.ErrMalformedReply, favorites.ErrPaginationLoop, favorites.ErrCrossHostURL, favorites.ErrInvalidArgument)
+		for _, r := range w.Sent() {
+			if r.URL.Scheme != "https" || r.URL.Host != fuzzHost {
+				t.Errorf("request to %s, off the instance", r.URL)
+			}
+		}
+	})
+}
+
+// cursorOnInstance reports whether a saved cursor stays on fuzzHost: a
+// relative link does, an absolute one must name the instance exactly.
+func cursorOnInstance(cursor string) bool {
+	u, err := url.Parse(cursor)
+	if err != nil {
+		return false
+	}
+	if !u.IsAbs() && u.Host == "" {
+		return true
+	}
+	return u.Scheme == "https" && u.Host == fuzzHost && u.User == nil
+}
+
+// FuzzListOptions fuzzes the typed ListOptions and the portable ones the
+// adapter maps onto them. A limit outside 0 to MaxLimit, or a cursor off
+// the instance, is refused with nothing sent; otherwise the one request is
+// on the instance, and a first page asks for exactly limit=N.
+func FuzzListOptions(f *testing.F) {
+	f.Fuzz(func(t *testing.T, limit int, cursor string) {
+		valid := limit >= 0 && limit <= mastodon.MaxLimit && (cursor == "" || cursorOnInstance(cursor))
+		want := url.Values{"limit": {strconv.Itoa(limit)}}
+		if limit == 0 {
+			want["limit"] = []string{strconv.Itoa(mastodon.MaxLimit)}
+		}
+		for _, portable := range []bool{false, true} {
+			w := &providertest.Wire{Status: http.StatusOK, Body: []byte("[]")}
+			c := fuzzClient(t, w)
+			var err error
+			if portable {
+				_, err = mastodon.NewAdapter(c).List(&favorites.ListOptions{PageSize: limit, Cursor: cursor}).NextPage(t.Context())
+			} else {
+				_, err = c.Favourites(&mastodon.ListOptions{Limit: limit, Cursor: cursor}).NextPage(t.Context())
+			}
+			sent := w.Sent()
+			switch {
+			case !valid:
+				w.CheckRefused(t, err)
+			case err != nil || len(sent) != 1:
+				t.Fatalf("valid options (portable %v): %v after %d requests", portable, err, len(sent))
+			case cursor == "":
+				providertest.CheckQuery(t, sent[0], fuzzHost, "/api/v1/favourites", want)
+			case sent[0].URL.Host != fuzzHost:
+				t.Errorf("cursor %q sent to %s", cursor, sent[0].URL)
+			}
+		}
+	})
+}

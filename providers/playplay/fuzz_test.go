@@ -1,0 +1,108 @@
+package playplay_test
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"testing"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/providers/playplay"
+	"github.com/favkit/favorites/providers/providertest"
+)
+
+const fuzzHost = "playplay.example"
+
+// fuzzClient is a client on fuzzHost whose every request gets w's reply.
+func fuzzClient(t *testing.T, w *providertest.Wire) *playplay.Client {
+	c, err := playplay.New("https://"+fuzzHost, mockToken, w.Options()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// FuzzFavoritesDecode feeds a fuzzed status and body to the portable
+// listing and reads up to three pages: every page gets the same body, so a
+// next_page that is not the end must be caught as a loop.
+func FuzzFavoritesDecode(f *testing.F) {
+	f.Fuzz(func(t *testing.T, status uint16, body []byte) {
+		code := providertest.FuzzStatus(status)
+		w := &providertest.Wire{Status: code, Body: body, Header: http.Header{"Content-Type": {"application/json"}}}
+		favs, err := providertest.ReadPages(t.Context(), playplay.NewAdapter(fuzzClient(t, w)).List(nil), 3)
+		providertest.CheckListing(t, playplay.ProviderName, code, favs, err,
+			favorites.ErrMalformedReply, favorites.ErrPaginationLoop)
+	})
+}
+
+// FuzzRequestOptions fuzzes the page cursor, RemoveParams (sent in the
+// query) and AddParams (sent as JSON). Invalid values are refused with
+// nothing sent; valid ones arrive each in its own parameter or field.
+func FuzzRequestOptions(f *testing.F) {
+	f.Fuzz(func(t *testing.T, cursor string, rawID int64, stockID, source string) {
+		w := &providertest.Wire{Status: http.StatusOK, Body: []byte(`{"results":[]}`)}
+		_, err := playplay.NewAdapter(fuzzClient(t, w)).List(&favorites.ListOptions{Cursor: cursor}).NextPage(t.Context())
+		if _, cerr := favorites.NumericID("cursor", cursor); cursor != "" && cerr != nil {
+			w.CheckRefused(t, err)
+		} else if sent := w.Sent(); err != nil || len(sent) != 1 {
+			t.Fatalf("cursor %q: %v after %d requests", cursor, err, len(sent))
+		} else {
+			want := url.Values{"page": {cursor}}
+			if cursor == "" {
+				want = nil
+			}
+			providertest.CheckQuery(t, sent[0], fuzzHost, "/api/v2/users/me/favorites", want)
+		}
+		checkRemove(t, playplay.RemoveParams{RawMediaID: rawID, StockID: stockID, Source: source})
+		checkAdd(t, playplay.AddParams{RawMediaID: rawID, StockID: stockID, Source: source})
+	})
+}
+
+// checkRemove asserts the documented rule of delete: raw_media_id alone,
+// or stock_id with source, each an ID that cannot change the query.
+func checkRemove(t *testing.T, p playplay.RemoveParams) {
+	t.Helper()
+	byStock := p.RawMediaID == 0 && favorites.CheckID("stock", p.StockID) == nil && favorites.CheckID("source", p.Source) == nil
+	byRaw := p.RawMediaID > 0 && p.StockID == "" && p.Source == ""
+	w := &providertest.Wire{Status: http.StatusNoContent}
+	_, err := fuzzClient(t, w).RemoveFavorite(t.Context(), p)
+	if !byStock && !byRaw {
+		w.CheckRefused(t, err)
+		return
+	}
+	sent := w.Sent()
+	if err != nil || len(sent) != 1 {
+		t.Fatalf("valid %+v: %v after %d requests", p, err, len(sent))
+	}
+	want := url.Values{"raw_media_id": {strconv.FormatInt(p.RawMediaID, 10)}}
+	if byStock {
+		want = url.Values{"stock_id": {p.StockID}, "source": {p.Source}}
+	}
+	providertest.CheckQuery(t, sent[0], fuzzHost, "/api/v2/users/me/favorites", want)
+}
+
+// checkAdd asserts that a valid AddParams is sent as the same three JSON
+// fields and an invalid one is refused.
+func checkAdd(t *testing.T, p playplay.AddParams) {
+	t.Helper()
+	valid := p.RawMediaID > 0 && favorites.CheckID("source", p.Source) == nil &&
+		(p.StockID == "" || favorites.CheckID("stock", p.StockID) == nil)
+	w := &providertest.Wire{Status: http.StatusOK, Body: []byte(`{"results":[]}`)}
+	_, _, err := fuzzClient(t, w).AddFavorite(t.Context(), p)
+	if !valid {
+		w.CheckRefused(t, err)
+		return
+	}
+	sent := w.Sent()
+	if err != nil || len(sent) != 1 {
+		t.Fatalf("valid %+v: %v after %d requests", p, err, len(sent))
+	}
+	providertest.CheckQuery(t, sent[0], fuzzHost, "/api/v2/user/me/favorites", nil)
+	data, _ := io.ReadAll(sent[0].Body)
+	var back playplay.AddParams
+	if err := json.Unmarshal(data, &back); err != nil || back != p {
+		t.Errorf("sent body %s reads back as %+v, %v; want %+v", data, back, err, p)
+	}
+}
