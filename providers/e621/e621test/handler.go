@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -166,11 +165,11 @@ func (s *Server) add(w http.ResponseWriter, r *http.Request, caller *user) {
 		writeJSON(w, http.StatusUnprocessableEntity,
 			message(fmt.Sprintf("You can only keep up to %d favorites.", s.maxFavs)))
 		return
-	case slices.Contains(caller.favs, id):
+	case caller.has[id]:
 		writeJSON(w, http.StatusUnprocessableEntity, message("You have already favorited this post"))
 		return
 	}
-	caller.favs = slices.Insert(caller.favs, 0, id)
+	s.addFav(caller, id)
 	if s.mode == Documented {
 		writeJSON(w, http.StatusCreated, map[string]any{"post": s.wire(s.posts[id], caller)})
 		return
@@ -205,7 +204,7 @@ func (s *Server) remove(w http.ResponseWriter, r *http.Request, caller *user) {
 	if !s.writable(w, caller, id) {
 		return
 	}
-	caller.favs = slices.DeleteFunc(caller.favs, func(f int64) bool { return f == id })
+	s.removeFav(caller, id)
 	if s.mode == Documented {
 		w.WriteHeader(http.StatusNoContent)
 		return

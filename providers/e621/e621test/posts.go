@@ -92,15 +92,7 @@ type wirePost struct {
 func (s *Server) wire(p *Post, viewer *user) wirePost {
 	md5 := fmt.Sprintf("%032x", p.ID)
 	cdn := "https://static1.e621.net/data/"
-	favCount, mine := 0, false
-	for _, u := range s.users {
-		for _, id := range u.favs {
-			if id == p.ID {
-				favCount++
-				mine = mine || u == viewer
-			}
-		}
-	}
+	favCount, mine := s.favCount[p.ID], viewer != nil && viewer.has[p.ID]
 	var dur *float64
 	if p.Duration > 0 {
 		dur = &p.Duration

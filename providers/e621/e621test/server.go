@@ -90,6 +90,7 @@ type Server struct {
 	mu       sync.Mutex
 	users    map[string]*user // by login
 	posts    map[int64]*Post
+	favCount map[int64]int // how many users hold each post
 	nextUser int64
 	nextPost int64
 }
@@ -98,7 +99,8 @@ type user struct {
 	id           int64
 	login        string
 	apiKey       string
-	favs         []int64 // newest first
+	favs         []int64        // newest first
+	has          map[int64]bool // the IDs in favs, for lookups without a walk
 	hidden       bool
 	transferring bool
 }
@@ -111,6 +113,7 @@ func NewServer(opts ...Option) *Server {
 		maxFavs:  DefaultMaxFavorites,
 		users:    map[string]*user{},
 		posts:    map[int64]*Post{},
+		favCount: map[int64]int{},
 		nextPost: 1000,
 	}
 	for _, opt := range opts {
@@ -133,7 +136,7 @@ func (s *Server) AddUser(login, apiKey string) int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.nextUser++
-	s.users[login] = &user{id: s.nextUser, login: login, apiKey: apiKey}
+	s.users[login] = &user{id: s.nextUser, login: login, apiKey: apiKey, has: map[int64]bool{}}
 	return s.nextUser
 }
 
@@ -160,11 +163,28 @@ func (s *Server) Favorite(login string, ids ...int64) error {
 		if s.posts[id] == nil {
 			return fmt.Errorf("e621test: no post %d", id)
 		}
-		if !slices.Contains(u.favs, id) {
-			u.favs = slices.Insert(u.favs, 0, id)
+		if !u.has[id] {
+			s.addFav(u, id)
 		}
 	}
 	return nil
+}
+
+// addFav makes id the newest favourite of u. Call with s.mu held.
+func (s *Server) addFav(u *user, id int64) {
+	u.favs = slices.Insert(u.favs, 0, id)
+	u.has[id] = true
+	s.favCount[id]++
+}
+
+// removeFav removes id from u's favourites, if there. Call with s.mu held.
+func (s *Server) removeFav(u *user, id int64) {
+	if !u.has[id] {
+		return
+	}
+	u.favs = slices.DeleteFunc(u.favs, func(f int64) bool { return f == id })
+	delete(u.has, id)
+	s.favCount[id]--
 }
 
 // Favorites are login's favourite post IDs, newest first.

@@ -69,7 +69,9 @@ type Server struct {
 	mu         sync.Mutex
 	statuses   map[string]*status
 	nextStatus int64
-	favs       []*fav // in favourite-ID order
+	favs       []*fav          // in favourite-ID order
+	standing   map[favKey]*fav // the favourites not removed, so lookups
+	counts     map[string]int  // and counts take no walk over favs
 	nextFav    int64
 	tokens     map[string]tokenInfo
 	budget     budget
@@ -105,6 +107,8 @@ func NewServer(opts ...Option) *Server {
 		Faults:     &favoritestest.Faults{},
 		maxLimit:   DefaultMaxLimit,
 		statuses:   map[string]*status{},
+		standing:   map[favKey]*fav{},
+		counts:     map[string]int{},
 		nextStatus: 1,
 		nextFav:    1000,
 		tokens: map[string]tokenInfo{

@@ -36,6 +36,9 @@ type fav struct {
 	removedAt time.Time // zero while the favourite holds
 }
 
+// favKey names a favourite by who holds it and of what.
+type favKey struct{ user, statusID string }
+
 // statusIDBase keeps status IDs far from favourite IDs, so a client that
 // builds max_id from status IDs gets the wrong page and its test fails.
 const statusIDBase = 109_000_000_000_000_000
@@ -112,9 +115,14 @@ func (s *Server) addFav(user, statusID string) {
 	if s.findFav(user, statusID) != nil {
 		return
 	}
-	// A re-favourite replaces a removal still pending in the background.
-	s.favs = slices.DeleteFunc(s.favs, func(f *fav) bool { return f.user == user && f.statusID == statusID })
-	s.favs = append(s.favs, &fav{id: s.nextFav, user: user, statusID: statusID})
+	if s.unfavDelay > 0 {
+		// A re-favourite replaces a removal still pending in the background.
+		s.favs = slices.DeleteFunc(s.favs, func(f *fav) bool { return f.user == user && f.statusID == statusID })
+	}
+	f := &fav{id: s.nextFav, user: user, statusID: statusID}
+	s.favs = append(s.favs, f)
+	s.standing[favKey{user, statusID}] = f
+	s.counts[statusID]++
 	s.nextFav++
 }
 
@@ -122,6 +130,10 @@ func (s *Server) addFav(user, statusID string) {
 // unfavourite delay. Callers hold s.mu.
 func (s *Server) removeFav(user, statusID string) {
 	f := s.findFav(user, statusID)
+	if f != nil {
+		delete(s.standing, favKey{user, statusID})
+		s.counts[statusID]--
+	}
 	switch {
 	case f == nil:
 	case s.unfavDelay <= 0:
@@ -133,12 +145,7 @@ func (s *Server) removeFav(user, statusID string) {
 
 // findFav is user's standing favourite of statusID, or nil.
 func (s *Server) findFav(user, statusID string) *fav {
-	for _, f := range s.favs {
-		if f.user == user && f.statusID == statusID && f.removedAt.IsZero() {
-			return f
-		}
-	}
-	return nil
+	return s.standing[favKey{user, statusID}]
 }
 
 // listed reports whether f still shows in listings.
@@ -148,11 +155,5 @@ func (s *Server) listed(f *fav, now time.Time) bool {
 
 // favCount is how many users hold statusID as a favourite.
 func (s *Server) favCount(statusID string) int {
-	n := 0
-	for _, f := range s.favs {
-		if f.statusID == statusID && f.removedAt.IsZero() {
-			n++
-		}
-	}
-	return n
+	return s.counts[statusID]
 }
