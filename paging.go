@@ -12,8 +12,15 @@ import (
 // link, followed as given (never rebuilt from the items). The cursor is that
 // link; one on another host than the base URL is refused, so credentials
 // never leave the service. A page with no next link is the last, even when
-// empty.
+// empty; a next link back to the first page is [ErrPaginationLoop].
 func LinkPager[T any](c *Client, path string, q any, cursor string) *Pager[T] {
+	first, err := c.NewRequest(http.MethodGet, path, q, nil)
+	if err != nil {
+		return ErrorPager[T](err)
+	}
+	// The Pager catches a cursor that comes back, but the first page has
+	// none, so a link back to it is caught here.
+	firstURL := first.URL.String()
 	fetch := func(ctx context.Context, cursor string) (Page[T], error) {
 		var req *Request
 		var err error
@@ -29,6 +36,9 @@ func LinkPager[T any](c *Client, path string, q any, cursor string) *Pager[T] {
 		resp, err := c.Do(ctx, req, &items)
 		if err != nil {
 			return Page[T]{}, err
+		}
+		if resp.NextURL == firstURL {
+			return Page[T]{}, fmt.Errorf("%s: %w: the next link leads back to the first page", c.provider, ErrPaginationLoop)
 		}
 		return Page[T]{Items: items, Next: resp.NextURL, Response: resp}, nil
 	}
