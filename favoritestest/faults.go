@@ -12,7 +12,10 @@ import (
 )
 
 // Fault is one injected failure. Exactly one of its kinds is used, in this
-// order: CutBefore, Stall, CutAfter, Status. Delay applies before any of them.
+// order: CutBefore, Stall, CutAfter, Status, then the answer faults
+// TruncateBody, CutBody, StallBody, PadBody, ContentType. Delay applies
+// before any of them. The zero Fault (with no Delay) injects nothing: the
+// request is served as usual.
 type Fault struct {
 	// Match, when set, picks the requests this fault applies to; others pass
 	// untouched and leave the fault queued.
@@ -37,6 +40,31 @@ type Fault struct {
 	Status int
 	Header http.Header
 	Body   string
+
+	// The answer faults serve the request, so any change it asks for is
+	// applied, then send its answer altered. An answer with no body (a 204)
+	// goes out as a 200 for CutBody, StallBody and PadBody, since only a
+	// body can be cut, stalled or padded.
+
+	// TruncateBody sends the first half of the body as if it were all of
+	// it: the HTTP message is whole, the JSON in it is cut short.
+	TruncateBody bool
+
+	// CutBody announces the whole body, sends its first half and closes the
+	// connection.
+	CutBody bool
+
+	// StallBody sends the headers and the first half of the body, then
+	// holds the rest until the client gives up or the Faults is closed.
+	StallBody bool
+
+	// PadBody sends the body followed by this many bytes of white space:
+	// still valid JSON, but as large as a test needs to pass a size cap.
+	PadBody int64
+
+	// ContentType sends the answer with this Content-Type in place of its
+	// own.
+	ContentType string
 }
 
 // Faults injects failures into the requests an http.Handler serves. The zero
@@ -83,6 +111,14 @@ func (f *Faults) SetLatency(d time.Duration) {
 	f.mu.Lock()
 	f.latency = d
 	f.mu.Unlock()
+}
+
+// Reset drops every queued fault and stops FailEvery, so that the fake
+// answers normally again, for a test that checks the state a fault left.
+func (f *Faults) Reset() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.queue, f.every, f.everyF, f.seen = nil, 0, Fault{}, 0
 }
 
 // Pending is how many injected faults are still queued.
@@ -146,12 +182,18 @@ func (f *Faults) Wrap(next http.Handler) http.Handler {
 		case fault.CutAfter:
 			next.ServeHTTP(httptest.NewRecorder(), r)
 			hangUp(w)
-		default:
+		case fault.answerFault():
+			rec := httptest.NewRecorder()
+			next.ServeHTTP(rec, r)
+			sendAltered(w, r, closed, fault, rec)
+		case fault.Status != 0:
 			for k, vs := range fault.Header {
 				w.Header()[k] = vs
 			}
 			w.WriteHeader(fault.Status)
 			_, _ = w.Write([]byte(fault.Body))
+		default:
+			next.ServeHTTP(w, r) // a Fault of Delay alone
 		}
 	})
 }

@@ -20,9 +20,9 @@ func fastOptions(base string) []favorites.Option {
 	}
 }
 
-func newAdapter(t *testing.T, token, base string) *dch.Adapter {
+func newAdapter(t *testing.T, token, base string, opts ...favorites.Option) *dch.Adapter {
 	t.Helper()
-	c, err := dch.New(token, fastOptions(base)...)
+	c, err := dch.New(token, append(fastOptions(base), opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,12 +52,13 @@ func TestConformance(t *testing.T) {
 	providertest.Run(t, func(t *testing.T, seeded int) *providertest.Env {
 		srv := dchtest.NewServer()
 		t.Cleanup(srv.Close)
-		items := catalogue(seeded + 3)
+		items := catalogue(2*seeded + 3)
 		srv.AddItems(items...)
 		env := &providertest.Env{
-			Favorites:        newAdapter(t, dchtest.Token, srv.URL),
+			Favorites:        newAdapter(t, dchtest.Token, srv.URL, favorites.WithMaxBodySize(providertest.BodyCap)),
 			WrongCredentials: newAdapter(t, "not-the-token", srv.URL),
 			Faults:           srv.Faults,
+			MaxBodySize:      providertest.BodyCap,
 		}
 		for i, it := range items {
 			ref := favorites.Ref{ID: it.ID}

@@ -37,11 +37,12 @@ func TestConformance(t *testing.T) {
 			providertest.Run(t, func(t *testing.T, seeded int) *providertest.Env {
 				srv := e621test.NewServer(e621test.WithMode(mode.mode), e621test.WithRateLimit(0))
 				t.Cleanup(srv.Close)
-				ids := srv.AddPosts(seeded + 3)
+				ids := srv.AddPosts(2*seeded + 3)
 				if err := srv.Favorite(e621test.Login, ids[:seeded]...); err != nil {
 					t.Fatal(err)
 				}
-				good, err := e621.New(e621test.Login, e621test.APIKey, fastOptions(srv.URL)...)
+				good, err := e621.New(e621test.Login, e621test.APIKey,
+					append(fastOptions(srv.URL), favorites.WithMaxBodySize(providertest.BodyCap))...)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -56,6 +57,7 @@ func TestConformance(t *testing.T) {
 					Absent:           refs(ids[seeded:]),
 					PageSize:         10,
 					Faults:           srv.Faults,
+					MaxBodySize:      providertest.BodyCap,
 				}
 			})
 		})

@@ -39,12 +39,13 @@ func newFake(t *testing.T, opts ...mastodontest.Option) *mastodontest.Server {
 func TestConformance(t *testing.T) {
 	providertest.Run(t, func(t *testing.T, seeded int) *providertest.Env {
 		srv := newFake(t)
-		ids := srv.AddStatuses(seeded + 3)
+		ids := srv.AddStatuses(2*seeded + 3)
 		env := &providertest.Env{
-			Favorites:        mastodon.NewAdapter(newClient(t, srv, mastodontest.Token)),
+			Favorites:        mastodon.NewAdapter(newClient(t, srv, mastodontest.Token, favorites.WithMaxBodySize(providertest.BodyCap))),
 			WrongCredentials: mastodon.NewAdapter(newClient(t, srv, "not-a-token")),
 			PageSize:         10,
 			Faults:           srv.Faults,
+			MaxBodySize:      providertest.BodyCap,
 		}
 		for _, id := range ids[:seeded] {
 			if err := srv.MarkFavourite(mastodontest.DefaultUser, id); err != nil {
@@ -64,11 +65,12 @@ func TestConformance(t *testing.T) {
 func TestConformanceLowCapSplitLinks(t *testing.T) {
 	providertest.Run(t, func(t *testing.T, seeded int) *providertest.Env {
 		srv := newFake(t, mastodontest.WithMaxLimit(7), mastodontest.WithSplitLinkHeaders())
-		ids := srv.AddStatuses(seeded + 3)
+		ids := srv.AddStatuses(2*seeded + 3)
 		env := &providertest.Env{
-			Favorites:        mastodon.NewAdapter(newClient(t, srv, mastodontest.Token)),
+			Favorites:        mastodon.NewAdapter(newClient(t, srv, mastodontest.Token, favorites.WithMaxBodySize(providertest.BodyCap))),
 			WrongCredentials: mastodon.NewAdapter(newClient(t, srv, "not-a-token")),
 			Faults:           srv.Faults,
+			MaxBodySize:      providertest.BodyCap,
 		}
 		for _, id := range ids[:seeded] {
 			_ = srv.MarkFavourite(mastodontest.DefaultUser, id)

@@ -34,9 +34,9 @@ func refOf(m playplaytest.Media) favorites.Ref {
 	return playplay.MediaRef{RawMediaID: m.ID, Source: m.Source, StockID: m.StockID}.Ref()
 }
 
-func newAdapter(t *testing.T, url, token string) *playplay.Adapter {
+func newAdapter(t *testing.T, url, token string, opts ...favorites.Option) *playplay.Adapter {
 	t.Helper()
-	c, err := playplay.New(url, token, fastOptions()...)
+	c, err := playplay.New(url, token, append(fastOptions(), opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,15 +48,16 @@ func TestConformance(t *testing.T) {
 		srv := playplaytest.NewServer(playplaytest.WithPageSize(10))
 		t.Cleanup(srv.Close)
 		env := &providertest.Env{
-			Favorites:        newAdapter(t, srv.URL, srv.Token()),
+			Favorites:        newAdapter(t, srv.URL, srv.Token(), favorites.WithMaxBodySize(providertest.BodyCap)),
 			WrongCredentials: newAdapter(t, srv.URL, "not-the-token"),
 			Faults:           srv.Faults,
+			MaxBodySize:      providertest.BodyCap,
 			// The server picks the page size and the adapter ignores
 			// ListOptions.PageSize; giving the fake's size lets the suite
 			// check that the listing takes several pages.
 			PageSize: 10,
 		}
-		for i := range seeded + 4 {
+		for i := range 2*seeded + 4 {
 			m := libraryMedia(i)
 			srv.AddMedia(m)
 			if i < seeded {

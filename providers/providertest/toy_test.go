@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -24,6 +25,10 @@ import (
 // core Client. brokenEnv switches in adapters that break one promise each,
 // so that a test can show the suite catches them.
 const brokenEnv = "PROVIDERTEST_BROKEN"
+
+// toyBodyCap is the toy adapter's response size cap: small, so that the
+// fault matrix's oversize body is quick to send.
+const toyBodyCap = 64 << 10
 
 type toyServer struct {
 	mu    sync.Mutex
@@ -98,6 +103,9 @@ func (a *toyAdapter) List(opts *favorites.ListOptions) *favorites.Pager[favorite
 
 func (a *toyAdapter) write(ctx context.Context, method string, ref favorites.Ref) error {
 	if a.broken != "no-validation" {
+		if ref.Source != "" {
+			return fmt.Errorf("%w: toy refs have no source", favorites.ErrInvalidArgument)
+		}
 		if err := favorites.CheckID("item id", ref.ID); err != nil {
 			return err
 		}
@@ -137,8 +145,8 @@ func (a *toyAdapter) has(ctx context.Context, ref favorites.Ref) bool {
 func toyHarness(broken string) Harness {
 	return func(t *testing.T, seeded int) *Env {
 		srv := &toyServer{known: map[string]bool{}}
-		env := &Env{Faults: &favoritestest.Faults{}, PageSize: 4}
-		for i := range seeded + 5 {
+		env := &Env{Faults: &favoritestest.Faults{}, PageSize: 4, MaxBodySize: toyBodyCap}
+		for i := range 2*seeded + 5 {
 			id := strconv.Itoa(1000 + i)
 			srv.known[id] = i < seeded
 			if i < seeded {
@@ -152,6 +160,7 @@ func toyHarness(broken string) Harness {
 		t.Cleanup(func() { env.Faults.Close(); hs.Close() })
 		adapter := func(token string) *toyAdapter {
 			c, err := favorites.New("toy", favorites.WithBaseURL(hs.URL), favorites.WithBearerToken(token),
+				favorites.WithMaxBodySize(toyBodyCap),
 				favorites.WithRetryPolicy(favorites.RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 2 * time.Second}))
 			if err != nil {
 				t.Fatal(err)

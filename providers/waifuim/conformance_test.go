@@ -11,9 +11,9 @@ import (
 
 // fakeAdapter returns an adapter on srv with token, fast retries and no
 // client-side limiter.
-func fakeAdapter(t *testing.T, srv *waifuimtest.Server, token string) *waifuim.Adapter {
+func fakeAdapter(t *testing.T, srv *waifuimtest.Server, token string, opts ...favorites.Option) *waifuim.Adapter {
 	t.Helper()
-	c, err := srv.NewClient(token, fastRetries, favorites.WithRateLimiter(nil))
+	c, err := srv.NewClient(token, append([]favorites.Option{fastRetries, favorites.WithRateLimiter(nil)}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,14 +32,15 @@ func harness(opts ...waifuimtest.Option) providertest.Harness {
 	return func(t *testing.T, seeded int) *providertest.Env {
 		srv := waifuimtest.NewServer(opts...)
 		t.Cleanup(srv.Close)
-		ids := srv.GenerateImages(seeded + 4)
+		ids := srv.GenerateImages(2*seeded + 4)
 		srv.SetFavorite(waifuimtest.UserID, ids[:seeded]...)
 		return &providertest.Env{
-			Favorites:        fakeAdapter(t, srv, waifuimtest.Token),
+			Favorites:        fakeAdapter(t, srv, waifuimtest.Token, favorites.WithMaxBodySize(providertest.BodyCap)),
 			WrongCredentials: fakeAdapter(t, srv, "not-a-token"),
 			Seeded:           refs(ids[:seeded]),
 			Absent:           refs(ids[seeded:]),
 			Faults:           srv.Faults,
+			MaxBodySize:      providertest.BodyCap,
 		}
 	}
 }
