@@ -43,11 +43,10 @@ type Status struct {
 // UnmarshalJSON decodes the status and keeps a copy of its JSON in Raw.
 func (s *Status) UnmarshalJSON(data []byte) error {
 	type plain Status // no methods, so no recursion
-	var p plain
-	if err := json.Unmarshal(data, &p); err != nil {
+	*s = Status{}     // as a fresh value: fields data lacks are zero
+	if err := decodeValue(data, (*plain)(s)); err != nil {
 		return err
 	}
-	*s = Status(p)
 	s.Raw = append(json.RawMessage(nil), data...)
 	return nil
 }
