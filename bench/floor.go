@@ -1,0 +1,106 @@
+package bench
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/favkit/favorites/providers/e621"
+	"github.com/favkit/favorites/providers/mastodon"
+)
+
+// MastodonFloor lists every favourite the plainest way: net/http, one
+// encoding/json decode a page into the SDK's own Status type, the next page
+// from the Link header; no retries, no limiter, no error decoding. each
+// sees every status. It returns how many there were.
+func MastodonFloor(ctx context.Context, hc *http.Client, base, token string, each func(*mastodon.Status)) (int, error) {
+	n := 0
+	next := base + "/api/v1/favourites?limit=" + strconv.Itoa(mastodon.MaxLimit)
+	for next != "" {
+		var page []*mastodon.Status
+		h, err := getJSON(ctx, hc, next, &page, "Authorization", "Bearer "+token)
+		if err != nil {
+			return n, err
+		}
+		for _, st := range page {
+			each(st)
+		}
+		n += len(page)
+		next = nextLink(h.Values("Link"))
+	}
+	return n, nil
+}
+
+// E621Floor lists every favourite the plainest way: page after page of
+// MaxLimit posts until a short one, decoded with encoding/json into the
+// SDK's own Post type.
+func E621Floor(ctx context.Context, hc *http.Client, base, login, apiKey string, each func(*e621.Post)) (int, error) {
+	n := 0
+	for page := 1; ; page++ {
+		var body struct {
+			Posts []*e621.Post `json:"posts"`
+		}
+		url := base + "/favorites.json?limit=" + strconv.Itoa(e621.MaxLimit) + "&page=" + strconv.Itoa(page)
+		_, err := getJSON(ctx, hc, url, &body,
+			"Authorization", basicAuth(login, apiKey), "User-Agent", "favbench/1 (by "+login+" on e621)")
+		if err != nil {
+			return n, err
+		}
+		for _, p := range body.Posts {
+			each(p)
+		}
+		n += len(body.Posts)
+		if len(body.Posts) < e621.MaxLimit {
+			return n, nil
+		}
+	}
+}
+
+// getJSON GETs url with the header pairs, decodes a 200 answer into v and
+// drains the body, so the connection is reused as the SDK's is.
+func getJSON(ctx context.Context, hc *http.Client, url string, v any, header ...string) (http.Header, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("GET %s: %s", url, resp.Status)
+	}
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		return nil, err
+	}
+	_, err = io.Copy(io.Discard, resp.Body)
+	return resp.Header, err
+}
+
+// nextLink finds the rel="next" target in Link header values of the form
+// `<url>; rel="next", <url>; rel="prev"`.
+func nextLink(values []string) string {
+	for _, v := range values {
+		for l := range strings.SplitSeq(v, ",") {
+			target, params, ok := strings.Cut(l, ";")
+			if ok && strings.Contains(params, `rel="next"`) {
+				return strings.Trim(strings.TrimSpace(target), "<>")
+			}
+		}
+	}
+	return ""
+}
+
+func basicAuth(user, password string) string {
+	req := http.Request{Header: http.Header{}}
+	req.SetBasicAuth(user, password)
+	return req.Header.Get("Authorization")
+}
