@@ -96,14 +96,18 @@ func TestAddAndRemoveRetryAfter502(t *testing.T) {
 	if _, _, err := c.Insert(t.Context(), waifuim.Edit{ImageID: id}); !errors.Is(err, favorites.ErrServer) {
 		t.Fatalf("typed Insert after a 502 = %v, want the 502", err)
 	}
-	for name, op := range map[string]func() error{
-		"Add":    func() error { return a.Add(t.Context(), ref) },
-		"Remove": func() error { return a.Remove(t.Context(), ref) },
+	// A slice, not a map: Add must come before Remove for the final check.
+	for _, op := range []struct {
+		name string
+		call func() error
+	}{
+		{"Add", func() error { return a.Add(t.Context(), ref) }},
+		{"Remove", func() error { return a.Remove(t.Context(), ref) }},
 	} {
 		srv.Faults.Inject(1, favoritestest.Fault{CutAfter: true})
 		srv.Faults.FailNext(1, http.StatusBadGateway)
-		if err := op(); err != nil {
-			t.Errorf("%s after a lost answer and a 502: %v", name, err)
+		if err := op.call(); err != nil {
+			t.Errorf("%s after a lost answer and a 502: %v", op.name, err)
 		}
 	}
 	if got := srv.Favorites(waifuimtest.UserID); len(got) != 0 {
