@@ -168,6 +168,7 @@ func (c *Client) apiError(req *Request, r *http.Response, body []byte) error {
 	if c.decodeError != nil {
 		c.decodeError(e, r)
 	}
+	e.Message = oneLine(e.Message, e.StatusCode)
 	return e
 }
 

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Sentinel errors. An [*APIError] matches the one for its status with
@@ -144,6 +145,21 @@ func jsonText(raw json.RawMessage, key string) string {
 		return jsonText(list[0], key) // FastAPI's validation errors: [{"msg":...}]
 	}
 	return strings.Trim(string(raw), `"`)
+}
+
+// oneLine makes a server's message safe to print and log: control
+// characters and runs of white space become one space, so a hostile body
+// cannot forge log lines, and an empty message becomes the status text, or
+// "status N" for a status that has none.
+func oneLine(msg string, status int) string {
+	msg = strings.Join(strings.FieldsFunc(msg, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
+	if msg == "" {
+		msg = http.StatusText(status)
+	}
+	if msg == "" {
+		msg = fmt.Sprintf("status %d", status)
+	}
+	return msg
 }
 
 // plainMessage makes a one-line message from a body that is not JSON: the
