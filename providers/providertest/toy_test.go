@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -72,6 +73,7 @@ func (s *toyServer) hasItem(id string) bool { _, ok := s.known[id]; return ok }
 type toyAdapter struct {
 	c      *favorites.Client
 	broken string
+	last   atomic.Pointer[favorites.Ref] // "shared-scratch": the ref being added, shared by every call
 }
 
 func (a *toyAdapter) Provider() string { return "toy" }
@@ -119,8 +121,18 @@ func (a *toyAdapter) write(ctx context.Context, method string, ref favorites.Ref
 }
 
 func (a *toyAdapter) Add(ctx context.Context, ref favorites.Ref) error {
-	if a.broken == "add-twice-fails" && a.has(ctx, ref) {
+	switch {
+	case a.broken == "add-twice-fails" && a.has(ctx, ref):
 		return errors.New("already there")
+	case a.broken == "add-ignores-errors":
+		_ = a.write(ctx, http.MethodPut, ref)
+		return nil
+	case a.broken == "shared-scratch":
+		// Race-free but wrong: a concurrent Add may replace the ref
+		// between the store and the load.
+		a.last.Store(&ref)
+		time.Sleep(time.Millisecond)
+		ref = *a.last.Load()
 	}
 	return a.write(ctx, http.MethodPut, ref)
 }
