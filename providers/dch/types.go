@@ -2,6 +2,7 @@ package dch
 
 import (
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -40,11 +41,17 @@ type wireList struct {
 	} `json:"_links"`
 }
 
-// UnmarshalJSON reads the HAL body.
+// UnmarshalJSON reads the HAL body. A favourite without an ID (or null)
+// is an error: it could be neither added, removed nor told apart.
 func (l *FavouriteList) UnmarshalJSON(data []byte) error {
 	var w wireList
 	if err := json.Unmarshal(data, &w); err != nil {
 		return err
+	}
+	for i, f := range w.Links.Favourites {
+		if f.ID == "" {
+			return fmt.Errorf("favourite %d has no id", i)
+		}
 	}
 	*l = FavouriteList{Updated: unixTime(w.Updated), Favourites: w.Links.Favourites}
 	return nil
