@@ -33,7 +33,7 @@ type Pager[T any] struct {
 	cursor   string
 	done     bool
 	err      error
-	seen     map[string]struct{}
+	guard    loopGuard
 	prefetch bool
 	ahead    *ahead[T] // the next page, fetched while the loop works
 }
@@ -86,8 +86,7 @@ func (p *Pager[T]) fetchNext(ctx context.Context) (Page[T], error) {
 	if page.Next == "" {
 		return page, nil
 	}
-	_, dup := p.seen[page.Next]
-	if dup || page.Next == p.cursor {
+	if page.Next == p.cursor || p.guard.repeated(page.Next) {
 		p.err = fmt.Errorf("%w: cursor %q came back", ErrPaginationLoop, page.Next)
 		return Page[T]{}, p.err
 	}
@@ -99,10 +98,7 @@ func (p *Pager[T]) advance(next string) {
 		p.done, p.cursor = true, ""
 		return
 	}
-	if p.seen == nil {
-		p.seen = make(map[string]struct{})
-	}
-	p.seen[p.cursor] = struct{}{}
+	p.guard.pass(p.cursor)
 	p.cursor = next
 }
 
