@@ -39,5 +39,16 @@ func (c *Client) Favourites(opts *ListOptions) *favorites.Pager[*Status] {
 		return favorites.ErrorPager[*Status](fmt.Errorf("%s: %w: limit %d is not between 1 and %d",
 			ProviderName, favorites.ErrInvalidArgument, opts.Limit, MaxLimit))
 	}
-	return favorites.LinkPager[*Status](c.c, "/api/v1/favourites", listQuery{Limit: limit}, opts.Cursor)
+	pages := favorites.LinkPager[*Status](c.c, "/api/v1/favourites", listQuery{Limit: limit}, opts.Cursor)
+	return favorites.MapPager(pages, checkListed)
+}
+
+// checkListed refuses a null status or one without an ID: it could be
+// neither told apart nor unfavourited, and dropping it would hide that the
+// page was not what the server meant.
+func checkListed(s *Status) (*Status, error) {
+	if s == nil || s.ID == "" {
+		return nil, fmt.Errorf("%s: %w: a null status or one without an id in the list", ProviderName, favorites.ErrMalformedReply)
+	}
+	return s, nil
 }
