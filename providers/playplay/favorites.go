@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 
 	"github.com/favkit/favorites"
@@ -41,6 +42,11 @@ func (c *Client) Favorites(opts *ListOptions) *favorites.Pager[*Media] {
 			return favorites.Page[*Media]{}, err
 		}
 		items, next := body.Page()
+		if slices.Contains(items, nil) {
+			// A null item has no ID to list it by, and dropping it
+			// would hide that the page was not what the server meant.
+			return favorites.Page[*Media]{}, fmt.Errorf("%s: %w: a null item in the list", ProviderName, favorites.ErrMalformedReply)
+		}
 		p := favorites.Page[*Media]{Items: items, Response: resp}
 		if next > 0 {
 			p.Next = strconv.Itoa(next)
