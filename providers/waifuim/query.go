@@ -184,11 +184,13 @@ func checkEnum[T ~string](what, v string, allowed ...T) error {
 	return fmt.Errorf("%w: %s %q is not one of %v", favorites.ErrInvalidArgument, what, v, allowed)
 }
 
-// checkNames refuses empty names, white space at either end, invalid UTF-8
-// and control characters: the service would match nothing with them.
+// checkNames refuses empty names, white space at either end, invalid UTF-8,
+// control characters and names longer than favorites.MaxIDLength: the
+// service would match nothing with them, and a huge one would only make the
+// URL too long for the server.
 func checkNames(what string, names []string) error {
 	for _, n := range names {
-		bad := n == "" || !utf8.ValidString(n) || strings.TrimSpace(n) != n ||
+		bad := n == "" || len(n) > favorites.MaxIDLength || !utf8.ValidString(n) || strings.TrimSpace(n) != n ||
 			strings.ContainsFunc(n, unicode.IsControl)
 		if bad {
 			return fmt.Errorf("%w: %s value %q", favorites.ErrInvalidArgument, what, n)
