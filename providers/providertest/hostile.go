@@ -130,3 +130,23 @@ func Clip(s string, n int) string {
 	}
 	return s[:n] + "…"
 }
+
+// RefusesHostile calls call with every hostile form of valid (see
+// [HostileIDs]) and checks that each is refused with ErrInvalidArgument and
+// sends nothing: requests, such as a fake's Faults.Requests, must not move.
+// It logs one table row per value, for provider tests of typed methods.
+func RefusesHostile(t *testing.T, method, valid string, requests func() int, call func(ctx context.Context, v string) error) {
+	t.Helper()
+	for _, h := range HostileIDs(valid) {
+		before := requests()
+		err := call(t.Context(), h.Value)
+		if !errors.Is(err, favorites.ErrInvalidArgument) {
+			t.Errorf("%s(%s %.40q) = %v, want ErrInvalidArgument", method, h.Name, h.Value, err)
+			continue
+		}
+		if n := requests() - before; n != 0 {
+			t.Errorf("%s(%s %.40q) sent %d requests, want none", method, h.Name, h.Value, n)
+		}
+		t.Logf("| %-22s | %-26s | refused: %s", method, h.Name, Clip(err.Error(), 100))
+	}
+}
