@@ -34,6 +34,12 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 			}
 			return nil, fmt.Errorf("%w: rate limiter: %v", context.DeadlineExceeded, err)
 		}
+		// Again: while this request waited its turn, an answer to one
+		// sent before it may have said the window is spent. Sending now
+		// would cost a 429 and a retry.
+		if err := p.waitWindow(ctx); err != nil {
+			return nil, err
+		}
 	}
 	rt := p.user.Transport
 	if rt == nil {
