@@ -7,6 +7,7 @@ replace github.com/favkit/favorites => ../
 require (
 	github.com/favkit/favorites v0.0.0-00010101000000-000000000000
 	github.com/mattn/go-mastodon v0.0.13
+	golang.org/x/time v0.15.0
 )
 
 require (
@@ -15,5 +16,4 @@ require (
 	github.com/hashicorp/go-cleanhttp v0.5.2 // indirect
 	github.com/hashicorp/go-retryablehttp v0.7.8 // indirect
 	github.com/tomnomnom/linkheader v0.0.0-20250811210735-e5fe3b51442e // indirect
-	golang.org/x/time v0.15.0 // indirect
 )
