@@ -145,8 +145,13 @@ var (
 	errHang  = errors.New("did not return after its context ended")
 )
 
+// hangGrace is how long an op may take to return once its context ended
+// before it counts as a hang: generous, so that a loaded machine is not
+// taken for a hang.
+const hangGrace = 5 * time.Second
+
 // callWithin runs op with a context deadline of d, turning a panic into
-// errPanic and a call that outlives its context by a second into errHang.
+// errPanic and a call that outlives its context by hangGrace into errHang.
 func callWithin(parent context.Context, env *Env, op matrixOp, d time.Duration) error {
 	ctx, cancel := context.WithTimeout(parent, d)
 	defer cancel()
@@ -162,7 +167,7 @@ func callWithin(parent context.Context, env *Env, op matrixOp, d time.Duration) 
 	select {
 	case err := <-done:
 		return err
-	case <-time.After(d + time.Second):
+	case <-time.After(d + hangGrace):
 		return errHang
 	}
 }

@@ -2,6 +2,25 @@
 // passes: the promises of the favorites.Favorites interface, checked against
 // the provider's fake server.
 //
+// Besides the interface's own promises, [Run] checks reliability:
+//
+//   - FaultMatrix: every op (List, Add, Remove, and Toggle for a Toggler)
+//     under every fault the fakes inject (5xx bursts, 429 storms, cut
+//     connections, truncated, cut, stalled, mislabelled and oversize
+//     bodies, HTML error pages), each on a fresh fake. An op either
+//     succeeds and leaves exactly the set it implies, or returns a typed
+//     error and leaves the set as it was or as the op would have left it.
+//     Typed means a favorites sentinel (through an *APIError or wrapped),
+//     context.DeadlineExceeded, io.ErrUnexpectedEOF for a body cut short,
+//     or a net.Error from the transport; each row of the matrix names the
+//     kinds it accepts. The ops safe to repeat must come through the faults
+//     the retry policy mends. A panic, a hang, a duplicate or a removal
+//     not asked for fails. go test -v prints one table row per scenario.
+//   - InvalidRefSendsNothing: every hostile form of a ref's ID and source
+//     ([HostileIDs]) is refused with ErrInvalidArgument and sends nothing.
+//   - Concurrent: 64 goroutines share one adapter, writing and listing, and
+//     the final set is exactly the one their writes imply.
+//
 // A provider's test calls [Run] with a [Harness] that starts its fake:
 //
 //	func TestConformance(t *testing.T) {
