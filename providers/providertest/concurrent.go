@@ -29,7 +29,7 @@ func checkConcurrent(t *testing.T, h Harness) {
 	known := append(slices.Clone(env.Seeded), env.Absent...)
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
-	errs := make(chan error, writers+listers)
+	errs := make(chan error, 2*writers+listers) // room for every error, so no goroutine blocks
 	start := make(chan struct{})
 	var wg sync.WaitGroup
 	for i := range writers {
