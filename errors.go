@@ -162,14 +162,27 @@ func oneLine(msg string, status int) string {
 	return msg
 }
 
+// asciiLower lowercases A to Z only, so that an index into its result is
+// one into b. bytes.ToLower is not: it turns each invalid UTF-8 byte into
+// three, and some letters change length, which made a slice out of range.
+func asciiLower(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
+}
+
 // plainMessage makes a one-line message from a body that is not JSON: the
 // HTML title when there is one, short plain text, or the status text.
 func plainMessage(status int, body []byte) string {
 	text := http.StatusText(status)
-	lower := bytes.ToLower(body)
-	if i := bytes.Index(lower, []byte("<title>")); i >= 0 {
+	if i := bytes.Index(asciiLower(body), []byte("<title>")); i >= 0 {
 		rest := body[i+len("<title>"):]
-		if j := bytes.Index(bytes.ToLower(rest), []byte("</title>")); j >= 0 {
+		if j := bytes.Index(asciiLower(rest), []byte("</title>")); j >= 0 {
 			if t := strings.Join(strings.Fields(string(rest[:j])), " "); t != "" {
 				return t
 			}
