@@ -32,7 +32,7 @@ func CheckID(what, id string) error {
 	case len(id) > MaxIDLength:
 		return fmt.Errorf("%w: %s is %d bytes, more than %d", ErrInvalidArgument, what, len(id), MaxIDLength)
 	case !utf8.ValidString(id):
-		return fmt.Errorf("%w: %s %q is not valid UTF-8", ErrInvalidArgument, what, id)
+		return fmt.Errorf("%w: %s %s is not valid UTF-8", ErrInvalidArgument, what, quoteShort(id))
 	case id == "." || id == "..":
 		return fmt.Errorf("%w: %s %q is a relative path segment", ErrInvalidArgument, what, id)
 	}
@@ -49,7 +49,24 @@ func CheckID(what, id string) error {
 func NumericID(what, id string) (int64, error) {
 	n, err := strconv.ParseInt(id, 10, 64)
 	if err != nil || n < 1 || strconv.FormatInt(n, 10) != id {
-		return 0, fmt.Errorf("%w: %s %q is not a positive integer", ErrInvalidArgument, what, id)
+		return 0, fmt.Errorf("%w: %s %s is not a positive integer", ErrInvalidArgument, what, quoteShort(id))
 	}
 	return n, nil
+}
+
+// maxQuoted is how much of a refused value an error message shows: enough to
+// recognise it, without making a 10,000-byte input a 10,000-byte error.
+const maxQuoted = 64
+
+// quoteShort quotes s for an error message, cut to maxQuoted bytes (at a
+// rune boundary) with the full length noted when it was longer.
+func quoteShort(s string) string {
+	if len(s) <= maxQuoted {
+		return strconv.Quote(s)
+	}
+	cut := maxQuoted
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%q... (%d bytes)", s[:cut], len(s))
 }

@@ -204,6 +204,12 @@ func TestLinkPagerRefusesOtherHosts(t *testing.T) {
 	if !errors.Is(err, ErrCrossHostURL) {
 		t.Errorf("saved cursor on another host: %v", err)
 	}
+	// A saved cursor goes only to the listing's own path on the base host.
+	for _, cursor := range []string{"../2", "/", "?x=1", "/v1/favourites/../admin", "https://api.example/v1/other?max_id=1", "favourites/.."} {
+		if _, err := collect(t, LinkPager[string](c, "favourites", nil, cursor)); !errors.Is(err, ErrInvalidArgument) {
+			t.Errorf("cursor %q: %v, want ErrInvalidArgument", cursor, err)
+		}
+	}
 	if n := mt.GetTotalCallCount(); n != 1 {
 		t.Errorf("%d requests, want only the first page", n)
 	}

@@ -42,12 +42,31 @@ func LinkPager[T any](c *Client, path string, q any, cursor string) *Pager[T] {
 		}
 		return Page[T]{Items: items, Next: resp.NextURL, Response: resp}, nil
 	}
-	if cursor != "" {
-		if _, err := c.resolve(cursor); err != nil {
-			return ErrorPager[T](fmt.Errorf("%s: cursor: %w", c.provider, err))
-		}
+	if err := c.checkLinkCursor(path, cursor); err != nil {
+		return ErrorPager[T](fmt.Errorf("%s: cursor: %w", c.provider, err))
 	}
 	return NewPager(fetch, cursor)
+}
+
+// checkLinkCursor accepts a saved cursor only when it is a link to the
+// listing's own path on the base host: it comes from the caller, who may have
+// read it from a file, and the request it makes carries the credential.
+func (c *Client) checkLinkCursor(path, cursor string) error {
+	if cursor == "" {
+		return nil
+	}
+	u, err := c.resolve(cursor)
+	if err != nil {
+		return err
+	}
+	want, err := c.resolve(path)
+	if err != nil {
+		return err
+	}
+	if u.EscapedPath() != want.EscapedPath() {
+		return fmt.Errorf("%w: %s is not a link to %s", ErrInvalidArgument, quoteShort(cursor), want.EscapedPath())
+	}
+	return nil
 }
 
 // PageFunc fetches one numbered page.

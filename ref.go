@@ -35,16 +35,16 @@ func ParseRef(s string) (Ref, error) {
 	var r Ref
 	var err error
 	if r.ID, err = unescapeRef(id); err != nil {
-		return Ref{}, fmt.Errorf("%w: ref %q: %v", ErrInvalidArgument, s, err)
+		return Ref{}, fmt.Errorf("%w: ref %s: %v", ErrInvalidArgument, quoteShort(s), err)
 	}
 	if r.Source, err = unescapeRef(src); err != nil {
-		return Ref{}, fmt.Errorf("%w: ref %q: %v", ErrInvalidArgument, s, err)
+		return Ref{}, fmt.Errorf("%w: ref %s: %v", ErrInvalidArgument, quoteShort(s), err)
 	}
 	switch {
 	case r.ID == "":
-		return Ref{}, fmt.Errorf("%w: ref %q has an empty ID", ErrInvalidArgument, s)
+		return Ref{}, fmt.Errorf("%w: ref %s has an empty ID", ErrInvalidArgument, quoteShort(s))
 	case hasSource && r.Source == "":
-		return Ref{}, fmt.Errorf("%w: ref %q has an empty source before ':'", ErrInvalidArgument, s)
+		return Ref{}, fmt.Errorf("%w: ref %s has an empty source before ':'", ErrInvalidArgument, quoteShort(s))
 	}
 	return r, nil
 }

@@ -122,3 +122,23 @@ func TestFavoriteAs(t *testing.T) {
 		t.Error("As on a Favorite without a native value")
 	}
 }
+
+// TestRefusalsQuoteShort feeds 10,000-byte values to every refusal that
+// quotes its input: the error must name the value without repeating it all.
+func TestRefusalsQuoteShort(t *testing.T) {
+	long := strings.Repeat("é", 5000)
+	refusals := map[string]func() error{
+		"NumericID": func() error { _, err := NumericID("post id", long); return err },
+		"CheckID":   func() error { return CheckID("id", "\xff"+long[:200]) },
+		"ParseRef":  func() error { _, err := ParseRef(":" + long); return err },
+	}
+	for name, refuse := range refusals {
+		err := refuse()
+		if !errors.Is(err, ErrInvalidArgument) || len(err.Error()) > 200 {
+			t.Errorf("%s: %d-byte error %.80q..., want ErrInvalidArgument in under 200 bytes", name, len(err.Error()), err)
+		}
+	}
+	if got := quoteShort(long); !strings.HasSuffix(got, "(10000 bytes)") || !strings.HasPrefix(got, `"éé`) {
+		t.Errorf("quoteShort = %q", got)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/favkit/favorites"
@@ -43,17 +44,20 @@ func FuzzFavouritesDecode(f *testing.F) {
 	})
 }
 
-// cursorOnInstance reports whether a saved cursor stays on fuzzHost: a
-// relative link does, an absolute one must name the instance exactly.
+// cursorOnInstance reports whether a saved cursor is a link to the
+// favourites listing on fuzzHost: relative to the instance, or absolute and
+// naming it exactly.
 func cursorOnInstance(cursor string) bool {
 	u, err := url.Parse(cursor)
 	if err != nil {
 		return false
 	}
-	if !u.IsAbs() && u.Host == "" {
-		return true
+	if u.IsAbs() || u.Host != "" {
+		if u.Scheme != "https" || u.Host != fuzzHost || u.User != nil {
+			return false
+		}
 	}
-	return u.Scheme == "https" && u.Host == fuzzHost && u.User == nil
+	return "/"+strings.TrimPrefix(u.EscapedPath(), "/") == "/api/v1/favourites"
 }
 
 // FuzzListOptions fuzzes the typed ListOptions and the portable ones the
