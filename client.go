@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -64,7 +63,8 @@ func New(provider string, opts ...Option) (*Client, error) {
 	}
 	c.rc = &retryablehttp.Client{
 		HTTPClient: &http.Client{
-			Transport:     &pacer{user: cfg.httpClient, limiter: cfg.limiter, maxWait: cfg.retry.MaxWait},
+			Transport: &pacer{user: cfg.httpClient, limiter: cfg.limiter, maxWait: cfg.retry.MaxWait,
+				maxBody: cfg.maxBody},
 			CheckRedirect: checkRedirect(c.base.Scheme, c.base.Host, cfg.httpClient.CheckRedirect),
 			Jar:           cfg.httpClient.Jar,
 			Timeout:       cfg.httpClient.Timeout,
@@ -127,7 +127,7 @@ func (c *Client) Do(ctx context.Context, req *Request, v any) (*Response, error)
 	}
 	defer hresp.Body.Close()
 	resp := newResponse(hresp)
-	data, err := c.readBody(hresp)
+	data, err := bodyBytes(hresp, c.maxBody)
 	if err != nil {
 		return resp, fmt.Errorf("%s: %s %s: %w", c.provider, req.Method, redactURL(req.URL), err)
 	}
@@ -140,18 +140,6 @@ func (c *Client) Do(ctx context.Context, req *Request, v any) (*Response, error)
 		}
 	}
 	return resp, nil
-}
-
-// readBody reads the whole body, refusing one over the size cap.
-func (c *Client) readBody(r *http.Response) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r.Body, c.maxBody+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading body: %w", err)
-	}
-	if int64(len(data)) > c.maxBody {
-		return nil, fmt.Errorf("%w: over %d bytes", ErrResponseTooLarge, c.maxBody)
-	}
-	return data, nil
 }
 
 func (c *Client) apiError(req *Request, r *http.Response, body []byte) error {

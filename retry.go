@@ -186,5 +186,5 @@ func permanentError(err error) bool {
 	var host x509.HostnameError
 	var verify *tls.CertificateVerificationError
 	return errors.As(err, &unknownCA) || errors.As(err, &invalid) || errors.As(err, &host) ||
-		errors.As(err, &verify) || errors.Is(err, ErrInvalidArgument)
+		errors.As(err, &verify) || errors.Is(err, ErrInvalidArgument) || errors.Is(err, ErrResponseTooLarge)
 }

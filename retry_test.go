@@ -2,10 +2,13 @@ package favorites
 
 import (
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/jarcoal/httpmock"
@@ -15,6 +18,11 @@ func TestRetryRules(t *testing.T) {
 	dialErr := &net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connection refused")}
 	readErr := &net.OpError{Op: "read", Net: "tcp", Err: errors.New("connection reset by peer")}
 	fail := func(status int) httpmock.Responder { return jsonResponder(status, `{"error":"x"}`) }
+	cut := func(*http.Request) (*http.Response, error) { // the connection drops inside the body
+		resp := httpmock.NewStringResponse(200, "")
+		resp.Body = io.NopCloser(io.MultiReader(strings.NewReader(`{"a":`), iotest.ErrReader(io.ErrUnexpectedEOF)))
+		return resp, nil
+	}
 	tests := []struct {
 		name     string
 		method   string
@@ -29,11 +37,14 @@ func TestRetryRules(t *testing.T) {
 		{"GET 404", "GET", RetryByMethod, fail(404), 1},
 		{"GET 429", "GET", RetryByMethod, fail(429), 2},
 		{"GET read error", "GET", RetryByMethod, httpmock.NewErrorResponder(readErr), 2},
+		{"GET body cut", "GET", RetryByMethod, cut, 2},
 		{"DELETE 503", "DELETE", RetryByMethod, fail(503), 2},
 		{"POST 503", "POST", RetryByMethod, fail(503), 1},
 		{"POST 502", "POST", RetryByMethod, fail(502), 1},
 		{"POST 429", "POST", RetryByMethod, fail(429), 2},
 		{"POST read error", "POST", RetryByMethod, httpmock.NewErrorResponder(readErr), 1},
+		{"POST body cut", "POST", RetryByMethod, cut, 1},
+		{"idempotent POST body cut", "POST", RetryIdempotent, cut, 2},
 		{"POST dial error", "POST", RetryByMethod, httpmock.NewErrorResponder(dialErr), 2},
 		{"POST DNS error", "POST", RetryByMethod, httpmock.NewErrorResponder(&net.DNSError{Err: "no such host", Name: "x"}), 2},
 		{"idempotent POST 503", "POST", RetryIdempotent, fail(503), 2},

@@ -17,6 +17,7 @@ type pacer struct {
 	user    *http.Client // read at each request, so httpmock can swap its Transport late
 	limiter Limiter
 	maxWait time.Duration
+	maxBody int64
 
 	mu         sync.Mutex
 	blockedTil time.Time // when the server's window reopens after Remaining hit 0
@@ -46,13 +47,17 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 		rt = http.DefaultTransport
 	}
 	resp, err := rt.RoundTrip(req)
-	if err == nil {
-		if resp.Request == nil {
-			resp.Request = req // mock transports may leave it out; links resolve against it
-		}
-		p.observe(resp.Header)
+	if err != nil {
+		return nil, err
 	}
-	return resp, err
+	if resp.Request == nil {
+		resp.Request = req // mock transports may leave it out; links resolve against it
+	}
+	p.observe(resp.Header)
+	if err := readWhole(resp, p.maxBody); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }
 
 // observe remembers a used-up window: Remaining 0 with a Reset in the future.
