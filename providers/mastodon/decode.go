@@ -24,20 +24,18 @@ var statusDecoders = sync.Pool{New: func() any {
 
 // decodeValue decodes data, which must be exactly one JSON value, into v, as
 // json.Unmarshal does. A decoder goes back to the pool only after a clean
-// decode that consumed all of data but white space, so no state from bad
-// input reaches the next status; bad input is decoded again by
-// json.Unmarshal for its usual error.
+// decode that consumed every byte of data, so it holds nothing buffered and
+// no state from bad input reaches the next status. Anything else (bad input,
+// white space or more after the value) is decoded again by json.Unmarshal,
+// for its usual answer; encoding/json hands UnmarshalJSON the value's exact
+// bytes, so a listing never takes that path.
 func decodeValue(data []byte, v any) error {
 	d := statusDecoders.Get().(*statusDecoder)
 	d.r.Reset(data)
 	start := d.dec.InputOffset()
-	if err := d.dec.Decode(v); err != nil || !onlySpace(data[d.dec.InputOffset()-start:]) {
+	if err := d.dec.Decode(v); err != nil || d.dec.InputOffset()-start != int64(len(data)) {
 		return json.Unmarshal(data, v)
 	}
 	statusDecoders.Put(d)
 	return nil
-}
-
-func onlySpace(b []byte) bool {
-	return len(bytes.TrimLeft(b, " \t\r\n")) == 0
 }
