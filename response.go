@@ -64,6 +64,8 @@ func headerInt(h http.Header, key string) int {
 }
 
 // resolveLink makes a relative Link target absolute against the request URL.
+// It drops the fragment, which is never sent: "#x" is the page just read,
+// and must compare equal to it for a loop to be seen.
 func resolveLink(r *http.Response, target string) string {
 	if r.Request == nil || r.Request.URL == nil {
 		return target
@@ -72,5 +74,6 @@ func resolveLink(r *http.Response, target string) string {
 	if err != nil {
 		return target
 	}
+	u.Fragment, u.RawFragment = "", ""
 	return u.String()
 }
