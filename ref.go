@@ -3,6 +3,7 @@ package favorites
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -73,8 +74,9 @@ func refNeedsEscape(r rune, size int) bool {
 	if r == utf8.RuneError && size <= 1 {
 		return true // invalid UTF-8
 	}
-	return r <= ' ' || r == 0x7f || r == '%' || r == ':' || r == '#' ||
-		(r >= 0x80 && r <= 0x9f) || r == '\u00a0' || r == '\u2028' || r == '\u2029' || r == '\ufeff'
+	// Every Unicode space (U+3000 too), not only ASCII's, so that a line of
+	// refs splits on white space as a reader expects.
+	return r == '%' || r == ':' || r == '#' || r == '\ufeff' || unicode.IsSpace(r) || unicode.IsControl(r)
 }
 
 func unescapeRef(s string) (string, error) {
