@@ -2,6 +2,7 @@ package bench
 
 import (
 	"context"
+	"iter"
 	"net/http"
 	"testing"
 
@@ -77,7 +78,7 @@ func sdkOptions(hc *http.Client) []favorites.Option {
 }
 
 // drain runs a listing to its end, handing each item to each.
-func drain[T any](seq func(func(T, error) bool), each func(T)) (int, error) {
+func drain[T any](seq iter.Seq2[T, error], each func(T)) (int, error) {
 	n := 0
 	for item, err := range seq {
 		if err != nil {
