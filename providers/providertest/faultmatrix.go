@@ -115,7 +115,7 @@ func matrixFaults() []matrixFault {
 		{name: "truncated-json", arm: burst(favoritestest.Fault{TruncateBody: true}),
 			errs: []errKind{kindMalformed}},
 		{name: "cut-mid-body", arm: burst(favoritestest.Fault{CutBody: true}),
-			errs: []errKind{kindBodyCut, kindNet}},
+			errs: []errKind{kindBodyCut, kindNet}, recovers: safeOps},
 		{name: "body-stalls-past-deadline", arm: burst(favoritestest.Fault{StallBody: true}),
 			errs: []errKind{kindDeadline}, deadline: stallDeadline},
 		{name: "wrong-content-type", arm: burst(favoritestest.Fault{ContentType: "text/html; charset=utf-8"}),
