@@ -1,12 +1,14 @@
 package dch_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
 	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/providers/dch"
 	"github.com/favkit/favorites/providers/dch/dchtest"
+	"github.com/favkit/favorites/providers/providertest"
 )
 
 // The Digital Concert Hall answers the whole list at once: listing any
@@ -32,33 +34,19 @@ func TestListRoundTrips(t *testing.T) {
 		}
 		listers := []struct {
 			name string
-			list func(t *testing.T) int
+			list func(ctx context.Context) (int, error)
 		}{
-			{"typed Favourites", func(t *testing.T) int {
-				list, _, err := c.Favourites(t.Context())
-				if err != nil {
-					t.Fatal(err)
-				}
-				return len(list.Favourites)
+			{"typed Favourites", func(ctx context.Context) (int, error) {
+				list, _, err := c.Favourites(ctx)
+				return len(list.Favourites), err
 			}},
-			{"portable List", func(t *testing.T) int {
-				got := 0
-				for _, err := range dch.NewAdapter(c).List(nil).All(t.Context()) {
-					if err != nil {
-						t.Fatal(err)
-					}
-					got++
-				}
-				return got
+			{"portable List", func(ctx context.Context) (int, error) {
+				return providertest.Count(dch.NewAdapter(c).List(nil).All(ctx))
 			}},
 		}
 		for _, l := range listers {
 			t.Run(fmt.Sprintf("%s/N=%d", l.name, n), func(t *testing.T) {
-				before := srv.Faults.Requests()
-				got := l.list(t)
-				if reqs := srv.Faults.Requests() - before; got != n || reqs != 1 {
-					t.Errorf("listed %d in %d requests, want %d in 1", got, reqs, n)
-				}
+				providertest.CheckRoundTrips(t, srv.Faults, n, 1, l.list)
 			})
 		}
 	}

@@ -3,12 +3,12 @@ package e621_test
 import (
 	"context"
 	"fmt"
-	"iter"
 	"testing"
 
 	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/providers/e621"
 	"github.com/favkit/favorites/providers/e621/e621test"
+	"github.com/favkit/favorites/providers/providertest"
 )
 
 // Listing N favourites with the default listing options costs the fewest
@@ -23,10 +23,10 @@ func TestListRoundTrips(t *testing.T) {
 		list func(ctx context.Context, c *e621.Client) (int, error)
 	}{
 		{"typed Favorites", func(ctx context.Context, c *e621.Client) (int, error) {
-			return count(c.Favorites(nil).All(ctx))
+			return providertest.Count(c.Favorites(nil).All(ctx))
 		}},
 		{"portable List", func(ctx context.Context, c *e621.Client) (int, error) {
-			return count(e621.NewAdapter(c).List(nil).All(ctx))
+			return providertest.Count(e621.NewAdapter(c).List(nil).All(ctx))
 		}},
 	}
 	for _, n := range []int{0, 1, 319, 320, 321, 1000} {
@@ -43,27 +43,8 @@ func TestListRoundTrips(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				before := srv.Faults.Requests()
-				got, err := l.list(t.Context(), c)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if reqs := srv.Faults.Requests() - before; got != n || reqs != want {
-					t.Errorf("listed %d in %d requests, want %d in %d", got, reqs, n, want)
-				}
+				providertest.CheckRoundTrips(t, srv.Faults, n, want, func(ctx context.Context) (int, error) { return l.list(ctx, c) })
 			})
 		}
 	}
-}
-
-// count drains a listing and returns how many items it held.
-func count[T any](seq iter.Seq2[T, error]) (int, error) {
-	n := 0
-	for _, err := range seq {
-		if err != nil {
-			return n, err
-		}
-		n++
-	}
-	return n, nil
 }

@@ -3,11 +3,11 @@ package mastodon_test
 import (
 	"context"
 	"fmt"
-	"iter"
 	"testing"
 
 	"github.com/favkit/favorites/providers/mastodon"
 	"github.com/favkit/favorites/providers/mastodon/mastodontest"
+	"github.com/favkit/favorites/providers/providertest"
 )
 
 // Listing N favourites with the defaults costs the fewest requests the API
@@ -22,10 +22,10 @@ func TestListRoundTrips(t *testing.T) {
 		list func(ctx context.Context, c *mastodon.Client) (int, error)
 	}{
 		{"typed Favourites", func(ctx context.Context, c *mastodon.Client) (int, error) {
-			return count(c.Favourites(nil).All(ctx))
+			return providertest.Count(c.Favourites(nil).All(ctx))
 		}},
 		{"portable List", func(ctx context.Context, c *mastodon.Client) (int, error) {
-			return count(mastodon.NewAdapter(c).List(nil).All(ctx))
+			return providertest.Count(mastodon.NewAdapter(c).List(nil).All(ctx))
 		}},
 	}
 	for _, n := range []int{0, 1, 39, 40, 41, 80, 1000} {
@@ -42,27 +42,8 @@ func TestListRoundTrips(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				before := srv.Faults.Requests()
-				got, err := l.list(t.Context(), c)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if reqs := srv.Faults.Requests() - before; got != n || reqs != want {
-					t.Errorf("listed %d in %d requests, want %d in %d", got, reqs, n, want)
-				}
+				providertest.CheckRoundTrips(t, srv.Faults, n, want, func(ctx context.Context) (int, error) { return l.list(ctx, c) })
 			})
 		}
 	}
-}
-
-// count drains a listing and returns how many items it held.
-func count[T any](seq iter.Seq2[T, error]) (int, error) {
-	n := 0
-	for _, err := range seq {
-		if err != nil {
-			return n, err
-		}
-		n++
-	}
-	return n, nil
 }

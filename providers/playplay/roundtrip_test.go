@@ -3,11 +3,11 @@ package playplay_test
 import (
 	"context"
 	"fmt"
-	"iter"
 	"testing"
 
 	"github.com/favkit/favorites/providers/playplay"
 	"github.com/favkit/favorites/providers/playplay/playplaytest"
+	"github.com/favkit/favorites/providers/providertest"
 )
 
 // PlayPlay picks the page size and names the next page in the body, null on
@@ -20,10 +20,10 @@ func TestListRoundTrips(t *testing.T) {
 		list func(ctx context.Context, c *playplay.Client) (int, error)
 	}{
 		{"typed Favorites", func(ctx context.Context, c *playplay.Client) (int, error) {
-			return count(c.Favorites(nil).All(ctx))
+			return providertest.Count(c.Favorites(nil).All(ctx))
 		}},
 		{"portable List", func(ctx context.Context, c *playplay.Client) (int, error) {
-			return count(playplay.NewAdapter(c).List(nil).All(ctx))
+			return providertest.Count(playplay.NewAdapter(c).List(nil).All(ctx))
 		}},
 	}
 	page := playplaytest.DefaultPageSize
@@ -45,27 +45,8 @@ func TestListRoundTrips(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				before := srv.Faults.Requests()
-				got, err := l.list(t.Context(), c)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if reqs := srv.Faults.Requests() - before; got != n || reqs != want {
-					t.Errorf("listed %d in %d requests, want %d in %d", got, reqs, n, want)
-				}
+				providertest.CheckRoundTrips(t, srv.Faults, n, want, func(ctx context.Context) (int, error) { return l.list(ctx, c) })
 			})
 		}
 	}
-}
-
-// count drains a listing and returns how many items it held.
-func count[T any](seq iter.Seq2[T, error]) (int, error) {
-	n := 0
-	for _, err := range seq {
-		if err != nil {
-			return n, err
-		}
-		n++
-	}
-	return n, nil
 }

@@ -1,9 +1,11 @@
 package waifuim_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
+	"github.com/favkit/favorites/providers/providertest"
 	"github.com/favkit/favorites/providers/waifuim"
 	"github.com/favkit/favorites/providers/waifuim/waifuimtest"
 )
@@ -23,33 +25,19 @@ func TestListRoundTrips(t *testing.T) {
 		}
 		listers := []struct {
 			name string
-			list func(t *testing.T) int
+			list func(ctx context.Context) (int, error)
 		}{
-			{"typed Favorites", func(t *testing.T) int {
-				images, _, err := c.Favorites(t.Context(), nil)
-				if err != nil {
-					t.Fatal(err)
-				}
-				return len(images)
+			{"typed Favorites", func(ctx context.Context) (int, error) {
+				images, _, err := c.Favorites(ctx, nil)
+				return len(images), err
 			}},
-			{"portable List", func(t *testing.T) int {
-				got := 0
-				for _, err := range waifuim.NewAdapter(c).List(nil).All(t.Context()) {
-					if err != nil {
-						t.Fatal(err)
-					}
-					got++
-				}
-				return got
+			{"portable List", func(ctx context.Context) (int, error) {
+				return providertest.Count(waifuim.NewAdapter(c).List(nil).All(ctx))
 			}},
 		}
 		for _, l := range listers {
 			t.Run(fmt.Sprintf("%s/N=%d", l.name, n), func(t *testing.T) {
-				before := srv.Faults.Requests()
-				got := l.list(t)
-				if reqs := srv.Faults.Requests() - before; got != n || reqs != 1 {
-					t.Errorf("listed %d in %d requests, want %d in 1", got, reqs, n)
-				}
+				providertest.CheckRoundTrips(t, srv.Faults, n, 1, l.list)
 			})
 		}
 	}
