@@ -150,7 +150,8 @@ func jsonText(raw json.RawMessage, key string) string {
 // oneLine makes a server's message safe to print and log: control
 // characters and runs of white space become one space, so a hostile body
 // cannot forge log lines, and an empty message becomes the status text, or
-// "status N" for a status that has none.
+// "status N" for a status that has none. A message over maxMessage bytes is
+// cut.
 func oneLine(msg string, status int) string {
 	msg = strings.Join(strings.FieldsFunc(msg, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
 	if msg == "" {
@@ -159,8 +160,15 @@ func oneLine(msg string, status int) string {
 	if msg == "" {
 		msg = fmt.Sprintf("status %d", status)
 	}
+	if len(msg) > maxMessage {
+		msg = cutRunes(msg, maxMessage) + "..."
+	}
 	return msg
 }
+
+// maxMessage bounds APIError.Message: a server's message is for a log line,
+// and the whole body is in Body (up to MaxErrorBody) for anyone who needs it.
+const maxMessage = 512
 
 // asciiLower lowercases A to Z only, so that an index into its result is
 // one into b. bytes.ToLower is not: it turns each invalid UTF-8 byte into

@@ -37,6 +37,8 @@ func TestErrorShapes(t *testing.T) {
 		{"empty body", 429, "", "Too Many Requests", "", ErrRateLimited},
 		{"short text", 503, "upstream overloaded", "upstream overloaded", "", ErrServer},
 		{"json without known fields", 409, `{"foo":1}`, "Conflict", "", ErrConflict},
+		{"long message cut at a rune", 400, `{"error":"` + strings.Repeat("é", 300) + `"}`,
+			strings.Repeat("é", 256) + "...", "", ErrBadRequest},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -64,9 +64,17 @@ func quoteShort(s string) string {
 	if len(s) <= maxQuoted {
 		return strconv.Quote(s)
 	}
-	cut := maxQuoted
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
+	return fmt.Sprintf("%q... (%d bytes)", cutRunes(s, maxQuoted), len(s))
+}
+
+// cutRunes returns the longest prefix of s of at most n bytes that does not
+// split a rune.
+func cutRunes(s string, n int) string {
+	if len(s) <= n {
+		return s
 	}
-	return fmt.Sprintf("%q... (%d bytes)", s[:cut], len(s))
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
