@@ -2,6 +2,7 @@ package e621
 
 import (
 	"encoding/json"
+	"github.com/favkit/favorites/internal/rawjson"
 	"path"
 	"strings"
 	"time"
@@ -42,11 +43,10 @@ type Post struct {
 // that the portable Favorite can carry it verbatim.
 func (p *Post) UnmarshalJSON(data []byte) error {
 	type plain Post // no methods, so no recursion
-	var v plain
-	if err := json.Unmarshal(data, &v); err != nil {
+	*p = Post{}     // as a fresh value: fields data lacks are zero
+	if err := rawjson.Unmarshal(data, (*plain)(p)); err != nil {
 		return err
 	}
-	*p = Post(v)
 	p.Raw = append(json.RawMessage(nil), data...)
 	return nil
 }

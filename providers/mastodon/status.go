@@ -2,6 +2,7 @@ package mastodon
 
 import (
 	"encoding/json"
+	"github.com/favkit/favorites/internal/rawjson"
 	"time"
 )
 
@@ -44,7 +45,7 @@ type Status struct {
 func (s *Status) UnmarshalJSON(data []byte) error {
 	type plain Status // no methods, so no recursion
 	*s = Status{}     // as a fresh value: fields data lacks are zero
-	if err := decodeValue(data, (*plain)(s)); err != nil {
+	if err := rawjson.Unmarshal(data, (*plain)(s)); err != nil {
 		return err
 	}
 	s.Raw = append(json.RawMessage(nil), data...)

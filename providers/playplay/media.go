@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/favkit/favorites/internal/rawjson"
 	"strconv"
 	"time"
 )
@@ -50,12 +51,11 @@ type MediaData struct {
 
 // UnmarshalJSON keeps the object's JSON in Raw.
 func (d *MediaData) UnmarshalJSON(data []byte) error {
-	type plain MediaData
-	var p plain
-	if err := json.Unmarshal(data, &p); err != nil {
+	type plain MediaData // no methods, so no recursion
+	*d = MediaData{}     // as a fresh value: fields data lacks are zero
+	if err := rawjson.Unmarshal(data, (*plain)(d)); err != nil {
 		return err
 	}
-	*d = MediaData(p)
 	d.Raw = append(json.RawMessage(nil), data...)
 	return nil
 }
@@ -87,7 +87,7 @@ type mediaWire struct {
 // of inferred type leniently (see [Media]).
 func (m *Media) UnmarshalJSON(data []byte) error {
 	var w mediaWire
-	if err := json.Unmarshal(data, &w); err != nil {
+	if err := rawjson.Unmarshal(data, &w); err != nil {
 		return err
 	}
 	*m = Media{

@@ -2,6 +2,7 @@ package waifuim
 
 import (
 	"encoding/json"
+	"github.com/favkit/favorites/internal/rawjson"
 	"time"
 )
 
@@ -31,11 +32,10 @@ type Image struct {
 // UnmarshalJSON decodes an image and keeps its JSON in Raw.
 func (im *Image) UnmarshalJSON(data []byte) error {
 	type plain Image // no methods, so no recursion
-	var p plain
-	if err := json.Unmarshal(data, &p); err != nil {
+	*im = Image{}    // as a fresh value: fields data lacks are zero
+	if err := rawjson.Unmarshal(data, (*plain)(im)); err != nil {
 		return err
 	}
-	*im = Image(p)
 	im.Raw = append(json.RawMessage(nil), data...)
 	return nil
 }

@@ -1,0 +1,45 @@
+// Package rawjson decodes the provider types that keep their own JSON (for
+// Favorite.Raw) without building encoding/json's decoding state afresh for
+// every item.
+//
+// Such a type's UnmarshalJSON must decode into a method-less twin of itself,
+// and a nested json.Unmarshal builds its decode state, scanner stack and
+// field-path stack anew each time: for a listing, a fifth of all its
+// allocations. A pooled json.Decoder keeps that state from one item to the
+// next.
+package rawjson
+
+import (
+	"bytes"
+	"encoding/json"
+	"sync"
+)
+
+type decoder struct {
+	r   bytes.Reader
+	dec *json.Decoder
+}
+
+var decoders = sync.Pool{New: func() any {
+	d := new(decoder)
+	d.dec = json.NewDecoder(&d.r)
+	return d
+}}
+
+// Unmarshal decodes data, which must be exactly one JSON value, into v, as
+// json.Unmarshal does. A decoder goes back to the pool only after a clean
+// decode that consumed every byte of data, so it holds nothing buffered and
+// no state from bad input reaches the next item. Anything else (bad input,
+// white space or more after the value) is decoded again by json.Unmarshal,
+// for its usual answer; encoding/json hands UnmarshalJSON the value's exact
+// bytes, so a listing never takes that path.
+func Unmarshal(data []byte, v any) error {
+	d := decoders.Get().(*decoder)
+	d.r.Reset(data)
+	start := d.dec.InputOffset()
+	if err := d.dec.Decode(v); err != nil || d.dec.InputOffset()-start != int64(len(data)) {
+		return json.Unmarshal(data, v)
+	}
+	decoders.Put(d)
+	return nil
+}
