@@ -66,7 +66,6 @@ func New(provider string, opts ...Option) (*Client, error) {
 			Transport: &pacer{user: cfg.httpClient, limiter: cfg.limiter, maxWait: cfg.retry.MaxWait,
 				maxBody: cfg.maxBody},
 			CheckRedirect: checkRedirect(c.base.Scheme, c.base.Host, cfg.httpClient.CheckRedirect),
-			Jar:           cfg.httpClient.Jar,
 			Timeout:       cfg.httpClient.Timeout,
 		},
 		RetryWaitMin:    cfg.retry.MinWait,

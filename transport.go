@@ -12,7 +12,8 @@ import (
 
 // pacer is the RoundTripper under retryablehttp: every attempt, retries and
 // redirects included, waits for the limiter and for a rate-limit window the
-// server said was used up, then goes to the caller's transport.
+// server said was used up, then goes to the caller's transport with the
+// cookies of the caller's jar, if any.
 type pacer struct {
 	user    *http.Client // read at each request, so httpmock can swap its Transport late
 	limiter Limiter
@@ -46,9 +47,24 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 	if rt == nil {
 		rt = http.DefaultTransport
 	}
+	jar := p.user.Jar
+	if jar != nil {
+		// Here rather than in an http.Client: that adds the jar's cookies to
+		// the request it is given, which retryablehttp sends again on every
+		// attempt, so each retry carried the cookies once more.
+		req = req.Clone(req.Context())
+		for _, ck := range jar.Cookies(req.URL) {
+			req.AddCookie(ck)
+		}
+	}
 	resp, err := rt.RoundTrip(req)
 	if err != nil {
 		return nil, err
+	}
+	if jar != nil {
+		if set := resp.Cookies(); len(set) > 0 {
+			jar.SetCookies(req.URL, set)
+		}
 	}
 	if resp.Request == nil {
 		resp.Request = req // mock transports may leave it out; links resolve against it
