@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 )
 
@@ -14,23 +15,23 @@ import (
 // never leave the service. A page with no next link is the last, even when
 // empty; a next link back to the first page is [ErrPaginationLoop].
 func LinkPager[T any](c *Client, path string, q any, cursor string) *Pager[T] {
+	// Built once: it is the first page's request every time, and its URL
+	// is what a next link back to the first page, which the Pager cannot
+	// see (the first page has no cursor), is caught by.
 	first, err := c.NewRequest(http.MethodGet, path, q, nil)
 	if err != nil {
 		return ErrorPager[T](err)
 	}
-	// The Pager catches a cursor that comes back, but the first page has
-	// none, so a link back to it is caught here.
+	if err := c.checkLinkCursor(first.URL, cursor); err != nil {
+		return ErrorPager[T](fmt.Errorf("%s: cursor: %w", c.provider, err))
+	}
 	firstURL := first.URL.String()
 	fetch := func(ctx context.Context, cursor string) (Page[T], error) {
-		var req *Request
-		var err error
-		if cursor == "" {
-			req, err = c.NewRequest(http.MethodGet, path, q, nil)
-		} else {
-			req, err = c.NewRequest(http.MethodGet, cursor, nil, nil)
-		}
-		if err != nil {
-			return Page[T]{}, err
+		req := first // Do never writes to a Request, so it can be sent again
+		if cursor != "" {
+			if req, err = c.NewRequest(http.MethodGet, cursor, nil, nil); err != nil {
+				return Page[T]{}, err
+			}
 		}
 		var items []T
 		resp, err := c.Do(ctx, req, &items)
@@ -42,16 +43,14 @@ func LinkPager[T any](c *Client, path string, q any, cursor string) *Pager[T] {
 		}
 		return Page[T]{Items: items, Next: resp.NextURL, Response: resp}, nil
 	}
-	if err := c.checkLinkCursor(path, cursor); err != nil {
-		return ErrorPager[T](fmt.Errorf("%s: cursor: %w", c.provider, err))
-	}
 	return NewPager(fetch, cursor)
 }
 
 // checkLinkCursor accepts a saved cursor only when it is a link to the
-// listing's own path on the base host: it comes from the caller, who may have
-// read it from a file, and the request it makes carries the credential.
-func (c *Client) checkLinkCursor(path, cursor string) error {
+// listing's own path (that of first) on the base host: it comes from the
+// caller, who may have read it from a file, and the request it makes carries
+// the credential.
+func (c *Client) checkLinkCursor(first *url.URL, cursor string) error {
 	if cursor == "" {
 		return nil
 	}
@@ -59,12 +58,8 @@ func (c *Client) checkLinkCursor(path, cursor string) error {
 	if err != nil {
 		return err
 	}
-	want, err := c.resolve(path)
-	if err != nil {
-		return err
-	}
-	if u.EscapedPath() != want.EscapedPath() {
-		return fmt.Errorf("%w: %s is not a link to %s", ErrInvalidArgument, quoteShort(cursor), want.EscapedPath())
+	if u.EscapedPath() != first.EscapedPath() {
+		return fmt.Errorf("%w: %s is not a link to %s", ErrInvalidArgument, quoteShort(cursor), first.EscapedPath())
 	}
 	return nil
 }
