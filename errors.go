@@ -191,7 +191,7 @@ func plainMessage(status int, body []byte) string {
 	if i := bytes.Index(asciiLower(body), []byte("<title>")); i >= 0 {
 		rest := body[i+len("<title>"):]
 		if j := bytes.Index(asciiLower(rest), []byte("</title>")); j >= 0 {
-			if t := strings.Join(strings.Fields(string(rest[:j])), " "); t != "" {
+			if t := strings.TrimSpace(string(rest[:j])); t != "" { // oneLine folds its white space
 				return t
 			}
 		}
