@@ -112,7 +112,7 @@ func TestListingClosesBodiesWhenStoppedEarly(t *testing.T) {
 		})
 		ct := &countingTransport{next: mt}
 		c, _ := newMockClient(t, WithHTTPClient(&http.Client{Transport: ct}))
-		p := LinkPager[string](c, "f", nil, "")
+		p := LinkPager[string](c, "f", nil, "", ItemRules[string]{})
 		if prefetch {
 			p.Prefetch()
 		}

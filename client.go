@@ -134,6 +134,9 @@ func (c *Client) Do(ctx context.Context, req *Request, v any) (*Response, error)
 		return resp, c.apiError(req, hresp, data)
 	}
 	if v != nil && len(bytes.TrimSpace(data)) > 0 {
+		if err := checkDepth(data); err != nil {
+			return resp, fmt.Errorf("%s: %s %s: %w", c.provider, req.Method, redactURL(req.URL), err)
+		}
 		if err := json.Unmarshal(data, v); err != nil {
 			return resp, fmt.Errorf("%s: %s %s: %w: %v", c.provider, req.Method, redactURL(req.URL), ErrMalformedReply, err)
 		}

@@ -79,7 +79,7 @@ func TestNextLinkStaysOnTheBaseHost(t *testing.T) {
 			c, mt := newMockClient(t)
 			mt.RegisterResponder("GET", testBase+"/favourites",
 				jsonResponder(200, `["a"]`, "Link", "<"+link+`>; rel="next"`))
-			got, err := collect(t, LinkPager[string](c, "favourites", nil, ""))
+			got, err := collect(t, LinkPager[string](c, "favourites", nil, "", ItemRules[string]{}))
 			if !errors.Is(err, ErrCrossHostURL) || !slices.Equal(got, []string{"a"}) {
 				t.Fatalf("listing = %v, %v; want the first page then ErrCrossHostURL", got, err)
 			}

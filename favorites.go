@@ -88,7 +88,25 @@ func (o *ListOptions) Values() (ListOptions, error) {
 }
 
 // Favorites is the portable view of one user's favourites on one provider.
-// Each provider package has an adapter that implements it.
+// Each provider package has an adapter that implements it, and every adapter
+// keeps the same contract, which the conformance suite
+// (providers/providertest) holds each one to:
+//
+//   - One item, one ref. An item is listed by one canonical [Ref]; every
+//     other spelling that Add, Remove or [Favorites.Canonical] accepts is
+//     made canonical before anything compares refs, and a spelling that
+//     cannot be is refused with [ErrInvalidArgument].
+//   - Add of an item that already is a favourite is nil; Add of an item the
+//     service does not have is an error matching [ErrNotFound].
+//   - Remove of an item that is not a favourite, or that the service says
+//     no longer exists, is nil; an answer the adapter cannot read as one of
+//     those (a 404 of another shape, an HTML page, a wrong path) is an error.
+//   - A 2xx answer to Add or Remove means the change happened: a cut or
+//     malformed body after it does not make the call fail.
+//   - A listing is never silently short: an empty, null or container-less
+//     body, an impossible next page, or an item without a usable ID is an
+//     error matching [ErrMalformedReply]. Only the empty answers a service
+//     documents are empty lists.
 type Favorites interface {
 	// Provider names the service, such as "mastodon".
 	Provider() string
@@ -102,8 +120,14 @@ type Favorites interface {
 	Add(ctx context.Context, ref Ref) error
 
 	// Remove makes ref no longer a favourite. It is idempotent: a ref that
-	// is not a favourite gives nil.
+	// is not a favourite, or whose item is gone, gives nil.
 	Remove(ctx context.Context, ref Ref) error
+
+	// Canonical returns the spelling of ref that List gives for the same
+	// item, or an error matching [ErrInvalidArgument] that names the
+	// canonical form when ref cannot be one. It sends nothing. [Sync]
+	// compares refs only after this.
+	Canonical(ref Ref) (Ref, error)
 }
 
 // Toggler is implemented by adapters whose service can flip a favourite in

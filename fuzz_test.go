@@ -123,7 +123,7 @@ func FuzzLinkPager(f *testing.F) {
 			resp.Header.Set("Link", script[min(n, len(script))-1])
 			return resp
 		})
-		p := LinkPager[int](c, "/items", url.Values{"limit": {"1"}}, cursor)
+		p := LinkPager[int](c, "/items", url.Values{"limit": {"1"}}, cursor, ItemRules[int]{})
 		bound := len(script) + 2
 		var err error
 		for range bound {

@@ -178,7 +178,7 @@ func TestLinkPager(t *testing.T) {
 	})
 	p := LinkPager[string](c, "favourites", struct {
 		Limit int `url:"limit"`
-	}{2}, "")
+	}{2}, "", ItemRules[string]{})
 	got, err := collect(t, p)
 	if err != nil || !slices.Equal(got, []string{"a", "b", "c", "d"}) {
 		t.Fatalf("LinkPager: %v, %v", got, err)
@@ -186,7 +186,7 @@ func TestLinkPager(t *testing.T) {
 	if n := mt.GetTotalCallCount(); n != 3 {
 		t.Errorf("%d requests, want 3", n)
 	}
-	resumed, err := collect(t, LinkPager[string](c, "favourites", nil, testBase+"/favourites?limit=2&max_id=7"))
+	resumed, err := collect(t, LinkPager[string](c, "favourites", nil, testBase+"/favourites?limit=2&max_id=7", ItemRules[string]{}))
 	if err != nil || !slices.Equal(resumed, []string{"c", "d"}) {
 		t.Errorf("resumed: %v, %v", resumed, err)
 	}
@@ -196,17 +196,17 @@ func TestLinkPagerRefusesOtherHosts(t *testing.T) {
 	c, mt := newMockClient(t)
 	mt.RegisterResponder("GET", testBase+"/favourites", jsonResponder(200, `["a"]`,
 		"Link", `<https://evil.example/steal>; rel="next"`))
-	got, err := collect(t, LinkPager[string](c, "favourites", nil, ""))
+	got, err := collect(t, LinkPager[string](c, "favourites", nil, "", ItemRules[string]{}))
 	if !errors.Is(err, ErrCrossHostURL) || !slices.Equal(got, []string{"a"}) {
 		t.Fatalf("next link to another host: %v, %v", got, err)
 	}
-	_, err = collect(t, LinkPager[string](c, "favourites", nil, "https://evil.example/steal"))
+	_, err = collect(t, LinkPager[string](c, "favourites", nil, "https://evil.example/steal", ItemRules[string]{}))
 	if !errors.Is(err, ErrCrossHostURL) {
 		t.Errorf("saved cursor on another host: %v", err)
 	}
 	// A saved cursor goes only to the listing's own path on the base host.
 	for _, cursor := range []string{"../2", "/", "?x=1", "/v1/favourites/../admin", "https://api.example/v1/other?max_id=1", "favourites/.."} {
-		if _, err := collect(t, LinkPager[string](c, "favourites", nil, cursor)); !errors.Is(err, ErrInvalidArgument) {
+		if _, err := collect(t, LinkPager[string](c, "favourites", nil, cursor, ItemRules[string]{})); !errors.Is(err, ErrInvalidArgument) {
 			t.Errorf("cursor %q: %v, want ErrInvalidArgument", cursor, err)
 		}
 	}

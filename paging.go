@@ -14,7 +14,9 @@ import (
 // link; one on another host than the base URL is refused, so credentials
 // never leave the service. A page with no next link is the last, even when
 // empty; a next link back to the first page is [ErrPaginationLoop].
-func LinkPager[T any](c *Client, path string, q any, cursor string) *Pager[T] {
+//
+// Each page's body must be a JSON array, decoded by [DecodeItems] with rules.
+func LinkPager[T any](c *Client, path string, q any, cursor string, rules ItemRules[T]) *Pager[T] {
 	// Built once: it is the first page's request every time, and its URL
 	// is what a next link back to the first page, which the Pager cannot
 	// see (the first page has no cursor), is caught by.
@@ -33,10 +35,14 @@ func LinkPager[T any](c *Client, path string, q any, cursor string) *Pager[T] {
 				return Page[T]{}, err
 			}
 		}
-		var items []T
-		resp, err := c.Do(ctx, req, &items)
+		var list RawList
+		resp, err := c.Do(ctx, req, &list)
 		if err != nil {
 			return Page[T]{}, err
+		}
+		items, err := DecodeItems(ctx, list, rules)
+		if err != nil {
+			return Page[T]{}, fmt.Errorf("%s: %s %s: %w", c.provider, req.Method, redactURL(req.URL), err)
 		}
 		if resp.NextURL == firstURL {
 			return Page[T]{}, fmt.Errorf("%s: %w: the next link leads back to the first page", c.provider, ErrPaginationLoop)

@@ -183,7 +183,7 @@ func TestPrefetchThroughClientLeavesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := 0
-	for v, err := range LinkPager[int](c, "/items", nil, "").Prefetch().All(t.Context()) {
+	for v, err := range LinkPager[int](c, "/items", nil, "", ItemRules[int]{}).Prefetch().All(t.Context()) {
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,6 +11,10 @@ import (
 // Diff compares the current favourites with the wanted ones and returns the
 // refs to add (wanted, not current; in want's order) and to remove (current,
 // not wanted; in current's order). Duplicates count once.
+//
+// Diff compares refs as they are written: give it canonical refs
+// ([Favorites.Canonical]), or two spellings of one item count as two items.
+// [Sync] does that before it calls Diff.
 func Diff(current, want []Ref) (add, remove []Ref) {
 	have := make(map[Ref]bool, len(current))
 	for _, r := range current {
@@ -104,6 +108,10 @@ func (r *SyncReport) Err() error {
 // new one starts.
 func Sync(ctx context.Context, f Favorites, want []Ref, opts *SyncOptions) (*SyncReport, error) {
 	o := syncDefaults(opts)
+	want, err := canonicalRefs(f, want)
+	if err != nil {
+		return nil, fmt.Errorf("sync %s: nothing changed: %w", f.Provider(), err)
+	}
 	current, err := listRefs(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("sync %s: listing failed after %d favourites, nothing changed: %w",
@@ -141,13 +149,34 @@ func syncDefaults(opts *SyncOptions) SyncOptions {
 	return o
 }
 
+// canonicalRefs spells every ref as f lists it, so that a wanted ref in
+// another spelling of a listed item is never taken for a different item:
+// that would add it again and, with Prune, remove the one the caller wanted.
+func canonicalRefs(f Favorites, refs []Ref) ([]Ref, error) {
+	out := make([]Ref, len(refs))
+	for i, r := range refs {
+		c, err := f.Canonical(r)
+		if err != nil {
+			return nil, fmt.Errorf("wanted ref %d (%s): %w", i+1, quoteShort(r.String()), err)
+		}
+		out[i] = c
+	}
+	return out, nil
+}
+
+// listRefs lists f's favourites, each made canonical: an adapter lists
+// canonical refs, and checking costs nothing against the request.
 func listRefs(ctx context.Context, f Favorites) ([]Ref, error) {
 	var refs []Ref
 	for fav, err := range f.List(nil).All(ctx) {
 		if err != nil {
 			return refs, err
 		}
-		refs = append(refs, fav.Ref)
+		c, err := f.Canonical(fav.Ref)
+		if err != nil {
+			return refs, fmt.Errorf("%w: listed ref %s: %w", ErrMalformedReply, quoteShort(fav.Ref.String()), err)
+		}
+		refs = append(refs, c)
 	}
 	return refs, nil
 }

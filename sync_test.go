@@ -200,3 +200,51 @@ func TestSyncBoundsConcurrencyAndSerialisesProgress(t *testing.T) {
 		t.Error("Progress was called from two goroutines at once")
 	}
 }
+
+// spelled is a Memory whose items have a second spelling, Source "alt",
+// as PlayPlay's refs do: Canonical drops it, and a ref of any other source
+// is refused.
+type spelled struct{ *favoritestest.Memory }
+
+func (s spelled) Canonical(r favorites.Ref) (favorites.Ref, error) {
+	switch r.Source {
+	case "alt":
+		r.Source = ""
+	case "":
+	default:
+		return favorites.Ref{}, fmt.Errorf("%w: source %q; the canonical form has none", favorites.ErrInvalidArgument, r.Source)
+	}
+	return s.Memory.Canonical(r)
+}
+
+func TestSyncComparesCanonicalRefs(t *testing.T) {
+	tests := []struct {
+		name        string
+		want        []favorites.Ref
+		add, remove []favorites.Ref
+		err         error
+	}{
+		{"other spelling of a listed item", []favorites.Ref{{Source: "alt", ID: "1"}, {ID: "2"}}, nil, nil, nil},
+		{"other spelling of a new item", []favorites.Ref{{ID: "1"}, {ID: "2"}, {Source: "alt", ID: "3"}}, refs("3"), nil, nil},
+		{"both spellings of one item", []favorites.Ref{{ID: "1"}, {Source: "alt", ID: "1"}}, nil, refs("2"), nil},
+		{"a spelling the adapter refuses", []favorites.Ref{{ID: "1"}, {Source: "bad", ID: "2"}}, nil, nil, favorites.ErrInvalidArgument},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := favoritestest.NewMemory("mem", refs("1", "2")...)
+			rep, err := favorites.Sync(t.Context(), spelled{m}, tt.want, &favorites.SyncOptions{Prune: true})
+			if tt.err != nil {
+				if !errors.Is(err, tt.err) || m.Calls("list")+m.Calls("add")+m.Calls("remove") != 0 {
+					t.Fatalf("Sync: %v after %d lists, want %v before anything", err, m.Calls("list"), tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !sameRefs(rep.Added, tt.add) || !sameRefs(rep.Removed, tt.remove) {
+				t.Fatalf("Sync added %v, removed %v; want %v and %v", rep.Added, rep.Removed, tt.add, tt.remove)
+			}
+		})
+	}
+}

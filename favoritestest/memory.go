@@ -91,6 +91,15 @@ func (m *Memory) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Fa
 	}, o.Cursor)
 }
 
+// Canonical checks ref's ID and returns ref: a Memory has one spelling of
+// each ref, the one it was given.
+func (m *Memory) Canonical(ref favorites.Ref) (favorites.Ref, error) {
+	if err := favorites.CheckID("ref id", ref.ID); err != nil {
+		return favorites.Ref{}, err
+	}
+	return ref, nil
+}
+
 // Add makes ref a favourite, first in the list; a present one is left alone.
 func (m *Memory) Add(ctx context.Context, ref favorites.Ref) error {
 	if err := favorites.CheckID("ref id", ref.ID); err != nil {

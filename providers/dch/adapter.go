@@ -54,6 +54,14 @@ func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.F
 	})
 }
 
+// Canonical returns ref when it is a DCH ID alone.
+func (a *Adapter) Canonical(ref favorites.Ref) (favorites.Ref, error) {
+	if _, err := refID(ref); err != nil {
+		return favorites.Ref{}, err
+	}
+	return ref, nil
+}
+
 // Add makes ref a favourite. The service's add leaves a present favourite as
 // it is, so Add is safe to repeat and is retried like a GET; it succeeds
 // when the list the service answers with holds ref.

@@ -34,6 +34,14 @@ func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.F
 	return favorites.MapPager(a.c.favoritesPager(0, o.PageSize, o.Cursor), a.favorite)
 }
 
+// Canonical returns ref when it is a post ID alone, in decimal.
+func (a *Adapter) Canonical(ref favorites.Ref) (favorites.Ref, error) {
+	if _, err := postID(ref); err != nil {
+		return favorites.Ref{}, err
+	}
+	return ref, nil
+}
+
 // Add favourites ref's post. A post that already is a favourite gives nil;
 // a full list does not. It is retried on e621's rate-limit answers, since a
 // repeat cannot add the post twice.

@@ -37,6 +37,18 @@ func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.F
 	})
 }
 
+// Canonical returns ref when it is a status ID alone: Mastodon has one
+// spelling of each status.
+func (a *Adapter) Canonical(ref favorites.Ref) (favorites.Ref, error) {
+	if err := checkRef(ref); err != nil {
+		return favorites.Ref{}, err
+	}
+	if err := favorites.CheckID("status id", ref.ID); err != nil {
+		return favorites.Ref{}, fmt.Errorf("%s: %w", ProviderName, err)
+	}
+	return ref, nil
+}
+
 // Add favourites the status ref.ID; a favourite already is nil.
 func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error {
 	if err := checkRef(ref); err != nil {

@@ -39,7 +39,7 @@ func (c *Client) Favourites(opts *ListOptions) *favorites.Pager[*Status] {
 		return favorites.ErrorPager[*Status](fmt.Errorf("%s: %w: limit %d is not between 1 and %d",
 			ProviderName, favorites.ErrInvalidArgument, opts.Limit, MaxLimit))
 	}
-	pages := favorites.LinkPager[*Status](c.c, "/api/v1/favourites", listQuery{Limit: limit}, opts.Cursor)
+	pages := favorites.LinkPager(c.c, "/api/v1/favourites", listQuery{Limit: limit}, opts.Cursor, favorites.ItemRules[*Status]{})
 	return favorites.MapPager(pages, checkListed)
 }
 

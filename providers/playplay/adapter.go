@@ -35,6 +35,15 @@ func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.F
 	})
 }
 
+// Canonical returns ref in the form List gives it.
+func (a *Adapter) Canonical(ref favorites.Ref) (favorites.Ref, error) {
+	m, err := SplitRef(ref)
+	if err != nil {
+		return favorites.Ref{}, err
+	}
+	return m.Ref(), nil
+}
+
 // Add stores ref as a favourite with its raw media ID, source and, for stock
 // media, stock ID. A ref that is already a favourite gives nil, so the
 // request is safe to retry. A ref without a source is refused: the store

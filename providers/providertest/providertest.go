@@ -67,6 +67,22 @@ type Env struct {
 	// concurrent writers can add one of its own.
 	Absent []favorites.Ref
 
+	// Missing are refs of items the service does not have: Remove of one
+	// is nil and Add of one is ErrNotFound. At least one.
+	Missing []favorites.Ref
+
+	// Spellings gives the other spellings the adapter accepts for the item
+	// a canonical ref names (none where a provider has one spelling):
+	// Canonical must turn each back into the ref, and Add, Remove and Sync
+	// must treat each as that item.
+	Spellings func(favorites.Ref) []favorites.Ref
+
+	// MalformedPages are bodies of a 200 answer to the first page of a
+	// listing that the provider must refuse with ErrMalformedReply, beyond
+	// the suite's own (empty, null, not a list): an item without an ID, an
+	// impossible next page, a container of the wrong type.
+	MalformedPages []string
+
 	// PageSize is a ListOptions.PageSize that splits the seeded favourites
 	// over several pages; 0 for a provider that lists in one page.
 	PageSize int
@@ -120,6 +136,12 @@ var checks = []check{
 	{"AddTwiceIsNil", checkAddTwice},
 	{"RemoveThenList", checkRemoveThenList},
 	{"RemoveAbsentIsNil", checkRemoveAbsent},
+	{"MissingItems", checkMissingItems},
+	{"RemoveReadsTheAnswer", checkRemoveReadsTheAnswer},
+	{"WriteAfter2xxIsDone", checkWriteAfter2xx},
+	{"ListedRefsAreCanonical", checkListedRefsAreCanonical},
+	{"Spellings", checkSpellings},
+	{"NoSilentEmptyListing", checkNoSilentEmptyListing},
 	{"WrongCredentials", checkWrongCredentials},
 	{"RetriesServerError", checkRetries503},
 	{"WaitsOutRetryAfter", checkRetryAfter},
@@ -138,6 +160,8 @@ func newEnv(t *testing.T, h Harness, seeded int) *Env {
 		t.Fatal("harness returned an Env without Favorites, WrongCredentials or Faults")
 	case len(env.Seeded) != seeded:
 		t.Fatalf("harness seeded %d favourites, asked for %d", len(env.Seeded), seeded)
+	case len(env.Missing) == 0:
+		t.Fatal("harness gave no Missing refs: items the service does not have")
 	case len(env.Absent) < max(3, seeded):
 		t.Fatalf("harness gave %d absent refs for %d seeded, need %d", len(env.Absent), seeded, max(3, seeded))
 	}

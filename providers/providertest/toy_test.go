@@ -84,7 +84,7 @@ func (a *toyAdapter) List(opts *favorites.ListOptions) *favorites.Pager[favorite
 		return favorites.ErrorPager[favorites.Favorite](err)
 	}
 	limit := cmp.Or(o.PageSize, 50)
-	ids := favorites.PageNumberPager(o.Cursor, 1, limit, func(ctx context.Context, page int) ([]json.RawMessage, *favorites.Response, error) {
+	return favorites.PageNumberPager(o.Cursor, 1, limit, func(ctx context.Context, page int) ([]favorites.Favorite, *favorites.Response, error) {
 		req, err := a.c.NewRequest(http.MethodGet, "favs", struct {
 			Page  int `url:"page"`
 			Limit int `url:"limit"`
@@ -92,23 +92,42 @@ func (a *toyAdapter) List(opts *favorites.ListOptions) *favorites.Pager[favorite
 		if err != nil {
 			return nil, nil, err
 		}
-		var items []json.RawMessage
-		resp, err := a.c.Do(ctx, req, &items)
-		return items, resp, err
+		var list favorites.RawList
+		resp, err := a.c.Do(ctx, req, &list)
+		if err != nil {
+			return nil, resp, err
+		}
+		var favs []favorites.Favorite
+		_, err = favorites.DecodeItems(ctx, list, favorites.ItemRules[string]{Max: limit,
+			Item: func(_ int, id *string, raw []byte) error {
+				if err := favorites.CheckID("item id", *id); err != nil {
+					return err
+				}
+				favs = append(favs, favorites.Favorite{Provider: "toy", Ref: favorites.Ref{ID: *id}, Kind: "item", Raw: raw})
+				return nil
+			}})
+		return favs, resp, err
 	})
-	return favorites.MapPager(ids, func(raw json.RawMessage) (favorites.Favorite, error) {
-		var id string
-		err := json.Unmarshal(raw, &id)
-		return favorites.Favorite{Provider: "toy", Ref: favorites.Ref{ID: id}, Kind: "item", Raw: raw}, err
-	})
+}
+
+// Canonical takes the toy's second spelling, the ID with Source "toy".
+func (a *toyAdapter) Canonical(ref favorites.Ref) (favorites.Ref, error) {
+	if ref.Source == "toy" && a.broken != "keeps-spelling" {
+		ref.Source = ""
+	}
+	if ref.Source != "" {
+		return favorites.Ref{}, fmt.Errorf("%w: toy refs are an item ID, with no source or source \"toy\"", favorites.ErrInvalidArgument)
+	}
+	if err := favorites.CheckID("item id", ref.ID); err != nil {
+		return favorites.Ref{}, err
+	}
+	return ref, nil
 }
 
 func (a *toyAdapter) write(ctx context.Context, method string, ref favorites.Ref) error {
 	if a.broken != "no-validation" {
-		if ref.Source != "" {
-			return fmt.Errorf("%w: toy refs have no source", favorites.ErrInvalidArgument)
-		}
-		if err := favorites.CheckID("item id", ref.ID); err != nil {
+		var err error
+		if ref, err = a.Canonical(ref); err != nil {
 			return err
 		}
 	}
@@ -137,9 +156,15 @@ func (a *toyAdapter) Add(ctx context.Context, ref favorites.Ref) error {
 	return a.write(ctx, http.MethodPut, ref)
 }
 
+// Remove reads the toy's own 404, {"error":"no such item"}, as done: the
+// item is not there to be a favourite. Any other 404 is an error.
 func (a *toyAdapter) Remove(ctx context.Context, ref favorites.Ref) error {
 	err := a.write(ctx, http.MethodDelete, ref)
-	if a.broken == "remove-ignores-errors" {
+	var apiErr *favorites.APIError
+	switch {
+	case a.broken == "remove-ignores-errors":
+		return nil
+	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound && apiErr.Message == "no such item":
 		return nil
 	}
 	return err
@@ -179,6 +204,9 @@ func toyHarness(broken string) Harness {
 			}
 			return &toyAdapter{c: c, broken: broken}
 		}
+		env.Missing = []favorites.Ref{{ID: "9999"}}
+		env.Spellings = func(r favorites.Ref) []favorites.Ref { return []favorites.Ref{{Source: "toy", ID: r.ID}} }
+		env.MalformedPages = []string{`[""]`, `[1]`, `["1000", {}]`}
 		env.Favorites, env.WrongCredentials = adapter("good"), adapter("bad")
 		return env
 	}

@@ -49,6 +49,14 @@ func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.F
 	})
 }
 
+// Canonical returns ref when it is an image ID alone, in decimal.
+func (a *Adapter) Canonical(ref favorites.Ref) (favorites.Ref, error) {
+	if _, err := imageID(ref); err != nil {
+		return favorites.Ref{}, err
+	}
+	return ref, nil
+}
+
 // Add inserts ref's image; one that already is a favourite gives nil.
 func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error {
 	id, err := imageID(ref)

@@ -1,0 +1,97 @@
+package favorites
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestDecodeItems(t *testing.T) {
+	type item struct {
+		ID int `json:"id"`
+	}
+	needID := func(_ int, it *item, _ []byte) error {
+		if it.ID < 1 {
+			return fmt.Errorf("no id")
+		}
+		return nil
+	}
+	tests := []struct {
+		name string
+		body string
+		max  int
+		ids  []int
+		err  error
+	}{
+		{"two items", ` [ {"id":1} , {"id":2}] `, 0, []int{1, 2}, nil},
+		{"empty list", `[]`, 0, []int{}, nil},
+		{"at the limit", `[{"id":1},{"id":2}]`, 2, []int{1, 2}, nil},
+		{"over the limit", `[{"id":1},{"id":2},{"id":3}]`, 2, nil, ErrMalformedReply},
+		{"empty body", ``, 0, nil, ErrMalformedReply},
+		{"null", `null`, 0, nil, ErrMalformedReply},
+		{"object", `{"id":1}`, 0, nil, ErrMalformedReply},
+		{"item without id", `[{"id":1},{}]`, 0, nil, ErrMalformedReply},
+		{"null item", `[null]`, 0, nil, ErrMalformedReply},
+		{"item of another type", `[{"id":"x"}]`, 0, nil, ErrMalformedReply},
+		{"cut short", `[{"id":1},`, 0, nil, ErrMalformedReply},
+		{"more after the list", `[{"id":1}] [`, 0, nil, ErrMalformedReply},
+		{"too deep", `[{"id":1,"x":` + strings.Repeat("[", MaxJSONDepth) + strings.Repeat("]", MaxJSONDepth) + `}]`, 0, nil, ErrMalformedReply},
+		{"deep inside a string is text", `[{"id":1,"x":"` + strings.Repeat("[", 2*MaxJSONDepth) + `\""}]`, 0, []int{1}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var raws []string
+			got, err := DecodeItems(t.Context(), []byte(tt.body), ItemRules[item]{Max: tt.max,
+				Item: func(i int, it *item, raw []byte) error {
+					raws = append(raws, string(raw))
+					return needID(i, it, raw)
+				}})
+			if !errors.Is(err, tt.err) || (tt.err != nil) != (err != nil) {
+				t.Fatalf("DecodeItems(%.40q) = %v, want %v", tt.body, err, tt.err)
+			}
+			if tt.err != nil {
+				return
+			}
+			if len(got) != len(tt.ids) || got == nil {
+				t.Fatalf("got %v, want ids %v", got, tt.ids)
+			}
+			for i, it := range got {
+				if it.ID != tt.ids[i] {
+					t.Errorf("item %d = %v, want id %d", i, it, tt.ids[i])
+				}
+				if !strings.HasPrefix(raws[i], "{") || !strings.HasSuffix(raws[i], "}") || !strings.Contains(tt.body, raws[i]) {
+					t.Errorf("raw of item %d is %q, not the item's bytes in %q", i, raws[i], tt.body)
+				}
+			}
+		})
+	}
+}
+
+func TestDecodeItemsStopsWhenContextEnds(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	n := 0
+	_, err := DecodeItems(ctx, []byte(`[1,2,3,4]`), ItemRules[int]{Item: func(int, *int, []byte) error {
+		if n++; n == 2 {
+			cancel()
+		}
+		return nil
+	}})
+	if !errors.Is(err, context.Canceled) || n != 2 {
+		t.Fatalf("DecodeItems after cancel at item 2: %v after %d items, want context.Canceled after 2", err, n)
+	}
+}
+
+func TestRawListKeepsTheReplyBytes(t *testing.T) {
+	var env struct {
+		Posts RawList `json:"posts"`
+	}
+	for body, want := range map[string]string{`{"posts":[1, 2]}`: `[1, 2]`, `{"posts":null}`: ``, `{}`: ``} {
+		env.Posts = nil
+		if err := json.Unmarshal([]byte(body), &env); err != nil || string(env.Posts) != want {
+			t.Errorf("%s: posts %q, %v; want %q", body, env.Posts, err, want)
+		}
+	}
+}
