@@ -4,9 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
+	"strings"
 )
 
 // MaxJSONDepth is how deeply a reply's JSON may nest. No reply of the five
@@ -57,50 +56,120 @@ type ItemRules[T any] struct {
 // [ErrMalformedReply]. It checks ctx between items, so a deadline ends a
 // long page within one item.
 //
-// Memory held is the list's bytes, a decoder buffer no larger than them,
-// and the decoded values: each item's bytes are read, not copied per item.
+// It decodes each item straight from list, copying no bytes: memory held
+// is the list's bytes and the decoded values.
 func DecodeItems[T any](ctx context.Context, list []byte, rules ItemRules[T]) ([]T, error) {
-	list = bytes.TrimSpace(list)
+	list = trimSpace(list)
 	if len(list) == 0 || list[0] != '[' {
 		return nil, fmt.Errorf("%w: %s where a list was due", ErrMalformedReply, describeJSON(list))
 	}
-	if err := checkDepth(list); err != nil {
-		return nil, err
-	}
-	dec := json.NewDecoder(bytes.NewReader(list))
-	if _, err := dec.Token(); err != nil { // the '[' seen above
-		return nil, fmt.Errorf("%w: %v", ErrMalformedReply, err)
-	}
-	var items []T
-	for i := 0; dec.More(); i++ {
+	items := []T{}
+	pos := 1
+	for i := 0; ; i++ {
+		start, end, err := nextItem(list, pos, i == 0)
+		if err != nil {
+			return nil, fmt.Errorf("%w: item %d: %v", ErrMalformedReply, i, err)
+		}
+		if start < 0 { // the closing bracket, at end
+			if end < len(list) {
+				return nil, fmt.Errorf("%w: more JSON after the list", ErrMalformedReply)
+			}
+			return items, nil
+		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		if rules.Max > 0 && i >= rules.Max {
 			return nil, fmt.Errorf("%w: more than %d items in a page", ErrMalformedReply, rules.Max)
 		}
-		start := dec.InputOffset()
+		raw := list[start:end:end]
 		items = append(items, *new(T))
-		if err := dec.Decode(&items[i]); err != nil {
+		if err := json.Unmarshal(raw, &items[i]); err != nil {
 			return nil, fmt.Errorf("%w: item %d: %v", ErrMalformedReply, i, err)
 		}
 		if rules.Item != nil {
-			raw := bytes.TrimLeft(list[start:dec.InputOffset()], ", \t\r\n")
-			if err := rules.Item(i, &items[i], raw[:len(raw):len(raw)]); err != nil {
+			if err := rules.Item(i, &items[i], raw); err != nil {
 				return nil, fmt.Errorf("%w: item %d: %w", ErrMalformedReply, i, err)
 			}
 		}
+		pos = end
 	}
-	if _, err := dec.Token(); err != nil { // the closing ']'
-		return nil, fmt.Errorf("%w: %v", ErrMalformedReply, err)
+}
+
+// nextItem finds the next item of the array in data from pos, past white
+// space and, unless first, a comma. It returns the item's bounds, or
+// start -1 and end just past the closing bracket. It finds bounds only:
+// json.Unmarshal checks each item's syntax.
+func nextItem(data []byte, pos int, first bool) (start, end int, err error) {
+	pos = skipSpace(data, pos)
+	switch {
+	case pos == len(data):
+		return 0, 0, fmt.Errorf("the list is cut short")
+	case data[pos] == ']':
+		return -1, pos + 1, nil
+	case !first && data[pos] != ',':
+		return 0, 0, fmt.Errorf("%q where a comma was due", data[pos])
+	case !first:
+		pos = skipSpace(data, pos+1)
 	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%w: more JSON after the list", ErrMalformedReply)
+	end, err = valueEnd(data, pos)
+	return pos, end, err
+}
+
+// trimSpace trims JSON's white space, which is narrower than Unicode's.
+func trimSpace(data []byte) []byte {
+	data = data[skipSpace(data, 0):]
+	for len(data) > 0 && strings.IndexByte(" \t\n\r", data[len(data)-1]) >= 0 {
+		data = data[:len(data)-1]
 	}
-	if items == nil {
-		items = []T{}
+	return data
+}
+
+func skipSpace(data []byte, pos int) int {
+	for pos < len(data) && (data[pos] == ' ' || data[pos] == '\t' || data[pos] == '\n' || data[pos] == '\r') {
+		pos++
 	}
-	return items, nil
+	return pos
+}
+
+// valueEnd returns where the JSON value at data[start] ends, refusing one
+// that nests deeper than MaxJSONDepth counting the list around it.
+func valueEnd(data []byte, start int) (int, error) {
+	depth, inString, escaped := 1, false, false
+	for i := start; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case escaped:
+			escaped = false
+		case inString:
+			escaped = c == '\\'
+			if c == '"' {
+				inString = false
+				if depth == 1 {
+					return i + 1, nil // a string item
+				}
+			}
+		case c == '"':
+			inString = true
+		case c == '[' || c == '{':
+			if depth++; depth > MaxJSONDepth {
+				return 0, fmt.Errorf("JSON nests deeper than %d levels", MaxJSONDepth)
+			}
+		case c == ']' || c == '}':
+			if depth == 1 {
+				return i, nil // a scalar item ends where the list does
+			}
+			if depth--; depth == 1 {
+				return i + 1, nil
+			}
+		case depth == 1 && (c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r'):
+			return i, nil
+		}
+	}
+	if depth == 1 && !inString {
+		return len(data), nil
+	}
+	return 0, fmt.Errorf("the list is cut short")
 }
 
 // checkDepth refuses JSON that nests deeper than MaxJSONDepth. It reads

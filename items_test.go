@@ -39,6 +39,10 @@ func TestDecodeItems(t *testing.T) {
 		{"cut short", `[{"id":1},`, 0, nil, ErrMalformedReply},
 		{"more after the list", `[{"id":1}] [`, 0, nil, ErrMalformedReply},
 		{"too deep", `[{"id":1,"x":` + strings.Repeat("[", MaxJSONDepth) + strings.Repeat("]", MaxJSONDepth) + `}]`, 0, nil, ErrMalformedReply},
+		{"trailing comma", `[{"id":1},]`, 0, nil, ErrMalformedReply},
+		{"no comma", `[{"id":1} {"id":2}]`, 0, nil, ErrMalformedReply},
+		{"stray closer", `[{"id":1}}]`, 0, nil, ErrMalformedReply},
+		{"brackets and quotes in strings", `[{"id":1,"s":"]}\"[{,"},{"id":2,"s":"\\"}]`, 0, []int{1, 2}, nil},
 		{"deep inside a string is text", `[{"id":1,"x":"` + strings.Repeat("[", 2*MaxJSONDepth) + `\""}]`, 0, []int{1}, nil},
 	}
 	for _, tt := range tests {
@@ -94,4 +98,57 @@ func TestRawListKeepsTheReplyBytes(t *testing.T) {
 			t.Errorf("%s: posts %q, %v; want %q", body, env.Posts, err, want)
 		}
 	}
+}
+
+func TestDecodeItemsScalars(t *testing.T) {
+	for body, want := range map[string]string{
+		`["a","b\"]"]`: `a|b"]`, ` [ "x" ] `: `x`, `[]`: ``, `["a",`: `error`, `["a" "b"]`: `error`, `[1]`: `error`,
+	} {
+		got, err := DecodeItems(t.Context(), []byte(body), ItemRules[string]{})
+		s := strings.Join(got, "|")
+		if err != nil {
+			s = "error"
+		}
+		if s != want {
+			t.Errorf("DecodeItems(%s) = %q (%v), want %q", body, s, err, want)
+		}
+	}
+}
+
+// FuzzDecodeItems holds DecodeItems to encoding/json's reading of the same
+// array: the same items, with each Raw the item's own JSON, or an error
+// where json.Unmarshal refuses the list.
+func FuzzDecodeItems(f *testing.F) {
+	for _, s := range []string{`[]`, `[1,"a",{"b":[null]},[true]]`, `["]\"",{"}":"{"}]`, `[1,]`, `[{"a":1}}]`, ` [ 1 ] `, `[1] x`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		var raws []string
+		got, err := DecodeItems(t.Context(), []byte(body), ItemRules[any]{Item: func(_ int, _ *any, raw []byte) error {
+			raws = append(raws, string(raw))
+			return nil
+		}})
+		var want []json.RawMessage
+		werr := json.Unmarshal([]byte(body), &want)
+		if werr == nil && strings.TrimSpace(body) == "null" {
+			werr = errors.New("null is no list")
+		}
+		if err != nil {
+			if werr == nil && checkDepth([]byte(body)) == nil {
+				t.Fatalf("DecodeItems(%q): %v; json.Unmarshal reads %d items", body, err, len(want))
+			}
+			return
+		}
+		if werr != nil {
+			t.Fatalf("DecodeItems(%q) = %d items; json.Unmarshal: %v", body, len(got), werr)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("DecodeItems(%q) = %d items, json.Unmarshal %d", body, len(got), len(want))
+		}
+		for i := range want {
+			if raws[i] != strings.TrimSpace(string(want[i])) {
+				t.Fatalf("item %d of %q: raw %q, want %q", i, body, raws[i], want[i])
+			}
+		}
+	})
 }
