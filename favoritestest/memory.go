@@ -17,7 +17,7 @@ import (
 // concurrent use.
 type Memory struct {
 	// Fail, when set, is asked before each operation ("list" once a page,
-	// with the zero Ref; "add"; "remove") and a non-nil answer fails it
+	// with the zero Ref; "add"; "remove"; "toggle"; "check") and a non-nil answer fails it
 	// without changing anything.
 	Fail func(op string, ref favorites.Ref) error
 
@@ -134,4 +134,44 @@ func (m *Memory) Remove(ctx context.Context, ref favorites.Ref) error {
 	defer m.mu.Unlock()
 	m.refs = slices.DeleteFunc(m.refs, func(r favorites.Ref) bool { return r == ref })
 	return nil
+}
+
+// Toggle adds ref when it is not a favourite and removes it when it is,
+// reporting which, as a service's toggle call does. It fails through Fail
+// as op "toggle".
+func (m *Memory) Toggle(ctx context.Context, ref favorites.Ref) (bool, error) {
+	if err := favorites.CheckID("ref id", ref.ID); err != nil {
+		return false, err
+	}
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	if err := m.fail("toggle", ref); err != nil {
+		return false, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if slices.Contains(m.refs, ref) {
+		m.refs = slices.DeleteFunc(m.refs, func(r favorites.Ref) bool { return r == ref })
+		return false, nil
+	}
+	m.refs = append([]favorites.Ref{ref}, m.refs...)
+	return true, nil
+}
+
+// IsFavorite reports whether ref is a favourite. It fails through Fail as
+// op "check".
+func (m *Memory) IsFavorite(ctx context.Context, ref favorites.Ref) (bool, error) {
+	if err := favorites.CheckID("ref id", ref.ID); err != nil {
+		return false, err
+	}
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	if err := m.fail("check", ref); err != nil {
+		return false, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return slices.Contains(m.refs, ref), nil
 }
