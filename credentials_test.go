@@ -3,6 +3,7 @@ package favorites
 import (
 	"crypto/tls"
 	"errors"
+	"fmt"
 	"io"
 	"log"
 	"net/http"
@@ -176,5 +177,29 @@ func TestNextLinkFollowsTheSavedCursorRule(t *testing.T) {
 				t.Fatalf("saved cursor %s: %v", link, err)
 			}
 		})
+	}
+}
+
+// TestRequestPrintsWithoutCredential prints a Request under each verb: the
+// credential headers show REDACTED, never their value, while the rest stays
+// there for the debugging reader.
+func TestRequestPrintsWithoutCredential(t *testing.T) {
+	c, _ := newMockClient(t, WithBasicAuth("me", "k3y-pass"))
+	req, err := c.NewRequest("GET", "favourites", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Cookie", "session=c00kie")
+	secrets := []string{"k3y-pass", "bWU6azN5LXBhc3M", "c00kie"} // the base64 of me:k3y-pass, unpadded
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%d", "%t", "%x", "%X"} {
+		got := fmt.Sprintf(verb, req)
+		for _, s := range secrets {
+			if strings.Contains(got, s) {
+				t.Errorf("%s shows %q: %s", verb, s, got)
+			}
+		}
+		if verb == "%v" && (!strings.Contains(got, "REDACTED") || !strings.Contains(got, "application/json")) {
+			t.Errorf("%s = %s; want the headers, credentials REDACTED", verb, got)
+		}
 	}
 }
