@@ -86,9 +86,12 @@ func (c *Client) Provider() string { return c.provider }
 // BaseURL returns a copy of the base URL.
 func (c *Client) BaseURL() *url.URL { u := *c.base; return &u }
 
-// String describes the client without its credentials, so that printing a
-// client with %v or %+v shows no secret.
+// String describes the client without its credentials: provider, base URL
+// and whether auth is set.
 func (c *Client) String() string {
+	if c == nil {
+		return "<nil>"
+	}
 	auth := "none"
 	if c.authorization != "" {
 		auth = "set"
@@ -96,8 +99,16 @@ func (c *Client) String() string {
 	return fmt.Sprintf("favorites.Client{provider: %s, base: %s, auth: %s}", c.provider, c.base, auth)
 }
 
-// GoString is String, for %#v.
+// GoString is String, for callers that ask for it by name.
 func (c *Client) GoString() string { return c.String() }
+
+// Format prints String under every fmt verb. Without it, a verb that String
+// does not serve (%d, %t, ...) makes fmt walk the fields, one of which is
+// the Authorization value. Typed provider clients print through it too.
+func (c *Client) Format(s fmt.State, verb rune) { formatText(s, verb, c.String()) }
+
+// LogValue gives slog the String, never the fields.
+func (c *Client) LogValue() slog.Value { return slog.StringValue(c.String()) }
 
 // Do sends req, retrying as the [RetryPolicy] and req.Retry allow, and
 // returns the response. A status of 400 or more is returned as an

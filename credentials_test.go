@@ -3,6 +3,7 @@ package favorites
 import (
 	"crypto/tls"
 	"errors"
+	"fmt"
 	"io"
 	"log"
 	"net/http"
@@ -117,5 +118,88 @@ func TestTLSVerificationStaysOn(t *testing.T) {
 	}
 	if n := reached.Load(); n != 0 {
 		t.Fatalf("the server handled %d requests", n)
+	}
+}
+
+// TestNextLinkFollowsTheSavedCursorRule serves a Mastodon-style listing
+// below a base path whose next link leads where a saved cursor would be
+// refused: the walk must end with ErrCrossHostURL and send nothing there,
+// so the bearer token never reaches that endpoint or app.
+func TestNextLinkFollowsTheSavedCursorRule(t *testing.T) {
+	var elsewhere atomic.Int64
+	other := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { elsewhere.Add(1) }))
+	defer other.Close()
+	var next string
+	var srvURL string
+	paths := map[string]*atomic.Int64{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if n, ok := paths[r.URL.Path]; ok {
+			n.Add(1)
+		} else {
+			elsewhere.Add(1)
+		}
+		w.Header().Set("Link", "<"+strings.ReplaceAll(next, "SERVER", srvURL)+`>; rel="next"`)
+		w.Write([]byte(`["a"]`))
+	}))
+	defer srv.Close()
+	srvURL = srv.URL
+	const listing = "/masto/api/v1/favourites"
+	paths[listing] = new(atomic.Int64)
+	links := map[string]string{
+		"oauth revoke":      "SERVER/oauth/revoke",
+		"masto revoke":      "SERVER/masto/oauth/revoke",
+		"relative revoke":   "/oauth/revoke",
+		"out of base path":  "SERVER/other-app/api/v1/favourites?max_id=1",
+		"dot segments":      "SERVER/masto/api/v1/favourites/../../../../other-app?max_id=1",
+		"another port":      other.URL + listing + "?max_id=1",
+		"listing's own sub": "SERVER" + listing + "/x?max_id=1",
+	}
+	c, err := New("mastodon", WithBaseURL(srv.URL+"/masto"), WithBearerToken("s3cret-token"),
+		WithRetryPolicy(RetryPolicy{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, link := range links {
+		t.Run(name, func(t *testing.T) {
+			next = link
+			paths[listing].Store(0)
+			elsewhere.Store(0)
+			got, err := collect(t, LinkPager[string](c, "api/v1/favourites", nil, "", ItemRules[string]{}))
+			if !errors.Is(err, ErrCrossHostURL) || !slices.Equal(got, []string{"a"}) {
+				t.Fatalf("next link %s: %v, %v; want the first page, then ErrCrossHostURL", link, got, err)
+			}
+			if n, m := paths[listing].Load(), elsewhere.Load(); n != 1 || m != 0 {
+				t.Fatalf("%d requests to the listing (want 1) and %d elsewhere (want 0)", n, m)
+			}
+			// A saved cursor to the same place is refused alike.
+			_, err = collect(t, LinkPager[string](c, "api/v1/favourites", nil, strings.ReplaceAll(link, "SERVER", srv.URL), ItemRules[string]{}))
+			if !errors.Is(err, ErrCrossHostURL) || elsewhere.Load() != 0 {
+				t.Fatalf("saved cursor %s: %v", link, err)
+			}
+		})
+	}
+}
+
+// TestRequestPrintsWithoutCredential prints a Request under each verb: the
+// credential headers show REDACTED, never their value, while the rest stays
+// there for the debugging reader.
+func TestRequestPrintsWithoutCredential(t *testing.T) {
+	c, _ := newMockClient(t, WithBasicAuth("me", "k3y-pass"))
+	req, err := c.NewRequest("GET", "favourites", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Cookie", "session=c00kie")
+	secrets := []string{"k3y-pass", "bWU6azN5LXBhc3M", "c00kie"} // the base64 of me:k3y-pass, unpadded
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%d", "%t", "%x", "%X"} {
+		got := fmt.Sprintf(verb, req)
+		for _, s := range secrets {
+			if strings.Contains(got, s) {
+				t.Errorf("%s shows %q: %s", verb, s, got)
+			}
+		}
+		if verb == "%v" && (!strings.Contains(got, "REDACTED") || !strings.Contains(got, "application/json")) {
+			t.Errorf("%s = %s; want the headers, credentials REDACTED", verb, got)
+		}
 	}
 }

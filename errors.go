@@ -14,22 +14,29 @@ import (
 // Sentinel errors. An [*APIError] matches the one for its status with
 // [errors.Is]; providers may attach more (see [APIError.Kinds]).
 var (
-	ErrBadRequest       = errors.New("bad request")                // 400
-	ErrUnauthorized     = errors.New("unauthorized")               // 401
-	ErrForbidden        = errors.New("forbidden")                  // 403
-	ErrNotFound         = errors.New("not found")                  // 404
-	ErrMethodNotAllowed = errors.New("method not allowed")         // 405
-	ErrConflict         = errors.New("conflict")                   // 409
-	ErrUnprocessable    = errors.New("unprocessable entity")       // 422
-	ErrRateLimited      = errors.New("rate limited")               // 429, or a provider's own rate-limit answer
-	ErrServer           = errors.New("server error")               // 5xx
-	ErrAlreadyFavorited = errors.New("already a favourite")        // a provider's "already favourited" answer
-	ErrInvalidArgument  = errors.New("invalid argument")           // refused before anything was sent
-	ErrPaginationLoop   = errors.New("pagination loop")            // a next-page cursor came back twice
-	ErrResponseTooLarge = errors.New("response body too large")    // over the client's size cap
-	ErrMalformedReply   = errors.New("malformed response body")    // a success body that does not decode
-	ErrCrossHostURL     = errors.New("URL points to another host") // a next link or redirect off the base host
+	ErrBadRequest       = errors.New("bad request")             // 400
+	ErrUnauthorized     = errors.New("unauthorized")            // 401
+	ErrForbidden        = errors.New("forbidden")               // 403
+	ErrNotFound         = errors.New("not found")               // 404
+	ErrMethodNotAllowed = errors.New("method not allowed")      // 405
+	ErrConflict         = errors.New("conflict")                // 409
+	ErrUnprocessable    = errors.New("unprocessable entity")    // 422
+	ErrRateLimited      = errors.New("rate limited")            // 429, or a provider's own rate-limit answer
+	ErrServer           = errors.New("server error")            // 5xx
+	ErrAlreadyFavorited = errors.New("already a favourite")     // a provider's "already favourited" answer
+	ErrInvalidArgument  = errors.New("invalid argument")        // refused before anything was sent
+	ErrPaginationLoop   = errors.New("pagination loop")         // a next cursor came back, or MaxEmptyPages empty pages in a row
+	ErrResponseTooLarge = errors.New("response body too large") // over the client's size cap
+	ErrMalformedReply   = errors.New("malformed response body") // a success body that does not decode
 )
+
+// ErrCrossHostURL refuses a URL the credential must not go to, before
+// anything is sent there: a URL given to NewRequest that is off the base
+// URL's scheme, host and port, or a listing's link cursor (a saved one, or
+// a server's next link) that is off them or off the listing's own path (see
+// [LinkPager]). Redirects never produce it: one that leaves the base host is
+// followed without the Authorization header.
+var ErrCrossHostURL = errors.New("URL off the base origin or the listing's path")
 
 var statusSentinels = map[int]error{
 	http.StatusBadRequest:          ErrBadRequest,

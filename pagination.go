@@ -36,7 +36,26 @@ type Pager[T any] struct {
 	guard    loopGuard
 	prefetch bool
 	ahead    *ahead[T] // the next page, fetched while the loop works
+	maxPages int       // cap on pages passed in this walk; 0: none
+	passed   int       // pages passed in this walk
+	empties  int       // pages passed in a row that brought no item
 }
+
+// MaxEmptyPages bounds a run of pages that bring no item but still give a
+// next cursor: the walk follows such pages, and the MaxEmptyPages-th in a
+// row ends it with [ErrPaginationLoop] instead of being followed. An honest
+// service sends an empty page with a next link now and then (Mastodon
+// filters statuses out of a page after paging them, so a stretch of muted or
+// deleted ones reads as an empty page); 16 in a row is far past that, while
+// a server that hands out a fresh cursor for ever then costs 16 requests
+// instead of a walk without end. The loop guard cannot catch such a server,
+// since no cursor repeats.
+const MaxEmptyPages = 16
+
+// ErrPageLimit ends a walk that reached the cap set by [Pager.MaxPages]
+// while the listing has more pages. The Pager's cursor is then where the
+// next page starts, so a new listing from it goes on.
+var ErrPageLimit = errors.New("page limit reached")
 
 // NewPager returns a Pager that starts at cursor (empty: the first page) and
 // fetches with fetch. Providers build theirs from the helpers [LinkPager],
@@ -56,13 +75,14 @@ func ErrorPager[T any](err error) *Pager[T] {
 var ErrNoMorePages = errors.New("no more pages")
 
 // NextPage fetches the next page. After the last page it returns
-// [ErrNoMorePages]. A next cursor already seen in this walk ends it with
-// [ErrPaginationLoop]. After an error the Pager keeps its cursor, so NextPage
+// [ErrNoMorePages]. A next cursor already seen in this walk, or a run of
+// [MaxEmptyPages] empty pages, ends it with [ErrPaginationLoop]; the cap of
+// [Pager.MaxPages] ends it with [ErrPageLimit]. After an error the Pager keeps its cursor, so NextPage
 // may be called again to retry.
 func (p *Pager[T]) NextPage(ctx context.Context) (Page[T], error) {
 	page, err := p.fetchNext(ctx)
 	if err == nil {
-		p.advance(page.Next)
+		p.advance(page)
 	}
 	return page, err
 }
@@ -76,6 +96,9 @@ func (p *Pager[T]) fetchNext(ctx context.Context) (Page[T], error) {
 	if p.done {
 		return Page[T]{}, ErrNoMorePages
 	}
+	if p.maxPages > 0 && p.passed >= p.maxPages {
+		return Page[T]{}, fmt.Errorf("%w: %d pages", ErrPageLimit, p.maxPages)
+	}
 	if err := ctx.Err(); err != nil {
 		return Page[T]{}, err
 	}
@@ -87,19 +110,44 @@ func (p *Pager[T]) fetchNext(ctx context.Context) (Page[T], error) {
 		return page, nil
 	}
 	if page.Next == p.cursor || p.guard.repeated(page.Next) {
-		p.err = fmt.Errorf("%w: cursor %q came back", ErrPaginationLoop, page.Next)
+		p.err = fmt.Errorf("%w: cursor %s came back", ErrPaginationLoop, quoteShort(page.Next))
+		return Page[T]{}, p.err
+	}
+	if len(page.Items) == 0 && p.empties+1 >= MaxEmptyPages {
+		p.err = fmt.Errorf("%w: %d pages in a row brought no item but a next cursor", ErrPaginationLoop, MaxEmptyPages)
 		return Page[T]{}, p.err
 	}
 	return page, nil
 }
 
-func (p *Pager[T]) advance(next string) {
-	if next == "" {
+// advance moves past page, which fetchNext returned.
+func (p *Pager[T]) advance(page Page[T]) {
+	p.passed++
+	if len(page.Items) == 0 {
+		p.empties++
+	} else {
+		p.empties = 0
+	}
+	if page.Next == "" {
 		p.done, p.cursor = true, ""
 		return
 	}
 	p.guard.pass(p.cursor)
-	p.cursor = next
+	p.cursor = page.Next
+}
+
+// MaxPages caps the pages one walk of p fetches at n: once n pages are
+// read and the listing has more, NextPage, All and Pages end with
+// [ErrPageLimit] and send nothing more. n <= 0 removes the cap. It returns
+// p, to chain after the listing call:
+//
+//	for fav, err := range f.List(nil).MaxPages(10).All(ctx) { ... }
+//
+// A bot that must finish in bounded time sets it; [MaxEmptyPages] holds
+// without it.
+func (p *Pager[T]) MaxPages(n int) *Pager[T] {
+	p.maxPages = max(n, 0)
+	return p
 }
 
 // All yields every item from the current position to the end, fetching pages
@@ -120,13 +168,13 @@ func (p *Pager[T]) All(ctx context.Context) iter.Seq2[T, error] {
 				yield(zero, err)
 				return
 			}
-			p.fetchAhead(ctx, page.Next)
+			p.fetchAhead(ctx, page.Next, p.passed+1)
 			for _, item := range page.Items {
 				if !yield(item, nil) {
 					return
 				}
 			}
-			p.advance(page.Next)
+			p.advance(page)
 		}
 	}
 }
@@ -141,7 +189,7 @@ func (p *Pager[T]) Pages(ctx context.Context) iter.Seq2[Page[T], error] {
 		for {
 			page, err := p.NextPage(ctx)
 			if err == nil {
-				p.fetchAhead(ctx, page.Next)
+				p.fetchAhead(ctx, page.Next, p.passed)
 			}
 			if errors.Is(err, ErrNoMorePages) || !yield(page, err) || err != nil {
 				return
@@ -159,8 +207,10 @@ func (p *Pager[T]) Cursor() string { return p.cursor }
 func (p *Pager[T]) Done() bool { return p.done }
 
 // MapPager returns a Pager over the same pages as p's fetch function, with
-// each item converted by f. It starts at p's current cursor; the two do not
-// share state afterwards.
+// each item converted by f. It starts at p's current cursor and carries p's
+// settings and walk so far (prefetch, the page cap and the pages counted
+// against it and against [MaxEmptyPages]); the two do not share state
+// afterwards.
 func MapPager[T, U any](p *Pager[T], f func(T) (U, error)) *Pager[U] {
 	if p.err != nil {
 		return ErrorPager[U](p.err)
@@ -182,5 +232,6 @@ func MapPager[T, U any](p *Pager[T], f func(T) (U, error)) *Pager[U] {
 	}
 	q := NewPager(fetch, p.cursor)
 	q.done, q.prefetch = p.done, p.prefetch
+	q.maxPages, q.passed, q.empties = p.maxPages, p.passed, p.empties
 	return q
 }

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strconv"
+	"sync/atomic"
 	"testing"
 
 	"github.com/jarcoal/httpmock"
@@ -246,5 +248,148 @@ func TestSinglePage(t *testing.T) {
 	}
 	if _, err := collect(t, SinglePage("2", fetch)); !errors.Is(err, ErrInvalidArgument) || calls != 1 {
 		t.Errorf("a cursor on a one-page listing: %v", err)
+	}
+}
+
+// newServerClient returns a Client on a fresh httptest server run by h,
+// and a count of the requests that reached it.
+func newServerClient(t *testing.T, h http.HandlerFunc, opts ...Option) (*Client, *atomic.Int64) {
+	t.Helper()
+	var hits atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		h(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := New("test", append([]Option{WithBaseURL(srv.URL + "/v1"), WithBearerToken("s3cret-token"),
+		WithRetryPolicy(RetryPolicy{})}, opts...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, &hits
+}
+
+// A server that gives a fresh next link on every page and never an item
+// defeats the loop guard (no cursor repeats); the walk must still end, by
+// itself, after MaxEmptyPages requests.
+func TestLinkPagerEndsEndlessEmptyPages(t *testing.T) {
+	var n atomic.Int64
+	c, hits := newServerClient(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Link", fmt.Sprintf(`<%s?max_id=%d>; rel="next"`, r.URL.Path, n.Add(1)))
+		w.Write([]byte(`[]`))
+	})
+	for name, p := range map[string]*Pager[string]{
+		"All":      LinkPager[string](c, "favourites", nil, "", ItemRules[string]{}),
+		"prefetch": LinkPager[string](c, "favourites", nil, "", ItemRules[string]{}).Prefetch(),
+	} {
+		t.Run(name, func(t *testing.T) {
+			hits.Store(0)
+			got, err := collect(t, p)
+			if !errors.Is(err, ErrPaginationLoop) || len(got) != 0 {
+				t.Fatalf("endless empty pages: %v, %v; want ErrPaginationLoop", got, err)
+			}
+			if h := hits.Load(); h < MaxEmptyPages || h > MaxEmptyPages+1 {
+				t.Errorf("%d requests, want %d (one more when prefetching)", h, MaxEmptyPages)
+			}
+		})
+	}
+}
+
+// Empty pages are followed, not taken as the end, up to the limit.
+func TestPagerFollowsEmptyPagesUpToTheLimit(t *testing.T) {
+	tests := []struct {
+		empties int
+		wantErr error
+	}{
+		{MaxEmptyPages - 1, nil},
+		{MaxEmptyPages, ErrPaginationLoop},
+	}
+	for _, tt := range tests {
+		t.Run(strconv.Itoa(tt.empties), func(t *testing.T) {
+			pages := [][]int{{1}}
+			for range tt.empties {
+				pages = append(pages, nil)
+			}
+			pages = append(pages, []int{2})
+			got, err := collect(t, NewPager(pagesOf(pages...), ""))
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("%d empty pages in a row: %v, want %v", tt.empties, err, tt.wantErr)
+			}
+			if tt.wantErr == nil && !slices.Equal(got, []int{1, 2}) {
+				t.Errorf("got %v, want [1 2]", got)
+			}
+		})
+	}
+}
+
+// MaxPages ends a walk after n pages when there are more, whichever way it
+// is read, and leaves the cursor where a new listing goes on.
+func TestPagerMaxPages(t *testing.T) {
+	walks := map[string]func(t *testing.T, p *Pager[int]) ([]int, error){
+		"All": collect[int],
+		"Pages": func(t *testing.T, p *Pager[int]) ([]int, error) {
+			var out []int
+			for page, err := range p.Pages(t.Context()) {
+				if err != nil {
+					return out, err
+				}
+				out = append(out, page.Items...)
+			}
+			return out, nil
+		},
+		"NextPage": func(t *testing.T, p *Pager[int]) ([]int, error) {
+			var out []int
+			for {
+				page, err := p.NextPage(t.Context())
+				if errors.Is(err, ErrNoMorePages) {
+					return out, nil
+				}
+				if err != nil {
+					return out, err
+				}
+				out = append(out, page.Items...)
+			}
+		},
+		"MapPager": func(t *testing.T, p *Pager[int]) ([]int, error) {
+			return collect(t, MapPager(p, func(i int) (int, error) { return i, nil }))
+		},
+	}
+	tests := []struct {
+		max     int
+		want    []int
+		wantErr error
+		cursor  string
+	}{
+		{1, []int{1}, ErrPageLimit, "p2"},
+		{2, []int{1, 2}, ErrPageLimit, "p3"},
+		{3, []int{1, 2, 3}, nil, ""}, // the cap is the listing's length: no more pages, no error
+		{0, []int{1, 2, 3}, nil, ""},
+	}
+	for name, walk := range walks {
+		for _, tt := range tests {
+			for _, prefetch := range []bool{false, true} {
+				t.Run(fmt.Sprintf("%s/max%d/prefetch=%v", name, tt.max, prefetch), func(t *testing.T) {
+					var fetched atomic.Int64
+					fetch := pagesOf([]int{1}, []int{2}, []int{3})
+					p := NewPager(func(ctx context.Context, c string) (Page[int], error) {
+						fetched.Add(1)
+						return fetch(ctx, c)
+					}, "").MaxPages(tt.max)
+					if prefetch {
+						p.Prefetch()
+					}
+					got, err := walk(t, p)
+					if !errors.Is(err, tt.wantErr) || !slices.Equal(got, tt.want) {
+						t.Fatalf("MaxPages(%d): %v, %v; want %v, %v", tt.max, got, err, tt.want, tt.wantErr)
+					}
+					if n := fetched.Load(); n != int64(len(tt.want)) {
+						t.Errorf("%d fetches, want %d: nothing past the cap", n, len(tt.want))
+					}
+					if name != "MapPager" && p.Cursor() != tt.cursor {
+						t.Errorf("Cursor = %q, want %q", p.Cursor(), tt.cursor)
+					}
+				})
+			}
+		}
 	}
 }

@@ -11,9 +11,14 @@ import (
 // LinkPager lists by the Link header, as Mastodon does: the first request is
 // GET path with query q, and each next page is the response's rel="next"
 // link, followed as given (never rebuilt from the items). The cursor is that
-// link; one on another host than the base URL is refused, so credentials
-// never leave the service. A page with no next link is the last, even when
-// empty; a next link back to the first page is [ErrPaginationLoop].
+// link. A next link from the server and a saved cursor from the caller pass
+// the same check before anything is sent: same scheme, host and port as the
+// base URL and the listing's own path. Anything else ends the walk with
+// [ErrCrossHostURL], since the request would carry the credential: a server
+// must not steer it to another app under the same host (out of a base path)
+// or to another endpoint such as /oauth/revoke. A page with no next link is
+// the last, even when empty; a next link back to the first page is
+// [ErrPaginationLoop].
 //
 // Each page's body must be a JSON array, decoded by [DecodeItems] with rules.
 func LinkPager[T any](c *Client, path string, q any, cursor string, rules ItemRules[T]) *Pager[T] {
@@ -31,6 +36,11 @@ func LinkPager[T any](c *Client, path string, q any, cursor string, rules ItemRu
 	fetch := func(ctx context.Context, cursor string) (Page[T], error) {
 		req := first // Do never writes to a Request, so it can be sent again
 		if cursor != "" {
+			// The cursor is the last page's next link, or the saved one
+			// checked above; the server's link gets the same check.
+			if err := c.checkLinkCursor(first.URL, cursor); err != nil {
+				return Page[T]{}, fmt.Errorf("%s: next link: %w", c.provider, err)
+			}
 			if req, err = c.NewRequest(http.MethodGet, cursor, nil, nil); err != nil {
 				return Page[T]{}, err
 			}
@@ -52,10 +62,12 @@ func LinkPager[T any](c *Client, path string, q any, cursor string, rules ItemRu
 	return NewPager(fetch, cursor)
 }
 
-// checkLinkCursor accepts a saved cursor only when it is a link to the
-// listing's own path (that of first) on the base host: it comes from the
-// caller, who may have read it from a file, and the request it makes carries
-// the credential.
+// checkLinkCursor is the one rule for where a link cursor may lead: the
+// listing's own path (that of first) on the base URL's scheme, host and
+// port. It holds for a saved cursor, which the caller may have read from a
+// file, and for the server's next links alike, because the request either
+// makes carries the credential. A refusal matches [ErrCrossHostURL] and
+// [ErrInvalidArgument].
 func (c *Client) checkLinkCursor(first *url.URL, cursor string) error {
 	if cursor == "" {
 		return nil
@@ -65,7 +77,8 @@ func (c *Client) checkLinkCursor(first *url.URL, cursor string) error {
 		return err
 	}
 	if u.EscapedPath() != first.EscapedPath() {
-		return fmt.Errorf("%w: %s is not a link to %s", ErrInvalidArgument, quoteShort(cursor), first.EscapedPath())
+		return fmt.Errorf("%w: %w: %s is not a link to %s", ErrInvalidArgument, ErrCrossHostURL,
+			quoteShort(u.Redacted()), first.EscapedPath())
 	}
 	return nil
 }

@@ -29,11 +29,12 @@ type ahead[T any] struct {
 	err    error
 }
 
-// fetchAhead starts fetching the page at cursor, if prefetch is on and there
-// is a next page. It runs under ctx, the loop's context, so cancelling the
-// loop cancels the fetch too.
-func (p *Pager[T]) fetchAhead(ctx context.Context, cursor string) {
-	if !p.prefetch || cursor == "" || p.ahead != nil {
+// fetchAhead starts fetching the page at cursor, if prefetch is on, there
+// is a next page and the page cap allows one more once passed pages are
+// passed. It runs under ctx, the loop's context, so cancelling the loop
+// cancels the fetch too.
+func (p *Pager[T]) fetchAhead(ctx context.Context, cursor string, passed int) {
+	if !p.prefetch || cursor == "" || p.ahead != nil || p.maxPages > 0 && passed >= p.maxPages {
 		return
 	}
 	ctx, cancel := context.WithCancel(ctx)

@@ -1,6 +1,9 @@
 package favorites
 
 import (
+	"fmt"
+	"io"
+	"net/http"
 	"net/url"
 	"strings"
 )
@@ -34,4 +37,32 @@ func redactURL(u *url.URL) string {
 		}
 	}
 	return c.String()
+}
+
+// formatText prints text for any fmt verb: %q quotes it and every other verb
+// writes it as it is, so a value printed this way shows text and nothing
+// else, whatever the verb.
+func formatText(s fmt.State, verb rune, text string) {
+	if verb == 'q' {
+		fmt.Fprintf(s, fmt.FormatString(s, verb), text)
+		return
+	}
+	io.WriteString(s, text)
+}
+
+// credentialHeaders hold a credential in a request or response.
+var credentialHeaders = []string{"Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie"}
+
+// redactHeader returns a copy of h with the value of each credential header
+// replaced, whatever the spelling of its key.
+func redactHeader(h http.Header) http.Header {
+	out := h.Clone()
+	for k := range out {
+		for _, c := range credentialHeaders {
+			if strings.EqualFold(k, c) {
+				out[k] = []string{"REDACTED"}
+			}
+		}
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package favorites
 import (
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -22,6 +23,34 @@ type Request struct {
 	Retry RetryMode
 
 	body []byte
+}
+
+// Format prints r as fmt prints its fields, under every verb, but with the
+// value of Authorization, Proxy-Authorization and Cookie replaced and the
+// URL redacted: the Header of a request built by [Client.NewRequest] holds
+// the credential, and a Request is what a debugging caller prints.
+func (r *Request) Format(s fmt.State, verb rune) {
+	if r == nil {
+		formatText(s, verb, "<nil>")
+		return
+	}
+	type request Request // the same fields without the methods, so fmt walks them
+	safe := request(*r)
+	safe.Header = redactHeader(r.Header)
+	if r.URL != nil {
+		safe.URL, _ = url.Parse(redactURL(r.URL))
+	}
+	fmt.Fprintf(s, fmt.FormatString(s, verb), &safe)
+}
+
+// LogValue gives slog the method, the redacted URL and the headers with
+// credential values replaced.
+func (r *Request) LogValue() slog.Value {
+	if r == nil {
+		return slog.StringValue("<nil>")
+	}
+	return slog.GroupValue(slog.String("method", r.Method), slog.String("url", redactURL(r.URL)),
+		slog.Any("header", redactHeader(r.Header)))
 }
 
 // Body is a request body: [JSONBody] or [FormBody].

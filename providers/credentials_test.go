@@ -6,6 +6,7 @@ package providers_test
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/hex"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -124,4 +125,66 @@ func TestCredentialsNeverShown(t *testing.T) {
 func firstPage(t *testing.T, f favorites.Favorites) (favorites.Page[favorites.Favorite], error) {
 	t.Helper()
 	return f.List(nil).NextPage(t.Context())
+}
+
+// printVerbs are the fmt verbs a credential must not show under; %d, %t,
+// %x and %X are the ones fmt answers by walking fields when a value has no
+// Format of its own.
+var printVerbs = []string{"%v", "%+v", "%#v", "%s", "%q", "%d", "%t", "%x", "%X", "%T", "%10.3v"}
+
+// credentialForms are the ways secret could show: as it is, as basic auth
+// sends it, and hex-encoded as %x would print it.
+func credentialForms() []string {
+	basic := base64.StdEncoding.EncodeToString([]byte(e621test.Login + ":" + secret))
+	forms := []string{secret, basic, e621test.Login + ":" + secret}
+	for _, f := range []string{secret, basic} {
+		forms = append(forms, hex.EncodeToString([]byte(f)), strings.ToUpper(hex.EncodeToString([]byte(f))))
+	}
+	return forms
+}
+
+// TestCredentialsNeverPrint prints every value that holds a credential,
+// for every provider, under every verb, alone and inside a struct, and
+// through slog's text and JSON handlers.
+func TestCredentialsNeverPrint(t *testing.T) {
+	for name, start := range fakes() {
+		t.Run(name, func(t *testing.T) {
+			f := start()
+			defer f.close()
+			client, adapter, err := f.open(f.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			auth := favorites.WithBearerToken(secret)
+			if name == "e621" {
+				auth = favorites.WithBasicAuth(e621test.Login, secret)
+			}
+			core, err := favorites.New(name, favorites.WithBaseURL(f.url), auth)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req, err := core.NewRequest("GET", "x", nil, nil)
+			if err != nil || req.Header.Get("Authorization") == "" {
+				t.Fatalf("a request with the credential: %v, %v", req, err)
+			}
+			values := map[string]any{"client": client, "adapter": adapter, "core": core, "request": req}
+			for what, v := range values {
+				var shown []string
+				for _, verb := range printVerbs {
+					shown = append(shown, fmt.Sprintf(verb, v), fmt.Sprintf(verb, struct{ V any }{v}))
+				}
+				var logs bytes.Buffer
+				slog.New(slog.NewTextHandler(&logs, nil)).Info("m", "v", v)
+				slog.New(slog.NewJSONHandler(&logs, nil)).Info("m", "v", v)
+				shown = append(shown, logs.String())
+				for i, s := range shown {
+					for _, form := range credentialForms() {
+						if strings.Contains(s, form) {
+							t.Errorf("%s, printing %d, shows the credential: %s", what, i, s)
+						}
+					}
+				}
+			}
+		})
+	}
 }
