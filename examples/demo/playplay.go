@@ -34,7 +34,7 @@ func demoPlayPlay(ctx context.Context, w io.Writer) error {
 		return err
 	}
 
-	stock := playplay.MediaRef{RawMediaID: 202, Source: "pexels", StockID: "1181244"}.Ref()
+	stock := playplay.MediaRef{RawMediaID: 202, Source: "pexels"}.Ref()
 	upload := favorites.Ref{ID: "101", Source: playplay.SourceUpload}
 	if err := f.Add(ctx, stock); err != nil {
 		return err

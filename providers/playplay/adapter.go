@@ -9,7 +9,13 @@ import (
 )
 
 // Adapter is PlayPlay behind the portable [favorites.Favorites] interface.
-// Its refs are those of [MediaRef]: "upload:30452", "pexels:30452~12345".
+//
+// Its canonical ref is "source:raw_media_id", such as "upload:30452" or
+// "pexels:201" (see [MediaRef]): that is how List gives every media. Add,
+// Remove and Canonical also take the long spelling of earlier versions,
+// "pexels:201~3608618" (with the stock ID), and read it as "pexels:201". A
+// ref without a source, or with an ID that is not a raw media ID, is
+// refused with [favorites.ErrInvalidArgument] naming the canonical form.
 type Adapter struct {
 	c *Client
 }
@@ -24,7 +30,8 @@ func (a *Adapter) Provider() string { return ProviderName }
 
 // List pages through the favourites in the server's order. The server picks
 // the page size, so opts.PageSize is ignored (a negative one is refused);
-// opts.Cursor is a page number from an earlier Pager.
+// opts.Cursor is a cursor from an earlier Pager, which resumes as
+// [Client.Favorites] says: never skipping a favourite still there.
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
 	o, err := opts.Values()
 	if err != nil {
@@ -35,7 +42,8 @@ func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.F
 	})
 }
 
-// Canonical returns ref in the form List gives it.
+// Canonical returns ref as List gives it: "source:raw_media_id", the stock
+// ID of the long spelling dropped. It sends nothing.
 func (a *Adapter) Canonical(ref favorites.Ref) (favorites.Ref, error) {
 	m, err := SplitRef(ref)
 	if err != nil {
@@ -44,36 +52,47 @@ func (a *Adapter) Canonical(ref favorites.Ref) (favorites.Ref, error) {
 	return m.Ref(), nil
 }
 
-// Add stores ref as a favourite with its raw media ID, source and, for stock
-// media, stock ID. A ref that is already a favourite gives nil, so the
-// request is safe to retry. A ref without a source is refused: the store
-// requires one.
+// Add stores ref as a favourite with its raw media ID and source. A ref
+// that is already a favourite gives nil, so the request is safe to retry; a
+// media the service does not have is an error matching
+// [favorites.ErrNotFound]. Once the server answered 2xx the favourite is
+// stored, so a body cut short or garbled after it is not an error.
 func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error {
 	m, err := SplitRef(ref)
 	if err != nil {
 		return err
 	}
-	_, _, err = a.c.store(ctx, AddParamsFor(m), favorites.RetryIdempotent)
-	if errors.Is(err, favorites.ErrAlreadyFavorited) {
+	req, err := a.c.storeRequest(AddParamsFor(m), favorites.RetryIdempotent)
+	if err != nil {
+		return err
+	}
+	resp, err := a.c.c.Do(ctx, req, nil) // the stored media is not needed
+	if errors.Is(err, favorites.ErrAlreadyFavorited) || written(resp) {
 		return nil
 	}
 	return err
 }
 
-// Remove deletes ref's favourite: stock media by stock ID and source, uploads
-// by raw media ID. Deleting a media that is not a favourite gives nil. The
-// document does not say what the server answers then, so a 404 is taken as
-// "already absent" too.
+// Remove deletes ref's favourite by its raw media ID. The service answers
+// 204 whether or not the media was a favourite, and its own 404 (see
+// [ErrMediaNotFound]) for a media it does not have (any more): both give
+// nil. Any other answer, a 404 of another shape included, is an error.
 func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error {
 	m, err := SplitRef(ref)
 	if err != nil {
 		return err
 	}
-	_, err = a.c.RemoveFavorite(ctx, RemoveParamsFor(m))
-	if errors.Is(err, favorites.ErrNotFound) {
+	resp, err := a.c.RemoveFavorite(ctx, RemoveParamsFor(m))
+	if errors.Is(err, ErrMediaNotFound) || written(resp) {
 		return nil
 	}
 	return err
+}
+
+// written reports whether the server answered a write with 2xx: the write
+// happened, whatever became of the body after.
+func written(resp *favorites.Response) bool {
+	return resp != nil && resp.StatusCode >= 200 && resp.StatusCode < 300
 }
 
 // ToFavorite maps a media to a portable Favorite: Kind from type, Title from

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,9 +20,8 @@ func TestRefRoundTrips(t *testing.T) {
 		text  string
 	}{
 		{playplay.MediaRef{RawMediaID: 30452, Source: "upload"}, "upload:30452"},
-		{playplay.MediaRef{RawMediaID: 30452, Source: "pexels", StockID: "12345"}, "pexels:30452~12345"},
-		{playplay.MediaRef{RawMediaID: 7, Source: "unsplash", StockID: "Dwu85P9S-Ik_x~y"}, "unsplash:7~Dwu85P9S-Ik_x~y"},
-		{playplay.MediaRef{RawMediaID: 8}, "8"},
+		{playplay.MediaRef{RawMediaID: 30452, Source: "pexels"}, "pexels:30452"},
+		{playplay.MediaRef{RawMediaID: 7, Source: "unsplash"}, "unsplash:7"},
 	} {
 		ref := tc.media.Ref()
 		if ref.String() != tc.text {
@@ -38,27 +38,51 @@ func TestRefRoundTrips(t *testing.T) {
 	}
 }
 
+// Issue 15: PlayPlay took "pexels:201" and listed the same media as
+// "pexels:201~3608618", so Sync with Prune added one and removed the other.
+// Every spelling now has one canonical form, the one List gives.
+func TestCanonicalSpellings(t *testing.T) {
+	a := playplay.NewAdapter(nil) // Canonical sends nothing
+	for _, tc := range []struct{ in, want string }{
+		{"pexels:201", "pexels:201"},
+		{"pexels:201~3608618", "pexels:201"},
+		{"unsplash:7~Dwu85P9S-Ik_x~y", "unsplash:7"},
+		{"upload:30452", "upload:30452"},
+		{"upload:30452~5", "upload:30452"},
+	} {
+		in, _ := favorites.ParseRef(tc.in)
+		got, err := a.Canonical(in)
+		if err != nil || got.String() != tc.want {
+			t.Errorf("Canonical(%s) = %v, %v; want %s", tc.in, got, err, tc.want)
+		}
+		if again, err := a.Canonical(got); err != nil || again != got {
+			t.Errorf("Canonical(%v) = %v, %v; want it unchanged", got, again, err)
+		}
+	}
+}
+
 func TestSplitRefRefuses(t *testing.T) {
 	for _, ref := range []favorites.Ref{
 		{}, {ID: "abc", Source: "upload"}, {ID: "0", Source: "upload"}, {ID: "-1"}, {ID: "01"},
 		{ID: "1~", Source: "pexels"}, {ID: "~5", Source: "pexels"}, {ID: "1~a/b", Source: "pexels"},
 		{ID: "1", Source: "up load"}, {ID: "1", Source: "a/b"},
+		{ID: "8"}, {ID: "8~5"}, // no source: neither the store nor List knows such a ref
 	} {
-		if _, err := playplay.SplitRef(ref); !errors.Is(err, favorites.ErrInvalidArgument) {
-			t.Errorf("SplitRef(%#v): %v, want ErrInvalidArgument", ref, err)
+		_, err := playplay.SplitRef(ref)
+		if !errors.Is(err, favorites.ErrInvalidArgument) || !strings.Contains(err.Error(), "source:raw_media_id") {
+			t.Errorf("SplitRef(%#v): %v, want ErrInvalidArgument naming the canonical form", ref, err)
+		}
+		if _, err := playplay.NewAdapter(nil).Canonical(ref); !errors.Is(err, favorites.ErrInvalidArgument) {
+			t.Errorf("Canonical(%#v): %v, want ErrInvalidArgument", ref, err)
 		}
 	}
 }
 
 func TestToFavorite(t *testing.T) {
-	var body playplay.ListResponse
-	if err := json.Unmarshal(readTestdata(t, "favorites_list.json"), &body); err != nil {
-		t.Fatal(err)
-	}
-	items, _ := body.Page()
+	items := listTestdata(t)
 	want := favorites.Favorite{
 		Provider:   "playplay",
-		Ref:        favorites.Ref{ID: "30452~12345", Source: "pexels"},
+		Ref:        favorites.Ref{ID: "30452", Source: "pexels"},
 		Kind:       "image",
 		Title:      "pexels-photo-3608618.jpeg",
 		URL:        "https://release.storage.playplay.com/uploads/722/a3e5fbafe7f2134c993efe3dbd9b8830/9177ac836484a7c51e68088643a8ec94.jpg",
@@ -101,7 +125,7 @@ func fakeWithLibrary(t *testing.T) (*playplaytest.Server, *playplay.Adapter) {
 
 func TestAdapterStockMediaAddAndRemove(t *testing.T) {
 	srv, a := fakeWithLibrary(t)
-	stock := favorites.Ref{ID: "2~12345", Source: "pexels"}
+	stock := favorites.Ref{ID: "2", Source: "pexels"}
 	if err := a.Add(t.Context(), stock); err != nil {
 		t.Fatal(err)
 	}
@@ -151,8 +175,12 @@ func TestAdapterRemoveUnknownIsNil(t *testing.T) {
 		t.Errorf("Remove of an unknown media: %v, want nil", err)
 	}
 	c, _ := playplay.New(srv.URL, srv.Token())
-	if _, err := c.RemoveFavorite(t.Context(), playplay.RemoveByRawMediaID(999)); !errors.Is(err, favorites.ErrNotFound) {
-		t.Errorf("typed RemoveFavorite of an unknown media: %v, want ErrNotFound", err)
+	_, err := c.RemoveFavorite(t.Context(), playplay.RemoveByRawMediaID(999))
+	if !errors.Is(err, favorites.ErrNotFound) || !errors.Is(err, playplay.ErrMediaNotFound) {
+		t.Errorf("typed RemoveFavorite of an unknown media: %v, want ErrNotFound and ErrMediaNotFound", err)
+	}
+	if err := a.Add(t.Context(), favorites.Ref{ID: "999", Source: "upload"}); !errors.Is(err, favorites.ErrNotFound) {
+		t.Errorf("Add of an unknown media: %v, want ErrNotFound", err)
 	}
 }
 
@@ -161,7 +189,7 @@ func TestAdapterRemoveUnknownIsNil(t *testing.T) {
 func TestAdapterAddAfterLostAnswer(t *testing.T) {
 	srv, a := fakeWithLibrary(t)
 	srv.Faults.Inject(1, favoritestest.Fault{CutAfter: true})
-	if err := a.Add(t.Context(), favorites.Ref{ID: "2~12345", Source: "pexels"}); err != nil {
+	if err := a.Add(t.Context(), favorites.Ref{ID: "2", Source: "pexels"}); err != nil {
 		t.Fatalf("Add after a lost answer: %v", err)
 	}
 	if !srv.IsFavorite(2) || srv.Faults.Requests() != 2 {

@@ -30,12 +30,15 @@ type Client struct {
 //
 // The document states no rate limit, so there is no client-side limiter by
 // default (favorites.WithRateLimiter adds one); 429 answers are still waited
-// out and retried. opts come after the defaults, so they win.
+// out and retried. Response bodies are capped at [DefaultMaxBodySize]
+// (favorites.WithMaxBodySize changes it). opts come after the defaults, so
+// they win.
 func New(baseURL, token string, opts ...favorites.Option) (*Client, error) {
 	defaults := []favorites.Option{
 		favorites.WithBaseURL(baseURL),
 		favorites.WithBearerToken(token),
 		favorites.WithErrorDecoder(decodeError),
+		favorites.WithMaxBodySize(DefaultMaxBodySize),
 	}
 	c, err := favorites.New(ProviderName, append(defaults, opts...)...)
 	if err != nil {

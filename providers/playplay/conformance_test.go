@@ -30,8 +30,17 @@ func libraryMedia(i int) playplaytest.Media {
 	return playplaytest.Stock(id, "pexels", fmt.Sprint(50000+i))
 }
 
+// refOf is the canonical ref of m: source and raw media ID.
 func refOf(m playplaytest.Media) favorites.Ref {
-	return playplay.MediaRef{RawMediaID: m.ID, Source: m.Source, StockID: m.StockID}.Ref()
+	return playplay.MediaRef{RawMediaID: m.ID, Source: m.Source}.Ref()
+}
+
+// longRef is the other spelling the adapter takes for stock media, with the
+// stock ID, as earlier versions listed it.
+func longRef(m playplaytest.Media) favorites.Ref {
+	r := refOf(m)
+	r.ID += "~" + m.StockID
+	return r
 }
 
 func newAdapter(t *testing.T, url, token string, opts ...favorites.Option) *playplay.Adapter {
@@ -56,10 +65,18 @@ func TestConformance(t *testing.T) {
 			// ListOptions.PageSize; giving the fake's size lets the suite
 			// check that the listing takes several pages.
 			PageSize: 10,
+			// Media the library does not have: an upload and a stock
+			// media, in both spellings.
+			Missing: []favorites.Ref{{ID: "999999", Source: "upload"}, {ID: "999998", Source: "pexels"},
+				{ID: "999997~77", Source: "pexels"}},
 		}
+		stock := map[favorites.Ref]playplaytest.Media{}
 		for i := range 2*seeded + 4 {
 			m := libraryMedia(i)
 			srv.AddMedia(m)
+			if m.StockID != "" {
+				stock[refOf(m)] = m
+			}
 			if i < seeded {
 				if err := srv.MarkFavorite(m.ID); err != nil {
 					t.Fatal(err)
@@ -68,6 +85,15 @@ func TestConformance(t *testing.T) {
 			} else {
 				env.Absent = append(env.Absent, refOf(m))
 			}
+		}
+		env.Spellings = func(ref favorites.Ref) []favorites.Ref {
+			if m, ok := stock[ref]; ok {
+				return []favorites.Ref{longRef(m)}
+			}
+			return nil
+		}
+		for _, p := range malformedPages {
+			env.MalformedPages = append(env.MalformedPages, p.body)
 		}
 		return env
 	})

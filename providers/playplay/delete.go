@@ -31,12 +31,9 @@ func RemoveByStockID(source, stockID string) RemoveParams {
 	return RemoveParams{Source: source, StockID: stockID}
 }
 
-// RemoveParamsFor names a ref's media the way the document offers for it:
-// stock media by stock ID and source, uploads by raw media ID.
+// RemoveParamsFor names a ref's media by its raw media ID, which the
+// canonical ref always holds; the delete needs nothing more.
 func RemoveParamsFor(ref MediaRef) RemoveParams {
-	if ref.StockID != "" && ref.Source != "" {
-		return RemoveByStockID(ref.Source, ref.StockID)
-	}
 	return RemoveByRawMediaID(ref.RawMediaID)
 }
 
@@ -64,8 +61,10 @@ func (p RemoveParams) validate() error {
 }
 
 // RemoveFavorite deletes a favourite: DELETE api/v2/users/me/favorites, 204
-// with no body. A media the server does not know is its error (a 404 matches
-// [favorites.ErrNotFound]).
+// with no body, whether or not the media was a favourite. A media the
+// server does not have is its 404 {"message":"Media not found."}, which
+// matches both [favorites.ErrNotFound] and [ErrMediaNotFound]; a 404 of
+// any other shape matches only the first.
 func (c *Client) RemoveFavorite(ctx context.Context, p RemoveParams) (*favorites.Response, error) {
 	if err := p.validate(); err != nil {
 		return nil, fmt.Errorf("%s: %w", ProviderName, err)

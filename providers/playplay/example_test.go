@@ -23,7 +23,9 @@ func exampleServer() *playplaytest.Server {
 }
 
 // List the favourites page by page with the typed client: the Pager follows
-// next_page and its cursor is the number of the page to fetch next.
+// next_page. Its cursor is the page to fetch next, the page size and the
+// last media given, so that a listing resumed from it goes on exactly
+// after that media.
 func ExampleClient_Favorites() {
 	srv := exampleServer()
 	defer srv.Close()
@@ -46,14 +48,15 @@ func ExampleClient_Favorites() {
 	// Output:
 	// 3 image upload-3.jpeg
 	// 2 image upload-2.jpeg
-	// next cursor: "2"
+	// next cursor: "2.2.upload:2"
 	// 1 image upload-1.jpeg
 	// next cursor: ""
 }
 
-// Add and remove stock media through the portable interface. The ref holds
-// the source, the raw media ID and the stock ID, which is what the store
-// and the delete need.
+// Add and remove stock media through the portable interface. The ref is
+// source:raw_media_id, what the store and the delete need; the long
+// spelling with the stock ID, as earlier versions listed it, names the same
+// media.
 func ExampleAdapter() {
 	srv := exampleServer()
 	defer srv.Close()
@@ -84,7 +87,7 @@ func ExampleAdapter() {
 	}
 	fmt.Println("favourites left:", srv.Favorites())
 	// Output:
-	// pexels:4~12345 image pexels-photo-12345.jpeg
+	// pexels:4 image pexels-photo-12345.jpeg
 	// upload:3 image upload-3.jpeg
 	// upload:2 image upload-2.jpeg
 	// upload:1 image upload-1.jpeg
@@ -116,15 +119,16 @@ func ExampleClient_AddFavorite() {
 	// playplay: invalid argument: delete takes raw_media_id, or stock_id with source; stock_id and source go together
 }
 
-// MediaRef turns a media into the portable ref and back.
+// MediaRef turns a media into the portable ref and back; the long spelling
+// with a stock ID reads as the same media.
 func ExampleMediaRef() {
-	ref := playplay.MediaRef{RawMediaID: 30452, Source: "pexels", StockID: "12345"}.Ref()
+	ref := playplay.MediaRef{RawMediaID: 30452, Source: "pexels"}.Ref()
 	fmt.Println(ref)
-	back, err := playplay.SplitRef(ref)
+	back, err := playplay.SplitRef(favorites.Ref{ID: "30452~12345", Source: "pexels"})
 	fmt.Printf("%+v %v\n", back, err)
 	fmt.Println(playplay.MediaRef{RawMediaID: 30452, Source: playplay.SourceUpload}.Ref())
 	// Output:
-	// pexels:30452~12345
-	// {RawMediaID:30452 Source:pexels StockID:12345} <nil>
+	// pexels:30452
+	// {RawMediaID:30452 Source:pexels} <nil>
 	// upload:30452
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 
 	"github.com/favkit/favorites"
@@ -15,49 +14,49 @@ import (
 // defaults. The document names no page-size parameter: the server picks the
 // page size.
 type ListOptions struct {
-	// Cursor resumes a listing from a saved [favorites.Pager.Cursor]: the
-	// number of the page to fetch next, as text. Empty means the first page.
+	// Cursor resumes a listing from a saved [favorites.Pager.Cursor].
+	// Empty means the first page. See [Client.Favorites] for what a resumed
+	// listing gives.
 	Cursor string
 }
 
 // Favorites lists the user's favourite media in the server's order (the
 // document: by favourite creation and last use). Each page's body names the
 // next page number in next_page, which is sent back as the query parameter
-// page; a null or absent next_page ends the listing. The Pager's cursor is
-// that page number. Nothing is sent until the Pager is read.
+// page; a null or absent next_page ends the listing. Nothing is sent until
+// the Pager is read.
+//
+// The Pager's cursor holds the next page number, the server's page size
+// and the ref of the last media given (see [favorites.Pager.Cursor]). A
+// listing resumed from it re-reads the page that media was on and goes on
+// after it, wherever favourites added or removed since have moved it, so
+// no favourite still there is skipped. What can repeat: when the last media
+// given has been removed, or has moved further than 16 pages, the resumed
+// listing starts again from the first page and gives everything again;
+// favourites added before the saved point are not given (they belong to
+// the part already listed). A cursor from an earlier version, a bare page
+// number, is refused with [favorites.ErrInvalidArgument].
 func (c *Client) Favorites(opts *ListOptions) *favorites.Pager[*Media] {
-	var cursor string
+	var text string
 	if opts != nil {
-		cursor = opts.Cursor
+		text = opts.Cursor
 	}
-	if cursor != "" {
-		if _, err := favorites.NumericID("page cursor", cursor); err != nil {
-			return favorites.ErrorPager[*Media](fmt.Errorf("%s: %w", ProviderName, err))
+	if text != "" {
+		if _, err := parseCursor(text); err != nil {
+			return favorites.ErrorPager[*Media](err)
 		}
 	}
-	return favorites.NewPager(func(ctx context.Context, cursor string) (favorites.Page[*Media], error) {
-		page, _ := strconv.Atoi(cursor) // checked above, and every next cursor is a number we wrote
-		body, resp, err := c.FavoritesPage(ctx, page)
-		if err != nil {
-			return favorites.Page[*Media]{}, err
-		}
-		items, next := body.Page()
-		if slices.Contains(items, nil) {
-			// A null item has no ID to list it by, and dropping it
-			// would hide that the page was not what the server meant.
-			return favorites.Page[*Media]{}, fmt.Errorf("%s: %w: a null item in the list", ProviderName, favorites.ErrMalformedReply)
-		}
-		p := favorites.Page[*Media]{Items: items, Response: resp}
-		if next > 0 {
-			p.Next = strconv.Itoa(next)
-		}
-		return p, nil
-	}, cursor)
+	w := &walk{c: c}
+	return favorites.NewPager(w.fetch, text)
 }
 
-// FavoritesPage fetches one page of the listing as the server sends it.
-// page 0 fetches the first page without a page parameter, as the document's
-// request has none; a positive page is sent as the query parameter page.
+// FavoritesPage fetches one page of the listing. page 0 fetches the first
+// page without a page parameter, as the document's request has none; a
+// positive page is sent as the query parameter page. The page is checked as
+// the listing checks it: a body without its one result set, a media list
+// that is absent, null or not a list, a media without a usable id, source
+// or stock ID, more than [MaxPageItems] media, or a next_page other than
+// page+1, is an error matching [favorites.ErrMalformedReply].
 func (c *Client) FavoritesPage(ctx context.Context, page int) (*ListResponse, *favorites.Response, error) {
 	if page < 0 {
 		return nil, nil, fmt.Errorf("%s: %w: page %d is negative", ProviderName, favorites.ErrInvalidArgument, page)
@@ -70,10 +69,14 @@ func (c *Client) FavoritesPage(ctx context.Context, page int) (*ListResponse, *f
 	if err != nil {
 		return nil, nil, err
 	}
-	var body ListResponse
+	var body listWire
 	resp, err := c.c.Do(ctx, req, &body)
 	if err != nil {
 		return nil, resp, err
 	}
-	return &body, resp, nil
+	l, err := decodeList(ctx, &body, max(page, 1))
+	if err != nil {
+		return nil, resp, err
+	}
+	return l, resp, nil
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/favkit/favorites"
@@ -42,22 +43,34 @@ func FuzzFavoritesDecode(f *testing.F) {
 // nothing sent; valid ones arrive each in its own parameter or field.
 func FuzzRequestOptions(f *testing.F) {
 	f.Fuzz(func(t *testing.T, cursor string, rawID int64, stockID, source string) {
-		w := &providertest.Wire{Status: http.StatusOK, Body: []byte(`{"results":[]}`)}
-		_, err := playplay.NewAdapter(fuzzClient(t, w)).List(&favorites.ListOptions{Cursor: cursor}).NextPage(t.Context())
-		if _, cerr := favorites.NumericID("cursor", cursor); cursor != "" && cerr != nil {
-			w.CheckRefused(t, err)
-		} else if sent := w.Sent(); err != nil || len(sent) != 1 {
-			t.Fatalf("cursor %q: %v after %d requests", cursor, err, len(sent))
-		} else {
-			want := url.Values{"page": {cursor}}
-			if cursor == "" {
-				want = nil
-			}
-			providertest.CheckQuery(t, sent[0], fuzzHost, "/api/v2/users/me/favorites", want)
-		}
+		checkCursor(t, cursor)
 		checkRemove(t, playplay.RemoveParams{RawMediaID: rawID, StockID: stockID, Source: source})
 		checkAdd(t, playplay.AddParams{RawMediaID: rawID, StockID: stockID, Source: source})
 	})
+}
+
+// checkCursor asserts that a cursor is taken only in the form the client
+// writes, and that a listing resumed from one asks for the page before the
+// saved one first (where the last media given was), each page by number.
+func checkCursor(t *testing.T, cursor string) {
+	t.Helper()
+	empty := `{"results":[{"results":[],"next_page":null,"nb_results":0}],"nb_results":1}`
+	w := &providertest.Wire{Status: http.StatusOK, Body: []byte(empty)}
+	_, err := playplay.NewAdapter(fuzzClient(t, w)).List(&favorites.ListOptions{Cursor: cursor}).NextPage(t.Context())
+	if cursor != "" && !playplay.CursorRoundTrips(cursor) {
+		w.CheckRefused(t, err)
+		return
+	}
+	sent := w.Sent()
+	if err != nil || len(sent) == 0 {
+		t.Fatalf("cursor %q: %v after %d requests", cursor, err, len(sent))
+	}
+	var want url.Values // the first page has no page parameter
+	if next, _, _ := strings.Cut(cursor, "."); cursor != "" && next != "2" {
+		n, _ := strconv.Atoi(next)
+		want = url.Values{"page": {strconv.Itoa(n - 1)}}
+	}
+	providertest.CheckQuery(t, sent[0], fuzzHost, "/api/v2/users/me/favorites", want)
 }
 
 // checkRemove asserts the documented rule of delete: raw_media_id alone,

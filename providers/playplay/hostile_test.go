@@ -41,7 +41,7 @@ func TestTypedCallsRefuseHostileValues(t *testing.T) {
 			_, err := c.RemoveFavorite(ctx, playplay.RemoveByStockID("pexels", v))
 			return err
 		}},
-		{"Favorites cursor", "2", func(ctx context.Context, v string) error {
+		{"Favorites cursor", "2.10.upload:1001", func(ctx context.Context, v string) error {
 			if v == "" {
 				v = "0" // an empty cursor is the first page; page 0 stands for it
 			}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -52,15 +53,15 @@ func documentMedia(source string, stock playplay.StockID) playplay.Media {
 // valid JSON holding the item's id.
 func checkMedia(t *testing.T, got *playplay.Media, want playplay.Media) {
 	t.Helper()
-	if !json.Valid(got.Raw) || !json.Valid(got.Data.Raw) {
-		t.Errorf("media %d: Raw %q or Data.Raw %q is not JSON", got.ID, got.Raw, got.Data.Raw)
+	if !json.Valid(got.Raw) {
+		t.Errorf("media %d: Raw %q is not JSON", got.ID, got.Raw)
 	}
 	var raw struct{ ID int64 }
 	if json.Unmarshal(got.Raw, &raw) != nil || raw.ID != want.ID {
 		t.Errorf("Raw holds id %d, want %d", raw.ID, want.ID)
 	}
 	g := *got
-	g.Raw, g.Data.Raw = nil, nil
+	g.Raw = nil
 	if !reflect.DeepEqual(g, want) {
 		t.Errorf("media decoded as\n%+v\nwant\n%+v", g, want)
 	}
@@ -83,6 +84,36 @@ func TestDocumentListDecodes(t *testing.T) {
 	items, next := body.Page()
 	if len(items) != 2 || next != 2 {
 		t.Errorf("Page() = %d items, next %d; want 2, 2", len(items), next)
+	}
+}
+
+// listTestdata lists the document's example page through the client, as
+// a listing decodes it.
+func listTestdata(t *testing.T) []*playplay.Media {
+	t.Helper()
+	c, _ := newMockClient(t, answer{200, string(readTestdata(t, "favorites_list.json"))})
+	l, _, err := c.FavoritesPage(t.Context(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, next := l.Page()
+	if len(items) != 2 || next != 2 {
+		t.Fatalf("the document's page: %d items, next %d; want 2, 2", len(items), next)
+	}
+	return items
+}
+
+// The client decodes the document's page as json.Unmarshal does, and each
+// item's Raw is its bytes exactly as the reply holds them.
+func TestDocumentListDecodesThroughTheClient(t *testing.T) {
+	items := listTestdata(t)
+	checkMedia(t, items[0], documentMedia("pexels", "12345"))
+	checkMedia(t, items[1], documentMedia("upload", ""))
+	body := string(readTestdata(t, "favorites_list.json"))
+	for i, m := range items {
+		if !strings.HasPrefix(string(m.Raw), "{") || !strings.HasSuffix(string(m.Raw), "}") || !strings.Contains(body, string(m.Raw)) {
+			t.Errorf("item %d: Raw %q is not its bytes in the reply", i, m.Raw)
+		}
 	}
 }
 

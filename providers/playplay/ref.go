@@ -12,56 +12,61 @@ import (
 // media whose source names the stock library (such as "pexels").
 const SourceUpload = "upload"
 
-// stockSep joins the raw media ID and the stock ID in a Ref's ID. Raw media
-// IDs are digits, so the first "~" always ends one; "~" is unreserved in
-// URLs and needs no escaping in [favorites.Ref.String].
+// stockSep joins the raw media ID and a stock ID in the long spelling of a
+// Ref's ID, "201~3608618", which earlier versions listed and which is still
+// read. Raw media IDs are digits, so the first "~" always ends one.
 const stockSep = "~"
 
-// MediaRef is what a [favorites.Ref] holds for PlayPlay: everything the store
-// and the delete need to name one media.
+// MediaRef is what a [favorites.Ref] holds for PlayPlay: the raw media ID
+// and the source, everything the store needs (raw_media_id and source
+// required) and everything the delete needs (raw_media_id).
 //
-// The store requires raw_media_id and source (stock_id is optional), and the
-// delete takes raw_media_id, or stock_id with source. So a Ref always holds
-// the raw media ID and the source, and for stock media the stock ID too, so
-// that the store can pass it along and the delete can name the stock item
-// the way the document offers for it.
+// The canonical ref is "source:raw_media_id", such as "upload:30452" or
+// "pexels:201". The stock ID is not part of it: the store takes it only as
+// an option, the delete does not need it, and a ref written without it
+// ("pexels:201", as a user or a wanted list would write it) could not be
+// given one without asking the server, which [favorites.Favorites.Canonical]
+// must not do. So the long spelling "pexels:201~3608618" is read and
+// reduced to "pexels:201", and both name one item.
 type MediaRef struct {
 	RawMediaID int64
 	Source     string
-	StockID    string // empty for uploads
 }
 
-// Ref gives the portable form: ID "30452" or "30452~12345", Source the
-// media's source. Its String is "upload:30452" or "pexels:30452~12345".
+// Ref gives the canonical portable form: ID the raw media ID, Source the
+// media's source. Its String is "upload:30452" or "pexels:201".
 func (m MediaRef) Ref() favorites.Ref {
-	id := strconv.FormatInt(m.RawMediaID, 10)
-	if m.StockID != "" {
-		id += stockSep + m.StockID
-	}
-	return favorites.Ref{ID: id, Source: m.Source}
+	return favorites.Ref{ID: strconv.FormatInt(m.RawMediaID, 10), Source: m.Source}
 }
 
-// SplitRef reads a Ref made by [MediaRef.Ref] (or by hand in that form). The
-// raw media ID must be a positive integer; the stock ID and source, when
-// given, are checked with [favorites.CheckID]. Errors match
-// [favorites.ErrInvalidArgument]. Source may be empty here; the store
-// refuses a ref without one.
+// SplitRef reads a Ref in the canonical form "source:raw_media_id", or in
+// the long form "source:raw_media_id~stock_id", whose stock ID is checked
+// with [favorites.CheckID] and then dropped. The raw media ID must be a
+// positive integer and the source is required: without it the store cannot
+// be called and the ref is not the one List gives. Errors match
+// [favorites.ErrInvalidArgument] and name the canonical form.
 func SplitRef(ref favorites.Ref) (MediaRef, error) {
 	raw, stock, hasStock := strings.Cut(ref.ID, stockSep)
 	id, err := favorites.NumericID("raw media ID", raw)
 	if err != nil {
-		return MediaRef{}, fmt.Errorf("%s: ref %q: %w", ProviderName, ref.String(), err)
+		return MediaRef{}, refError(ref, err)
 	}
-	m := MediaRef{RawMediaID: id, Source: ref.Source, StockID: stock}
 	if hasStock {
 		if err := favorites.CheckID("stock ID", stock); err != nil {
-			return MediaRef{}, fmt.Errorf("%s: ref %q: %w", ProviderName, ref.String(), err)
+			return MediaRef{}, refError(ref, err)
 		}
 	}
-	if ref.Source != "" {
-		if err := favorites.CheckID("source", ref.Source); err != nil {
-			return MediaRef{}, fmt.Errorf("%s: ref %q: %w", ProviderName, ref.String(), err)
-		}
+	if ref.Source == "" {
+		return MediaRef{}, refError(ref, fmt.Errorf("%w: no source", favorites.ErrInvalidArgument))
 	}
-	return m, nil
+	if err := favorites.CheckID("source", ref.Source); err != nil {
+		return MediaRef{}, refError(ref, err)
+	}
+	return MediaRef{RawMediaID: id, Source: ref.Source}, nil
+}
+
+// refError names the ref and the canonical form it should have.
+func refError(ref favorites.Ref, err error) error {
+	return fmt.Errorf("%s: ref %q: %w (the canonical form is source:raw_media_id, such as \"upload:30452\")",
+		ProviderName, ref.String(), err)
 }

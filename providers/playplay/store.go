@@ -16,10 +16,11 @@ type AddParams struct {
 	StockID    string `json:"stock_id,omitempty"` // a string, as the document declares it
 }
 
-// AddParamsFor returns the store's parameters for a ref: its raw media ID,
-// source and, for stock media, stock ID.
+// AddParamsFor returns the store's parameters for a ref: its raw media ID
+// and source, the two the store requires. The stock ID is optional and the
+// canonical ref does not hold it.
 func AddParamsFor(ref MediaRef) AddParams {
-	return AddParams(ref) // the same three fields
+	return AddParams{RawMediaID: ref.RawMediaID, Source: ref.Source}
 }
 
 func (p AddParams) validate() error {
@@ -41,33 +42,46 @@ func (p AddParams) validate() error {
 
 // AddFavorite stores a media as a favourite: POST /api/v2/user/me/favorites
 // (singular "user", as the document spells the store). The answer is 201
-// with the stored media, which is returned; nil when the body holds none.
+// with the stored media, which is returned; nil when the body holds none. A
+// body whose results are not a list of at most one usable media is an
+// error matching [favorites.ErrMalformedReply], with the Response: the
+// store happened.
 //
 // It keeps the service's meaning: storing a favourite that is already there
 // is the server's error, which matches [favorites.ErrAlreadyFavorited] when
-// the server answers 409 (or 422 saying "already"). It is not retried after
-// a server error, since the request may have been applied; the portable
-// [Adapter.Add] is, being idempotent.
+// the server answers 409 (or 422 saying "already"); a media the server does
+// not have is a 404 matching [favorites.ErrNotFound]. It is not retried
+// after a server error, since the request may have been applied; the
+// portable [Adapter.Add] is, being idempotent.
 func (c *Client) AddFavorite(ctx context.Context, p AddParams) (*Media, *favorites.Response, error) {
-	return c.store(ctx, p, favorites.RetryByMethod)
-}
-
-func (c *Client) store(ctx context.Context, p AddParams, retry favorites.RetryMode) (*Media, *favorites.Response, error) {
-	if err := p.validate(); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", ProviderName, err)
-	}
-	req, err := c.c.NewRequest(http.MethodPost, storePath, nil, favorites.JSONBody(p))
+	req, err := c.storeRequest(p, favorites.RetryByMethod)
 	if err != nil {
 		return nil, nil, err
 	}
-	req.Retry = retry
-	var body StoreResponse
+	var body storeWire
 	resp, err := c.c.Do(ctx, req, &body)
-	if err != nil {
+	if err != nil || body.Results == nil {
 		return nil, resp, err
 	}
-	if len(body.Results) == 0 {
+	items, err := decodeMedia(ctx, body.Results, 1)
+	if err != nil {
+		return nil, resp, fmt.Errorf("%s: store answer: %w", ProviderName, err)
+	}
+	if len(items) == 0 {
 		return nil, resp, nil
 	}
-	return body.Results[0], resp, nil
+	return items[0], resp, nil
+}
+
+// storeRequest checks p and builds the store's request.
+func (c *Client) storeRequest(p AddParams, retry favorites.RetryMode) (*favorites.Request, error) {
+	if err := p.validate(); err != nil {
+		return nil, fmt.Errorf("%s: %w", ProviderName, err)
+	}
+	req, err := c.c.NewRequest(http.MethodPost, storePath, nil, favorites.JSONBody(p))
+	if err != nil {
+		return nil, err
+	}
+	req.Retry = retry
+	return req, nil
 }

@@ -13,6 +13,16 @@
 //	srv.AddMedia(playplaytest.Upload(1), playplaytest.Stock(2, "pexels", "12345"))
 //	srv.MarkFavorite(1)
 //	c, _ := playplay.New(srv.URL, srv.Token())
+//
+// Its answers for media, the shapes package playplay reads:
+//   - store of a media the library does not have: 404
+//     {"message":"Media not found."}; of a favourite already there: 409
+//     {"message":"This media is already a favorite."}.
+//   - delete of a media that is not a favourite: 204, as for one that is;
+//     of a media the library does not have: 404 {"message":"Media not
+//     found."}.
+//   - any other path: the 404 of the mux, plain text, which no client may
+//     read as "not found" of a media.
 package playplaytest
 
 import (
@@ -58,6 +68,14 @@ func WithToken(token string) Option { return func(s *Server) { s.token = token }
 
 // WithPageSize sets how many favourites a page holds (at least 1).
 func WithPageSize(n int) Option { return func(s *Server) { s.pageSize = max(n, 1) } }
+
+// SetPageSize changes how many favourites a page holds (at least 1), as a
+// server reconfigured between two listings would.
+func (s *Server) SetPageSize(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.pageSize = max(n, 1)
+}
 
 // NewServer starts a fake with no media and no favourites. Close it when
 // done.
@@ -118,6 +136,17 @@ func (s *Server) Favorites() []int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return slices.Clone(s.favs)
+}
+
+// Unfavorite makes media no longer favourites, as a delete would, leaving
+// them in the library; IDs that are not favourites are ignored. Tests use it
+// to change the list between two listings.
+func (s *Server) Unfavorite(ids ...int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, id := range ids {
+		s.favs = removeID(s.favs, id)
+	}
 }
 
 // IsFavorite reports whether the media with raw ID id is a favourite.

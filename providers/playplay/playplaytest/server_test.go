@@ -217,3 +217,22 @@ func TestSeedingAndFaults(t *testing.T) {
 		t.Errorf("after the fault: %d after %d requests", status, srv.Faults.Requests())
 	}
 }
+
+// Unfavorite and SetPageSize change the list between two listings, as the
+// user and the service would.
+func TestUnfavoriteAndSetPageSize(t *testing.T) {
+	srv := newServer(t)
+	if err := srv.MarkFavorite(1, 2, 3, 4); err != nil {
+		t.Fatal(err)
+	}
+	srv.Unfavorite(3, 99)
+	if got := srv.Favorites(); !slices.Equal(got, []int64{4, 2, 1}) {
+		t.Errorf("after Unfavorite(3, 99), favourites %v, want [4 2 1]", got)
+	}
+	srv.SetPageSize(2)
+	_, body := send(t, srv, "GET", listPath, "", "")
+	var p page
+	if err := json.Unmarshal([]byte(body), &p); err != nil || len(p.Results[0].Results) != 2 || string(p.Results[0].NextPage) != "2" {
+		t.Errorf("with pages of 2: %s", body)
+	}
+}

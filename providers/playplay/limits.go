@@ -1,0 +1,26 @@
+package playplay
+
+// The bounds of one reply. The document shows a page of 10 favourites
+// (nb_results 10) and names no page-size parameter: the server picks the
+// size, so the client cannot ask for one and bounds pages itself.
+const (
+	// DocumentPageSize is the page size of the document's example.
+	DocumentPageSize = 10
+
+	// MaxPageItems is the most media one listing page may hold: ten times
+	// the document's page, so a server configured for larger pages still
+	// lists, while a page of millions of tiny items is refused as
+	// [favorites.ErrMalformedReply] after the 100th instead of being held.
+	MaxPageItems = 10 * DocumentPageSize
+
+	// MaxMediaBytes is the largest honest media item: the document's
+	// example is about 900 bytes with its data object elided ("…"), so
+	// 4 KiB leaves room for the elided metadata and long names and URLs.
+	MaxMediaBytes = 4 << 10
+
+	// DefaultMaxBodySize is the response size cap [New] sets unless an
+	// option says otherwise: the largest honest page, MaxPageItems items
+	// of MaxMediaBytes (400 KiB), times 2 for JSON escaping and
+	// pretty-printing: 800 KiB, where the SDK's shared default is 32 MiB.
+	DefaultMaxBodySize = 2 * MaxPageItems * MaxMediaBytes
+)
