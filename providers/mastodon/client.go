@@ -19,6 +19,22 @@ const ProviderName = "mastodon"
 // requests as the server allows.
 const MaxLimit = 40
 
+// MaxStatusBytes is the most JSON an honest status takes, rounded up
+// generously: a boost carries its original whole, and one with a long text
+// (500 characters on Mastodon, thousands on some other servers, each up to
+// six bytes once HTML- and JSON-escaped), four attachments with their
+// metadata, a card, a poll, mentions, tags, custom emojis and its author's
+// account stays well under it.
+const MaxStatusBytes = 128 << 10
+
+// DefaultMaxBodySize is the response size cap [New] sets before the
+// caller's options (favorites.WithMaxBodySize overrides it): the largest
+// honest page, MaxLimit statuses of MaxStatusBytes (5 MiB), with a margin
+// of two, so 10 MiB. A larger body is refused unread, where
+// favorites.DefaultMaxBodySize would let a server make the client read 32
+// MiB a page.
+const DefaultMaxBodySize = 2 * MaxLimit * MaxStatusBytes
+
 // Client is a typed client of one Mastodon instance's favourites API. It is
 // safe for concurrent use.
 type Client struct {
@@ -31,14 +47,16 @@ type Client struct {
 //
 // Its defaults are a client-side limit of one request a second on average
 // with bursts of 30 (Mastodon's documented budget is 300 requests in 5
-// minutes), waiting out a spent X-RateLimit-Remaining, and Mastodon's error
-// bodies read into [favorites.APIError]. opts come after the defaults, so
-// they win: favorites.WithRateLimiter(nil) removes the limiter.
+// minutes), waiting out a spent X-RateLimit-Remaining, a response cap of
+// [DefaultMaxBodySize], and Mastodon's error bodies read into
+// [favorites.APIError]. opts come after the defaults, so they win:
+// favorites.WithRateLimiter(nil) removes the limiter.
 func New(baseURL, token string, opts ...favorites.Option) (*Client, error) {
 	defaults := []favorites.Option{
 		favorites.WithBaseURL(baseURL),
 		favorites.WithBearerToken(token),
 		favorites.WithRateLimiter(rate.NewLimiter(rate.Every(time.Second), 30)),
+		favorites.WithMaxBodySize(DefaultMaxBodySize),
 	}
 	c, err := favorites.New(ProviderName, append(defaults, opts...)...)
 	if err != nil {
@@ -55,18 +73,26 @@ func (c *Client) HTTP() *favorites.Client { return c.c }
 // String describes the client without its token.
 func (c *Client) String() string { return fmt.Sprintf("mastodon.Client{%s}", c.c.BaseURL()) }
 
-// statusCall sends a request whose answer is one Status.
-func (c *Client) statusCall(ctx context.Context, method, path string, retry favorites.RetryMode) (*Status, error) {
+// statusCall sends a request whose answer is one Status. It returns the
+// response whenever there is one, so that a caller can tell a 2xx whose
+// body was bad (the change happened) from a refusal. The body is decoded by
+// DecodeStatus from the reply's own bytes, which Raw then keeps.
+func (c *Client) statusCall(ctx context.Context, method, path string, retry favorites.RetryMode) (*Status, *favorites.Response, error) {
 	req, err := c.c.NewRequest(method, path, nil, nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	req.Retry = retry
-	var st Status
-	if _, err := c.c.Do(ctx, req, &st); err != nil {
-		return nil, err
+	var body jsonSpan // the reply's buffer, which Do hands over: no copy
+	resp, err := c.c.Do(ctx, req, &body)
+	if err != nil {
+		return nil, resp, err
 	}
-	return &st, nil
+	st, err := DecodeStatus(body)
+	if err != nil {
+		return nil, resp, fmt.Errorf("%w (%s %s)", err, method, path)
+	}
+	return st, resp, nil
 }
 
 // statusPath is /api/v1/statuses/{id} plus suffix, with the ID checked.
@@ -85,16 +111,25 @@ func (c *Client) Status(ctx context.Context, id string) (*Status, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.statusCall(ctx, http.MethodGet, path, favorites.RetryByMethod)
+	st, _, err := c.statusCall(ctx, http.MethodGet, path, favorites.RetryByMethod)
+	return st, err
 }
 
 // Favourite favourites the status id and returns it as the server now sees
 // it. Favouriting a status twice is not an error on Mastodon, so the call is
-// retried like a read.
+// retried like a read. An unknown status, or one the caller may not see, is
+// a 404 matching favorites.ErrNotFound. A 2xx whose body is not a status is
+// an error matching favorites.ErrMalformedReply, though the favourite was
+// made ([Adapter.Add] reads it as done).
 func (c *Client) Favourite(ctx context.Context, id string) (*Status, error) {
+	st, _, err := c.favourite(ctx, id)
+	return st, err
+}
+
+func (c *Client) favourite(ctx context.Context, id string) (*Status, *favorites.Response, error) {
 	path, err := statusPath(id, "/favourite")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	return c.statusCall(ctx, http.MethodPost, path, favorites.RetryIdempotent)
 }
@@ -102,11 +137,18 @@ func (c *Client) Favourite(ctx context.Context, id string) (*Status, error) {
 // Unfavourite removes the status id from the favourites and returns it. A
 // status that is not a favourite is not an error. The server applies the
 // removal in the background: the answer already says Favourited false, but a
-// listing fetched at once may still hold the status for a moment.
+// listing fetched at once may still hold the status for a moment. An
+// unknown status is a 404 matching favorites.ErrNotFound, as the server
+// says; [Adapter.Remove] reads that one answer as done.
 func (c *Client) Unfavourite(ctx context.Context, id string) (*Status, error) {
+	st, _, err := c.unfavourite(ctx, id)
+	return st, err
+}
+
+func (c *Client) unfavourite(ctx context.Context, id string) (*Status, *favorites.Response, error) {
 	path, err := statusPath(id, "/unfavourite")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	return c.statusCall(ctx, http.MethodPost, path, favorites.RetryIdempotent)
 }

@@ -47,15 +47,7 @@ func TestConformance(t *testing.T) {
 			Faults:           srv.Faults,
 			MaxBodySize:      providertest.BodyCap,
 		}
-		for _, id := range ids[:seeded] {
-			if err := srv.MarkFavourite(mastodontest.DefaultUser, id); err != nil {
-				t.Fatal(err)
-			}
-			env.Seeded = append(env.Seeded, favorites.Ref{ID: id})
-		}
-		for _, id := range ids[seeded:] {
-			env.Absent = append(env.Absent, favorites.Ref{ID: id})
-		}
+		seed(t, srv, env, ids, seeded)
 		return env
 	})
 }
@@ -72,13 +64,41 @@ func TestConformanceLowCapSplitLinks(t *testing.T) {
 			Faults:           srv.Faults,
 			MaxBodySize:      providertest.BodyCap,
 		}
-		for _, id := range ids[:seeded] {
-			_ = srv.MarkFavourite(mastodontest.DefaultUser, id)
-			env.Seeded = append(env.Seeded, favorites.Ref{ID: id})
-		}
-		for _, id := range ids[seeded:] {
-			env.Absent = append(env.Absent, favorites.Ref{ID: id})
-		}
+		seed(t, srv, env, ids, seeded)
 		return env
 	})
+}
+
+// seed makes the first seeded of ids favourites and fills in what the
+// suite needs to know of the fake: the favourites, the statuses that are
+// not, statuses it does not have, and the pages Mastodon never sends.
+func seed(t *testing.T, srv *mastodontest.Server, env *providertest.Env, ids []string, seeded int) {
+	t.Helper()
+	for _, id := range ids[:seeded] {
+		if err := srv.MarkFavourite(mastodontest.DefaultUser, id); err != nil {
+			t.Fatal(err)
+		}
+		env.Seeded = append(env.Seeded, favorites.Ref{ID: id})
+	}
+	for _, id := range ids[seeded:] {
+		env.Absent = append(env.Absent, favorites.Ref{ID: id})
+	}
+	env.Missing = []favorites.Ref{{ID: "1"}, {ID: "not-a-status"}}
+	env.Spellings = func(favorites.Ref) []favorites.Ref { return nil } // a status ID is the one spelling
+	env.MalformedPages = malformedPages
+}
+
+// malformedPages are 200 answers to a listing that Mastodon never sends:
+// each must be ErrMalformedReply, not a short list.
+var malformedPages = []string{
+	`{"error":"oops"}`,                      // an object where the array is due
+	`[{"content":"no id"}]`,                 // a status without an ID
+	`[{"id":""}]`,                           // an empty ID
+	`[{"id":7}]`,                            // an ID of the wrong type
+	`[{"id":"a/b"}]`,                        // an ID Add would refuse
+	`[{"id":"0123"}]`,                       // a number not in its plain form
+	`[{"id":"1"},null]`,                     // a null status
+	`[{"id":"1","reblog":{"content":"x"}}]`, // a boost of a status without an ID
+	`[{"id":"1","reblog":{"id":"2","reblog":{"id":"3"}}}]`, // a boost of a boost
+	`[{"id":"1","media_attachments":[{},{},{},{},{},{}]}]`, // attachments too small to be real
 }

@@ -11,7 +11,23 @@
 // IDs, not status IDs, so the client only ever follows the rel="next" link
 // the server sent, and only to the same host (the token never leaves the
 // instance). The server sends a next link whenever a page is full, so the
-// last page may be empty; that ends the listing cleanly.
+// last page may be empty; that ends the listing cleanly. The saved cursor
+// is that link, page size included, and resumes exactly at any page size:
+// favourites removed between runs are absent, none still there is skipped,
+// and favourites made after the walk began show in a fresh listing (see
+// [Client.Favourites] for what can repeat).
+//
+// Refs: a favourite's [favorites.Ref] is {ID: status ID}, the one spelling
+// (see [Adapter]). The portable Remove is nil for a status that is not a
+// favourite or that the server no longer has (404 "Record not found"), and
+// an error for any other answer it cannot read; Add of an unknown status is
+// favorites.ErrNotFound; a 2xx is success whatever its body.
+//
+// Replies are checked and bounded: a page that is not a JSON array, holds
+// a status without a usable ID, a boost of a boost, or more than the limit
+// plus [PageMargin] statuses is favorites.ErrMalformedReply; a body over
+// [DefaultMaxBodySize] is refused; decoding holds under 8 bytes per reply
+// byte, since [Status.Raw] is the reply's own bytes, never a copy.
 //
 // Rate limits: each [favorites.Response] carries the X-RateLimit-* figures
 // in its Rate field. When X-RateLimit-Remaining reaches 0 the next request

@@ -60,13 +60,33 @@ func cursorOnInstance(cursor string) bool {
 	return "/"+strings.TrimPrefix(u.EscapedPath(), "/") == "/api/v1/favourites"
 }
 
+// cursorLimitOK reports whether a cursor's query parses and, when limit is
+// 0 (the cursor's own page size then), its limit is absent or 1 to MaxLimit.
+func cursorLimitOK(cursor string, limit int) bool {
+	u, err := url.Parse(cursor)
+	if err != nil {
+		return false
+	}
+	q, err := url.ParseQuery(u.RawQuery)
+	if err != nil {
+		return false
+	}
+	v, ok := q["limit"]
+	if limit != 0 || !ok {
+		return true
+	}
+	n, err := strconv.Atoi(v[len(v)-1])
+	return err == nil && n >= 1 && n <= mastodon.MaxLimit
+}
+
 // FuzzListOptions fuzzes the typed ListOptions and the portable ones the
 // adapter maps onto them. A limit outside 0 to MaxLimit, or a cursor off
-// the instance, is refused with nothing sent; otherwise the one request is
+// the instance or with a query this client never sends, is refused with
+// nothing sent; otherwise the one request is
 // on the instance, and a first page asks for exactly limit=N.
 func FuzzListOptions(f *testing.F) {
 	f.Fuzz(func(t *testing.T, limit int, cursor string) {
-		valid := limit >= 0 && limit <= mastodon.MaxLimit && (cursor == "" || cursorOnInstance(cursor))
+		valid := limit >= 0 && limit <= mastodon.MaxLimit && (cursor == "" || cursorOnInstance(cursor) && cursorLimitOK(cursor, limit))
 		want := url.Values{"limit": {strconv.Itoa(limit)}}
 		if limit == 0 {
 			want["limit"] = []string{strconv.Itoa(mastodon.MaxLimit)}

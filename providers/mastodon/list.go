@@ -2,19 +2,33 @@ package mastodon
 
 import (
 	"fmt"
+	"net/url"
+	"strconv"
 
 	"github.com/favkit/favorites"
 )
 
+// PageMargin is how many statuses a page may hold beyond the limit asked
+// for before it is refused as malformed. Mastodon never sends more than the
+// limit (it reads the page with SQL LIMIT); the margin is Mastodon's
+// default page, 20, which a server that ignores the limit sends instead. A
+// page over limit+PageMargin is [favorites.ErrMalformedReply]: decoding it
+// would cost the client memory for statuses it never asked for.
+const PageMargin = 20
+
 // ListOptions tune [Client.Favourites]. A nil *ListOptions means the
 // defaults.
 type ListOptions struct {
-	// Limit is the page size, 1 to MaxLimit; 0 means MaxLimit. A server may
-	// cap it lower; paging still follows its links to the end.
+	// Limit is the page size, 1 to MaxLimit; 0 means MaxLimit, or, with a
+	// Cursor, the page size the cursor was saved with. A server may cap it
+	// lower; paging still follows its links to the end.
 	Limit int
 
 	// Cursor resumes a listing from a saved [favorites.Pager.Cursor]: the
-	// server's next link, which must be on the client's instance.
+	// server's next link, which must be a link to the favourites listing on
+	// the client's instance. It carries the page size as its limit
+	// parameter; a Limit given with it replaces that, which is exact, since
+	// the link's position (max_id) does not depend on the page size.
 	Cursor string
 }
 
@@ -23,32 +37,71 @@ type listQuery struct {
 }
 
 // Favourites lists the caller's favourited statuses, newest favourite first,
-// following the server's Link header from page to page. The page cursors are
-// the server's own links: Mastodon pages by internal favourite IDs that no
-// status carries, so a cursor is never built from the statuses. Nothing is
-// sent until the Pager is read.
+// following the server's Link header from page to page. Nothing is sent
+// until the Pager is read.
+//
+// The cursor is the server's next link: Mastodon pages by internal
+// favourite IDs that no status carries (max_id), so a cursor is never built
+// from the statuses. A saved cursor resumes exactly: the next page is the
+// favourites older than the last one listed, so a favourite removed
+// between runs is simply absent and none still there is skipped, whatever
+// the page size. Favourites made after the listing began (a re-favourite
+// too) are newer than the cursor and show in a fresh listing, not in the
+// resumed one. Nothing repeats, except the rest of a page that a loop over
+// [favorites.Pager.All] left in the middle, and a status unfavourited a
+// moment ago (Mastodon applies that in the background).
+//
+// Each page is checked: a body that is not a JSON array, a null status, a
+// status without a usable ID, a boost of a boost, or more statuses than
+// the limit plus [PageMargin] is an error matching
+// [favorites.ErrMalformedReply] naming the item; an empty array is an
+// empty page.
 func (c *Client) Favourites(opts *ListOptions) *favorites.Pager[*Status] {
 	if opts == nil {
 		opts = &ListOptions{}
 	}
-	limit := opts.Limit
-	switch {
-	case limit == 0:
-		limit = MaxLimit
-	case limit < 0 || limit > MaxLimit:
+	if opts.Limit < 0 || opts.Limit > MaxLimit {
 		return favorites.ErrorPager[*Status](fmt.Errorf("%s: %w: limit %d is not between 1 and %d",
 			ProviderName, favorites.ErrInvalidArgument, opts.Limit, MaxLimit))
 	}
-	pages := favorites.LinkPager(c.c, "/api/v1/favourites", listQuery{Limit: limit}, opts.Cursor, favorites.ItemRules[*Status]{})
-	return favorites.MapPager(pages, checkListed)
+	cursor, limit, err := resumeAt(opts.Cursor, opts.Limit)
+	if err != nil {
+		return favorites.ErrorPager[*Status](fmt.Errorf("%s: %w", ProviderName, err))
+	}
+	return favorites.LinkPager(c.c, "/api/v1/favourites", listQuery{Limit: limit}, cursor, statusRules(limit+PageMargin))
 }
 
-// checkListed refuses a null status or one without an ID: it could be
-// neither told apart nor unfavourited, and dropping it would hide that the
-// page was not what the server meant.
-func checkListed(s *Status) (*Status, error) {
-	if s == nil || s.ID == "" {
-		return nil, fmt.Errorf("%s: %w: a null status or one without an id in the list", ProviderName, favorites.ErrMalformedReply)
+// resumeAt returns the cursor to start from and the page size, limit when
+// it is set: the saved link with its limit parameter made that page size.
+// Without a limit it is the cursor's own, or MaxLimit when the link has
+// none (a server that does not echo it); a limit in the link that is not
+// one this client sends is refused, since the link was not ours.
+func resumeAt(cursor string, limit int) (string, int, error) {
+	if cursor == "" {
+		if limit == 0 {
+			limit = MaxLimit
+		}
+		return "", limit, nil
 	}
-	return s, nil
+	u, err := url.Parse(cursor)
+	if err != nil {
+		return "", 0, fmt.Errorf("%w: cursor is not a link: %v", favorites.ErrInvalidArgument, err)
+	}
+	q, err := url.ParseQuery(u.RawQuery)
+	if err != nil {
+		return "", 0, fmt.Errorf("%w: cursor's query: %v", favorites.ErrInvalidArgument, err)
+	}
+	if limit == 0 {
+		limit = MaxLimit
+		if v, ok := q["limit"]; ok {
+			n, err := strconv.Atoi(v[len(v)-1])
+			if err != nil || n < 1 || n > MaxLimit {
+				return "", 0, fmt.Errorf("%w: cursor's limit %q is not between 1 and %d", favorites.ErrInvalidArgument, v[len(v)-1], MaxLimit)
+			}
+			limit = n
+		}
+	}
+	q.Set("limit", strconv.Itoa(limit))
+	u.RawQuery = q.Encode()
+	return u.String(), limit, nil
 }

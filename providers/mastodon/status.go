@@ -2,7 +2,6 @@ package mastodon
 
 import (
 	"encoding/json"
-	"github.com/favkit/favorites/internal/rawjson"
 	"time"
 )
 
@@ -37,19 +36,16 @@ type Status struct {
 	Reblog             *Status           `json:"reblog"` // the boosted status, when this one is a boost
 
 	// Raw is the status's JSON exactly as the server sent it, unknown
-	// fields included.
+	// fields included: the bytes of the reply itself, not a copy, and for
+	// a boost's Reblog a part of its parent's Raw. The client's calls,
+	// [DecodeStatus] and [DecodeStatuses] set it; json.Unmarshal into a
+	// Status leaves it empty, since it could keep the bytes only by copying
+	// them (a json.Decoder reuses its buffer).
 	Raw json.RawMessage `json:"-"`
-}
 
-// UnmarshalJSON decodes the status and keeps a copy of its JSON in Raw.
-func (s *Status) UnmarshalJSON(data []byte) error {
-	type plain Status // no methods, so no recursion
-	*s = Status{}     // as a fresh value: fields data lacks are zero
-	if err := rawjson.Unmarshal(data, (*plain)(s)); err != nil {
-		return err
-	}
-	s.Raw = append(json.RawMessage(nil), data...)
-	return nil
+	// reblogAt is where the boosted status's JSON sits in this one's, for
+	// Raw: set by UnmarshalJSON, used by keepRaw.
+	reblogAt span
 }
 
 // Link is the status's web page: URL when the server gives one, else URI.

@@ -24,8 +24,8 @@ func TestDocumentExampleDecodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []*mastodon.Status
-	if err := json.Unmarshal(data, &got); err != nil {
+	got, err := mastodon.DecodeStatuses(t.Context(), data)
+	if err != nil {
 		t.Fatal(err)
 	}
 	haskal := mastodon.Account{ID: "297420", Username: "haskal", Acct: "haskal@cybre.space",
@@ -87,10 +87,11 @@ func TestStatusNestedAndUnknownFields(t *testing.T) {
 		"poll":{"id":"p","expires_at":null,"expired":true,"multiple":false,"votes_count":3,"options":[{"title":"yes","votes_count":3},{"title":"no","votes_count":null}]},
 		"reblog":{"id":"1","content":"<p>original &amp; <b>bold</b></p>","quote_approval":{"automatic":["public"]},
 			"media_attachments":[],"account":{"id":"7","acct":"carol@b.example"}}}`
-	var st mastodon.Status
-	if err := json.Unmarshal([]byte(body), &st); err != nil {
+	got, err := mastodon.DecodeStatus([]byte(body))
+	if err != nil {
 		t.Fatal(err)
 	}
+	st := *got
 	if st.Reblog == nil || st.Reblog.ID != "1" || st.Reblog.Account.Acct != "carol@b.example" ||
 		!bytes.Contains(st.Reblog.Raw, []byte(`"quote_approval"`)) {
 		t.Fatalf("reblog %+v", st.Reblog)

@@ -7,7 +7,9 @@
 // tokens and scopes are checked, pages are linked by internal favourite IDs
 // that no status carries, a rel="next" link comes with every full page (so
 // the last page may be empty), limit defaults to 20 and is capped at 40 (or
-// lower, as some servers do), favouriting is idempotent, and every answer
+// lower, as some servers do), favouriting is idempotent, an unknown or
+// deleted status answers 404 {"error":"Record not found"} and a path with
+// no route 404 {"error":"Not Found"}, as Mastodon's, and every answer
 // carries X-RateLimit-* headers from a settable budget. Faults injects
 // failures, latency and cut connections.
 //

@@ -86,6 +86,26 @@ func (s *Server) MarkFavourite(user, statusID string) error {
 	return nil
 }
 
+// DeleteStatus deletes a status and every favourite of it, as Mastodon
+// does (a status's favourites go with it): afterwards the status's calls
+// answer 404 {"error":"Record not found"}. It fails for an unknown status.
+func (s *Server) DeleteStatus(statusID string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.statuses[statusID]; !ok {
+		return fmt.Errorf("mastodontest: no status %q", statusID)
+	}
+	delete(s.statuses, statusID)
+	delete(s.counts, statusID)
+	for k := range s.standing {
+		if k.statusID == statusID {
+			delete(s.standing, k)
+		}
+	}
+	s.favs = slices.DeleteFunc(s.favs, func(f *fav) bool { return f.statusID == statusID })
+	return nil
+}
+
 // Favourites returns the status IDs user has favourited, newest favourite
 // first, as they stand now (a delayed unfavourite already counts).
 func (s *Server) Favourites(user string) []string {

@@ -1,0 +1,305 @@
+package mastodon
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+
+	"github.com/favkit/favorites"
+)
+
+// Decoding a status costs memory linear in its bytes, whatever their shape:
+//
+//   - Each byte is read a bounded number of times: the boosted status is
+//     decoded once, from its own bytes, and a boost of a boost is refused
+//     (see errBoostOfBoost), so no status is decoded again per level.
+//   - No JSON is copied: Raw is the reply's own bytes, and a boosted
+//     status's Raw is a part of its parent's.
+//   - The lists a status holds are counted before they are built, built at
+//     their exact size, and refused when their items are too small to be
+//     Mastodon's (see denseList): a list of thousands of {} would otherwise
+//     cost fifty times its bytes in empty structs.
+
+// errBoostOfBoost refuses a reblog inside a reblog. Mastodon never sends
+// one: ReblogService (app/services/reblog_service.rb) boosts the original
+// when asked to boost a boost ("reblogged_status = reblogged_status.reblog
+// if reblogged_status.reblog?"), so a boost's reblog is always an original
+// status, whose own reblog is null. Accepting the nesting would let a server
+// make one status cost a decode per level.
+var errBoostOfBoost = errors.New("a boost of a boost, which Mastodon never sends (a boost always points to the original status)")
+
+// span is where a part of a JSON value sits in it, and how long the whole
+// value was, so that the part can be found again in the same bytes.
+type span struct{ at, n, whole int }
+
+// statusFields is Status without its methods, so that decoding into it
+// does not call UnmarshalJSON again.
+type statusFields Status
+
+// statusWire is how a status is decoded. Its own fields shadow the
+// embedded Status's of the same names (encoding/json takes the shallower
+// field), so the lists are counted before they are built, the poll's
+// options too, and the boosted status is kept as bytes to decode on its
+// own.
+type statusWire struct {
+	*statusFields
+	MediaAttachments denseList[MediaAttachment] `json:"media_attachments"`
+	Mentions         denseList[Mention]         `json:"mentions"`
+	Tags             denseList[Tag]             `json:"tags"`
+	Emojis           denseList[CustomEmoji]     `json:"emojis"`
+	Poll             pollValue                  `json:"poll"`
+	Reblog           jsonSpan                   `json:"reblog"`
+}
+
+// UnmarshalJSON decodes a status into a fresh value (fields data lacks are
+// zero). It keeps none of data, which may be a json.Decoder's buffer:
+// Raw stays empty (see [DecodeStatus]). A boost of a boost, or a list
+// whose items are too small to be real, is an error.
+func (s *Status) UnmarshalJSON(data []byte) error {
+	return s.decode(data, false)
+}
+
+func (s *Status) decode(data []byte, boosted bool) error {
+	*s = Status{}
+	w := statusWire{statusFields: (*statusFields)(s)}
+	if err := json.Unmarshal(data, &w); err != nil {
+		return err
+	}
+	s.MediaAttachments = []MediaAttachment(w.MediaAttachments)
+	s.Mentions = []Mention(w.Mentions)
+	s.Tags = []Tag(w.Tags)
+	s.Emojis = []CustomEmoji(w.Emojis)
+	s.Poll = w.Poll.p
+	if w.Reblog == nil {
+		return nil
+	}
+	if boosted {
+		return errBoostOfBoost
+	}
+	s.Reblog = new(Status)
+	if err := s.Reblog.decode(w.Reblog, true); err != nil {
+		return fmt.Errorf("reblog: %w", err)
+	}
+	s.reblogAt = span{at: offsetIn(data, w.Reblog), n: len(w.Reblog), whole: len(data)}
+	return nil
+}
+
+// offsetIn is where part starts in whole, which encoding/json hands it out
+// of; 0 when it is not a part of whole (no JSON value starts at 0 inside
+// another).
+func offsetIn(whole, part []byte) int {
+	at := cap(whole) - cap(part)
+	if at <= 0 || at+len(part) > len(whole) || len(part) == 0 || &whole[at] != &part[0] {
+		return 0
+	}
+	return at
+}
+
+// keepRaw makes raw, the exact bytes s was decoded from, its Raw, and the
+// part of them that holds the boosted status the boost's Raw: no copy.
+func (s *Status) keepRaw(raw []byte) {
+	s.Raw = raw[:len(raw):len(raw)]
+	if s.Reblog == nil {
+		return
+	}
+	if r := s.reblogAt; r.at > 0 && r.whole == len(raw) {
+		s.Reblog.Raw = raw[r.at : r.at+r.n : r.at+r.n]
+		return
+	}
+	// Not reached with encoding/json as it is, which hands UnmarshalJSON
+	// parts of its input; kept so that Raw stays right if that changes.
+	var probe struct {
+		Reblog jsonSpan `json:"reblog"`
+	}
+	if json.Unmarshal(raw, &probe) == nil {
+		s.Reblog.Raw = json.RawMessage(probe.Reblog)
+	}
+}
+
+// check refuses a status that no call could name: one without an ID, or
+// with one that Favourite and Unfavourite would refuse.
+func (s *Status) check() error {
+	if err := checkStatusID("status id", s.ID); err != nil {
+		return err
+	}
+	if s.Reblog != nil {
+		if err := checkStatusID("boosted status id", s.Reblog.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DecodeStatus decodes one status, as the client's single-status calls do:
+// data must be a JSON object with a usable ID. Raw is data itself, not a
+// copy, so data must not change afterwards. Anything else is an error
+// matching [favorites.ErrMalformedReply].
+func DecodeStatus(data []byte) (*Status, error) {
+	data = bytes.TrimSpace(data)
+	if len(data) == 0 || data[0] != '{' {
+		return nil, fmt.Errorf("%s: %w: %s where a status was due", ProviderName, favorites.ErrMalformedReply, describe(data))
+	}
+	var s Status
+	if err := json.Unmarshal(data, &s); err != nil {
+		return nil, fmt.Errorf("%s: %w: %v", ProviderName, favorites.ErrMalformedReply, err)
+	}
+	if err := s.check(); err != nil {
+		return nil, fmt.Errorf("%s: %w: %w", ProviderName, favorites.ErrMalformedReply, err)
+	}
+	s.keepRaw(data)
+	return &s, nil
+}
+
+// DecodeStatuses decodes a listing's body, a JSON array of statuses, by the
+// rules [Client.Favourites] applies to every page (without its cap on the
+// number of items): each status has a usable ID and its Raw is a part of
+// data, not a copy. Anything else is an error matching
+// [favorites.ErrMalformedReply] that names the item.
+func DecodeStatuses(ctx context.Context, data []byte) ([]*Status, error) {
+	list, err := favorites.DecodeItems(ctx, data, statusRules(0))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", ProviderName, err)
+	}
+	return list, nil
+}
+
+// statusRules are the rules of a listing page of at most max statuses (0:
+// no limit).
+func statusRules(max int) favorites.ItemRules[*Status] {
+	return favorites.ItemRules[*Status]{Max: max, Item: func(_ int, s **Status, raw []byte) error {
+		if *s == nil {
+			return errors.New("a null status")
+		}
+		if err := (*s).check(); err != nil {
+			return err
+		}
+		(*s).keepRaw(raw)
+		return nil
+	}}
+}
+
+// describe names what a body holds instead of a status, for an error.
+func describe(b []byte) string {
+	switch {
+	case len(b) == 0:
+		return "nothing"
+	case len(b) > 20:
+		return fmt.Sprintf("%q…", b[:20])
+	default:
+		return fmt.Sprintf("%q", b)
+	}
+}
+
+// jsonSpan keeps a JSON value's bytes as encoding/json hands them to
+// UnmarshalJSON: a part of the input, not a copy. It must not outlive the
+// decoding call unless the input does.
+type jsonSpan []byte
+
+// UnmarshalJSON keeps data; null is nil.
+func (j *jsonSpan) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		*j = nil
+		return nil
+	}
+	*j = data
+	return nil
+}
+
+// minBytesPerItem says how small, against its decoded size, an item of a
+// status's list may be: at least half that size in JSON, so building the
+// list costs at most twice its bytes. No real item comes near it: the
+// smallest, a tag or a poll option, is some 30 bytes of JSON for a 32- or
+// 24-byte struct, and a mention, an emoji or an attachment takes well over
+// 100 bytes for 56 to 88.
+const minBytesPerItem = 2
+
+// denseList is a list of a status, decoded at its exact size after its
+// items are counted, and refused when they average under
+// 1/minBytesPerItem of their decoded size.
+type denseList[T any] []T
+
+// UnmarshalJSON counts, checks, then decodes the list; null is nil.
+func (l *denseList[T]) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		*l = nil
+		return nil
+	}
+	n := countItems(data)
+	if n < 0 {
+		return fmt.Errorf("%s where a list was due", describe(data))
+	}
+	size := int(reflect.TypeFor[T]().Size())
+	if n*size > minBytesPerItem*len(data) {
+		return fmt.Errorf("a list of %d items in %d bytes: under %d bytes an item, too small for a %s",
+			n, len(data), size/minBytesPerItem, reflect.TypeFor[T]().Name())
+	}
+	items := make([]T, 0, n)
+	if err := json.Unmarshal(data, &items); err != nil {
+		return err
+	}
+	*l = items
+	return nil
+}
+
+// countItems counts the items of the JSON array data, which encoding/json
+// has checked; -1 when data is not an array. It allocates nothing.
+func countItems(data []byte) int {
+	if len(data) < 2 || data[0] != '[' {
+		return -1
+	}
+	n, depth, inString, escaped, empty := 0, 0, false, false, true
+	for _, c := range data[1 : len(data)-1] {
+		switch {
+		case escaped:
+			escaped = false
+		case inString:
+			escaped = c == '\\'
+			inString = c != '"'
+		case c == '"':
+			inString, empty = true, false
+		case c == '[' || c == '{':
+			depth, empty = depth+1, false
+		case c == ']' || c == '}':
+			depth--
+		case c == ',' && depth == 0:
+			n++
+		case c != ' ' && c != '\t' && c != '\r' && c != '\n':
+			empty = false
+		}
+	}
+	if empty {
+		return 0
+	}
+	return n + 1
+}
+
+// pollFields is Poll without methods, for pollWire.
+type pollFields Poll
+
+// pollWire decodes a poll, its options counted like a status's lists.
+type pollWire struct {
+	*pollFields
+	Options denseList[PollOption] `json:"options"`
+}
+
+// pollValue decodes a status's poll through pollWire.
+type pollValue struct{ p *Poll }
+
+// UnmarshalJSON decodes the poll; null is none.
+func (v *pollValue) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		v.p = nil
+		return nil
+	}
+	p := new(Poll)
+	w := pollWire{pollFields: (*pollFields)(p)}
+	if err := json.Unmarshal(data, &w); err != nil {
+		return err
+	}
+	p.Options = []PollOption(w.Options)
+	v.p = p
+	return nil
+}

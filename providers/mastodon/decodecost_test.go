@@ -1,0 +1,155 @@
+package mastodon_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/providers/mastodon"
+	"github.com/favkit/favorites/providers/providertest"
+)
+
+// hostilePage is one listing body built to cost the client memory.
+type hostilePage struct {
+	name string
+	body string
+}
+
+// page joins items into a JSON array.
+func page(items ...string) string { return "[" + strings.Join(items, ",") + "]" }
+
+// repeat is n copies of item.
+func repeat(item string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = item
+	}
+	return out
+}
+
+// reblogChain is a status boosting a status boosting ... depth levels
+// deep, each level with content of pad bytes: within favorites.MaxJSONDepth,
+// so only the provider's own rules stop it.
+func reblogChain(depth, pad int) string {
+	var b strings.Builder
+	for i := range depth {
+		b.WriteString(`{"id":"` + strconv.Itoa(i+1) + `","content":"` + strings.Repeat("x", pad) + `","reblog":`)
+	}
+	b.WriteString("null")
+	b.WriteString(strings.Repeat("}", depth))
+	return b.String()
+}
+
+// tinyList is a status whose field holds n empty objects.
+func tinyList(field string, n int) string {
+	return `{"id":"1","` + field + `":[` + strings.Repeat(`{},`, n-1) + `{}]}`
+}
+
+// honestStatus is a status shaped as Mastodon sends one, with content of
+// pad bytes.
+func honestStatus(id, pad int) string {
+	return `{"id":"` + strconv.Itoa(id) + `","created_at":"2024-01-01T00:00:00.000Z","in_reply_to_id":null,` +
+		`"in_reply_to_account_id":null,"sensitive":false,"spoiler_text":"","visibility":"public","language":"en",` +
+		`"uri":"https://a.example/users/bob/statuses/1","url":"https://a.example/@bob/1","replies_count":0,` +
+		`"reblogs_count":0,"favourites_count":1,"favourited":true,"reblogged":false,"muted":false,"bookmarked":false,` +
+		`"content":"<p>` + strings.Repeat("word ", pad/5) + `</p>","reblog":null,` +
+		`"account":{"id":"7","username":"bob","acct":"bob","display_name":"Bob","locked":false,"bot":false,` +
+		`"url":"https://a.example/@bob","avatar":"https://a.example/bob.png"},` +
+		`"media_attachments":[{"id":"m","type":"image","url":"https://a.example/m.png","preview_url":"https://a.example/s.png",` +
+		`"remote_url":null,"description":null,"blurhash":null}],"mentions":[],"tags":[],"emojis":[],"card":null,"poll":null}`
+}
+
+// hostilePages are the shapes of issue 16, each near a MiB over 40 statuses
+// at most (a page's worth; more is refused outright): boost chains within
+// the JSON depth limit, tiny items, tiny values in a status's lists, long
+// strings, and deep nesting in fields the type does not name. One status
+// of a MiB is TestStatusDecodeCostIsBoundedByTheReply's: in a listing,
+// favorites.DecodeItems buffers the largest item whole, which the bound
+// then has to carry too (see the report on the root package).
+func hostilePages() []hostilePage {
+	const mib, n = 1 << 20, 40
+	return []hostilePage{
+		{"honest page of 40", page(func() []string {
+			var out []string
+			for i := range n {
+				out = append(out, honestStatus(i+1, mib/n))
+			}
+			return out
+		}()...)},
+		{"reblog chains 60 deep", page(repeat(reblogChain(60, 400), n)...)},
+		{"tiny items", page(repeat(`{"id":"1"}`, mib/11)...)},
+		{"tiny media attachments", page(repeat(tinyList("media_attachments", mib/3/n), n)...)},
+		{"tiny mentions", page(repeat(tinyList("mentions", mib/3/n), n)...)},
+		{"tiny emojis", page(repeat(tinyList("emojis", mib/3/n), n)...)},
+		{"tiny poll options", page(repeat(`{"id":"1","poll":{"id":"p","options":[`+strings.Repeat(`{},`, mib/3/n)+`{}]}}`, n)...)},
+		{"long content of short words", page(repeat(`{"id":"1","content":"`+strings.Repeat("a ", mib/2/n)+`"}`, n)...)},
+		{"long escaped content", page(repeat(`{"id":"1","content":"`+strings.Repeat(`\u0026`, mib/6/n)+`"}`, n)...)},
+		{"deep unknown fields", page(repeat(`{"id":"1","x":`+strings.Repeat(`{"y":`, 60)+"0"+strings.Repeat("}", 60)+"}", mib/400)...)},
+	}
+}
+
+// Decoding a listing reply of B bytes, through the client users run (an
+// httptest server, the adapter's List), allocates at most
+// providertest.MaxHeldPerReplyByte times B, whatever its shape. A page the
+// client refuses counts too: refusing must be cheap.
+func TestListingDecodeCostIsBoundedByTheReply(t *testing.T) {
+	for _, hp := range hostilePages() {
+		t.Run(hp.name, func(t *testing.T) {
+			body := []byte(hp.body)
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				_, _ = w.Write(body)
+			}))
+			defer srv.Close()
+			c, err := mastodon.New(srv.URL, "token", append(fastOpts(), favorites.WithMaxBodySize(4<<20))...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := mastodon.NewAdapter(c)
+			var n int
+			var lerr error
+			providertest.CheckDecodeCost(t, hp.name, len(body), func() {
+				for _, err := range a.List(nil).All(t.Context()) {
+					if err != nil {
+						lerr = err
+						break
+					}
+					n++
+				}
+			})
+			t.Logf("%s: %d bytes, %d favourites, err %v", hp.name, len(body), n, lerr)
+		})
+	}
+}
+
+// The single-status calls decode through Client.Do into a Status with the
+// same bound: a boost chain, tiny lists and long text cost linear memory.
+func TestStatusDecodeCostIsBoundedByTheReply(t *testing.T) {
+	const mib = 1 << 20
+	for _, hp := range []hostilePage{
+		{"honest boost", `{"id":"1","content":"","reblog":` + honestStatus(2, mib) + `}`},
+		{"reblog chain 60 deep", reblogChain(60, mib/60)},
+		{"tiny mentions", tinyList("mentions", mib/3)},
+		{"tiny poll options", `{"id":"1","poll":{"id":"p","options":[` + strings.Repeat(`{},`, mib/3) + `{}]}}`},
+		{"long content of short words", `{"id":"1","content":"` + strings.Repeat("a ", mib/2) + `"}`},
+		{"long escaped content", `{"id":"1","content":"` + strings.Repeat(`\u0026`, mib/6) + `"}`},
+	} {
+		t.Run(hp.name, func(t *testing.T) {
+			body := []byte(hp.body)
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				_, _ = w.Write(body)
+			}))
+			defer srv.Close()
+			c, err := mastodon.New(srv.URL, "token", fastOpts()...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			providertest.CheckDecodeCost(t, hp.name, len(body), func() { _, err = c.Status(t.Context(), "1") })
+			t.Logf("%s: %d bytes, err %v", hp.name, len(body), err)
+		})
+	}
+}
