@@ -87,7 +87,7 @@ func TestTypedMethodsAgainstFake(t *testing.T) {
 	}
 	_, _, err = c.RemoveFavourite(t.Context(), "nope")
 	var apiErr *favorites.APIError
-	if !errors.Is(err, favorites.ErrUnprocessable) || !errors.As(err, &apiErr) || apiErr.Message != `Item "nope" does not exist.` {
+	if !errors.Is(err, favorites.ErrNotFound) || !errors.As(err, &apiErr) || apiErr.Message != `Item "nope" does not exist.` {
 		t.Errorf("RemoveFavourite of an unknown item: %v", err)
 	}
 	if _, err := c.HTTP().Do(t.Context(), mustRequest(t, c, "PATCH"), nil); !errors.Is(err, favorites.ErrMethodNotAllowed) ||
