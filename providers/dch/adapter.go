@@ -2,8 +2,8 @@ package dch
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"net/http"
 
 	"github.com/favkit/favorites"
 )
@@ -15,13 +15,23 @@ const (
 	PreviewHeight = 360
 )
 
-// ErrNotApplied is returned by the adapter's Add and Remove when the service
-// answered with success but the updated list it returned does not show the
-// change (for example an ID the service ignored).
-var ErrNotApplied = errors.New("dch: the list returned does not show the change")
-
 // Adapter is the portable view of a [Client]: it implements
 // [favorites.Favorites] and [favorites.Checker].
+//
+// A ref is the item's ID alone, exactly as the service lists it
+// (Ref{ID: "23427-1"}); that is the one spelling List gives, and the only
+// one Add, Remove and Canonical take. A ref with a Source (such as
+// "work:23427-1", the type and ID of the item's href) is refused with
+// [favorites.ErrInvalidArgument] naming the bare ID, since the service
+// knows an item by its ID only.
+//
+// Add and Remove keep the portable contract: adding a favourite or
+// removing one that is not there is nil; removing an item the service does
+// not have (its 404 {"message": ...}) is nil, adding one is an error
+// matching [favorites.ErrNotFound]; any other 404 is an error. A success
+// answer means the write happened, so a cut or malformed body after it,
+// or a list that does not show the change, is not an error of the
+// portable calls (the typed calls report the latter as [ErrNotApplied]).
 type Adapter struct {
 	c *Client
 }
@@ -38,57 +48,94 @@ func NewAdapter(c *Client) *Adapter { return &Adapter{c: c} }
 func (a *Adapter) Provider() string { return ProviderName }
 
 // List returns every favourite in one page: the service has no paging, so
-// opts.PageSize is ignored (a negative one is refused) and a non-empty
-// opts.Cursor is refused.
+// opts.PageSize is ignored (a negative one is refused), and there is no
+// cursor to save or resume from: the Pager's Cursor stays empty and a
+// non-empty opts.Cursor is refused with [favorites.ErrInvalidArgument].
+// A listing read again after changes is the whole list again, so nothing
+// is ever skipped or repeated.
+//
+// An answer without the _links.favourites list (an empty body, null, {}),
+// an entry without a usable id, or more than [MaxFavourites] entries is
+// [favorites.ErrMalformedReply]; the empty array the service sends for no
+// favourites is an empty list.
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
 	o, err := opts.Values()
 	if err != nil {
 		return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", ProviderName, err))
 	}
-	return favorites.SinglePage(o.Cursor, func(ctx context.Context) ([]favorites.Favorite, *favorites.Response, error) {
-		list, resp, err := a.c.Favourites(ctx)
-		if err != nil {
-			return nil, resp, err
-		}
-		return toFavorites(list), resp, nil
-	})
+	return favorites.SinglePage(o.Cursor, a.list)
 }
 
-// Canonical returns ref when it is a DCH ID alone.
+// list fetches the answer and maps its entries to the portable shape.
+func (a *Adapter) list(ctx context.Context) ([]favorites.Favorite, *favorites.Response, error) {
+	w, resp, err := a.c.fetch(ctx)
+	if err != nil {
+		return nil, resp, err
+	}
+	favs, err := portableList(ctx, w)
+	if err != nil {
+		return nil, resp, a.c.malformed(http.MethodGet, err)
+	}
+	return favs, resp, nil
+}
+
+// portableList maps the entries of the answer w holds straight to the
+// portable shape, with no typed list in between: one Favorite and its
+// typed value an entry.
+func portableList(ctx context.Context, w *wireList) ([]favorites.Favorite, error) {
+	raw, err := w.entries()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]favorites.Favorite, 0, countEntries(raw))
+	if err := decodeEntries(ctx, raw, func(f Favourite) { out = append(out, ToFavorite(f)) }); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Canonical returns ref when it is a DCH ID alone, the one spelling List
+// gives; a ref with a Source, or an ID Add would refuse, is
+// [favorites.ErrInvalidArgument].
 func (a *Adapter) Canonical(ref favorites.Ref) (favorites.Ref, error) {
-	if _, err := refID(ref); err != nil {
+	id, err := refID(ref)
+	if err != nil {
 		return favorites.Ref{}, err
 	}
-	return ref, nil
+	return favorites.Ref{ID: id}, nil
 }
 
-// Add makes ref a favourite. The service's add leaves a present favourite as
-// it is, so Add is safe to repeat and is retried like a GET; it succeeds
-// when the list the service answers with holds ref.
+// Add makes ref a favourite. The service's add leaves a present favourite
+// as it is, so Add is safe to repeat and is retried like a GET. An item the
+// service does not have is an error matching [favorites.ErrNotFound].
 func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error {
-	return a.apply(ctx, ref, actionAdd, true)
+	return a.apply(ctx, ref, actionAdd)
 }
 
-// Remove makes ref no longer a favourite; removing one that is not there
-// succeeds (an ID the service does not know at all is its error). It is retried like Add and succeeds when the list the service
-// answers with no longer holds ref.
+// Remove makes ref no longer a favourite. Removing one that is not there,
+// or an item the service does not have, is nil; a 404 that is not the
+// service's answer for an unknown item is an error. It is retried like
+// Add.
 func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error {
-	return a.apply(ctx, ref, actionDelete, false)
+	err := a.apply(ctx, ref, actionDelete)
+	if isNoSuchItem(err) {
+		return nil
+	}
+	return err
 }
 
-func (a *Adapter) apply(ctx context.Context, ref favorites.Ref, action string, want bool) error {
+// apply sends one change and reads any success answer as done: the write
+// happened once the service said 2xx, whatever its body holds.
+func (a *Adapter) apply(ctx context.Context, ref favorites.Ref, action string) error {
 	id, err := refID(ref)
 	if err != nil {
 		return err
 	}
-	list, _, err := a.c.update(ctx, action, id, favorites.RetryIdempotent)
-	if err != nil {
-		return err
+	_, resp, err := a.c.update(ctx, action, id, favorites.RetryIdempotent)
+	if err != nil && resp != nil && resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		return nil
 	}
-	if list.Contains(id) != want {
-		return fmt.Errorf("%w: %s %q", ErrNotApplied, action, id)
-	}
-	return nil
+	return err
 }
 
 // IsFavorite reports whether ref is a favourite, from the list.
@@ -106,28 +153,21 @@ func (a *Adapter) IsFavorite(ctx context.Context, ref favorites.Ref) (bool, erro
 
 // refID checks a portable ref: DCH refs are a bare item ID.
 func refID(ref favorites.Ref) (string, error) {
-	if ref.Source != "" {
-		return "", fmt.Errorf("%s: %w: ref %v has a source; DCH refs are a bare item ID",
-			ProviderName, favorites.ErrInvalidArgument, ref)
-	}
 	if err := favorites.CheckID("item ID", ref.ID); err != nil {
 		return "", fmt.Errorf("%s: %w", ProviderName, err)
 	}
-	return ref.ID, nil
-}
-
-func toFavorites(list *FavouriteList) []favorites.Favorite {
-	out := make([]favorites.Favorite, 0, len(list.Favourites))
-	for _, f := range list.Favourites {
-		out = append(out, ToFavorite(f))
+	if ref.Source != "" {
+		return "", fmt.Errorf("%s: %w: ref %v has a source; a DCH ref is the bare item ID: %v",
+			ProviderName, favorites.ErrInvalidArgument, ref, favorites.Ref{ID: ref.ID})
 	}
-	return out
+	return ref.ID, nil
 }
 
 // ToFavorite maps one entry to the portable shape: Kind from Type ("item"
 // when the service sent none), URL from Href, PreviewURL from the overview
 // template at [PreviewWidth]x[PreviewHeight], CreatedAt from the published
-// date and FavoritedAt from Updated. [favorites.Favorite.As] gives back f.
+// date, FavoritedAt from Updated, and Raw, the entry's bytes, shared with
+// f. [favorites.Favorite.As] gives back f.
 func ToFavorite(f Favourite) favorites.Favorite {
 	kind := string(f.Type)
 	if kind == "" {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/favkit/favorites"
@@ -80,40 +81,147 @@ func listBody(id string) string {
 	if id == "" {
 		return `{"updated":1475074300,"_links":{"favourites":[]}}`
 	}
-	return `{"updated":1475074300,"_links":{"favourites":[{"href":"//h/v2/work/` + id + `","updated":1475074300,"id":"` + id + `","title":"T","type":"work"}]}}`
+	return `{"updated":1475074300,"_links":{"favourites":[{"href":"//h/v2/work/` + id + `","updated":1475074300,"id":"` + id +
+		`","title":"T","is_free":false,"date":{},"image":{},"type":"work"}]}}`
 }
 
+// The portable Add and Remove read every answer by the contract: a 2xx is
+// done whatever its body; the service's 404 {"message"} is an unknown item
+// (Remove nil, Add ErrNotFound); any other 404 is an error.
 func TestAdapterAddRemove(t *testing.T) {
 	const form = "application/x-www-form-urlencoded"
+	unknown := `{"message":"Item \"301\" does not exist."}`
 	tests := []struct {
 		name   string
 		remove bool
+		status int
 		answer string
-		body   string
-		want   error
+		want   error // nil, or the sentinel the error must match
+		fails  bool  // an error is due even when want is nil
 	}{
-		{"add shows in list", false, listBody("301"), "action=add&id=301", nil},
-		{"add missing from list", false, listBody(""), "action=add&id=301", dch.ErrNotApplied},
-		{"remove gone from list", true, listBody(""), "action=delete&id=301", nil},
-		{"remove still in list", true, listBody("301"), "action=delete&id=301", dch.ErrNotApplied},
+		{"add shows in list", false, 200, listBody("301"), nil, false},
+		{"add answered by a list without it", false, 200, listBody(""), nil, false},
+		{"add answered by a cut body", false, 200, listBody("301")[:40], nil, false},
+		{"add answered by an empty body", false, 200, "", nil, false},
+		{"add answered by an HTML 200", false, 200, "<html></html>", nil, false},
+		{"add of an unknown item", false, 404, unknown, favorites.ErrNotFound, true},
+		{"add answered by an HTML 404", false, 404, "<html>nginx</html>", nil, true},
+		{"remove gone from list", true, 200, listBody(""), nil, false},
+		{"remove answered by a list still holding it", true, 200, listBody("301"), nil, false},
+		{"remove answered by a cut body", true, 200, listBody("")[:30], nil, false},
+		{"remove of an unknown item", true, 404, unknown, nil, false},
+		{"remove answered by the unknown-route 404", true, 404, `{"error":{"message":"No route found for \"POST /v2/x\""}}`, favorites.ErrNotFound, true},
+		{"remove answered by an HTML 404", true, 404, "<html>nginx</html>", favorites.ErrNotFound, true},
+		{"remove answered by an empty 404", true, 404, "", favorites.ErrNotFound, true},
+		{"remove answered by a 404 with an empty message", true, 404, `{"message":""}`, favorites.ErrNotFound, true},
+		{"remove answered by a 404 of another shape", true, 404, `{"message":"x","status":404}`, favorites.ErrNotFound, true},
+		{"remove answered by a 422", true, 422, unknown, favorites.ErrUnprocessable, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, rec := newMockClient(t, http.StatusOK, tt.answer)
+			c, rec := newMockClient(t, tt.status, tt.answer)
 			a := dch.NewAdapter(c)
-			op := a.Add
+			op, action := a.Add, "add"
 			if tt.remove {
-				op = a.Remove
+				op, action = a.Remove, "delete"
 			}
-			if err := op(t.Context(), favorites.Ref{ID: "301"}); !errors.Is(err, tt.want) || (tt.want == nil && err != nil) {
-				t.Errorf("err = %v, want %v", err, tt.want)
+			err := op(t.Context(), favorites.Ref{ID: "301"})
+			if (err != nil) != tt.fails || (tt.want != nil && !errors.Is(err, tt.want)) {
+				t.Errorf("err = %v, want an error %v matching %v", err, tt.fails, tt.want)
 			}
 			reqs := rec.requests()
-			if len(reqs) != 1 {
-				t.Fatalf("%d requests, want 1", len(reqs))
+			if len(reqs) == 0 {
+				t.Fatal("nothing sent")
 			}
-			checkRequest(t, reqs[0], http.MethodPost, form, tt.body)
+			checkRequest(t, reqs[0], http.MethodPost, form, "action="+action+"&id=301")
 		})
+	}
+}
+
+// The typed calls report a success answer whose list contradicts the write
+// as ErrNotApplied, with the list.
+func TestTypedCallsReportNotApplied(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		answer string
+		call   func(*dch.Client) (*dch.FavouriteList, *favorites.Response, error)
+	}{
+		{"AddFavourite", listBody(""), func(c *dch.Client) (*dch.FavouriteList, *favorites.Response, error) {
+			return c.AddFavourite(t.Context(), "301")
+		}},
+		{"RemoveFavourite", listBody("301"), func(c *dch.Client) (*dch.FavouriteList, *favorites.Response, error) {
+			return c.RemoveFavourite(t.Context(), "301")
+		}},
+	} {
+		c, _ := newMockClient(t, http.StatusOK, tt.answer)
+		list, _, err := tt.call(c)
+		if !errors.Is(err, dch.ErrNotApplied) || list == nil {
+			t.Errorf("%s answered by a contradicting list: %v, list %v; want ErrNotApplied and the list", tt.name, err, list)
+		}
+	}
+}
+
+// Canonical keeps the one spelling List gives, and refuses any other
+// naming it.
+func TestAdapterCanonical(t *testing.T) {
+	a := dch.NewAdapter(nil)
+	if got, err := a.Canonical(favorites.Ref{ID: "23427-1"}); err != nil || got != (favorites.Ref{ID: "23427-1"}) {
+		t.Errorf("Canonical of a bare ID = %v, %v", got, err)
+	}
+	for _, ref := range []favorites.Ref{{Source: "work", ID: "23427-1"}, {Source: "dch", ID: "23427-1"}} {
+		_, err := a.Canonical(ref)
+		if !errors.Is(err, favorites.ErrInvalidArgument) || !strings.Contains(err.Error(), "bare item ID: 23427-1") {
+			t.Errorf("Canonical(%#v) = %v, want ErrInvalidArgument naming 23427-1", ref, err)
+		}
+	}
+	for _, ref := range []favorites.Ref{{}, {ID: "a/b"}, {ID: "x y"}} {
+		if _, err := a.Canonical(ref); !errors.Is(err, favorites.ErrInvalidArgument) {
+			t.Errorf("Canonical(%#v) = %v, want ErrInvalidArgument", ref, err)
+		}
+	}
+}
+
+// A list answer that holds no usable list is ErrMalformedReply; the empty
+// array is an empty list.
+func TestAdapterListRefusesAnswersWithoutAList(t *testing.T) {
+	for _, body := range append([]string{"", "null", "{}", `{"_links":{"favourites":[{"id":"1"}]}}`}, malformedPages...) {
+		c, _ := newMockClient(t, http.StatusOK, body)
+		if _, err := dch.NewAdapter(c).List(nil).NextPage(t.Context()); !errors.Is(err, favorites.ErrMalformedReply) {
+			t.Errorf("List answered %q: %v, want ErrMalformedReply", body, err)
+		}
+		if _, _, err := c.Favourites(t.Context()); !errors.Is(err, favorites.ErrMalformedReply) {
+			t.Errorf("Favourites answered %q: %v, want ErrMalformedReply", body, err)
+		}
+	}
+	c, _ := newMockClient(t, http.StatusOK, listBody(""))
+	page, err := dch.NewAdapter(c).List(nil).NextPage(t.Context())
+	if err != nil || page.Items == nil || len(page.Items) != 0 {
+		t.Errorf("List of the empty array = %v, %v; want an empty list", page.Items, err)
+	}
+}
+
+// More entries than MaxFavourites is ErrMalformedReply; exactly that many
+// lists.
+func TestAdapterListRefusesTooManyEntries(t *testing.T) {
+	for n, want := range map[int]bool{dch.MaxFavourites: true, dch.MaxFavourites + 1: false} {
+		c, _ := newMockClient(t, http.StatusOK, answer(minimalEntry, n))
+		page, err := dch.NewAdapter(c).List(nil).NextPage(t.Context())
+		if ok := err == nil && len(page.Items) == n; ok != want || (!want && !errors.Is(err, favorites.ErrMalformedReply)) {
+			t.Errorf("%d entries: %d listed, %v", n, len(page.Items), err)
+		}
+	}
+}
+
+// New caps a body at MaxBodySize unless the caller says otherwise.
+func TestDefaultBodyCap(t *testing.T) {
+	big := answer(minimalEntry, 1) + strings.Repeat(" ", dch.MaxBodySize)
+	c, _ := newMockClient(t, http.StatusOK, big)
+	if _, _, err := c.Favourites(t.Context()); !errors.Is(err, favorites.ErrResponseTooLarge) {
+		t.Errorf("a body over MaxBodySize: %v, want ErrResponseTooLarge", err)
+	}
+	c, _ = newMockClient(t, http.StatusOK, big, favorites.WithMaxBodySize(2*dch.MaxBodySize))
+	if _, _, err := c.Favourites(t.Context()); err != nil {
+		t.Errorf("the same body under a caller's larger cap: %v", err)
 	}
 }
 

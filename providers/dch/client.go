@@ -26,14 +26,16 @@ type Client struct {
 }
 
 // New returns a Client that authenticates with token as a Bearer token.
-// opts are applied after the provider's defaults (base URL, auth; every
-// request of the core Client already sends Accept: application/json), so
-// the caller's options win; for example
-// favorites.WithBaseURL points the client at a fake server.
+// opts are applied after the provider's defaults (base URL, auth, a
+// response cap of [MaxBodySize]; every request of the core Client already
+// sends Accept: application/json), so the caller's options win; for example
+// favorites.WithBaseURL points the client at a fake server, and
+// favorites.WithMaxBodySize replaces the cap.
 func New(token string, opts ...favorites.Option) (*Client, error) {
 	defaults := []favorites.Option{
 		favorites.WithBaseURL(DefaultBaseURL),
 		favorites.WithBearerToken(token),
+		favorites.WithMaxBodySize(MaxBodySize),
 	}
 	c, err := favorites.New(ProviderName, append(defaults, opts...)...)
 	if err != nil {
@@ -46,26 +48,59 @@ func New(token string, opts ...favorites.Option) (*Client, error) {
 // not wrap.
 func (c *Client) HTTP() *favorites.Client { return c.c }
 
-// Favourites fetches every favourite: GET /user/favourites.
+// Favourites fetches every favourite: GET /user/favourites. An answer
+// without the _links.favourites list, an entry without a usable id, or
+// more than [MaxFavourites] entries is [favorites.ErrMalformedReply].
 func (c *Client) Favourites(ctx context.Context) (*FavouriteList, *favorites.Response, error) {
+	w, resp, err := c.fetch(ctx)
+	if err != nil {
+		return nil, resp, err
+	}
+	list, err := decodeList(ctx, w)
+	if err != nil {
+		return nil, resp, c.malformed(http.MethodGet, err)
+	}
+	return list, resp, nil
+}
+
+// fetch sends GET /user/favourites and returns the answer's envelope, its
+// favourites still the reply's bytes.
+func (c *Client) fetch(ctx context.Context) (*wireList, *favorites.Response, error) {
 	req, err := c.c.NewRequest(http.MethodGet, favouritesPath, nil, nil)
 	if err != nil {
 		return nil, nil, err
 	}
-	return c.do(ctx, req)
+	var w wireList
+	resp, err := c.c.Do(ctx, req, &w)
+	if err != nil {
+		return nil, resp, err
+	}
+	return &w, resp, nil
+}
+
+// malformed names the request whose answer err refuses.
+func (c *Client) malformed(method string, err error) error {
+	return fmt.Errorf("%s: %s %s: %w", ProviderName, method, favouritesPath, err)
 }
 
 // AddFavourite makes the item with this ID a favourite and returns the
 // updated list: POST /user/favourites with the form action=add&id=ID.
 // Like every POST, it is not retried after a server error once it may have
-// arrived.
+// arrived. When the service answers with success but its list does not
+// hold the item, the list comes back with an error matching
+// [ErrNotApplied]. An item the service does not have is its 404, an
+// error matching [favorites.ErrNotFound].
 func (c *Client) AddFavourite(ctx context.Context, id string) (*FavouriteList, *favorites.Response, error) {
 	return c.update(ctx, actionAdd, id, favorites.RetryByMethod)
 }
 
 // RemoveFavourite removes the item with this ID from the favourites and
 // returns the updated list: POST /user/favourites with the form
-// action=delete&id=ID.
+// action=delete&id=ID. When the service answers with success but its list
+// still holds the item, the list comes back with an error matching
+// [ErrNotApplied]; an item that is not a favourite is a success. An item
+// the service does not have is its 404, an error matching
+// [favorites.ErrNotFound].
 func (c *Client) RemoveFavourite(ctx context.Context, id string) (*FavouriteList, *favorites.Response, error) {
 	return c.update(ctx, actionDelete, id, favorites.RetryByMethod)
 }
@@ -84,7 +119,9 @@ type updateForm struct {
 }
 
 // update sends one change. mode lets the portable adapter, whose Add and
-// Remove mean "make it so", mark the request safe to repeat.
+// Remove mean "make it so", mark the request safe to repeat. The error of
+// an answer that does not show the change matches ErrNotApplied and comes
+// with the list.
 func (c *Client) update(ctx context.Context, action, id string, mode favorites.RetryMode) (*FavouriteList, *favorites.Response, error) {
 	if err := favorites.CheckID("item ID", id); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", ProviderName, err)
@@ -94,14 +131,17 @@ func (c *Client) update(ctx context.Context, action, id string, mode favorites.R
 		return nil, nil, err
 	}
 	req.Retry = mode
-	return c.do(ctx, req)
-}
-
-func (c *Client) do(ctx context.Context, req *favorites.Request) (*FavouriteList, *favorites.Response, error) {
-	var list FavouriteList
-	resp, err := c.c.Do(ctx, req, &list)
+	var w wireList
+	resp, err := c.c.Do(ctx, req, &w)
 	if err != nil {
 		return nil, resp, err
 	}
-	return &list, resp, nil
+	list, err := decodeList(ctx, &w)
+	if err != nil {
+		return nil, resp, c.malformed(http.MethodPost, err)
+	}
+	if list.Contains(id) != (action == actionAdd) {
+		return list, resp, fmt.Errorf("%w: %s %q", ErrNotApplied, action, id)
+	}
+	return list, resp, nil
 }

@@ -98,27 +98,31 @@ func TestClientRequests(t *testing.T) {
 		call       func(*dch.Client) (*dch.FavouriteList, *favorites.Response, error)
 		method, ct string
 		body       string
+		want       error // ErrNotApplied where the document's list contradicts the write
 	}{
 		{"Favourites", func(c *dch.Client) (*dch.FavouriteList, *favorites.Response, error) {
 			return c.Favourites(t.Context())
-		}, http.MethodGet, "", ""},
+		}, http.MethodGet, "", "", nil},
 		{"AddFavourite", func(c *dch.Client) (*dch.FavouriteList, *favorites.Response, error) {
 			return c.AddFavourite(t.Context(), "23427-1")
-		}, http.MethodPost, form, "action=add&id=23427-1"},
+		}, http.MethodPost, form, "action=add&id=23427-1", nil},
 		{"RemoveFavourite", func(c *dch.Client) (*dch.FavouriteList, *favorites.Response, error) {
 			return c.RemoveFavourite(t.Context(), "23427-3")
-		}, http.MethodPost, form, "action=delete&id=23427-3"},
+		}, http.MethodPost, form, "action=delete&id=23427-3", dch.ErrNotApplied},
+		{"RemoveFavourite of one not listed", func(c *dch.Client) (*dch.FavouriteList, *favorites.Response, error) {
+			return c.RemoveFavourite(t.Context(), "23427-2")
+		}, http.MethodPost, form, "action=delete&id=23427-2", nil},
 		{"AddFavourite escapes the form", func(c *dch.Client) (*dch.FavouriteList, *favorites.Response, error) {
 			return c.AddFavourite(t.Context(), "a&b=c+d")
-		}, http.MethodPost, form, "action=add&id=a%26b%3Dc%2Bd"},
+		}, http.MethodPost, form, "action=add&id=a%26b%3Dc%2Bd", dch.ErrNotApplied},
 	}
 	doc := string(readTestdata(t, "favourites.json"))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, rec := newMockClient(t, http.StatusOK, doc)
 			list, resp, err := tt.call(c)
-			if err != nil {
-				t.Fatal(err)
+			if !errors.Is(err, tt.want) || (tt.want == nil && err != nil) {
+				t.Fatalf("err = %v, want %v", err, tt.want)
 			}
 			if resp == nil || resp.StatusCode != http.StatusOK {
 				t.Errorf("Response = %+v, want the 200", resp)

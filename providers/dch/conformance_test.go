@@ -59,6 +59,12 @@ func TestConformance(t *testing.T) {
 			WrongCredentials: newAdapter(t, "not-the-token", srv.URL),
 			Faults:           srv.Faults,
 			MaxBodySize:      providertest.BodyCap,
+			// Items the catalogue does not hold: the fake answers them 404
+			// {"message": ...}, as package dch expects of the service.
+			Missing: []favorites.Ref{{ID: "99999-9"}, {ID: "0"}},
+			// DCH has one spelling, the bare ID: every other is refused.
+			Spellings:      func(favorites.Ref) []favorites.Ref { return nil },
+			MalformedPages: malformedPages,
 		}
 		for i, it := range items {
 			ref := favorites.Ref{ID: it.ID}
@@ -73,4 +79,21 @@ func TestConformance(t *testing.T) {
 		}
 		return env
 	})
+}
+
+// malformedPages are 200 answers to the listing that hold no complete,
+// usable list, beyond the suite's own.
+var malformedPages = []string{
+	`{"updated":1}`,                                        // no _links
+	`{"_links":{}}`,                                        // no favourites
+	`{"_links":{"favourites":null}}`,                       // null list
+	`{"_links":{"favourites":{}}}`,                         // an object for the list
+	`{"_links":{"favourites":"301"}}`,                      // a string for the list
+	`{"_links":null}`,                                      // null _links
+	`{"_links":{"favourites":[{"href":"//h/v2/work/1"}]}}`, // an entry without id
+	`{"_links":{"favourites":[{"id":""}]}}`,                // an empty id
+	`{"_links":{"favourites":[{"id":"a/b"}]}}`,             // an id Add refuses
+	`{"_links":{"favourites":[{"id":301}]}}`,               // a number for the id
+	`{"_links":{"favourites":[{"id":"1"},null]}}`,          // a null entry
+	`{"_links":{"favourites":[{"id":"1"},42]}}`,            // a number for an entry
 }

@@ -16,8 +16,33 @@
 // filled with [ImageTemplate.URL].
 //
 // [NewAdapter] gives the portable [favorites.Favorites] view (plus
-// [favorites.Checker]): one page for List, and idempotent Add and Remove
-// that check the list the service answers with.
+// [favorites.Checker]):
+//
+//   - A ref is the item's ID alone, as listed (Ref{ID: "23427-1"}); a ref
+//     with a Source is refused with [favorites.ErrInvalidArgument] naming
+//     the bare ID.
+//   - List is one page, with no cursor to save or resume from (a non-empty
+//     one is refused): a listing read after changes is the whole list
+//     again, so nothing is skipped or repeated.
+//   - A list answer without _links.favourites (an empty body, null, {}),
+//     with a list that is not an array, an entry without a usable id or
+//     without one of the keys the document shows on every entry (href,
+//     updated, id, title, is_free, date, image, type), or more than
+//     [MaxFavourites] entries is [favorites.ErrMalformedReply]; the empty
+//     array is an empty list. The client's Favourites keeps the same rules.
+//   - Add and Remove are idempotent. The document does not say how the
+//     service answers an ID it does not have; this package reads a 404 in
+//     the service's {"message": ...} shape as that answer: Remove is nil and
+//     Add an error matching [favorites.ErrNotFound]. Any other 404 (the
+//     route error, an HTML page, an empty body) is an error. A 2xx answer
+//     means the write happened: a cut or malformed body, or a list that
+//     does not show the change, does not fail the portable calls; the
+//     typed calls return such a list with [ErrNotApplied].
+//
+// Decoding a list answer keeps each entry's Raw as its bytes in the reply
+// (no copy) and holds memory bounded by the reply's size; [New] caps a
+// response body at [MaxBodySize] unless the caller's
+// favorites.WithMaxBodySize says otherwise.
 //
 // Errors are [*favorites.APIError] values; both error shapes of the service,
 // {"message": ...} and {"error": {"message": ...}}, fill its Message, and the

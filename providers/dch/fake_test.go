@@ -87,7 +87,7 @@ func TestTypedMethodsAgainstFake(t *testing.T) {
 	}
 	_, _, err = c.RemoveFavourite(t.Context(), "nope")
 	var apiErr *favorites.APIError
-	if !errors.Is(err, favorites.ErrUnprocessable) || !errors.As(err, &apiErr) || apiErr.Message != `Item "nope" does not exist.` {
+	if !errors.Is(err, favorites.ErrNotFound) || !errors.As(err, &apiErr) || apiErr.Message != `Item "nope" does not exist.` {
 		t.Errorf("RemoveFavourite of an unknown item: %v", err)
 	}
 	if _, err := c.HTTP().Do(t.Context(), mustRequest(t, c, "PATCH"), nil); !errors.Is(err, favorites.ErrMethodNotAllowed) ||
@@ -103,4 +103,37 @@ func mustRequest(t *testing.T, c *dch.Client, method string) *favorites.Request 
 		t.Fatal(err)
 	}
 	return req
+}
+
+// The listing is one page, so there is nothing to resume: a cursor is
+// refused, and a listing after favourites were added and removed between
+// runs gives exactly the favourites then present, none skipped.
+func TestListAfterChangesBetweenRuns(t *testing.T) {
+	srv, c := newFake(t, "301", "23427-1")
+	a := dch.NewAdapter(c)
+	p := a.List(nil)
+	first, err := p.NextPage(t.Context())
+	if err != nil || len(first.Items) != 2 || !p.Done() || p.Cursor() != "" {
+		t.Fatalf("first run: %d items, %v, done %v, cursor %q; want 2, the last page, no cursor",
+			len(first.Items), err, p.Done(), p.Cursor())
+	}
+	if err := srv.MarkFavourite("23427-3"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Remove(t.Context(), favorites.Ref{ID: "301"}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for fav, err := range a.List(nil).All(t.Context()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fav.Ref.ID)
+	}
+	if want := srv.Favourites(); !reflect.DeepEqual(got, want) {
+		t.Errorf("second run listed %v, want every favourite present: %v", got, want)
+	}
+	if _, err := a.List(&favorites.ListOptions{Cursor: "1"}).NextPage(t.Context()); !errors.Is(err, favorites.ErrInvalidArgument) {
+		t.Errorf("List with a cursor: %v, want ErrInvalidArgument", err)
+	}
 }

@@ -1,6 +1,7 @@
 package dch_test
 
 import (
+	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -33,8 +34,13 @@ func FuzzFavouritesDecode(f *testing.F) {
 		a := dch.NewAdapter(fuzzClient(t, w))
 		favs, err := providertest.ReadPages(t.Context(), a.List(nil), 2)
 		providertest.CheckListing(t, dch.ProviderName, code, favs, err, favorites.ErrMalformedReply)
+		// A 2xx means the write happened, whatever its body holds: the
+		// portable Add is nil then, and an APIError otherwise.
 		err = a.Add(t.Context(), favorites.Ref{ID: "51409-3"})
-		providertest.CheckListing(t, dch.ProviderName, code, nil, err, favorites.ErrMalformedReply, dch.ErrNotApplied)
+		if code < 300 && err != nil {
+			t.Errorf("Add answered %d: %v, want nil", code, err)
+		}
+		providertest.CheckListing(t, dch.ProviderName, code, nil, err)
 	})
 }
 
@@ -44,7 +50,7 @@ func FuzzFavouritesDecode(f *testing.F) {
 // valid ID arrives as the one id field, next to the action.
 func FuzzRequestOptions(f *testing.F) {
 	f.Fuzz(func(t *testing.T, pageSize int, cursor, id string) {
-		w := &providertest.Wire{Status: http.StatusOK, Body: []byte(`{}`)}
+		w := &providertest.Wire{Status: http.StatusOK, Body: []byte(`{"_links":{"favourites":[]}}`)}
 		_, err := dch.NewAdapter(fuzzClient(t, w)).List(&favorites.ListOptions{PageSize: pageSize, Cursor: cursor}).NextPage(t.Context())
 		if pageSize < 0 || cursor != "" {
 			w.CheckRefused(t, err)
@@ -57,8 +63,11 @@ func FuzzRequestOptions(f *testing.F) {
 			"add":    func(c *dch.Client) error { _, _, err := c.AddFavourite(t.Context(), id); return err },
 			"delete": func(c *dch.Client) error { _, _, err := c.RemoveFavourite(t.Context(), id); return err },
 		} {
-			w := &providertest.Wire{Status: http.StatusOK, Body: []byte(`{}`)}
+			w := &providertest.Wire{Status: http.StatusOK, Body: []byte(`{"_links":{"favourites":[]}}`)}
 			err := call(fuzzClient(t, w))
+			if errors.Is(err, dch.ErrNotApplied) {
+				err = nil // an add answered by an empty list: the request is what is checked here
+			}
 			if favorites.CheckID("id", id) != nil {
 				w.CheckRefused(t, err)
 				continue

@@ -1,8 +1,9 @@
 package dch
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -33,28 +34,39 @@ func (l *FavouriteList) Contains(id string) bool {
 	return false
 }
 
-// wireList is the HAL shape on the wire: the favourites sit under _links.
-type wireList struct {
-	Updated *int64 `json:"updated"`
-	Links   struct {
-		Favourites []Favourite `json:"favourites"`
-	} `json:"_links"`
-}
-
-// UnmarshalJSON reads the HAL body. A favourite without an ID (or null)
-// is an error: it could be neither added, removed nor told apart.
+// UnmarshalJSON reads a whole list answer the caller holds, by the rules
+// of the client's own listing: a body without _links.favourites, an entry
+// without a usable id, or more than [MaxFavourites] entries is an error
+// matching [favorites.ErrMalformedReply]. It copies data once, since a
+// json.Decoder reuses the memory it passes, and each entry's Raw is a
+// sub-slice of that copy. The client decodes its replies without the
+// copy.
 func (l *FavouriteList) UnmarshalJSON(data []byte) error {
+	data = bytes.Clone(data)
 	var w wireList
 	if err := json.Unmarshal(data, &w); err != nil {
 		return err
 	}
-	for i, f := range w.Links.Favourites {
-		if f.ID == "" {
-			return fmt.Errorf("favourite %d has no id", i)
-		}
+	list, err := decodeList(context.Background(), &w)
+	if err != nil {
+		return err
 	}
-	*l = FavouriteList{Updated: unixTime(w.Updated), Favourites: w.Links.Favourites}
+	*l = *list
 	return nil
+}
+
+// decodeList builds the list of an answer whose envelope w holds.
+func decodeList(ctx context.Context, w *wireList) (*FavouriteList, error) {
+	raw, err := w.entries()
+	if err != nil {
+		return nil, err
+	}
+	list := &FavouriteList{Updated: unixTime(w.Updated), Favourites: make([]Favourite, 0, countEntries(raw))}
+	err = decodeEntries(ctx, raw, func(f Favourite) { list.Favourites = append(list.Favourites, f) })
+	if err != nil {
+		return nil, err
+	}
+	return list, nil
 }
 
 // Type is what kind of item a favourite is. The document shows work,
@@ -131,13 +143,16 @@ func (t *ImageTemplate) URL(width, height int) string {
 	if t == nil {
 		return ""
 	}
-	return strings.NewReplacer("{width}", strconv.Itoa(width), "{height}", strconv.Itoa(height)).Replace(string(*t))
+	// Two ReplaceAll, not a strings.Replacer: a Replacer costs an
+	// allocation of its own on every call, for every entry of a listing.
+	s := strings.ReplaceAll(string(*t), "{width}", strconv.Itoa(width))
+	return strings.ReplaceAll(s, "{height}", strconv.Itoa(height))
 }
 
 // wireFavourite is one entry as sent: times in Unix seconds, nullable fields
 // as pointers.
 type wireFavourite struct {
-	Href       string  `json:"href"`
+	Href       wireURL `json:"href"`
 	Updated    *int64  `json:"updated"`
 	ID         string  `json:"id"`
 	Title      string  `json:"title"`
@@ -148,22 +163,53 @@ type wireFavourite struct {
 		Begin     *int64 `json:"begin"`
 	} `json:"date"`
 	Image struct {
-		Overview *string `json:"overview"`
-		Detail   *string `json:"detail"`
+		Overview wireURL `json:"overview"`
+		Detail   wireURL `json:"detail"`
 	} `json:"image"`
 	Type string `json:"type"`
 }
 
-// UnmarshalJSON reads one entry, resolves its URLs against https, turns its
-// Unix seconds into times and keeps a copy of the bytes in Raw.
+// wireURL is a URL as sent, made absolute with https as it is decoded:
+// one allocation for a protocol-relative URL, not one for the text and
+// one more for the https form. Null and absent leave it "".
+type wireURL string
+
+// UnmarshalJSON reads a JSON string or null.
+func (u *wireURL) UnmarshalJSON(data []byte) error {
+	if len(data) >= 2 && data[0] == '"' && bytes.IndexByte(data[1:len(data)-1], '\\') < 0 {
+		if inner := data[1 : len(data)-1]; bytes.HasPrefix(inner, []byte("//")) {
+			*u = wireURL("https:" + string(inner))
+		} else {
+			*u = wireURL(inner)
+		}
+		return nil
+	}
+	var s *string
+	if err := json.Unmarshal(data, &s); err != nil || s == nil {
+		return err
+	}
+	*u = wireURL(resolveHref(*s))
+	return nil
+}
+
+// UnmarshalJSON reads one entry on its own, as a caller may from a saved
+// Raw: it resolves the URLs against https, turns Unix seconds into times
+// and keeps a copy of data in Raw (a json.Decoder reuses the memory it
+// passes). It checks no field: the client's listing does that.
 func (f *Favourite) UnmarshalJSON(data []byte) error {
 	var w wireFavourite
 	if err := json.Unmarshal(data, &w); err != nil {
 		return err
 	}
-	*f = Favourite{
+	*f = w.favourite(bytes.Clone(data))
+	return nil
+}
+
+// favourite converts the entry, whose bytes are raw, kept as its Raw.
+func (w *wireFavourite) favourite(raw []byte) Favourite {
+	return Favourite{
 		ID:         w.ID,
-		Href:       resolveHref(w.Href),
+		Href:       string(w.Href),
 		Updated:    unixTime(w.Updated),
 		Title:      w.Title,
 		ShortTitle: w.ShortTitle,
@@ -171,9 +217,8 @@ func (f *Favourite) UnmarshalJSON(data []byte) error {
 		Date:       Date{Published: unixTime(w.Date.Published), Begin: unixTime(w.Date.Begin)},
 		Image:      Image{Overview: template(w.Image.Overview), Detail: template(w.Image.Detail)},
 		Type:       Type(w.Type),
-		Raw:        append(json.RawMessage(nil), data...),
+		Raw:        raw,
 	}
-	return nil
 }
 
 // unixTime turns Unix seconds into a UTC time; nil gives the zero time.
@@ -184,11 +229,12 @@ func unixTime(sec *int64) time.Time {
 	return time.Unix(*sec, 0).UTC()
 }
 
-func template(s *string) *ImageTemplate {
-	if s == nil || *s == "" {
+// template gives the image template u holds, nil for null or absent.
+func template(u wireURL) *ImageTemplate {
+	if u == "" {
 		return nil
 	}
-	t := ImageTemplate(resolveHref(*s))
+	t := ImageTemplate(u)
 	return &t
 }
 

@@ -68,7 +68,10 @@ func (s *Server) update(r *http.Request) (int, string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, ok := s.items[id]; !ok {
-		return http.StatusUnprocessableEntity, fmt.Sprintf("Item %q does not exist.", id)
+		// Not in the document: the fake answers an unknown item with a
+		// 404 in the service's own {"message": ...} shape, which package
+		// dch reads as "no such item" (Remove: nil, Add: ErrNotFound).
+		return http.StatusNotFound, fmt.Sprintf("Item %q does not exist.", id)
 	}
 	if action == "add" {
 		s.add(id)

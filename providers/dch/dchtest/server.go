@@ -8,7 +8,14 @@
 // and id (and, as one third-party script sends it, the JSON body
 // {"action":"add"|"remove","id":...}), every success answers with the HAL
 // list built from the fake's state, and a wrong method answers 405 with the
-// document's {"error":{"message":"No route found ..."}} body.
+// document's {"error":{"message":"No route found ..."}} body (an unknown
+// path 404 with the same shape).
+//
+// The document does not say how the service answers an ID it does not
+// have; the fake answers add and delete of an item not in its catalogue
+// with 404 {"message":"Item \"ID\" does not exist."}, the service's own
+// error shape, and changes nothing. Adding a favourite or deleting one
+// that is not a favourite answers the list, unchanged.
 //
 // A test starts a server, seeds a catalogue and favourites, points the
 // client at it and inspects the state afterwards:

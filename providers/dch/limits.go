@@ -1,0 +1,24 @@
+package dch
+
+// The limits of one list answer. The service answers every favourite in
+// one body, so its size is that of the user's whole list; these numbers
+// bound it by what the service can honestly hold.
+//
+// The Digital Concert Hall's catalogue (its archive of concerts since
+// 2008, each split into its works and interviews, plus films and
+// documentaries) is of the order of 10,000 items, and a user can favourite
+// no more than the catalogue holds: [MaxFavourites] allows twice that. The
+// document's entries are 430 to 520 bytes each; [MaxBodySize] allows
+// MaxFavourites entries of about 630 bytes, so the largest honest list
+// (10,000 entries of the document's size, about 5 MB) sits under it with a
+// margin over two.
+const (
+	// MaxFavourites is the most entries a list answer may hold: twice the
+	// catalogue. More is [favorites.ErrMalformedReply].
+	MaxFavourites = 20_000
+
+	// MaxBodySize is the default cap on a response body, 12 MiB, which
+	// [New] sets before the caller's options: a caller's
+	// [favorites.WithMaxBodySize] still replaces it.
+	MaxBodySize = 12 << 20
+)
