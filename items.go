@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"github.com/favkit/favorites/internal/rawjson"
 )
 
 // MaxJSONDepth is how deeply a reply's JSON may nest. No reply of the five
@@ -56,41 +58,69 @@ type ItemRules[T any] struct {
 // [ErrMalformedReply]. It checks ctx between items, so a deadline ends a
 // long page within one item.
 //
-// It decodes each item straight from list, copying no bytes: memory held
-// is the list's bytes and the decoded values.
+// A first pass over the bytes finds the items' bounds, allocating nothing,
+// so a list of the wrong shape or size is refused before any value is
+// built and the slice is made once, at its size. Items are then decoded
+// from list itself: memory held is the list's bytes and the decoded values.
 func DecodeItems[T any](ctx context.Context, list []byte, rules ItemRules[T]) ([]T, error) {
 	list = trimSpace(list)
 	if len(list) == 0 || list[0] != '[' {
 		return nil, fmt.Errorf("%w: %s where a list was due", ErrMalformedReply, describeJSON(list))
 	}
-	items := []T{}
+	n, err := countItems(list, rules.Max)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]T, n)
 	pos := 1
-	for i := 0; ; i++ {
-		start, end, err := nextItem(list, pos, i == 0)
-		if err != nil {
-			return nil, fmt.Errorf("%w: item %d: %v", ErrMalformedReply, i, err)
-		}
-		if start < 0 { // the closing bracket, at end
-			if end < len(list) {
-				return nil, fmt.Errorf("%w: more JSON after the list", ErrMalformedReply)
-			}
-			return items, nil
-		}
+	for i := range items {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if rules.Max > 0 && i >= rules.Max {
-			return nil, fmt.Errorf("%w: more than %d items in a page", ErrMalformedReply, rules.Max)
-		}
+		start, end, _ := nextItem(list, pos, i == 0) // checked by countItems
 		raw := list[start:end:end]
-		items = append(items, *new(T))
-		if err := json.Unmarshal(raw, &items[i]); err != nil {
+		if err := unmarshalItem(raw, &items[i]); err != nil {
 			return nil, fmt.Errorf("%w: item %d: %v", ErrMalformedReply, i, err)
 		}
 		if rules.Item != nil {
 			if err := rules.Item(i, &items[i], raw); err != nil {
 				return nil, fmt.Errorf("%w: item %d: %w", ErrMalformedReply, i, err)
 			}
+		}
+		pos = end
+	}
+	return items, nil
+}
+
+// pooledItemMax is the largest item decoded through the pooled decoder of
+// internal/rawjson, which copies an item into its buffer but keeps its
+// decoding state from one item to the next. Larger items are decoded in
+// place by json.Unmarshal, whose state costs little beside them.
+const pooledItemMax = 32 << 10
+
+func unmarshalItem(raw []byte, v any) error {
+	if len(raw) <= pooledItemMax {
+		return rawjson.Unmarshal(raw, v)
+	}
+	return json.Unmarshal(raw, v)
+}
+
+// countItems walks list's items without decoding them and returns how
+// many there are, refusing a list that is cut short, has more than max
+// items (when max > 0), nests too deep or has JSON after it.
+func countItems(list []byte, max int) (int, error) {
+	pos := 1
+	for i := 0; ; i++ {
+		start, end, err := nextItem(list, pos, i == 0)
+		switch {
+		case err != nil:
+			return 0, fmt.Errorf("%w: item %d: %v", ErrMalformedReply, i, err)
+		case start < 0 && end < len(list):
+			return 0, fmt.Errorf("%w: more JSON after the list", ErrMalformedReply)
+		case start < 0:
+			return i, nil
+		case max > 0 && i >= max:
+			return 0, fmt.Errorf("%w: more than %d items in a page", ErrMalformedReply, max)
 		}
 		pos = end
 	}
