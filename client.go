@@ -28,6 +28,7 @@ type Client struct {
 	logger        *slog.Logger
 	maxBody       int64
 	decodeError   ErrorDecoder
+	scrub         scrubber // the credential's forms, kept out of errors and logs
 }
 
 // New builds a Client for the provider named provider (used in errors and
@@ -60,6 +61,7 @@ func New(provider string, opts ...Option) (*Client, error) {
 		logger:        cfg.logger,
 		maxBody:       cfg.maxBody,
 		decodeError:   cfg.decodeError,
+		scrub:         newScrubber(cfg.authorization),
 	}
 	c.rc = &retryablehttp.Client{
 		HTTPClient: &http.Client{
@@ -114,7 +116,22 @@ func (c *Client) LogValue() slog.Value { return slog.StringValue(c.String()) }
 // returns the response. A status of 400 or more is returned as an
 // [*APIError] together with the Response. Otherwise, when v is not nil, the
 // JSON body is decoded into v; an empty body leaves v untouched.
+//
+// The client's own credential is scrubbed from what Do returns: every field
+// of an APIError and the text of any other error. A network error's text
+// is scrubbed by a wrapper that unwraps to the original, so errors.As (such
+// as to a net.Error) keeps working; the unwrapped error's own text is the
+// transport's, as it said it.
 func (c *Client) Do(ctx context.Context, req *Request, v any) (*Response, error) {
+	resp, err := c.do(ctx, req, v)
+	var apiErr *APIError
+	if err != nil && !errors.As(err, &apiErr) { // an APIError is scrubbed field by field
+		err = c.scrub.Error(err)
+	}
+	return resp, err
+}
+
+func (c *Client) do(ctx context.Context, req *Request, v any) (*Response, error) {
 	if req == nil {
 		return nil, fmt.Errorf("%s: %w: nil *Request", c.provider, ErrInvalidArgument)
 	}
@@ -159,15 +176,31 @@ func (c *Client) apiError(req *Request, r *http.Response, body []byte) error {
 		URL:        redactURL(req.URL),
 		StatusCode: r.StatusCode,
 		RequestID:  firstHeader(r.Header, "X-Request-Id", "X-Request-ID", "Request-Id", "Cf-Ray"),
-		Body:       body[:min(len(body), MaxErrorBody)],
 	}
+	// Scrubbed whole, then cut: cutting first could leave the start of an
+	// echoed credential at the end. The clone lets the rest of a large body
+	// go.
+	clean := c.scrub.Bytes(body)
+	e.Body = bytes.Clone(clean[:min(len(clean), MaxErrorBody)])
 	e.RetryAfter = serverWait(r) // the same wait the retry policy honoured
 	decodeErrorBody(e, body)
 	if c.decodeError != nil {
 		c.decodeError(e, r)
 	}
-	e.Message = oneLine(e.Message, e.StatusCode)
+	c.scrubAPIError(e)
 	return e
+}
+
+// scrubAPIError removes the credential from every text field of e, which a
+// server or a provider's decoder filled, before e is returned or logged.
+func (c *Client) scrubAPIError(e *APIError) {
+	// Also after oneLine: folding white space might join a credential
+	// that the server sent split across lines.
+	e.Message = c.scrub.String(oneLine(c.scrub.String(e.Message), e.StatusCode))
+	e.URL = c.scrub.String(e.URL)
+	e.Code = c.scrub.String(e.Code)
+	e.RequestID = c.scrub.String(e.RequestID)
+	e.Body = c.scrub.Bytes(e.Body)
 }
 
 func firstHeader(h http.Header, keys ...string) string {
@@ -187,7 +220,7 @@ func (c *Client) logAttempt(_ retryablehttp.Logger, r *http.Request, attempt int
 	}
 	c.logger.LogAttrs(r.Context(), slog.LevelDebug, "favorites: request",
 		slog.String("provider", c.provider), slog.String("method", r.Method),
-		slog.String("url", redactURL(r.URL)), slog.Int("attempt", attempt+1))
+		slog.String("url", c.scrub.String(redactURL(r.URL))), slog.Int("attempt", attempt+1))
 }
 
 func (c *Client) logResponse(_ retryablehttp.Logger, r *http.Response) {
@@ -196,7 +229,7 @@ func (c *Client) logResponse(_ retryablehttp.Logger, r *http.Response) {
 	}
 	c.logger.LogAttrs(r.Request.Context(), slog.LevelDebug, "favorites: response",
 		slog.String("provider", c.provider), slog.String("method", r.Request.Method),
-		slog.String("url", redactURL(r.Request.URL)), slog.Int("status", r.StatusCode))
+		slog.String("url", c.scrub.String(redactURL(r.Request.URL))), slog.Int("status", r.StatusCode))
 }
 
 // IsTemporary reports whether err is worth trying again later: a rate limit,
