@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 
@@ -232,14 +234,48 @@ func (c *Client) logResponse(_ retryablehttp.Logger, r *http.Response) {
 		slog.String("url", c.scrub.String(redactURL(r.Request.URL))), slog.Int("status", r.StatusCode))
 }
 
-// IsTemporary reports whether err is worth trying again later: a rate limit,
-// a server error, or a network failure; not a refusal of the request itself.
+// IsTemporary reports whether the same call may succeed if tried again
+// later, unchanged: the service limited the rate (429, or a provider's own
+// rate-limit answer such as e621's 503), is locked for now (423, as e621
+// answers while it moves a user's favourites), or failed (5xx); or the call
+// timed out, or the network failed on the way (a refused or reset
+// connection, one closed before the answer, a DNS failure the resolver
+// calls temporary). Everything else is false, unknown errors included: a
+// refusal of the request itself, a reply that does not decode, an untrusted
+// certificate, a cancelled context.
 func IsTemporary(err error) bool {
+	if err == nil {
+		return false
+	}
 	var apiErr *APIError
 	if errors.As(err, &apiErr) {
-		return apiErr.StatusCode == http.StatusTooManyRequests || apiErr.StatusCode >= 500 ||
-			errors.Is(err, ErrRateLimited)
+		return apiErr.StatusCode == http.StatusTooManyRequests || apiErr.StatusCode == http.StatusLocked ||
+			apiErr.StatusCode >= 500 || errors.Is(err, ErrRateLimited)
 	}
-	return err != nil && !errors.Is(err, ErrInvalidArgument) && !errors.Is(err, context.Canceled) &&
-		!errors.Is(err, ErrMalformedReply) && !errors.Is(err, ErrResponseTooLarge)
+	if permanentError(err) || errors.Is(err, context.Canceled) {
+		return false
+	}
+	return temporaryNetError(err)
+}
+
+// temporaryNetError reports the network failures that a later attempt may
+// not meet.
+func temporaryNetError(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return true
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) { // before net.Error: a name that does not exist stays so
+		return dns.IsTimeout || dns.IsTemporary
+	}
+	var netErr net.Error
+	if errors.As(err, &netErr) && netErr.Timeout() {
+		return true
+	}
+	var op *net.OpError
+	if errors.As(err, &op) { // refused, reset, unreachable
+		return true
+	}
+	var urlErr *url.Error // the server closed the connection before answering
+	return errors.As(err, &urlErr) && errors.Is(urlErr.Err, io.EOF)
 }
