@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 
@@ -28,6 +30,7 @@ type Client struct {
 	logger        *slog.Logger
 	maxBody       int64
 	decodeError   ErrorDecoder
+	scrub         scrubber // the credential's forms, kept out of errors and logs
 }
 
 // New builds a Client for the provider named provider (used in errors and
@@ -60,6 +63,7 @@ func New(provider string, opts ...Option) (*Client, error) {
 		logger:        cfg.logger,
 		maxBody:       cfg.maxBody,
 		decodeError:   cfg.decodeError,
+		scrub:         newScrubber(cfg.authorization),
 	}
 	c.rc = &retryablehttp.Client{
 		HTTPClient: &http.Client{
@@ -114,7 +118,22 @@ func (c *Client) LogValue() slog.Value { return slog.StringValue(c.String()) }
 // returns the response. A status of 400 or more is returned as an
 // [*APIError] together with the Response. Otherwise, when v is not nil, the
 // JSON body is decoded into v; an empty body leaves v untouched.
+//
+// The client's own credential is scrubbed from what Do returns: every field
+// of an APIError and the text of any other error. A network error's text
+// is scrubbed by a wrapper that unwraps to the original, so errors.As (such
+// as to a net.Error) keeps working; the unwrapped error's own text is the
+// transport's, as it said it.
 func (c *Client) Do(ctx context.Context, req *Request, v any) (*Response, error) {
+	resp, err := c.do(ctx, req, v)
+	var apiErr *APIError
+	if err != nil && !errors.As(err, &apiErr) { // an APIError is scrubbed field by field
+		err = c.scrub.Error(err)
+	}
+	return resp, err
+}
+
+func (c *Client) do(ctx context.Context, req *Request, v any) (*Response, error) {
 	if req == nil {
 		return nil, fmt.Errorf("%s: %w: nil *Request", c.provider, ErrInvalidArgument)
 	}
@@ -162,15 +181,31 @@ func (c *Client) apiError(req *Request, r *http.Response, body []byte) error {
 		URL:        redactURL(req.URL),
 		StatusCode: r.StatusCode,
 		RequestID:  firstHeader(r.Header, "X-Request-Id", "X-Request-ID", "Request-Id", "Cf-Ray"),
-		Body:       body[:min(len(body), MaxErrorBody)],
 	}
+	// Scrubbed whole, then cut: cutting first could leave the start of an
+	// echoed credential at the end. The clone lets the rest of a large body
+	// go.
+	clean := c.scrub.Bytes(body)
+	e.Body = bytes.Clone(clean[:min(len(clean), MaxErrorBody)])
 	e.RetryAfter = serverWait(r) // the same wait the retry policy honoured
 	decodeErrorBody(e, body)
 	if c.decodeError != nil {
 		c.decodeError(e, r)
 	}
-	e.Message = oneLine(e.Message, e.StatusCode)
+	c.scrubAPIError(e)
 	return e
+}
+
+// scrubAPIError removes the credential from every text field of e, which a
+// server or a provider's decoder filled, before e is returned or logged.
+func (c *Client) scrubAPIError(e *APIError) {
+	// Also after oneLine: folding white space might join a credential
+	// that the server sent split across lines.
+	e.Message = c.scrub.String(oneLine(c.scrub.String(e.Message), e.StatusCode))
+	e.URL = c.scrub.String(e.URL)
+	e.Code = c.scrub.String(e.Code)
+	e.RequestID = c.scrub.String(e.RequestID)
+	e.Body = c.scrub.Bytes(e.Body)
 }
 
 func firstHeader(h http.Header, keys ...string) string {
@@ -190,7 +225,7 @@ func (c *Client) logAttempt(_ retryablehttp.Logger, r *http.Request, attempt int
 	}
 	c.logger.LogAttrs(r.Context(), slog.LevelDebug, "favorites: request",
 		slog.String("provider", c.provider), slog.String("method", r.Method),
-		slog.String("url", redactURL(r.URL)), slog.Int("attempt", attempt+1))
+		slog.String("url", c.scrub.String(redactURL(r.URL))), slog.Int("attempt", attempt+1))
 }
 
 func (c *Client) logResponse(_ retryablehttp.Logger, r *http.Response) {
@@ -199,17 +234,51 @@ func (c *Client) logResponse(_ retryablehttp.Logger, r *http.Response) {
 	}
 	c.logger.LogAttrs(r.Request.Context(), slog.LevelDebug, "favorites: response",
 		slog.String("provider", c.provider), slog.String("method", r.Request.Method),
-		slog.String("url", redactURL(r.Request.URL)), slog.Int("status", r.StatusCode))
+		slog.String("url", c.scrub.String(redactURL(r.Request.URL))), slog.Int("status", r.StatusCode))
 }
 
-// IsTemporary reports whether err is worth trying again later: a rate limit,
-// a server error, or a network failure; not a refusal of the request itself.
+// IsTemporary reports whether the same call may succeed if tried again
+// later, unchanged: the service limited the rate (429, or a provider's own
+// rate-limit answer such as e621's 503), is locked for now (423, as e621
+// answers while it moves a user's favourites), or failed (5xx); or the call
+// timed out, or the network failed on the way (a refused or reset
+// connection, one closed before the answer, a DNS failure the resolver
+// calls temporary). Everything else is false, unknown errors included: a
+// refusal of the request itself, a reply that does not decode, an untrusted
+// certificate, a cancelled context.
 func IsTemporary(err error) bool {
+	if err == nil {
+		return false
+	}
 	var apiErr *APIError
 	if errors.As(err, &apiErr) {
-		return apiErr.StatusCode == http.StatusTooManyRequests || apiErr.StatusCode >= 500 ||
-			errors.Is(err, ErrRateLimited)
+		return apiErr.StatusCode == http.StatusTooManyRequests || apiErr.StatusCode == http.StatusLocked ||
+			apiErr.StatusCode >= 500 || errors.Is(err, ErrRateLimited)
 	}
-	return err != nil && !errors.Is(err, ErrInvalidArgument) && !errors.Is(err, context.Canceled) &&
-		!errors.Is(err, ErrMalformedReply) && !errors.Is(err, ErrResponseTooLarge)
+	if permanentError(err) || errors.Is(err, context.Canceled) {
+		return false
+	}
+	return temporaryNetError(err)
+}
+
+// temporaryNetError reports the network failures that a later attempt may
+// not meet.
+func temporaryNetError(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return true
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) { // before net.Error: a name that does not exist stays so
+		return dns.IsTimeout || dns.IsTemporary
+	}
+	var netErr net.Error
+	if errors.As(err, &netErr) && netErr.Timeout() {
+		return true
+	}
+	var op *net.OpError
+	if errors.As(err, &op) { // refused, reset, unreachable
+		return true
+	}
+	var urlErr *url.Error // the server closed the connection before answering
+	return errors.As(err, &urlErr) && errors.Is(urlErr.Err, io.EOF)
 }

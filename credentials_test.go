@@ -1,13 +1,18 @@
 package favorites
 
 import (
+	"bytes"
 	"crypto/tls"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
 	"log"
+	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -201,5 +206,110 @@ func TestRequestPrintsWithoutCredential(t *testing.T) {
 		if verb == "%v" && (!strings.Contains(got, "REDACTED") || !strings.Contains(got, "application/json")) {
 			t.Errorf("%s = %s; want the headers, credentials REDACTED", verb, got)
 		}
+	}
+}
+
+// echoAuth answers 401 with the request's Authorization value, and its
+// credential part, echoed everywhere a server's words land in an error:
+// the message, the body, the request ID, a JSON-escaped copy.
+func echoAuth(w http.ResponseWriter, r *http.Request) {
+	auth := r.Header.Get("Authorization")
+	_, cred, _ := strings.Cut(auth, " ")
+	w.Header().Set("X-Request-Id", cred)
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusUnauthorized)
+	fmt.Fprintf(w, `{"error":"bad header %s","message":"token %s","code":%q,"echo":"%s"}`,
+		auth, cred, cred, strings.ReplaceAll(auth, "/", `\/`))
+}
+
+// TestCredentialsNeverComeBackInErrors points a client at a server that
+// echoes its credential into a 401: neither the error, its APIError fields
+// nor the debug log may hold any form of it.
+func TestCredentialsNeverComeBackInErrors(t *testing.T) {
+	const token, user, pass = "t0k/en+s3cret", "me", "pa/ss+w0rd"
+	basic := base64.StdEncoding.EncodeToString([]byte(user + ":" + pass))
+	tests := []struct {
+		name  string
+		auth  Option
+		forms []string
+	}{
+		{"bearer", WithBearerToken(token), []string{token, url.QueryEscape(token)}},
+		{"basic", WithBasicAuth(user, pass), []string{pass, user + ":" + pass, basic, strings.TrimRight(basic, "=")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var logs bytes.Buffer
+			c, _ := newServerClient(t, echoAuth, tt.auth,
+				WithLogger(slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))))
+			req, _ := c.NewRequest("GET", "favourites", nil, nil)
+			_, err := c.Do(t.Context(), req, nil)
+			var apiErr *APIError
+			if !errors.As(err, &apiErr) || !errors.Is(err, ErrUnauthorized) {
+				t.Fatalf("Do = %v, want a 401 APIError", err)
+			}
+			if !strings.Contains(apiErr.Message, "REDACTED") {
+				t.Errorf("Message %q: want the echo there, scrubbed", apiErr.Message)
+			}
+			shown := map[string]string{"Error": err.Error(), "Message": apiErr.Message, "Body": string(apiErr.Body),
+				"URL": apiErr.URL, "Code": apiErr.Code, "RequestID": apiErr.RequestID, "log": logs.String(),
+				"%+v": fmt.Sprintf("%+v", apiErr)}
+			for where, s := range shown {
+				for _, form := range tt.forms {
+					if strings.Contains(s, form) {
+						t.Errorf("%s holds %q: %s", where, form, s)
+					}
+				}
+			}
+		})
+	}
+}
+
+// echoingTransport fails every request with a timeout whose text repeats
+// the request's Authorization header, as a careless proxy might.
+type echoingTransport struct{}
+
+type echoTimeout struct{ text string }
+
+func (e echoTimeout) Error() string { return e.text }
+func (echoTimeout) Timeout() bool   { return true }
+func (echoTimeout) Temporary() bool { return true }
+
+func (echoingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	return nil, echoTimeout{"proxy refused " + r.Header.Get("Authorization")}
+}
+
+// TestNetworkErrorsAreScrubbed: a transport error that echoes the
+// credential is scrubbed in the error's text, while errors.As still finds
+// the net.Error below.
+func TestNetworkErrorsAreScrubbed(t *testing.T) {
+	c, err := New("p", WithBaseURL(testBase), WithBearerToken("s3cret-token"), WithRetryPolicy(RetryPolicy{}),
+		WithHTTPClient(&http.Client{Transport: echoingTransport{}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, _ := c.NewRequest("GET", "favourites", nil, nil)
+	_, err = c.Do(t.Context(), req, nil)
+	if err == nil || strings.Contains(err.Error(), "s3cret-token") || !strings.Contains(err.Error(), "proxy refused") {
+		t.Fatalf("Do = %v; want the proxy's error without the token", err)
+	}
+	var netErr net.Error
+	if !errors.As(err, &netErr) || !netErr.Timeout() {
+		t.Errorf("errors.As(%v, net.Error) lost the network error", err)
+	}
+}
+
+// TestNextLinkWithTheCredentialIsRefused: a server that puts the token in
+// its next link ends the walk before the link becomes a cursor, which
+// callers save and print.
+func TestNextLinkWithTheCredentialIsRefused(t *testing.T) {
+	c, hits := newServerClient(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Link", `<`+r.URL.Path+`?max_id=s3cret-token>; rel="next"`)
+		w.Write([]byte(`["a"]`))
+	})
+	p := LinkPager[string](c, "favourites", nil, "", ItemRules[string]{})
+	_, err := collect(t, p)
+	if !errors.Is(err, ErrCrossHostURL) || strings.Contains(err.Error(), "s3cret-token") ||
+		strings.Contains(p.Cursor(), "s3cret-token") || hits.Load() != 1 {
+		t.Fatalf("walk = %v, cursor %q, %d requests; want ErrCrossHostURL after one, no token", err, p.Cursor(), hits.Load())
 	}
 }

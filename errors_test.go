@@ -1,9 +1,16 @@
 package favorites
 
 import (
+	"context"
+	"crypto/x509"
 	"errors"
+	"fmt"
+	"io"
+	"net"
 	"net/http"
+	"net/url"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -99,22 +106,69 @@ func TestErrorBodyIsCapped(t *testing.T) {
 	}
 }
 
+// timeoutErr is a net.Error that timed out, as a transport reports it.
+type timeoutErr struct{}
+
+func (timeoutErr) Error() string   { return "i/o timeout" }
+func (timeoutErr) Timeout() bool   { return true }
+func (timeoutErr) Temporary() bool { return true }
+
 func TestIsTemporary(t *testing.T) {
+	get := func(err error) error { return &url.Error{Op: "Get", URL: testBase, Err: err} }
 	tests := []struct {
+		name string
 		err  error
 		want bool
 	}{
-		{&APIError{StatusCode: 429}, true},
-		{&APIError{StatusCode: 503}, true},
-		{&APIError{StatusCode: 423, Kinds: []error{ErrRateLimited}}, true},
-		{&APIError{StatusCode: 404}, false},
-		{ErrInvalidArgument, false},
-		{errors.New("connection reset"), true},
-		{nil, false},
+		{"429", &APIError{StatusCode: 429}, true},
+		{"500", &APIError{StatusCode: 500}, true},
+		{"503", &APIError{StatusCode: 503}, true},
+		{"423 locked", &APIError{StatusCode: 423}, true},
+		{"provider's rate limit", &APIError{StatusCode: 403, Kinds: []error{ErrRateLimited}}, true},
+		{"wrapped 429", fmt.Errorf("listing: %w", &APIError{StatusCode: 429}), true},
+		{"404", &APIError{StatusCode: 404}, false},
+		{"401", &APIError{StatusCode: 401}, false},
+		{"422", &APIError{StatusCode: 422}, false},
+		{"deadline", fmt.Errorf("p: GET x: %w", context.DeadlineExceeded), true},
+		{"net timeout", get(timeoutErr{}), true},
+		{"scrubbed net timeout", &scrubbedError{text: "p: timeout", err: get(timeoutErr{})}, true},
+		{"connection refused", get(&net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}), true},
+		{"connection reset", get(&net.OpError{Op: "read", Net: "tcp", Err: syscall.ECONNRESET}), true},
+		{"closed before the answer", get(io.EOF), true},
+		{"body cut short", fmt.Errorf("reading body: %w", io.ErrUnexpectedEOF), true},
+		{"DNS temporary", get(&net.OpError{Op: "dial", Err: &net.DNSError{IsTemporary: true}}), true},
+		{"DNS no such host", get(&net.OpError{Op: "dial", Err: &net.DNSError{IsNotFound: true}}), false},
+		{"untrusted certificate", get(x509.UnknownAuthorityError{}), false},
+		{"cancelled", fmt.Errorf("p: %w", context.Canceled), false},
+		{"invalid argument", ErrInvalidArgument, false},
+		{"malformed reply", fmt.Errorf("p: %w", ErrMalformedReply), false},
+		{"too large", get(ErrResponseTooLarge), false},
+		{"pagination loop", ErrPaginationLoop, false},
+		{"page limit", ErrPageLimit, false},
+		{"unknown", errors.New("connection reset"), false},
+		{"nil", nil, false},
 	}
 	for _, tt := range tests {
-		if got := IsTemporary(tt.err); got != tt.want {
-			t.Errorf("IsTemporary(%v) = %v, want %v", tt.err, got, tt.want)
+		t.Run(tt.name, func(t *testing.T) {
+			if got := IsTemporary(tt.err); got != tt.want {
+				t.Errorf("IsTemporary(%v) = %v, want %v", tt.err, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestIsTemporaryOnARealFailure: a server that drops the connection before
+// answering gives an error worth a later retry.
+func TestIsTemporaryOnARealFailure(t *testing.T) {
+	c, _ := newServerClient(t, func(w http.ResponseWriter, _ *http.Request) {
+		conn, _, err := w.(http.Hijacker).Hijack()
+		if err == nil {
+			conn.Close()
 		}
+	})
+	req, _ := c.NewRequest("GET", "x", nil, nil)
+	_, err := c.Do(t.Context(), req, nil)
+	if err == nil || !IsTemporary(err) {
+		t.Fatalf("a dropped connection: %v, IsTemporary %v", err, IsTemporary(err))
 	}
 }

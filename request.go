@@ -140,12 +140,12 @@ func (c *Client) NewRequest(method, path string, q any, body Body) (*Request, er
 func (c *Client) resolve(path string) (*url.URL, error) {
 	ref, err := url.Parse(path)
 	if err != nil {
-		return nil, fmt.Errorf("%w: path %q: %v", ErrInvalidArgument, path, err)
+		return nil, fmt.Errorf("%w: path %s: %s", ErrInvalidArgument, quoteShort(c.scrub.String(path)), c.scrub.String(err.Error()))
 	}
 	if ref.IsAbs() || ref.Host != "" {
 		if ref.Scheme != c.base.Scheme || ref.Host != c.base.Host || ref.User != nil {
-			return nil, fmt.Errorf("%w: %w: %q is not on %s://%s", ErrInvalidArgument, ErrCrossHostURL,
-				ref.Redacted(), c.base.Scheme, c.base.Host)
+			return nil, fmt.Errorf("%w: %w: %s is not on %s://%s", ErrInvalidArgument, ErrCrossHostURL,
+				quoteShort(c.scrub.String(ref.Redacted())), c.base.Scheme, c.base.Host)
 		}
 		ref.Fragment = ""
 		return ref, nil

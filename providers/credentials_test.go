@@ -7,9 +7,14 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -183,6 +188,91 @@ func TestCredentialsNeverPrint(t *testing.T) {
 							t.Errorf("%s, printing %d, shows the credential: %s", what, i, s)
 						}
 					}
+				}
+			}
+		})
+	}
+}
+
+// refs are a valid ref per provider, so Add and Remove reach the server.
+var refs = map[string]favorites.Ref{
+	"mastodon": {ID: "1"}, "e621": {ID: "5"}, "waifuim": {ID: "1"},
+	"playplay": {ID: "30452", Source: "upload"}, "dch": {ID: "301"},
+}
+
+// echoCredential is a hostile server: every request gets a 401 whose
+// headers and body, in each error shape the five services use, repeat the
+// request's Authorization value and its credential part, plain and
+// JSON-escaped.
+func echoCredential(w http.ResponseWriter, r *http.Request) {
+	auth := r.Header.Get("Authorization")
+	_, cred := cutAuth(auth)
+	msg := "invalid credential " + auth + " (" + cred + ")"
+	q := func(s string) string { b, _ := json.Marshal(s); return string(b) }
+	w.Header().Set("X-Request-Id", cred)
+	w.Header().Set("WWW-Authenticate", auth)
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusUnauthorized)
+	fmt.Fprintf(w, `{"error":%s,"error_description":%s,"message":%s,"reason":%s,"detail":%s,"code":%s,"success":false,"echo":"%s"}`,
+		q(msg), q(cred), q(msg), q(auth), q(msg), q(cred), strings.ReplaceAll(auth, "/", `\/`))
+}
+
+func cutAuth(auth string) (scheme, cred string) {
+	scheme, cred, _ = strings.Cut(auth, " ")
+	return scheme, cred
+}
+
+// TestCredentialsNeverComeBackInErrors lists, adds and removes against
+// echoCredential with debug logging on: no form of the credential may show
+// in the error's text, in any field of its APIError, or in the log.
+func TestCredentialsNeverComeBackInErrors(t *testing.T) {
+	for name, start := range fakes() {
+		t.Run(name, func(t *testing.T) {
+			f := start()
+			defer f.close()
+			var echoed atomic.Int64
+			hostile := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.Header.Get("Authorization") != "" {
+					echoed.Add(1)
+				}
+				echoCredential(w, r)
+			}))
+			defer hostile.Close()
+			var logs bytes.Buffer
+			logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+			_, adapter, err := f.open(hostile.URL, favorites.WithLogger(logger), favorites.WithRateLimiter(nil),
+				favorites.WithRetryPolicy(favorites.RetryPolicy{}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ops := map[string]func() error{
+				"list":   func() error { _, err := firstPage(t, adapter); return err },
+				"add":    func() error { return adapter.Add(t.Context(), refs[name]) },
+				"remove": func() error { return adapter.Remove(t.Context(), refs[name]) },
+			}
+			for op, run := range ops {
+				err := run()
+				var apiErr *favorites.APIError
+				if !errors.As(err, &apiErr) || !errors.Is(err, favorites.ErrUnauthorized) {
+					t.Fatalf("%s = %v, want the 401", op, err)
+				}
+				shown := map[string]string{"Error": err.Error(), "%+v": fmt.Sprintf("%+v", err),
+					"Message": apiErr.Message, "Body": string(apiErr.Body), "URL": apiErr.URL,
+					"Code": apiErr.Code, "RequestID": apiErr.RequestID}
+				for where, s := range shown {
+					for _, form := range credentialForms() {
+						if strings.Contains(s, form) {
+							t.Errorf("%s: %s holds the credential: %s", op, where, s)
+						}
+					}
+				}
+			}
+			if echoed.Load() == 0 {
+				t.Fatal("no request carried the credential: the test proves nothing")
+			}
+			for _, form := range credentialForms() {
+				if strings.Contains(logs.String(), form) {
+					t.Errorf("the debug log holds the credential:\n%s", logs.String())
 				}
 			}
 		})
