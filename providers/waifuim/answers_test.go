@@ -159,7 +159,7 @@ func TestListReadsTheAnswer(t *testing.T) {
 // The malformed item is named by its position.
 func TestListNamesTheBadItem(t *testing.T) {
 	c, mt, rec := mockClient(t)
-	mt.RegisterResponder(http.MethodGet, favURL, rec.reply(200, `{"images":[{"image_id":7622},{"image_id":8008},{"image_id":0}]}`))
+	mt.RegisterResponder(http.MethodGet, favURL, rec.reply(200, images(3, func(i int) string { return realImage((2 - i) * 7622) })))
 	_, _, err := c.Favorites(t.Context(), nil)
 	if !errors.Is(err, favorites.ErrMalformedReply) || !strings.Contains(err.Error(), "item 2") {
 		t.Fatalf("Favorites with a third image without an ID: %v; want ErrMalformedReply naming item 2", err)

@@ -11,8 +11,12 @@ import (
 // a time. Each image's Raw is its bytes in list, not a copy, so decoding
 // holds the reply once plus the decoded values. The array must be there
 // and hold at most MaxFavorites images, each with an image_id Insert would
-// take: anything else is a malformed reply naming the image's position.
+// take and the shape checkShape wants: anything else is a malformed reply
+// naming the image's position.
 func decodeImages(ctx context.Context, list favorites.RawList) ([]Image, error) {
+	if err := checkShape(list); err != nil {
+		return nil, err
+	}
 	return favorites.DecodeItems(ctx, list, favorites.ItemRules[Image]{
 		Max: MaxFavorites,
 		Item: func(_ int, im *Image, raw []byte) error {
