@@ -6,12 +6,20 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/favkit/favorites"
 )
 
 // Adapter puts a [Client] behind favorites.Favorites, favorites.Toggler and
-// favorites.Checker. A Ref's ID is the image ID in decimal, such as "7622".
+// favorites.Checker.
+//
+// A Ref's canonical form, the one List gives, is the image ID in decimal
+// with no leading zero and no Source, such as {ID: "7622"}: it is what
+// insert, delete and toggle take, and the only identity waifu.im gives an
+// image. The same number with leading zeros ("007622") is accepted and made
+// canonical; anything else (a Source, a sign, a file name such as
+// "7622.jpg", white space) is refused with favorites.ErrInvalidArgument.
 type Adapter struct {
 	c *Client
 }
@@ -28,9 +36,16 @@ func NewAdapter(c *Client) *Adapter { return &Adapter{c: c} }
 // Provider is [ProviderName].
 func (a *Adapter) Provider() string { return ProviderName }
 
-// List serves every favourite as one page, most recently liked first.
-// PageSize is ignored (the service does not page) but must not be negative;
-// a Cursor is refused, since there is no second page to resume at.
+// List serves every favourite as one page, most recently liked first: the
+// service does not page. PageSize is ignored but must not be negative.
+//
+// There is nothing to resume: the Pager is done after its one page and its
+// Cursor is then empty, so a listing cut short is simply started again,
+// and reads the list as it is by then (nothing skipped, nothing repeated).
+// A non-empty Cursor is refused with favorites.ErrInvalidArgument.
+//
+// A reply that is not a whole list is an error, never a short listing; see
+// [Client.Favorites].
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
 	o, err := opts.Values()
 	if err != nil {
@@ -49,38 +64,57 @@ func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.F
 	})
 }
 
-// Canonical returns ref when it is an image ID alone, in decimal.
+// Canonical returns ref in its canonical form (see [Adapter]): leading
+// zeros dropped. Any other spelling is refused with an error matching
+// favorites.ErrInvalidArgument that names the canonical form. It sends
+// nothing.
 func (a *Adapter) Canonical(ref favorites.Ref) (favorites.Ref, error) {
-	if _, err := imageID(ref); err != nil {
+	id, err := imageID(ref)
+	if err != nil {
 		return favorites.Ref{}, err
 	}
-	return ref, nil
+	return refOf(id), nil
 }
 
-// Add inserts ref's image; one that already is a favourite gives nil.
+// Add inserts ref's image. One that already is a favourite (the service's
+// 409) gives nil; one the service does not have is its 404, an error
+// matching favorites.ErrNotFound. Once the service answered 2xx the image
+// is a favourite, so a body cut short or garbled after it gives nil.
 func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error {
 	id, err := imageID(ref)
 	if err != nil {
 		return err
 	}
-	_, _, err = a.c.send(ctx, http.MethodPost, "/fav/insert", Edit{ImageID: id}, favorites.RetryIdempotent)
-	if errors.Is(err, favorites.ErrAlreadyFavorited) {
+	_, resp, err := a.c.send(ctx, http.MethodPost, "/fav/insert", Edit{ImageID: id}, favorites.RetryIdempotent)
+	if err == nil || wrote(resp) || errors.Is(err, favorites.ErrAlreadyFavorited) {
 		return nil
 	}
 	return err
 }
 
-// Remove deletes ref's image; one that is not a favourite gives nil.
+// Remove deletes ref's image. The service's 404 for an image that is not a
+// favourite, or that it does not have, gives nil; any other answer that is
+// not 2xx is an error, a 404 of another shape (an HTML page, an empty body,
+// a wrong base URL or path) included, so that Remove never reports as done
+// what no waifu.im server said. A 2xx with a body cut short or garbled
+// gives nil: the image was removed.
 func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error {
 	id, err := imageID(ref)
 	if err != nil {
 		return err
 	}
-	_, _, err = a.c.delete(ctx, Edit{ImageID: id}, favorites.RetryIdempotent)
-	if errors.Is(err, favorites.ErrNotFound) {
+	_, resp, err := a.c.delete(ctx, Edit{ImageID: id}, favorites.RetryIdempotent)
+	var apiErr *favorites.APIError
+	if err == nil || wrote(resp) || errors.As(err, &apiErr) && isNotFavorite(apiErr) {
 		return nil
 	}
 	return err
+}
+
+// wrote reports whether the service answered a write with 2xx: the write
+// happened, whatever came after the status line.
+func wrote(resp *favorites.Response) bool {
+	return resp != nil && resp.Response != nil && resp.StatusCode >= 200 && resp.StatusCode < 300
 }
 
 // Toggle flips ref's image and reports whether it is now a favourite. It is
@@ -101,7 +135,7 @@ func (a *Adapter) IsFavorite(ctx context.Context, ref favorites.Ref) (bool, erro
 	if err != nil {
 		return false, err
 	}
-	images, _, err := a.c.Favorites(ctx, &FavoritesQuery{IncludedFiles: []string{ref.ID}})
+	images, _, err := a.c.Favorites(ctx, &FavoritesQuery{IncludedFiles: []string{strconv.FormatInt(id, 10)}})
 	if err != nil {
 		return false, err
 	}
@@ -113,19 +147,26 @@ func (a *Adapter) IsFavorite(ctx context.Context, ref favorites.Ref) (bool, erro
 	return false, nil
 }
 
-// Ref is the portable reference to im.
-func Ref(im *Image) favorites.Ref {
-	return favorites.Ref{ID: strconv.FormatInt(im.ImageID, 10)}
-}
+// Ref is the portable reference to im, in canonical form.
+func Ref(im *Image) favorites.Ref { return refOf(im.ImageID) }
 
+func refOf(id int64) favorites.Ref { return favorites.Ref{ID: strconv.FormatInt(id, 10)} }
+
+// imageID reads ref's image ID: decimal digits, leading zeros allowed, no
+// Source. The error names the canonical form where there is one.
 func imageID(ref favorites.Ref) (int64, error) {
-	if ref.Source != "" {
-		return 0, fmt.Errorf("%s: %w: ref %v has a source; waifu.im refs are image IDs alone",
+	if err := favorites.CheckID("image ID", ref.ID); err != nil {
+		return 0, fmt.Errorf("%s: %w", ProviderName, err)
+	}
+	digits := strings.TrimLeft(ref.ID, "0")
+	id, err := favorites.NumericID("image ID", digits)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w: ref %v is not an image ID; waifu.im refs are positive decimal image IDs with no source, such as \"7622\"",
 			ProviderName, favorites.ErrInvalidArgument, ref)
 	}
-	id, err := favorites.NumericID("image ID", ref.ID)
-	if err != nil {
-		return 0, fmt.Errorf("%s: %w", ProviderName, err)
+	if ref.Source != "" {
+		return 0, fmt.Errorf("%s: %w: ref %v has a source; waifu.im refs are image IDs alone: %q",
+			ProviderName, favorites.ErrInvalidArgument, ref, refOf(id).String())
 	}
 	return id, nil
 }

@@ -24,7 +24,8 @@ type Client struct {
 
 // New returns a client that authenticates with token, a waifu.im API token.
 // Its defaults are [DefaultBaseURL], Accept-Version [DefaultAPIVersion], the
-// [DefaultRateLimiter] and waifu.im's error decoding; opts come after them,
+// [DefaultRateLimiter], a body cap of [DefaultMaxBodySize] and waifu.im's
+// error decoding; opts come after them,
 // so the caller's options win (for example favorites.WithBaseURL pointing at
 // a waifuimtest fake, or favorites.WithRateLimiter(nil)).
 func New(token string, opts ...favorites.Option) (*Client, error) {
@@ -33,6 +34,7 @@ func New(token string, opts ...favorites.Option) (*Client, error) {
 		favorites.WithBearerToken(token),
 		WithAPIVersion(DefaultAPIVersion),
 		favorites.WithRateLimiter(DefaultRateLimiter()),
+		favorites.WithMaxBodySize(DefaultMaxBodySize),
 		favorites.WithErrorDecoder(decodeError),
 	}
 	c, err := favorites.New(ProviderName, append(defaults, opts...)...)

@@ -39,10 +39,38 @@ func harness(opts ...waifuimtest.Option) providertest.Harness {
 			WrongCredentials: fakeAdapter(t, srv, "not-a-token"),
 			Seeded:           refs(ids[:seeded]),
 			Absent:           refs(ids[seeded:]),
-			Faults:           srv.Faults,
-			MaxBodySize:      providertest.BodyCap,
+			// IDs past the catalogue: the fake, like the service, has no
+			// such image.
+			Missing:        refs([]int64{ids[len(ids)-1] + 1, 1 << 40}),
+			Spellings:      spellings,
+			MalformedPages: malformedPages,
+			Faults:         srv.Faults,
+			MaxBodySize:    providertest.BodyCap,
 		}
 	}
+}
+
+// spellings are the other spellings the adapter accepts for a canonical
+// ref: the same number with leading zeros.
+func spellings(ref favorites.Ref) []favorites.Ref {
+	return []favorites.Ref{{ID: "0" + ref.ID}, {ID: "000" + ref.ID}}
+}
+
+// malformedPages are 200 answers to GET /fav that hold no whole list of
+// images: each must be ErrMalformedReply, never a short or empty list.
+var malformedPages = []string{
+	`{"images":[]}`, // the service says "none" with its 404 only
+	`{"images":null}`,
+	`{"images":{}}`,
+	`{"images":"images"}`,
+	`{"detail":"No image found matching the criteria given."}`,
+	`{"images":[{"signature":"85d7aa55941c7087","extension":".jpg"}]}`,
+	`{"images":[{"image_id":7622},{"signature":"85d7aa55941c7087"}]}`,
+	`{"images":[{"image_id":0}]}`,
+	`{"images":[{"image_id":-7622}]}`,
+	`{"images":[{"image_id":"7622"}]}`,
+	`{"images":[{"image_id":7622},null]}`,
+	`{"images":[{"image_id":7622}]} {}`,
 }
 
 func TestConformance(t *testing.T) {

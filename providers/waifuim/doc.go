@@ -5,9 +5,22 @@
 //
 // waifu.im returns every matching favourite in one response, so there is no
 // paging: [Client.Favorites] gives the whole list, and the adapter's List
-// serves it as one page. The service answers an empty result with 404
-// "No image found matching the criteria given."; this package reports that
-// as an empty list, not an error.
+// serves it as one page, with nothing to resume (its Cursor is empty once
+// read; a listing cut short is run again). The service answers an empty
+// result with 404 "No image found matching the criteria given."; this
+// package reports that answer, and only that one, as an empty list. Any
+// other 404 is an error, and a 200 that is not a whole list of images
+// (empty, null, without "images", an empty array, an image without a
+// positive image_id, more than [MaxFavorites] images, or values too small
+// to be waifu.im's) is favorites.ErrMalformedReply naming the image's
+// position. Each image's Raw is its bytes in the reply, not a copy.
+//
+// A ref is the image ID in decimal with no leading zero and no source,
+// such as "7622"; leading zeros are accepted and made canonical, anything
+// else is refused (see [Adapter]). The adapter's Remove is nil only for the
+// service's own answer that the image is not a favourite or does not
+// exist; its Add of an unknown image is favorites.ErrNotFound; a 2xx to
+// either means the change was made, whatever its body.
 //
 // Insert, delete and toggle take the image ID. The live server takes
 // POST /fav/delete while the document says DELETE; [Client.Delete] sends POST

@@ -1,6 +1,7 @@
 package waifuim
 
 import (
+	"encoding/json"
 	"net/http"
 	"strings"
 
@@ -16,12 +17,47 @@ func decodeError(e *favorites.APIError, _ *http.Response) {
 	}
 }
 
-// noImageFound is how waifu.im says a /fav query matched nothing.
-const noImageFound = "no image found matching the criteria given"
+// The service's own 404 details, from its source (api/constants and the
+// fav_management controller of github.com/Waifu-im/waifu-api), lower-cased
+// and without the final full stop. Older servers spelt "favourites" and
+// left the stop off; detailIs folds both.
+const (
+	// GET /fav that matched nothing; with gif=true a warning follows it.
+	noImageFound = "no image found matching the criteria given"
+	// /fav/delete of an image that is not a favourite, or does not exist:
+	// the server cannot tell them apart (its DELETE removed no row).
+	notInFavorites = "the image you provided do not exist or it is not in the user favorites"
+	// /fav/insert and /fav/toggle of an image the catalogue does not have.
+	noSuchImage = "the image you provided does not exist"
+)
+
+// detail returns the "detail" text of a waifu.im error body, lower-cased,
+// with "favourites" spelt "favorites" and no final full stop; ok is false
+// for any body that is not a JSON object with a string detail (an HTML
+// page, an empty body, another service's JSON).
+func detail(e *favorites.APIError) (text string, ok bool) {
+	var b struct {
+		Detail *string `json:"detail"`
+	}
+	if json.Unmarshal(e.Body, &b) != nil || b.Detail == nil {
+		return "", false
+	}
+	text = strings.ToLower(strings.TrimSpace(*b.Detail))
+	text = strings.ReplaceAll(text, "favourites", "favorites")
+	return strings.TrimSuffix(text, "."), true
+}
 
 // isEmptyResult tells the 404 that means "no favourite matches" from other
 // 404s (such as a wrong base URL), which stay errors.
 func isEmptyResult(e *favorites.APIError) bool {
-	return e.StatusCode == http.StatusNotFound &&
-		strings.Contains(strings.ToLower(e.Message), noImageFound)
+	d, ok := detail(e)
+	return ok && e.StatusCode == http.StatusNotFound && strings.HasPrefix(d, noImageFound)
+}
+
+// isNotFavorite tells the 404 of /fav/delete that means the image is not a
+// favourite or does not exist (both mean Remove's work is done) from other
+// 404s, which stay errors.
+func isNotFavorite(e *favorites.APIError) bool {
+	d, ok := detail(e)
+	return ok && e.StatusCode == http.StatusNotFound && (d == notInFavorites || d == noSuchImage)
 }

@@ -17,6 +17,9 @@ import (
 
 const testToken = "test-token"
 
+// noMatch is the service's answer to a /fav query that matches nothing.
+const noMatch = `{"detail":"No image found matching the criteria given."}`
+
 // sent is one request as the mock saw it.
 type sent struct {
 	Method, Path, Query string

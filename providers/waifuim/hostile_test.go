@@ -34,7 +34,7 @@ func TestHostileFilterNamesStayInTheirValue(t *testing.T) {
 		for _, h := range providertest.HostileIDs("maid") {
 			t.Run(f.param+"/"+h.Name, func(t *testing.T) {
 				c, mt, rec := mockClient(t)
-				mt.RegisterResponder(http.MethodGet, waifuim.DefaultBaseURL+"/fav", rec.reply(http.StatusOK, `{"images":[]}`))
+				mt.RegisterResponder(http.MethodGet, waifuim.DefaultBaseURL+"/fav", rec.reply(http.StatusNotFound, noMatch))
 				_, _, err := c.Favorites(t.Context(), f.query(h.Value))
 				if refusable(h.Value) {
 					if !errors.Is(err, favorites.ErrInvalidArgument) || len(rec.sent()) != 0 {

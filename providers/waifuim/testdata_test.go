@@ -11,16 +11,15 @@ import (
 
 func TestTestdataImagesDecode(t *testing.T) {
 	raw := testdata(t, "fav.json")
-	var got waifuim.ImagesResponse
-	if err := json.Unmarshal([]byte(raw), &got); err != nil {
-		t.Fatal(err)
+	images := decodeTestdata(t, raw)
+	if len(images) != 1 {
+		t.Fatalf("decoded %d images, want 1", len(images))
 	}
-	if len(got.Images) != 1 {
-		t.Fatalf("decoded %d images, want 1", len(got.Images))
-	}
-	im := got.Images[0]
-	if !json.Valid(im.Raw) || len(im.Raw) < 100 {
-		t.Errorf("Raw %q is not the image's JSON", im.Raw)
+	im := images[0]
+	var doc struct{ Images []json.RawMessage }
+	_ = json.Unmarshal([]byte(raw), &doc)
+	if string(im.Raw) != string(doc.Images[0]) {
+		t.Errorf("Raw %q is not the image's JSON %q", im.Raw, doc.Images[0])
 	}
 	im.Raw = nil
 	want := waifuim.Image{
@@ -40,8 +39,6 @@ func TestTestdataImagesDecode(t *testing.T) {
 	// Every key of the document's image is a field of Image: re-encoding
 	// gives back the same keys and values.
 	var docMap, ourMap map[string]any
-	var doc struct{ Images []json.RawMessage }
-	_ = json.Unmarshal([]byte(raw), &doc)
 	_ = json.Unmarshal(doc.Images[0], &docMap)
 	for k, v := range docMap["artist"].(map[string]any) {
 		if v == nil { // a link the service does not know: null there, "" here
@@ -65,11 +62,8 @@ func TestTestdataStatesDecode(t *testing.T) {
 }
 
 func TestToFavorite(t *testing.T) {
-	var body waifuim.ImagesResponse
-	if err := json.Unmarshal([]byte(testdata(t, "fav.json")), &body); err != nil {
-		t.Fatal(err)
-	}
-	im := &body.Images[0]
+	images := decodeTestdata(t, testdata(t, "fav.json"))
+	im := &images[0]
 	f := waifuim.ToFavorite(im)
 	if f.Provider != "waifuim" || f.Ref.ID != "7622" || f.Ref.Source != "" || f.Kind != "image" ||
 		f.Title != "85d7aa55941c7087.jpg" || f.URL != im.URL || f.PreviewURL != im.PreviewURL ||
@@ -85,4 +79,19 @@ func TestToFavorite(t *testing.T) {
 	if k := waifuim.ToFavorite(im).Kind; k != "gif" {
 		t.Errorf("a .gif maps to Kind %q, want gif", k)
 	}
+}
+
+// decodeTestdata decodes a GET /fav body as the client does: the envelope,
+// then its images one by one.
+func decodeTestdata(t *testing.T, body string) []waifuim.Image {
+	t.Helper()
+	var env waifuim.ImagesResponse
+	if err := json.Unmarshal([]byte(body), &env); err != nil {
+		t.Fatal(err)
+	}
+	images, err := waifuim.DecodeImages(t.Context(), env.Images)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return images
 }

@@ -2,8 +2,9 @@ package waifuim
 
 import (
 	"encoding/json"
-	"github.com/favkit/favorites/internal/rawjson"
 	"time"
+
+	"github.com/favkit/favorites"
 )
 
 // Image is one image as waifu.im describes it.
@@ -25,19 +26,10 @@ type Image struct {
 	PreviewURL    string    `json:"preview_url"`
 	Tags          []Tag     `json:"tags"`
 
-	// Raw is the image's JSON as the server sent it.
+	// Raw is the image's JSON exactly as the listing held it: a sub-slice
+	// of the reply, set by [Client.Favorites], never a copy. Decoding an
+	// Image yourself with encoding/json leaves it empty.
 	Raw json.RawMessage `json:"-"`
-}
-
-// UnmarshalJSON decodes an image and keeps its JSON in Raw.
-func (im *Image) UnmarshalJSON(data []byte) error {
-	type plain Image // no methods, so no recursion
-	*im = Image{}    // as a fresh value: fields data lacks are zero
-	if err := rawjson.Unmarshal(data, (*plain)(im)); err != nil {
-		return err
-	}
-	im.Raw = append(json.RawMessage(nil), data...)
-	return nil
 }
 
 // IsGIF reports whether the image is an animated GIF.
@@ -61,9 +53,11 @@ type Tag struct {
 	IsNSFW      bool   `json:"is_nsfw"`
 }
 
-// ImagesResponse is the body of GET /fav.
+// ImagesResponse is the body of GET /fav. Images is the reply's JSON array
+// as it came, not yet decoded: [Client.Favorites] decodes it image by image,
+// refusing a body without it (see [MaxFavorites]).
 type ImagesResponse struct {
-	Images []Image `json:"images"`
+	Images favorites.RawList `json:"images"`
 }
 
 // State is what insert, delete and toggle report.

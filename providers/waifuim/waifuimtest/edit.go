@@ -38,19 +38,28 @@ func (s *Server) serveEdit(w http.ResponseWriter, r *http.Request, caller int64,
 		detail(w, status, msg)
 		return
 	}
-	writeJSON(w, http.StatusOK, waifuim.StateResponse{State: state})
+	writeJSON(w, http.StatusOK, wireState{State: string(state)})
 }
+
+// notInFavorites is the service's detail for /fav/delete of an image that
+// is not a favourite or does not exist, word for word (grammar included).
+const notInFavorites = "The image you provided do not exist or it is not in the user favorites."
 
 // apply changes the user's favourites as action says.
 func (s *Server) apply(userID, imageID int64, action string) (int, string, waifuim.State) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	im, ok := s.images[imageID]
-	if !ok {
-		return http.StatusNotFound, "The image you provided does not exist.", ""
-	}
 	u := s.user(userID)
 	_, present := u.liked[imageID]
+	im, ok := s.images[imageID]
+	switch {
+	case !ok && action == "delete":
+		// The service deletes the row and cannot tell an unknown image
+		// from one that is not a favourite: one answer for both.
+		return http.StatusNotFound, notInFavorites, ""
+	case !ok:
+		return http.StatusNotFound, "The image you provided does not exist.", ""
+	}
 	if action == "toggle" {
 		action = map[bool]string{true: "delete", false: "insert"}[present]
 	}
@@ -58,7 +67,7 @@ func (s *Server) apply(userID, imageID int64, action string) (int, string, waifu
 	case action == "insert" && present:
 		return http.StatusConflict, "The image you provided is already in the user favorites, consider using /fav/toggle instead.", ""
 	case action == "delete" && !present:
-		return http.StatusNotFound, "The image you provided is not in the user favorites.", ""
+		return http.StatusNotFound, notInFavorites, ""
 	case action == "insert":
 		u.liked[imageID] = s.tick()
 		im.Favorites++

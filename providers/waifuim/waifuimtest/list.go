@@ -124,7 +124,7 @@ func (s *Server) serveList(w http.ResponseWriter, r *http.Request, caller int64)
 		detail(w, http.StatusNotFound, "No image found matching the criteria given.")
 		return
 	}
-	writeJSON(w, http.StatusOK, waifuim.ImagesResponse{Images: images})
+	writeJSON(w, http.StatusOK, toWire(images))
 }
 
 // matching returns the user's favourites that pass f, in f's order.

@@ -3,9 +3,11 @@
 //
 // It keeps a catalogue of images, users with tokens and permissions, and each
 // user's favourites. It implements the service's wire behaviour: every /fav
-// filter, the 404 that means "no match", 409 on a repeated insert, 404 on
-// deleting an image that is not a favourite, 401/403 with {"detail": ...},
-// and, optionally, the service's rate limit (429 with Retry-After). By
+// filter, the 404 that means "no match", 409 on a repeated insert, the
+// service's one 404 for deleting an image that is not a favourite or does
+// not exist, 404 for inserting or toggling an unknown image, 401/403 with
+// {"detail": ...}, and, optionally, the service's rate limit (429 with
+// Retry-After). It encodes with wire types of its own, not the SDK's. By
 // default it behaves as the live service, which takes POST /fav/delete and
 // answers DELETE with 405; [WithDocumentMode] makes it behave as the
 // document, which takes DELETE and answers POST with 405.
