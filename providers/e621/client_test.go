@@ -104,7 +104,7 @@ func TestFavoritesQuery(t *testing.T) {
 func postsPage(first, n int) string {
 	var items []string
 	for i := range n {
-		items = append(items, `{"id":`+strconv.Itoa(first+i)+`,"file":{"ext":"png"}}`)
+		items = append(items, fullPost(first+i, ""))
 	}
 	return `{"posts":[` + strings.Join(items, ",") + `]}`
 }
@@ -257,7 +257,7 @@ func TestTypedCallsRefuseBadPostIDs(t *testing.T) {
 func TestFavoritesNullPostIsMalformed(t *testing.T) {
 	c, mt := mockClient(t)
 	mt.RegisterResponder(http.MethodGet, "https://e621.net/favorites.json",
-		httpmock.NewStringResponder(http.StatusOK, `{"posts":[{"id":1},null]}`))
+		httpmock.NewStringResponder(http.StatusOK, `{"posts":[`+fullPost(1, "")+`,null]}`))
 	if _, err := c.Favorites(nil).NextPage(t.Context()); !errors.Is(err, favorites.ErrMalformedReply) {
 		t.Errorf("NextPage = %v, want ErrMalformedReply", err)
 	}
