@@ -16,10 +16,13 @@ import (
 // state is where a backup stands, saved beside the output after each page.
 // Offset is the output's length when the state was saved: a rerun cuts the
 // file back to it, so lines written after the last save (a page cut short by
-// a crash) are written once, not twice.
+// a crash) are written once, not twice. PageSize is the page size the
+// cursor was made with: a cursor counts in pages of its own size, so a
+// rerun lists with the same one.
 type state struct {
 	Provider string `json:"provider"`
 	Cursor   string `json:"cursor"`
+	PageSize int    `json:"page_size"`
 	Offset   int64  `json:"offset"`
 	Count    int    `json:"count"`
 	Done     bool   `json:"done"`
@@ -39,12 +42,27 @@ func backup(ctx context.Context, f favorites.Favorites, path string, pageSize, s
 		return 0, fmt.Errorf("%s holds a backup of %s, not %s", path, st.Provider, f.Provider())
 	}
 	st.Provider = f.Provider()
+	if st.Cursor != "" && pageSize != 0 && pageSize != st.PageSize {
+		return 0, fmt.Errorf("%s was begun with page size %d; continue it with that page size (or none), not %d",
+			path, st.PageSize, pageSize)
+	}
+	if st.Cursor != "" {
+		pageSize = st.PageSize
+	}
+	st.PageSize = pageSize
 	out, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return 0, err
 	}
 	defer out.Close()
 	if err := out.Truncate(st.Offset); err != nil {
+		return 0, err
+	}
+	// A resumed listing may yield again what the file holds (a provider's
+	// cursor may start again after the list changed, as e621's documents):
+	// each favourite is written once.
+	seen, err := readRefs(out)
+	if err != nil {
 		return 0, err
 	}
 	if _, err := out.Seek(st.Offset, io.SeekStart); err != nil {
@@ -57,13 +75,20 @@ func backup(ctx context.Context, f favorites.Favorites, path string, pageSize, s
 		if err != nil {
 			return st.Count, err
 		}
-		if err := writePage(out, page.Items); err != nil {
+		fresh := page.Items[:0:0]
+		for _, fav := range page.Items {
+			if !seen[fav.Ref] {
+				seen[fav.Ref] = true
+				fresh = append(fresh, fav)
+			}
+		}
+		if err := writePage(out, fresh); err != nil {
 			return st.Count, err
 		}
 		if st.Offset, err = out.Seek(0, io.SeekCurrent); err != nil {
 			return st.Count, err
 		}
-		st.Count += len(page.Items)
+		st.Count += len(fresh)
 		st.Cursor, st.Done = pager.Cursor(), pager.Done()
 		if err := saveState(path+".state", st); err != nil {
 			return st.Count, err
@@ -91,6 +116,28 @@ func writePage(out *os.File, items []favorites.Favorite) error {
 		return err
 	}
 	return out.Sync()
+}
+
+// readRefs reads the refs of the favourites a backup file holds.
+func readRefs(f *os.File) (map[favorites.Ref]bool, error) {
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	seen := map[favorites.Ref]bool{}
+	dec := json.NewDecoder(bufio.NewReader(f))
+	for {
+		var line struct {
+			Ref favorites.Ref `json:"ref"`
+		}
+		err := dec.Decode(&line)
+		if errors.Is(err, io.EOF) {
+			return seen, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Name(), err)
+		}
+		seen[line.Ref] = true
+	}
 }
 
 func loadState(path string) (state, error) {

@@ -6,12 +6,15 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/favoritestest"
+	"github.com/favkit/favorites/providers/e621"
+	"github.com/favkit/favorites/providers/e621/e621test"
 )
 
 func TestBackupResumesWithoutDuplicates(t *testing.T) {
@@ -86,4 +89,66 @@ func readLines(t *testing.T, path string) []favorites.Favorite {
 		out = append(out, fav)
 	}
 	return out
+}
+
+// TestBackupResumeOnE621 interrupts a backup of the e621 fake, changes the
+// favourites between the runs (some listed ones removed, new ones added),
+// resumes, and wants every favourite that was there all along in the file,
+// once. One case removes the last posts the cursor remembers, so that the
+// resumed listing starts again from page 1 and repeats what the file has.
+func TestBackupResumeOnE621(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(srv *e621test.Server, favs, spare []int64)
+	}{
+		{"listed favourites removed", func(s *e621test.Server, f, _ []int64) { s.Unfavorite(e621test.Login, f[2], f[9], f[14]) }},
+		{"favourites added and removed", func(s *e621test.Server, f, sp []int64) {
+			_ = s.Favorite(e621test.Login, sp[:4]...)
+			s.Unfavorite(e621test.Login, f[5], f[22])
+		}},
+		{"the remembered posts removed", func(s *e621test.Server, f, _ []int64) { s.Unfavorite(e621test.Login, f[16:20]...) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := e621test.NewServer(e621test.WithRateLimit(0))
+			t.Cleanup(srv.Close)
+			ids := srv.AddPosts(40)
+			if err := srv.Favorite(e621test.Login, ids[:33]...); err != nil {
+				t.Fatal(err)
+			}
+			favs := srv.Favorites(e621test.Login)
+			c, err := e621.New(e621test.Login, e621test.APIKey, favorites.WithBaseURL(srv.URL), favorites.WithRateLimiter(nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := e621.NewAdapter(c)
+			out := filepath.Join(t.TempDir(), "e621.jsonl")
+			if n, err := backup(t.Context(), a, out, 10, 2, io.Discard); err != nil || n != 20 {
+				t.Fatalf("first run: %d, %v", n, err)
+			}
+			if _, err := backup(t.Context(), a, out, 7, 0, io.Discard); err == nil {
+				t.Fatal("a rerun with another page size than the state's was not refused")
+			}
+			tt.change(srv, favs, ids[33:])
+			if _, err := backup(t.Context(), a, out, 0, 0, io.Discard); err != nil {
+				t.Fatalf("resumed run: %v", err)
+			}
+			now := srv.Favorites(e621test.Login)
+			got := map[string]int{}
+			for _, fav := range readLines(t, out) {
+				got[fav.Ref.ID]++
+			}
+			for _, id := range favs {
+				ref := strconv.FormatInt(id, 10)
+				if slices.Contains(now, id) && got[ref] == 0 {
+					t.Errorf("favourite %d, there all along, is not in the backup", id)
+				}
+			}
+			for ref, n := range got {
+				if n > 1 {
+					t.Errorf("favourite %s is in the backup %d times", ref, n)
+				}
+			}
+		})
+	}
 }

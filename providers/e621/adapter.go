@@ -11,7 +11,13 @@ import (
 )
 
 // Adapter puts a Client behind the portable favorites.Favorites interface.
-// A favourite's Ref is {ID: the post ID in decimal}.
+//
+// A favourite's Ref is {ID: the post ID in decimal}, with no Source: the
+// one spelling List gives. Add, Remove and Canonical also take the ID with
+// leading zeros ("0042"), which e621 reads as the same post, and make it
+// canonical ("42"); any other ref (a Source, a sign, anything not a
+// positive decimal) is refused with favorites.ErrInvalidArgument, naming
+// the canonical form where there is one.
 type Adapter struct {
 	c *Client
 }
@@ -24,60 +30,107 @@ func NewAdapter(c *Client) *Adapter { return &Adapter{c: c} }
 // Provider is ProviderName.
 func (a *Adapter) Provider() string { return ProviderName }
 
-// List pages through the caller's favourites, newest first. PageSize 0
-// means MaxLimit; the cursor is a page number.
+// List pages through the caller's favourites, newest first, as
+// Client.Favorites does; its cursor resumes exactly as described there.
+// PageSize 0 means MaxLimit, or the page size of opts.Cursor; a PageSize
+// other than the cursor's is refused with favorites.ErrInvalidArgument.
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
 	o, err := opts.Values()
 	if err != nil {
 		return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", ProviderName, err))
 	}
-	return favorites.MapPager(a.c.favoritesPager(0, o.PageSize, o.Cursor), a.favorite)
+	if o.PageSize > MaxLimit {
+		return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w: page size %d is over %d",
+			ProviderName, favorites.ErrInvalidArgument, o.PageSize, MaxLimit))
+	}
+	start, err := parseCursor(o.Cursor, o.PageSize)
+	if err != nil {
+		return favorites.ErrorPager[favorites.Favorite](err)
+	}
+	if start.limit == 0 {
+		start.limit = MaxLimit
+	}
+	return favorites.MapPager(a.c.favoritesPager(0, start), a.favorite)
 }
 
-// Canonical returns ref when it is a post ID alone, in decimal.
+// Canonical returns the ref List gives for ref's post: its ID in decimal
+// without leading zeros.
 func (a *Adapter) Canonical(ref favorites.Ref) (favorites.Ref, error) {
-	if _, err := postID(ref); err != nil {
+	id, err := postID(ref)
+	if err != nil {
 		return favorites.Ref{}, err
 	}
-	return ref, nil
+	return favorites.Ref{ID: strconv.FormatInt(id, 10)}, nil
 }
 
 // Add favourites ref's post. A post that already is a favourite gives nil;
-// a full list does not. It is retried on e621's rate-limit answers, since a
-// repeat cannot add the post twice.
+// a full list does not; a post e621 does not have is an error matching
+// favorites.ErrNotFound. A 2xx answer is success whatever its body holds.
+// It is retried on e621's rate-limit answers, since a repeat cannot add
+// the post twice.
 func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error {
 	id, err := postID(ref)
 	if err != nil {
 		return err
 	}
-	_, err = a.c.addFavorite(ctx, id, favorites.RetryIdempotent)
+	_, resp, err := a.c.addFavorite(ctx, id, favorites.RetryIdempotent)
 	if errors.Is(err, favorites.ErrAlreadyFavorited) {
 		return nil
 	}
-	return err
+	return written(resp, err)
 }
 
-// Remove unfavourites ref's post; a post that is not a favourite gives nil.
-// An unknown post is an error matching favorites.ErrNotFound.
+// Remove unfavourites ref's post. A post that is not a favourite gives nil,
+// and so does a post e621 says it does not have (IsUnknownPost); a 404 of
+// any other shape is an error. A 2xx answer is success whatever its body
+// holds.
 func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error {
 	id, err := postID(ref)
 	if err != nil {
 		return err
 	}
-	_, err = a.c.removeFavorite(ctx, id, favorites.RetryIdempotent)
+	_, resp, err := a.c.removeFavorite(ctx, id, favorites.RetryIdempotent)
+	if IsUnknownPost(err) {
+		return nil
+	}
+	return written(resp, err)
+}
+
+// written is err, unless the server answered 2xx: then the change was
+// made, and a body cut short or garbled after it is no failure of it.
+func written(resp *favorites.Response, err error) error {
+	if err != nil && resp != nil && resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		return nil
+	}
 	return err
 }
 
+// postID reads ref's post ID: digits alone, leading zeros allowed.
 func postID(ref favorites.Ref) (int64, error) {
 	if ref.Source != "" {
-		return 0, fmt.Errorf("%s: %w: ref %v has a source; e621 refs are post IDs alone",
-			ProviderName, favorites.ErrInvalidArgument, ref)
+		hint := ""
+		if id, err := digits(ref.ID); err == nil {
+			hint = fmt.Sprintf(" (%v)", favorites.Ref{ID: strconv.FormatInt(id, 10)})
+		}
+		return 0, fmt.Errorf("%s: %w: ref %v has a source; e621 refs are the post ID alone%s",
+			ProviderName, favorites.ErrInvalidArgument, ref, hint)
 	}
-	id, err := favorites.NumericID("post ID", ref.ID)
+	id, err := digits(ref.ID)
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", ProviderName, err)
 	}
 	return id, nil
+}
+
+// digits parses a positive decimal post ID, leading zeros allowed.
+func digits(s string) (int64, error) {
+	if t := strings.TrimLeft(s, "0"); t != "" && len(s) <= favorites.MaxIDLength {
+		if id, err := favorites.NumericID("post ID", t); err == nil {
+			return id, nil
+		}
+	}
+	_, err := favorites.NumericID("post ID", s) // the refusal, naming s as given
+	return 0, fmt.Errorf("%w (e621 refs are post IDs in decimal, such as \"4242\")", err)
 }
 
 // favorite maps a post to the portable shape.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,7 +17,7 @@ func TestAdapterListMapsPosts(t *testing.T) {
 	c, mt := mockClient(t, favorites.WithBaseURL(e621.E926BaseURL))
 	want := wantRequest{method: http.MethodGet, path: "/favorites.json", query: url.Values{"page": {"1"}, "limit": {"320"}}}
 	mt.RegisterResponder(http.MethodGet, "https://e926.net/favorites.json",
-		respond(t, want, http.StatusOK, `{"posts":[`+postJSON+`,{"id":7,"file":{"ext":"gif","width":10,"height":20}}]}`))
+		respond(t, want, http.StatusOK, `{"posts":[`+postJSON+`,`+fullPost(7, `,"file":{"ext":"gif","width":10,"height":20}`)+`]}`))
 	var favs []favorites.Favorite
 	for f, err := range e621.NewAdapter(c).List(nil).All(t.Context()) {
 		if err != nil {
@@ -55,10 +56,19 @@ func TestAdapterListOptions(t *testing.T) {
 		query url.Values
 		err   bool
 	}{
-		{"page size and cursor", &favorites.ListOptions{PageSize: 25, Cursor: "4"}, url.Values{"page": {"4"}, "limit": {"25"}}, false},
+		{"page size and cursor", &favorites.ListOptions{PageSize: 25, Cursor: "e621.v1.l25.p4"}, url.Values{"page": {"4"}, "limit": {"25"}}, false},
+		{"the cursor's page size", &favorites.ListOptions{Cursor: "e621.v1.l25.p4"}, url.Values{"page": {"4"}, "limit": {"25"}}, false},
 		{"page size over 320", &favorites.ListOptions{PageSize: 321}, nil, true},
+		{"another page size than the cursor's", &favorites.ListOptions{PageSize: 20, Cursor: "e621.v1.l25.p4"}, nil, true},
+		{"a bare page number, the old cursor", &favorites.ListOptions{Cursor: "4"}, nil, true},
 		{"cursor not a page", &favorites.ListOptions{Cursor: "abc"}, nil, true},
-		{"cursor page 0", &favorites.ListOptions{Cursor: "0"}, nil, true},
+		{"cursor page 0", &favorites.ListOptions{Cursor: "e621.v1.l25.p0"}, nil, true},
+		{"cursor page 751", &favorites.ListOptions{Cursor: "e621.v1.l25.p751.a5"}, nil, true},
+		{"cursor limit 321", &favorites.ListOptions{Cursor: "e621.v1.l321.p2.a5"}, nil, true},
+		{"anchors on page 1", &favorites.ListOptions{Cursor: "e621.v1.l25.p1.a5"}, nil, true},
+		{"five anchors", &favorites.ListOptions{Cursor: "e621.v1.l25.p2.a1-2-3-4-5"}, nil, true},
+		{"an anchor with a leading zero", &favorites.ListOptions{Cursor: "e621.v1.l25.p2.a05"}, nil, true},
+		{"another version", &favorites.ListOptions{Cursor: "e621.v2.l25.p2.a5"}, nil, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -93,7 +103,14 @@ func TestAdapterAddRemove(t *testing.T) {
 		{"add, transferring", false, 423, `{"success":false,"message":"Post favorites are being transferred, please try again later","code":null}`, e621.ErrTransferring},
 		{"remove, documented 204", true, 204, "", nil},
 		{"remove, live 200", true, 200, `{"post_id":5,"favorite_count":0}`, nil},
-		{"remove, unknown post", true, 404, `{"success":false,"reason":"not found"}`, favorites.ErrNotFound},
+		{"remove, unknown post", true, 404, `{"success":false,"reason":"not found"}`, nil},
+		{"remove, HTML 404", true, 404, `<!DOCTYPE html><html><head><title>Not Found</title></head></html>`, favorites.ErrNotFound},
+		{"remove, empty 404", true, 404, ``, favorites.ErrNotFound},
+		{"remove, 404 of another reason", true, 404, `{"success":false,"reason":"gone fishing"}`, favorites.ErrNotFound},
+		{"remove, 404 of another shape", true, 404, `{"error":"not found"}`, favorites.ErrNotFound},
+		{"remove, 200 with a garbled body", true, 200, `{"post_id":`, nil},
+		{"add, 200 with a garbled body", false, 200, `{"post_id":5,`, nil},
+		{"add, documented 201 with a garbled post", false, 201, `{"post":{"id":"x"}}`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,7 +141,11 @@ func TestAdapterAddRemove(t *testing.T) {
 func TestAdapterRefusesBadRefs(t *testing.T) {
 	c, mt := mockClient(t)
 	a := e621.NewAdapter(c)
-	for _, ref := range []favorites.Ref{{ID: "0"}, {ID: "-3"}, {ID: "007"}, {ID: "abc"}, {ID: "5", Source: "x"}, {ID: "1.5"}} {
+	for _, ref := range []favorites.Ref{{ID: "0"}, {ID: "000"}, {ID: "-3"}, {ID: "+7"}, {ID: "abc"}, {ID: "5", Source: "x"},
+		{ID: "5", Source: "e621"}, {ID: "1.5"}, {ID: "0x10"}, {ID: "1e3"}} {
+		if _, err := a.Canonical(ref); !errors.Is(err, favorites.ErrInvalidArgument) {
+			t.Errorf("Canonical(%#v) = %v", ref, err)
+		}
 		if err := a.Add(t.Context(), ref); !errors.Is(err, favorites.ErrInvalidArgument) {
 			t.Errorf("Add(%#v) = %v", ref, err)
 		}
@@ -134,5 +155,22 @@ func TestAdapterRefusesBadRefs(t *testing.T) {
 	}
 	if n := mt.GetTotalCallCount(); n != 0 {
 		t.Errorf("%d requests sent, want none", n)
+	}
+}
+
+func TestAdapterCanonical(t *testing.T) {
+	a := e621.NewAdapter(nil) // Canonical sends nothing
+	tests := []struct{ in, want string }{
+		{"4242", "4242"}, {"04242", "4242"}, {"0000001", "1"}, {"9223372036854775807", "9223372036854775807"},
+	}
+	for _, tt := range tests {
+		got, err := a.Canonical(favorites.Ref{ID: tt.in})
+		if err != nil || got != (favorites.Ref{ID: tt.want}) {
+			t.Errorf("Canonical(%q) = %#v, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	_, err := a.Canonical(favorites.Ref{ID: "0042", Source: "e621"})
+	if !errors.Is(err, favorites.ErrInvalidArgument) || !strings.Contains(err.Error(), "(42)") {
+		t.Errorf("Canonical of a ref with a source: %v, want ErrInvalidArgument naming 42", err)
 	}
 }

@@ -35,7 +35,8 @@ type Client struct {
 // Defaults, each overridden by a later opts entry: base URL
 // [DefaultBaseURL] (pass favorites.WithBaseURL(E926BaseURL) for e926), the
 // User-Agent from [UserAgent] naming the SDK and login, a limiter of
-// [RequestsPerSecond], and e621's error decoding.
+// [RequestsPerSecond], e621's error decoding, and a body cap of
+// [MaxBodySize] (favorites.WithMaxBodySize sets another).
 func New(login, apiKey string, opts ...favorites.Option) (*Client, error) {
 	defaults := []favorites.Option{
 		favorites.WithBaseURL(DefaultBaseURL),
@@ -43,6 +44,7 @@ func New(login, apiKey string, opts ...favorites.Option) (*Client, error) {
 		favorites.WithUserAgent(UserAgent("favkit-favorites-go", favorites.Version, login)),
 		favorites.WithRateLimiter(rate.NewLimiter(RequestsPerSecond, 1)),
 		favorites.WithErrorDecoder(decodeError),
+		favorites.WithMaxBodySize(MaxBodySize),
 	}
 	c, err := favorites.New(ProviderName, append(defaults, opts...)...)
 	if err != nil {

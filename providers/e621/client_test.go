@@ -104,7 +104,7 @@ func TestFavoritesQuery(t *testing.T) {
 func postsPage(first, n int) string {
 	var items []string
 	for i := range n {
-		items = append(items, `{"id":`+strconv.Itoa(first+i)+`,"file":{"ext":"png"}}`)
+		items = append(items, fullPost(first+i, ""))
 	}
 	return `{"posts":[` + strings.Join(items, ",") + `]}`
 }
@@ -257,8 +257,33 @@ func TestTypedCallsRefuseBadPostIDs(t *testing.T) {
 func TestFavoritesNullPostIsMalformed(t *testing.T) {
 	c, mt := mockClient(t)
 	mt.RegisterResponder(http.MethodGet, "https://e621.net/favorites.json",
-		httpmock.NewStringResponder(http.StatusOK, `{"posts":[{"id":1},null]}`))
+		httpmock.NewStringResponder(http.StatusOK, `{"posts":[`+fullPost(1, "")+`,null]}`))
 	if _, err := c.Favorites(nil).NextPage(t.Context()); !errors.Is(err, favorites.ErrMalformedReply) {
 		t.Errorf("NextPage = %v, want ErrMalformedReply", err)
+	}
+}
+
+func TestDefaultBodyCap(t *testing.T) {
+	pad := func(n int) string { return `{"posts":[],"pad":"` + strings.Repeat("x", n) + `"}` }
+	tests := []struct {
+		name string
+		opts []favorites.Option
+		body string
+		want error // nil: read
+	}{
+		{"just under the cap", nil, pad(e621.MaxBodySize - 100), nil},
+		{"over the cap", nil, pad(e621.MaxBodySize), favorites.ErrResponseTooLarge},
+		{"the caller's larger cap", []favorites.Option{favorites.WithMaxBodySize(e621.MaxBodySize * 2)}, pad(e621.MaxBodySize), nil},
+		{"the caller's smaller cap", []favorites.Option{favorites.WithMaxBodySize(1000)}, pad(1000), favorites.ErrResponseTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, mt := mockClient(t, tt.opts...)
+			mt.RegisterResponder(http.MethodGet, "https://e621.net/favorites.json", httpmock.NewStringResponder(http.StatusOK, tt.body))
+			_, err := c.Favorites(nil).NextPage(t.Context())
+			if (tt.want == nil) != (err == nil) || (tt.want != nil && !errors.Is(err, tt.want)) {
+				t.Errorf("a %d-byte page: %v, want %v", len(tt.body), err, tt.want)
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package e621_test
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -55,11 +56,42 @@ func TestConformance(t *testing.T) {
 					WrongCredentials: e621.NewAdapter(bad),
 					Seeded:           refs(ids[:seeded]),
 					Absent:           refs(ids[seeded:]),
+					Missing:          refs([]int64{ids[len(ids)-1] + 1000, 987654321}),
+					Spellings:        zeroPadded,
+					MalformedPages:   malformedPages(),
 					PageSize:         10,
 					Faults:           srv.Faults,
 					MaxBodySize:      providertest.BodyCap,
 				}
 			})
 		})
+	}
+}
+
+// zeroPadded gives the other spellings the adapter accepts: the post ID
+// with leading zeros, which e621 reads as the same post.
+func zeroPadded(ref favorites.Ref) []favorites.Ref {
+	return []favorites.Ref{{ID: "0" + ref.ID}, {ID: "000" + ref.ID}}
+}
+
+// malformedPages are 200 answers to a first page of 320 that must be
+// ErrMalformedReply: a "posts" of the wrong type, posts Add would refuse
+// (null, no id, id 0 or negative, an id as text), a post too short to be
+// e621's, and more posts than the page asked for.
+func malformedPages() []string {
+	page := func(items ...string) string { return `{"posts":[` + strings.Join(items, ",") + `]}` }
+	tooMany := make([]string, e621.MaxLimit+1)
+	for i := range tooMany {
+		tooMany[i] = fullPost(i+1, "")
+	}
+	return []string{
+		`{"posts":{}}`, `{"posts":"[]"}`, `{"posts":null}`, `{"post":[]}`,
+		page(fullPost(1, ""), `null`),
+		page(`{` + minimalPostFields + `}`),
+		page(fullPost(0, "")),
+		page(fullPost(-5, "")),
+		page(`{"id":"12",` + minimalPostFields + `}`),
+		page(`{"id":12}`),
+		page(tooMany...),
 	}
 }

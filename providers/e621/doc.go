@@ -10,7 +10,26 @@
 // favorites.ErrAlreadyFavorited.
 //
 // [NewAdapter] puts a Client behind the portable favorites.Favorites
-// interface, whose Add and Remove are idempotent.
+// interface, whose Add and Remove are idempotent. A favourite's ref is the
+// post ID in decimal, the one spelling List gives; Add, Remove and
+// Canonical also take it with leading zeros and make it canonical. Remove
+// of a post e621 does not have is nil only on e621's own 404 body
+// ([IsUnknownPost]); a 2xx is success even when the body after it is cut.
+//
+// A listing is never silently short: a body without the "posts" list, a
+// page with more posts than asked for, or a post without a positive id is
+// favorites.ErrMalformedReply (see [Client.Favorites]). Its cursor is
+// versioned text, "e621.v1.l<limit>.p<page>.a<ids>": the page size, the
+// next page and the last posts yielded. e621 pages by number only, so a
+// listing resumed from a cursor re-reads the page before it and skips up
+// to the last post it remembers: favourites added or removed between runs
+// never make it skip one, and when the remembered posts are gone it starts
+// again at page 1 (repeats, never skips). A cursor is refused with another
+// page size than its own.
+//
+// Memory: each post's Raw is its bytes in the reply, never a copy; posts
+// shorter than [MinPostBytes] or longer than [MaxPostBytes] are refused
+// before they are decoded, and the default body cap is [MaxBodySize].
 //
 // The live service differs from its document in several answers (the
 // shape of a POST's success, 204 versus 200 on DELETE, hidden favourites

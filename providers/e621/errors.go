@@ -1,6 +1,7 @@
 package e621
 
 import (
+	"encoding/json"
 	"errors"
 	"net/http"
 	"strings"
@@ -60,4 +61,26 @@ func isHTML(resp *http.Response, body []byte) bool {
 	}
 	b := strings.TrimSpace(string(body))
 	return strings.HasPrefix(b, "<")
+}
+
+// IsUnknownPost reports whether err is e621's own answer for a post it
+// does not have: a 404 whose body is {"success":false,"reason":"not
+// found"}, which e621ng renders for a record that is not found (here, the
+// post of POST /favorites.json or DELETE /favorites/{id}.json). A 404 of
+// any other body (an HTML page, as e621 gives for an unknown path, an
+// empty one, another JSON) is not this answer: it says nothing of the
+// post.
+func IsUnknownPost(err error) bool {
+	var e *favorites.APIError
+	if !errors.As(err, &e) || e.StatusCode != http.StatusNotFound {
+		return false
+	}
+	var body struct {
+		Success *bool   `json:"success"`
+		Reason  *string `json:"reason"`
+	}
+	if json.Unmarshal(e.Body, &body) != nil || body.Success == nil || body.Reason == nil {
+		return false
+	}
+	return !*body.Success && *body.Reason == "not found"
 }

@@ -2,18 +2,13 @@ package e621
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
 
 	"github.com/favkit/favorites"
-)
-
-// Paging bounds of GET /favorites.json.
-const (
-	MaxLimit = 320 // the largest page, and the default here
-	MaxPage  = 750 // e621 refuses any page past this one
 )
 
 // FavoritesOptions select a favourites listing. The zero value lists the
@@ -26,7 +21,9 @@ type FavoritesOptions struct {
 	// sent, since a page shorter than it is how the last page is known.
 	Limit int
 
-	// Page is the page to start at, 1 to MaxPage; 0 means 1.
+	// Page is the page to start at, 1 to MaxPage; 0 means 1. A walk that
+	// starts at a page number has no anchors to check it against (see
+	// Favorites); to resume a walk, start a new one from its cursor.
 	Page int
 }
 
@@ -36,14 +33,36 @@ type favoritesQuery struct {
 	Limit  int   `url:"limit"`
 }
 
+// postsBody is a listing's envelope. Posts keeps the list's bytes in the
+// reply's own buffer; decodePosts reads them post by post.
 type postsBody struct {
-	Posts []*Post `json:"posts"`
+	Posts favorites.RawList `json:"posts"`
 }
 
 // Favorites lists favourites, newest first, page by page. Nothing is sent
 // until the Pager is read. Paging ends on a page shorter than the limit.
 // Options out of range, and any page past MaxPage, are refused with
 // favorites.ErrInvalidArgument before a request is sent.
+//
+// A page is refused with favorites.ErrMalformedReply when its body is
+// empty, null or lacks the "posts" list, when it holds more posts than the
+// limit asked for (e621 applies the limit in SQL, so no margin: see
+// ItemMargin), and when a post is null, has no positive id, or is shorter
+// than MinPostBytes; the error names the post's position.
+//
+// The Pager's cursor (see the package doc for its text) names the page
+// size, the next page and the last posts yielded. A new walk started from
+// it re-reads the page before the next one as well (two requests), skips
+// what it holds up to the last of those posts, and goes on: favourites
+// added or removed between the two walks never make it skip one that is
+// still there. What can repeat: when none of the remembered posts is in
+// those two pages (all unfavourited, or more than a page of favourites
+// removed above them, or added), the walk starts again at page 1, and
+// yields again what the first walk had. Within one walk, pages are read
+// by number: a post that turns up again on the next page (a favourite
+// added meanwhile pushed it down) is skipped, but a favourite removed from
+// the pages already read while the walk runs moves the rest up by one, and
+// the walk can miss one post there; a resumed walk cannot.
 //
 // A user who hides their favourites gives an error matching
 // ErrFavoritesHidden (and favorites.ErrForbidden) where the server answers
@@ -57,45 +76,118 @@ func (c *Client) Favorites(opts *FavoritesOptions) *favorites.Pager[*Post] {
 		return favorites.ErrorPager[*Post](fmt.Errorf("%s: %w: page %d is outside 1 to %d (e621 serves no page past %d)",
 			ProviderName, favorites.ErrInvalidArgument, o.Page, MaxPage, MaxPage))
 	}
-	cursor := ""
-	if o.Page > 0 {
-		cursor = strconv.Itoa(o.Page)
+	limit, err := checkLimit(o.Limit)
+	if err != nil {
+		return favorites.ErrorPager[*Post](err)
 	}
-	return c.favoritesPager(o.UserID, o.Limit, cursor)
+	return c.favoritesPager(o.UserID, cursor{limit: limit, page: max(o.Page, 1)})
 }
 
-// favoritesPager is Favorites starting at a page-number cursor, shared with
-// the adapter's List.
-func (c *Client) favoritesPager(userID int64, limit int, cursor string) *favorites.Pager[*Post] {
+// checkLimit gives the page size a limit asks for: 0 is MaxLimit.
+func checkLimit(limit int) (int, error) {
 	switch {
 	case limit == 0:
-		limit = MaxLimit
+		return MaxLimit, nil
 	case limit < 0 || limit > MaxLimit:
-		return favorites.ErrorPager[*Post](fmt.Errorf("%s: %w: limit %d is outside 1 to %d",
-			ProviderName, favorites.ErrInvalidArgument, limit, MaxLimit))
+		return 0, fmt.Errorf("%s: %w: limit %d is outside 1 to %d",
+			ProviderName, favorites.ErrInvalidArgument, limit, MaxLimit)
 	}
+	return limit, nil
+}
+
+// favoritesPager walks from start, shared with the adapter's List. The
+// first page of a walk started from a cursor with anchors is read with the
+// page before it; every other page is read alone.
+func (c *Client) favoritesPager(userID int64, start cursor) *favorites.Pager[*Post] {
 	if userID < 0 {
 		return favorites.ErrorPager[*Post](fmt.Errorf("%s: %w: user ID %d is negative",
 			ProviderName, favorites.ErrInvalidArgument, userID))
 	}
-	return favorites.PageNumberPager(cursor, 1, limit, func(ctx context.Context, page int) ([]*Post, *favorites.Response, error) {
-		if page > MaxPage {
-			return nil, nil, fmt.Errorf("%s: %w: page %d: e621 serves no page past %d; "+
-				"list with a larger limit, or narrow the listing", ProviderName, favorites.ErrInvalidArgument, page, MaxPage)
+	if start.page > MaxPage {
+		return favorites.ErrorPager[*Post](fmt.Errorf("%s: %w: page %d: e621 serves no page past %d",
+			ProviderName, favorites.ErrInvalidArgument, start.page, MaxPage))
+	}
+	first := start.String()
+	fetch := func(ctx context.Context, text string) (favorites.Page[*Post], error) {
+		at := start
+		if text != first {
+			var ok bool
+			if at, ok = scanCursor(text); !ok { // every cursor but the first is one this walk wrote
+				return favorites.Page[*Post]{}, fmt.Errorf("%s: %w: cursor %.80q", ProviderName, favorites.ErrInvalidArgument, text)
+			}
 		}
-		req, err := c.c.NewRequest(http.MethodGet, "/favorites.json", favoritesQuery{UserID: userID, Page: page, Limit: limit}, nil)
-		if err != nil {
-			return nil, nil, err
+		if text == first && len(at.anchors) > 0 {
+			return c.resumePage(ctx, userID, at)
 		}
-		var body postsBody
-		resp, err := c.c.Do(ctx, req, &body)
-		if err == nil && slices.Contains(body.Posts, nil) {
-			// A null post has no ID; dropping it would make a full page
-			// look short and end the listing early.
-			err = fmt.Errorf("%s: %w: a null post in the list", ProviderName, favorites.ErrMalformedReply)
-		}
-		return body.Posts, resp, err
-	})
+		return c.walkPage(ctx, userID, at)
+	}
+	return favorites.NewPager(fetch, first)
+}
+
+// walkPage reads the page at c and yields what it holds after c's anchors
+// (normally all of it).
+func (c *Client) walkPage(ctx context.Context, userID int64, at cursor) (favorites.Page[*Post], error) {
+	posts, resp, err := c.favoritesPage(ctx, userID, at.limit, at.page)
+	if err != nil {
+		return favorites.Page[*Post]{}, err
+	}
+	items, _ := at.skipSeen(posts)
+	return at.result(items, posts, resp), nil
+}
+
+// resumePage reads the page at c and the one before it, where c's anchors
+// were when the cursor was saved, and yields what follows the last anchor
+// found. With none found, the walk starts again at page 1.
+func (c *Client) resumePage(ctx context.Context, userID int64, at cursor) (favorites.Page[*Post], error) {
+	prev, _, err := c.favoritesPage(ctx, userID, at.limit, at.page-1)
+	if err != nil {
+		return favorites.Page[*Post]{}, err
+	}
+	posts, resp, err := c.favoritesPage(ctx, userID, at.limit, at.page)
+	if err != nil {
+		return favorites.Page[*Post]{}, err
+	}
+	window := append(slices.Clip(prev), posts...)
+	items, found := at.skipSeen(window)
+	switch {
+	case !found && at.page == 2:
+		items = window // pages 1 and 2: the start again, already read
+	case !found:
+		return c.walkPage(ctx, userID, cursor{limit: at.limit, page: 1})
+	}
+	return at.result(items, posts, resp), nil
+}
+
+// result is the Page a walk yields from a read at c: items, and the next
+// cursor, which a full page of read posts asks for.
+func (c cursor) result(items, read []*Post, resp *favorites.Response) favorites.Page[*Post] {
+	p := favorites.Page[*Post]{Items: items, Response: resp}
+	if len(read) >= c.limit {
+		p.Next = c.after(read).String()
+	}
+	return p
+}
+
+// favoritesPage sends one GET /favorites.json and decodes its posts.
+func (c *Client) favoritesPage(ctx context.Context, userID int64, limit, page int) ([]*Post, *favorites.Response, error) {
+	if page > MaxPage {
+		return nil, nil, fmt.Errorf("%s: %w: page %d: e621 serves no page past %d; "+
+			"list with a larger limit, or narrow the listing", ProviderName, favorites.ErrInvalidArgument, page, MaxPage)
+	}
+	req, err := c.c.NewRequest(http.MethodGet, "/favorites.json", favoritesQuery{UserID: userID, Page: page, Limit: limit}, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	var body postsBody
+	resp, err := c.c.Do(ctx, req, &body)
+	if err != nil {
+		return nil, resp, err
+	}
+	posts, err := decodePosts(ctx, body.Posts, limit)
+	if err != nil {
+		return nil, resp, fmt.Errorf("%s: GET /favorites.json page %d: %w", ProviderName, page, err)
+	}
+	return posts, resp, nil
 }
 
 // FavoriteChange is what the server answered to an added or removed
@@ -112,16 +204,23 @@ type FavoriteChange struct {
 	Post *Post
 }
 
+// changeBody reads both answers. Post keeps the post's bytes in the reply
+// (favorites.RawList keeps any JSON value it is given, without a copy),
+// so that the decoded post's Raw is them.
 type changeBody struct {
-	Post          *Post  `json:"post"`
-	PostID        *int64 `json:"post_id"`
-	FavoriteCount *int   `json:"favorite_count"`
+	Post          favorites.RawList `json:"post"`
+	PostID        *int64            `json:"post_id"`
+	FavoriteCount *int              `json:"favorite_count"`
 }
 
-func (b changeBody) change(postID int64) *FavoriteChange {
-	ch := &FavoriteChange{PostID: postID, FavoriteCount: -1, Post: b.Post}
+func (b changeBody) change(postID int64) (*FavoriteChange, error) {
+	ch := &FavoriteChange{PostID: postID, FavoriteCount: -1}
 	if b.Post != nil {
-		ch.FavoriteCount = b.Post.FavCount
+		ch.Post = &Post{Raw: json.RawMessage(b.Post)}
+		if err := json.Unmarshal(b.Post, ch.Post); err != nil {
+			return nil, fmt.Errorf("%s: %w: the post in the answer: %v", ProviderName, favorites.ErrMalformedReply, err)
+		}
+		ch.FavoriteCount = ch.Post.FavCount
 	}
 	if b.PostID != nil {
 		ch.PostID = *b.PostID
@@ -129,7 +228,7 @@ func (b changeBody) change(postID int64) *FavoriteChange {
 	if b.FavoriteCount != nil {
 		ch.FavoriteCount = *b.FavoriteCount
 	}
-	return ch
+	return ch, nil
 }
 
 type addForm struct {
@@ -141,40 +240,46 @@ type addForm struct {
 // one matching ErrFavoritesFull (and not ErrAlreadyFavorited); 423 matches
 // ErrTransferring.
 func (c *Client) AddFavorite(ctx context.Context, postID int64) (*FavoriteChange, error) {
-	return c.addFavorite(ctx, postID, favorites.RetryByMethod)
+	ch, _, err := c.addFavorite(ctx, postID, favorites.RetryByMethod)
+	return ch, err
 }
 
-func (c *Client) addFavorite(ctx context.Context, postID int64, retry favorites.RetryMode) (*FavoriteChange, error) {
+func (c *Client) addFavorite(ctx context.Context, postID int64, retry favorites.RetryMode) (*FavoriteChange, *favorites.Response, error) {
 	return c.change(ctx, postID, http.MethodPost, "/favorites.json", favorites.FormBody(addForm{postID}), retry)
 }
 
 // RemoveFavorite unfavourites post postID. Removing a post that is not a
 // favourite succeeds; an unknown post is an error matching
-// favorites.ErrNotFound.
+// favorites.ErrNotFound (and IsUnknownPost).
 func (c *Client) RemoveFavorite(ctx context.Context, postID int64) (*FavoriteChange, error) {
-	return c.removeFavorite(ctx, postID, favorites.RetryByMethod)
+	ch, _, err := c.removeFavorite(ctx, postID, favorites.RetryByMethod)
+	return ch, err
 }
 
-func (c *Client) removeFavorite(ctx context.Context, postID int64, retry favorites.RetryMode) (*FavoriteChange, error) {
+func (c *Client) removeFavorite(ctx context.Context, postID int64, retry favorites.RetryMode) (*FavoriteChange, *favorites.Response, error) {
 	path := "/favorites/" + strconv.FormatInt(postID, 10) + ".json"
 	return c.change(ctx, postID, http.MethodDelete, path, nil, retry)
 }
 
 // change sends one add or remove of postID and reads either answer shape.
-func (c *Client) change(ctx context.Context, postID int64, method, path string, body favorites.Body, retry favorites.RetryMode) (*FavoriteChange, error) {
+// The Response is returned with an error too, so that the portable calls
+// can tell a body cut after a 2xx (the change happened) from a refusal.
+func (c *Client) change(ctx context.Context, postID int64, method, path string, body favorites.Body, retry favorites.RetryMode) (*FavoriteChange, *favorites.Response, error) {
 	if err := checkPostID(postID); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	req, err := c.c.NewRequest(method, path, nil, body)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	req.Retry = retry
 	var answer changeBody
-	if _, err := c.c.Do(ctx, req, &answer); err != nil {
-		return nil, err
+	resp, err := c.c.Do(ctx, req, &answer)
+	if err != nil {
+		return nil, resp, err
 	}
-	return answer.change(postID), nil
+	ch, err := answer.change(postID)
+	return ch, resp, err
 }
 
 func checkPostID(id int64) error {

@@ -54,17 +54,42 @@ func FuzzFavoritesOptions(f *testing.F) {
 		_, err := fuzzClient(t, w).Favorites(&e621.FavoritesOptions{UserID: userID, Limit: limit, Page: page}).NextPage(t.Context())
 		checkPageQuery(t, w, err, valid, userID, limit, max(page, 1))
 
-		// The adapter's cursor is a page number; "" is page 1.
-		n, aerr := strconv.Atoi(cursor)
-		if cursor == "" {
-			n, aerr = 1, nil
-		}
-		valid = limit >= 0 && limit <= e621.MaxLimit && aerr == nil && n >= 1 && n <= e621.MaxPage
+		// The adapter's cursor is its own text ("" is page 1): a cursor
+		// it accepts sends page and limit in range, and the cursor's
+		// page size, never another.
 		w = &providertest.Wire{Status: http.StatusOK, Body: []byte(`{"posts":[]}`)}
 		_, err = e621.NewAdapter(fuzzClient(t, w)).List(&favorites.ListOptions{PageSize: limit, Cursor: cursor}).NextPage(t.Context())
-		checkPageQuery(t, w, err, valid, 0, limit, n)
+		if cursor == "" || limit < 0 || limit > e621.MaxLimit {
+			checkPageQuery(t, w, err, limit >= 0 && limit <= e621.MaxLimit, 0, limit, 1)
+			return
+		}
+		checkCursorQueries(t, w, err, limit)
 	})
 }
+
+// checkCursorQueries asserts a refusal that sent nothing, or requests of
+// one page size, the one asked for when it was not 0, with pages in range.
+func checkCursorQueries(t *testing.T, w *providertest.Wire, err error, limit int) {
+	t.Helper()
+	sent := w.Sent()
+	if errors.Is(err, favorites.ErrInvalidArgument) && len(sent) == 0 {
+		return
+	}
+	if err != nil || len(sent) == 0 || len(sent) > 3 {
+		t.Fatalf("an accepted cursor: %v after %d requests", err, len(sent))
+	}
+	for _, r := range sent {
+		q := r.URL.Query()
+		l, lerr := strconv.Atoi(q.Get("limit"))
+		p, perr := strconv.Atoi(q.Get("page"))
+		if lerr != nil || perr != nil || l < 1 || l > e621.MaxLimit || (limit != 0 && l != limit) || p < 1 || p > e621.MaxPage ||
+			l != atoi(sent[0].URL.Query().Get("limit")) {
+			t.Errorf("an accepted cursor sent %s, want page 1 to %d and one limit (%d unless 0)", r.URL, e621.MaxPage, limit)
+		}
+	}
+}
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
 // checkPageQuery asserts a refusal, or the one request a valid listing sent.
 func checkPageQuery(t *testing.T, w *providertest.Wire, err error, valid bool, userID int64, limit, page int) {

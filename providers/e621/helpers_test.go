@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/jarcoal/httpmock"
@@ -90,4 +91,22 @@ func readTestdata(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// minimalPostFields are the fields every post e621 sends has, at their
+// smallest values (the id goes before them).
+const minimalPostFields = `"created_at":"2024-05-01T12:00:00.000-04:00","updated_at":"2024-05-01T12:00:00.000-04:00",` +
+	`"file":{"width":1,"height":1,"ext":"png","size":1,"md5":"0123456789abcdef0123456789abcdef","url":null},` +
+	`"preview":{"width":1,"height":1,"url":null},"sample":{"has":false,"height":1,"width":1,"url":null,"alternates":{}},` +
+	`"score":{"up":0,"down":0,"total":0},"tags":{"general":[],"artist":[],"contributor":[],"copyright":[],"character":[],` +
+	`"species":[],"invalid":[],"meta":[],"lore":[]},"change_seq":1,` +
+	`"flags":{"pending":false,"flagged":false,"note_locked":false,"status_locked":false,"rating_locked":false,"deleted":false},` +
+	`"rating":"s","fav_count":0,"sources":[],"relationships":{"parent_id":null,"has_children":false,` +
+	`"has_active_children":false,"children":[]},"approver_id":null,"uploader_id":1,"comment_count":0,` +
+	`"is_favorited":true,"has_notes":false,"duration":null`
+
+// fullPost is a post with every field e621 sends, at its smallest, and
+// extra fields (",..." or "") after them.
+func fullPost(id int, extra string) string {
+	return `{"id":` + strconv.Itoa(id) + `,` + minimalPostFields + extra + `}`
 }

@@ -2,7 +2,6 @@ package e621
 
 import (
 	"encoding/json"
-	"github.com/favkit/favorites/internal/rawjson"
 	"path"
 	"strings"
 	"time"
@@ -35,20 +34,10 @@ type Post struct {
 	// Duration is a video's length in seconds; nil for still images.
 	Duration *float64 `json:"duration"`
 
-	// Raw is the post's JSON exactly as received.
+	// Raw is the post's JSON exactly as received, set by this package's
+	// calls: the bytes of the reply itself, never copied per post.
+	// json.Unmarshal of a Post leaves it empty.
 	Raw json.RawMessage `json:"-"`
-}
-
-// UnmarshalJSON decodes a post and keeps a copy of its JSON in Raw, so
-// that the portable Favorite can carry it verbatim.
-func (p *Post) UnmarshalJSON(data []byte) error {
-	type plain Post // no methods, so no recursion
-	*p = Post{}     // as a fresh value: fields data lacks are zero
-	if err := rawjson.Unmarshal(data, (*plain)(p)); err != nil {
-		return err
-	}
-	p.Raw = append(json.RawMessage(nil), data...)
-	return nil
 }
 
 // File is the post's original file. URL is empty when the post is not

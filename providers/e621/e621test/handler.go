@@ -36,7 +36,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case strings.HasPrefix(r.URL.Path, "/favorites/") && r.Method == http.MethodDelete:
 		s.remove(w, r, caller)
 	default:
-		writeJSON(w, http.StatusNotFound, reason("not found"))
+		// e621 answers a path it has no route for with its HTML 404
+		// page; the JSON {"reason":"not found"} is only for a record a
+		// route looked up and did not find.
+		writeHTML(w, http.StatusNotFound, "Not Found")
 	}
 }
 
@@ -196,11 +199,11 @@ func formPostID(r *http.Request) int64 {
 
 func (s *Server) remove(w http.ResponseWriter, r *http.Request, caller *user) {
 	idText, ok := strings.CutSuffix(strings.TrimPrefix(r.URL.Path, "/favorites/"), ".json")
-	id, err := strconv.ParseInt(idText, 10, 64)
-	if !ok || err != nil {
-		writeJSON(w, http.StatusNotFound, reason("not found"))
+	if !ok || strings.Contains(idText, "/") {
+		writeHTML(w, http.StatusNotFound, "Not Found") // no route
 		return
 	}
+	id, _ := strconv.ParseInt(idText, 10, 64) // e621 looks the post up by the number: none for "abc"
 	if !s.writable(w, caller, id) {
 		return
 	}

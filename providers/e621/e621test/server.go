@@ -217,3 +217,15 @@ func (s *Server) setUser(login string, f func(*user)) {
 
 // epoch dates seeded posts, fixed so that output is stable.
 var epoch = time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+
+// Unfavorite removes ids from login's favourites, as a change made
+// elsewhere (on the site) would; ids that are not favourites are left.
+func (s *Server) Unfavorite(login string, ids ...int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if u := s.users[login]; u != nil {
+		for _, id := range ids {
+			s.removeFav(u, id)
+		}
+	}
+}

@@ -1,0 +1,112 @@
+//go:build !race
+
+// The race detector's instrumentation allocates on its own, so these
+// tests measure a build without it: go test, not go test -race.
+
+package e621_test
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/jarcoal/httpmock"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/providers/e621"
+	"github.com/favkit/favorites/providers/providertest"
+)
+
+// hostilePages are pages built to make decoding cost more memory than the
+// reply holds, each of one shape, with the page size they are asked for.
+func hostilePages() []struct {
+	name  string
+	limit int
+	body  string
+} {
+	post := fullPost
+	page := func(items []string) string { return `{"posts":[` + strings.Join(items, ",") + `]}` }
+	many := func(n int, item func(i int) string) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = item(i)
+		}
+		return out
+	}
+	deep := strings.Repeat(`[`, favorites.MaxJSONDepth-4) + strings.Repeat(`]`, favorites.MaxJSONDepth-4)
+	deepObj := strings.Repeat(`{"a":`, favorites.MaxJSONDepth-4) + `1` + strings.Repeat(`}`, favorites.MaxJSONDepth-4)
+	return []struct {
+		name  string
+		limit int
+		body  string
+	}{
+		{"tiny items, a full page", e621.MaxLimit, page(many(e621.MaxLimit, func(i int) string { return `{"id":` + strconv.Itoa(i+1) + `}` }))},
+		{"tiny items, far past the page", e621.MaxLimit, page(many(100000, func(i int) string { return `{"id":` + strconv.Itoa(i+1) + `}` }))},
+		{"honest posts, a full page", e621.MaxLimit, page(many(e621.MaxLimit, func(i int) string { return post(i+1, "") }))},
+		{"nested arrays in every post", e621.MaxLimit, page(many(e621.MaxLimit, func(i int) string { return post(i+1, `,"x":`+deep) }))},
+		{"nested objects in every post", e621.MaxLimit, page(many(e621.MaxLimit, func(i int) string { return post(i+1, `,"x":`+deepObj) }))},
+		{"a post at the longest", e621.MaxLimit, page([]string{post(1, `,"description":"`+strings.Repeat("a", e621.MaxPostBytes-1000)+`"`)})},
+		{"long posts", e621.MaxLimit, page(many(8, func(i int) string { return post(i+1, `,"description":"`+strings.Repeat("a", 200<<10)+`"`) }))},
+		{"a post too long", e621.MaxLimit, page([]string{post(1, `,"description":"`+strings.Repeat("a", 1<<20)+`"`)})},
+		{"items padded to the least size", e621.MaxLimit, page(many(e621.MaxLimit, func(i int) string {
+			id := strconv.Itoa(i + 1)
+			return `{"id":` + id + strings.Repeat(" ", e621.MinPostBytes-len(id)-7) + `}`
+		}))},
+	}
+}
+
+// elementLists are pages whose one post has a list of many tiny elements.
+// encoding/json grows a slice by appending, and each element costs a
+// slice entry (16 bytes for a string, 8 for an ID) for its 2 or 3 bytes
+// of JSON: these shapes are not yet held to the bound (see
+// TestDecodeCostOfElementLists).
+func elementLists() []struct{ name, body string } {
+	post := func(extra string) string { return `{"posts":[` + fullPost(1, extra) + `,` + fullPost(2, extra) + `]}` }
+	return []struct{ name, body string }{
+		{"a long tag list of empty tags", post(`,"locked_tags":[` + strings.Repeat(`"",`, 150000) + `""]`)},
+		{"a long list of pools", post(`,"pools":[` + strings.Repeat(`1,`, 200000) + `1]`)},
+	}
+}
+
+// TestDecodeCostIsBoundedByTheReply lists each hostile page through the
+// real client path (httpmock answers; Client.Do reads, caps and decodes
+// the body; the adapter maps each post) and asserts the memory it
+// allocates, whether the page is accepted or refused.
+func TestDecodeCostIsBoundedByTheReply(t *testing.T) {
+	for _, hp := range hostilePages() {
+		c, mt := mockClient(t)
+		mt.RegisterResponder(http.MethodGet, "https://e621.net/favorites.json", func(*http.Request) (*http.Response, error) {
+			return httpmock.NewStringResponse(http.StatusOK, hp.body), nil
+		})
+		a := e621.NewAdapter(c)
+		var err error
+		providertest.CheckDecodeCost(t, hp.name, len(hp.body), func() {
+			_, err = a.List(&favorites.ListOptions{PageSize: hp.limit}).NextPage(t.Context())
+		})
+		t.Logf("%s: %d bytes: %v", hp.name, len(hp.body), err)
+	}
+}
+
+// TestDecodeCostOfElementLists measures the shapes that still cost more
+// than MaxHeldPerReplyByte, through the same path, and holds them under
+// 40 bytes a reply byte (they cost 35 and 25 now, as before Raw stopped
+// being copied), so that they cannot grow unnoticed while they wait for
+// slices decoded at their final size.
+func TestDecodeCostOfElementLists(t *testing.T) {
+	const before = 40
+	for _, hp := range elementLists() {
+		c, mt := mockClient(t)
+		mt.RegisterResponder(http.MethodGet, "https://e621.net/favorites.json", func(*http.Request) (*http.Response, error) {
+			return httpmock.NewStringResponse(http.StatusOK, hp.body), nil
+		})
+		a := e621.NewAdapter(c)
+		got := providertest.AllocatedBy(func() { _, _ = a.List(nil).NextPage(t.Context()) })
+		ratio := float64(got) / float64(len(hp.body))
+		t.Logf("%s: %d bytes allocated for a %d-byte reply: %.2f per reply byte (bound %d not yet kept)",
+			hp.name, got, len(hp.body), ratio, providertest.MaxHeldPerReplyByte)
+		if ratio > before {
+			t.Errorf("%s: %.2f bytes allocated a reply byte, more than the %d it cost before", hp.name, ratio, before)
+		}
+	}
+}
