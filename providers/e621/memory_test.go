@@ -1,7 +1,8 @@
 //go:build !race
 
 // The race detector's instrumentation allocates on its own, so these
-// tests measure a build without it: go test, not go test -race.
+// tests measure a build without it: .ci/run runs them with go test, not
+// go test -race.
 
 package e621_test
 
