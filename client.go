@@ -21,16 +21,25 @@ import (
 //
 // A Client is safe for concurrent use and holds no global state.
 type Client struct {
-	provider      string
-	base          *url.URL
-	rc            *retryablehttp.Client
-	authorization string
-	userAgent     string
-	headers       http.Header
-	logger        *slog.Logger
-	maxBody       int64
-	decodeError   ErrorDecoder
-	scrub         scrubber // the credential's forms, kept out of errors and logs
+	provider    string
+	base        *url.URL
+	rc          *retryablehttp.Client
+	cred        *credential
+	userAgent   string
+	headers     http.Header
+	logger      *slog.Logger
+	maxBody     int64
+	decodeError ErrorDecoder
+}
+
+// credential is the Authorization value and the scrubber of its forms. The
+// Client holds it behind a pointer so that fmt, when it walks the fields of
+// a struct holding a Client (as it does for a verb the struct's type does
+// not serve), prints an address, never the secret: a type wrapping a Client
+// needs no printing methods of its own to be safe.
+type credential struct {
+	header string
+	scrub  scrubber // the credential's forms, kept out of errors and logs
 }
 
 // New builds a Client for the provider named provider (used in errors and
@@ -55,15 +64,14 @@ func New(provider string, opts ...Option) (*Client, error) {
 		return nil, fmt.Errorf("%s: %w", provider, err)
 	}
 	c := &Client{
-		provider:      provider,
-		base:          cfg.baseURL,
-		authorization: cfg.authorization,
-		userAgent:     cfg.userAgent,
-		headers:       cfg.headers,
-		logger:        cfg.logger,
-		maxBody:       cfg.maxBody,
-		decodeError:   cfg.decodeError,
-		scrub:         newScrubber(cfg.authorization),
+		provider:    provider,
+		base:        cfg.baseURL,
+		cred:        &credential{header: cfg.authorization, scrub: newScrubber(cfg.authorization)},
+		userAgent:   cfg.userAgent,
+		headers:     cfg.headers,
+		logger:      cfg.logger,
+		maxBody:     cfg.maxBody,
+		decodeError: cfg.decodeError,
 	}
 	c.rc = &retryablehttp.Client{
 		HTTPClient: &http.Client{
@@ -97,7 +105,7 @@ func (c *Client) String() string {
 		return "<nil>"
 	}
 	auth := "none"
-	if c.authorization != "" {
+	if c.cred.header != "" {
 		auth = "set"
 	}
 	return fmt.Sprintf("favorites.Client{provider: %s, base: %s, auth: %s}", c.provider, c.base, auth)
@@ -106,9 +114,9 @@ func (c *Client) String() string {
 // GoString is String, for callers that ask for it by name.
 func (c *Client) GoString() string { return c.String() }
 
-// Format prints String under every fmt verb. Without it, a verb that String
-// does not serve (%d, %t, ...) makes fmt walk the fields, one of which is
-// the Authorization value. Typed provider clients print through it too.
+// Format prints String under every fmt verb, so that a verb String does
+// not serve (%d, %t, ...) gives the description, not fmt's walk of the
+// fields. The credential stays out of either: see credential.
 func (c *Client) Format(s fmt.State, verb rune) { formatText(s, verb, c.String()) }
 
 // LogValue gives slog the String, never the fields.
@@ -128,7 +136,7 @@ func (c *Client) Do(ctx context.Context, req *Request, v any) (*Response, error)
 	resp, err := c.do(ctx, req, v)
 	var apiErr *APIError
 	if err != nil && !errors.As(err, &apiErr) { // an APIError is scrubbed field by field
-		err = c.scrub.Error(err)
+		err = c.cred.scrub.Error(err)
 	}
 	return resp, err
 }
@@ -185,7 +193,7 @@ func (c *Client) apiError(req *Request, r *http.Response, body []byte) error {
 	// Scrubbed whole, then cut: cutting first could leave the start of an
 	// echoed credential at the end. The clone lets the rest of a large body
 	// go.
-	clean := c.scrub.Bytes(body)
+	clean := c.cred.scrub.Bytes(body)
 	e.Body = bytes.Clone(clean[:min(len(clean), MaxErrorBody)])
 	e.RetryAfter = serverWait(r) // the same wait the retry policy honoured
 	decodeErrorBody(e, body)
@@ -201,11 +209,11 @@ func (c *Client) apiError(req *Request, r *http.Response, body []byte) error {
 func (c *Client) scrubAPIError(e *APIError) {
 	// Also after oneLine: folding white space might join a credential
 	// that the server sent split across lines.
-	e.Message = c.scrub.String(oneLine(c.scrub.String(e.Message), e.StatusCode))
-	e.URL = c.scrub.String(e.URL)
-	e.Code = c.scrub.String(e.Code)
-	e.RequestID = c.scrub.String(e.RequestID)
-	e.Body = c.scrub.Bytes(e.Body)
+	e.Message = c.cred.scrub.String(oneLine(c.cred.scrub.String(e.Message), e.StatusCode))
+	e.URL = c.cred.scrub.String(e.URL)
+	e.Code = c.cred.scrub.String(e.Code)
+	e.RequestID = c.cred.scrub.String(e.RequestID)
+	e.Body = c.cred.scrub.Bytes(e.Body)
 }
 
 func firstHeader(h http.Header, keys ...string) string {
@@ -225,7 +233,7 @@ func (c *Client) logAttempt(_ retryablehttp.Logger, r *http.Request, attempt int
 	}
 	c.logger.LogAttrs(r.Context(), slog.LevelDebug, "favorites: request",
 		slog.String("provider", c.provider), slog.String("method", r.Method),
-		slog.String("url", c.scrub.String(redactURL(r.URL))), slog.Int("attempt", attempt+1))
+		slog.String("url", c.cred.scrub.String(redactURL(r.URL))), slog.Int("attempt", attempt+1))
 }
 
 func (c *Client) logResponse(_ retryablehttp.Logger, r *http.Response) {
@@ -234,7 +242,7 @@ func (c *Client) logResponse(_ retryablehttp.Logger, r *http.Response) {
 	}
 	c.logger.LogAttrs(r.Request.Context(), slog.LevelDebug, "favorites: response",
 		slog.String("provider", c.provider), slog.String("method", r.Request.Method),
-		slog.String("url", c.scrub.String(redactURL(r.Request.URL))), slog.Int("status", r.StatusCode))
+		slog.String("url", c.cred.scrub.String(redactURL(r.Request.URL))), slog.Int("status", r.StatusCode))
 }
 
 // IsTemporary reports whether the same call may succeed if tried again

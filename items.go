@@ -43,6 +43,19 @@ type ItemRules[T any] struct {
 	// no limit.
 	Max int
 
+	// MinBytes and MaxBytes, when not 0, bound each item's JSON: the
+	// smallest and largest the service sends, with the provider's margin.
+	// The first pass, which allocates nothing, refuses an item outside them
+	// before anything is decoded, so a reply of many tiny values never costs
+	// a decoded value for each.
+	MinBytes, MaxBytes int
+
+	// Count, when set, is told how many items the list holds once the first
+	// pass has found them all, before any is decoded: a caller that builds
+	// values of its own in Item sizes their slice here, and may refuse the
+	// list by returning an error (a malformed reply).
+	Count func(n int) error
+
 	// Item, when set, is called with each item as soon as it is decoded:
 	// its position from 0, the value, and its exact bytes in the reply (a
 	// sub-slice, so keeping it, as Favorite.Raw, copies nothing). An error
@@ -67,9 +80,14 @@ func DecodeItems[T any](ctx context.Context, list []byte, rules ItemRules[T]) ([
 	if len(list) == 0 || list[0] != '[' {
 		return nil, fmt.Errorf("%w: %s where a list was due", ErrMalformedReply, describeJSON(list))
 	}
-	n, err := countItems(list, rules.Max)
+	n, err := countItems(list, rules.Max, rules.MinBytes, rules.MaxBytes)
 	if err != nil {
 		return nil, err
+	}
+	if rules.Count != nil {
+		if err := rules.Count(n); err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrMalformedReply, err)
+		}
 	}
 	items := make([]T, n)
 	pos := 1
@@ -107,8 +125,9 @@ func unmarshalItem(raw []byte, v any) error {
 
 // countItems walks list's items without decoding them and returns how
 // many there are, refusing a list that is cut short, has more than max
-// items (when max > 0), nests too deep or has JSON after it.
-func countItems(list []byte, max int) (int, error) {
+// items or an item outside minBytes to maxBytes (each when not 0), nests
+// too deep or has JSON after it.
+func countItems(list []byte, max, minBytes, maxBytes int) (int, error) {
 	pos := 1
 	for i := 0; ; i++ {
 		start, end, err := nextItem(list, pos, i == 0)
@@ -121,9 +140,23 @@ func countItems(list []byte, max int) (int, error) {
 			return i, nil
 		case max > 0 && i >= max:
 			return 0, fmt.Errorf("%w: more than %d items in a page", ErrMalformedReply, max)
+		case minBytes > 0 && end-start < minBytes, maxBytes > 0 && end-start > maxBytes:
+			return 0, fmt.Errorf("%w: item %d is %d bytes of JSON; the service's are %s",
+				ErrMalformedReply, i, end-start, sizeRange(minBytes, maxBytes))
 		}
 		pos = end
 	}
+}
+
+// sizeRange says what sizes an item may have, for an error.
+func sizeRange(minBytes, maxBytes int) string {
+	switch {
+	case maxBytes == 0:
+		return fmt.Sprintf("at least %d", minBytes)
+	case minBytes == 0:
+		return fmt.Sprintf("at most %d", maxBytes)
+	}
+	return fmt.Sprintf("%d to %d", minBytes, maxBytes)
 }
 
 // nextItem finds the next item of the array in data from pos, past white

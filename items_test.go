@@ -152,3 +152,48 @@ func FuzzDecodeItems(f *testing.F) {
 		}
 	})
 }
+
+// TestDecodeItemsFirstPass: the size bounds and Count act before any item
+// is decoded, so Item never sees a list they refuse.
+func TestDecodeItemsFirstPass(t *testing.T) {
+	tooMany := errors.New("too many")
+	tests := []struct {
+		name    string
+		body    string
+		rules   ItemRules[int]
+		count   int // what Count is told; -1: not called
+		wantErr bool
+	}{
+		{"within the bounds", `[10,200,3000]`, ItemRules[int]{MinBytes: 2, MaxBytes: 4}, 3, false},
+		{"an item too small", `[10,2,3000]`, ItemRules[int]{MinBytes: 2}, -1, true},
+		{"an item too large", `[10,20000]`, ItemRules[int]{MaxBytes: 4}, -1, true},
+		{"white space is not the item's", `[ 10 , 20 ]`, ItemRules[int]{MinBytes: 2, MaxBytes: 2}, 2, false},
+		{"Count refuses", `[1,2,3]`, ItemRules[int]{Count: func(n int) error { return tooMany }}, 3, true},
+		{"Count of an empty list", `[]`, ItemRules[int]{}, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			counted, decoded := -1, 0
+			rules := tt.rules
+			inner := rules.Count
+			rules.Count = func(n int) error {
+				counted = n
+				if inner != nil {
+					return inner(n)
+				}
+				return nil
+			}
+			rules.Item = func(int, *int, []byte) error { decoded++; return nil }
+			_, err := DecodeItems(t.Context(), []byte(tt.body), rules)
+			if (err != nil) != tt.wantErr || err != nil && !errors.Is(err, ErrMalformedReply) {
+				t.Fatalf("DecodeItems(%s) = %v, want an error: %v (ErrMalformedReply)", tt.body, err, tt.wantErr)
+			}
+			if counted != tt.count {
+				t.Errorf("Count told %d, want %d", counted, tt.count)
+			}
+			if tt.wantErr && decoded != 0 {
+				t.Errorf("%d items decoded from a refused list", decoded)
+			}
+		})
+	}
+}

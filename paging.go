@@ -54,7 +54,7 @@ func LinkPager[T any](c *Client, path string, q any, cursor string, rules ItemRu
 		if err != nil {
 			return Page[T]{}, fmt.Errorf("%s: %s %s: %w", c.provider, req.Method, redactURL(req.URL), err)
 		}
-		if c.scrub.holds(resp.NextURL) {
+		if c.cred.scrub.holds(resp.NextURL) {
 			// Refused now, not when followed: the cursor would hold it, and
 			// callers save and print cursors.
 			return Page[T]{}, fmt.Errorf("%s: %w: %w: the next link carries the client's credential",
@@ -84,9 +84,9 @@ func (c *Client) checkLinkCursor(first *url.URL, cursor string) error {
 	}
 	if u.EscapedPath() != first.EscapedPath() {
 		return fmt.Errorf("%w: %w: %s is not a link to %s", ErrInvalidArgument, ErrCrossHostURL,
-			quoteShort(c.scrub.String(u.Redacted())), first.EscapedPath())
+			quoteShort(c.cred.scrub.String(u.Redacted())), first.EscapedPath())
 	}
-	if c.scrub.holds(u.String()) {
+	if c.cred.scrub.holds(u.String()) {
 		// Credentials go in headers only; a link that carries ours would
 		// also put it in the cursor, which callers save and print.
 		return fmt.Errorf("%w: %w: a link carries the client's credential", ErrInvalidArgument, ErrCrossHostURL)

@@ -122,8 +122,8 @@ func (c *Client) NewRequest(method, path string, q any, body Body) (*Request, er
 	if req.Header.Get("Accept") == "" {
 		req.Header.Set("Accept", "application/json")
 	}
-	if c.authorization != "" {
-		req.Header.Set("Authorization", c.authorization)
+	if c.cred.header != "" {
+		req.Header.Set("Authorization", c.cred.header)
 	}
 	if body != nil {
 		ct, data, err := body.encode()
@@ -140,12 +140,12 @@ func (c *Client) NewRequest(method, path string, q any, body Body) (*Request, er
 func (c *Client) resolve(path string) (*url.URL, error) {
 	ref, err := url.Parse(path)
 	if err != nil {
-		return nil, fmt.Errorf("%w: path %s: %s", ErrInvalidArgument, quoteShort(c.scrub.String(path)), c.scrub.String(err.Error()))
+		return nil, fmt.Errorf("%w: path %s: %s", ErrInvalidArgument, quoteShort(c.cred.scrub.String(path)), c.cred.scrub.String(err.Error()))
 	}
 	if ref.IsAbs() || ref.Host != "" {
 		if ref.Scheme != c.base.Scheme || ref.Host != c.base.Host || ref.User != nil {
 			return nil, fmt.Errorf("%w: %w: %s is not on %s://%s", ErrInvalidArgument, ErrCrossHostURL,
-				quoteShort(c.scrub.String(ref.Redacted())), c.base.Scheme, c.base.Host)
+				quoteShort(c.cred.scrub.String(ref.Redacted())), c.base.Scheme, c.base.Host)
 		}
 		ref.Fragment = ""
 		return ref, nil

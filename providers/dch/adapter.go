@@ -87,8 +87,9 @@ func portableList(ctx context.Context, w *wireList) ([]favorites.Favorite, error
 	if err != nil {
 		return nil, err
 	}
-	out := make([]favorites.Favorite, 0, countEntries(raw))
-	if err := decodeEntries(ctx, raw, func(f Favourite) { out = append(out, ToFavorite(f)) }); err != nil {
+	var out []favorites.Favorite
+	size := func(n int) { out = make([]favorites.Favorite, 0, n) }
+	if err := decodeEntries(ctx, raw, size, func(f Favourite) { out = append(out, ToFavorite(f)) }); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -34,18 +34,22 @@ func (w *wireList) entries() ([]byte, error) {
 }
 
 // decodeEntries decodes the favourites array raw, a sub-slice of a reply
-// the caller owns, and hands each entry to emit in order. Each entry's Raw
-// is its bytes in raw, not a copy. An entry [checkEntry] refuses, more
-// than [MaxFavourites] entries, or anything [favorites.DecodeItems]
-// refuses is [favorites.ErrMalformedReply] naming the entry's position.
+// the caller owns: size is told how many entries there are before any is
+// decoded, then emit gets each entry in order. Each entry's Raw is its
+// bytes in raw, not a copy. An entry [checkEntry] refuses, an entry shorter
+// than the smallest the listing accepts, more than [MaxFavourites] entries,
+// or anything [favorites.DecodeItems] refuses is
+// [favorites.ErrMalformedReply] naming the entry's position.
 //
 // The entries are decoded here rather than by DecodeItems into a slice of
-// its own, so that memory is one Favourite a entry in the caller's slice,
-// which [countEntries] sizes once, and no second slice grown by appending.
-func decodeEntries(ctx context.Context, raw []byte, emit func(Favourite)) error {
+// its own, so that memory is one Favourite an entry in the caller's slice,
+// sized once, and no second slice.
+func decodeEntries(ctx context.Context, raw []byte, size func(n int), emit func(Favourite)) error {
 	var w wireFavourite
 	_, err := favorites.DecodeItems(ctx, raw, favorites.ItemRules[struct{}]{
-		Max: MaxFavourites,
+		Max:      MaxFavourites,
+		MinBytes: minEntryBytes,
+		Count:    func(n int) error { size(n); return nil },
 		Item: func(_ int, _ *struct{}, item []byte) error {
 			w = wireFavourite{}
 			if err := json.Unmarshal(item, &w); err != nil {
@@ -135,46 +139,9 @@ func missingKey(item []byte) string {
 	return ""
 }
 
-// countEntries counts the values of the JSON array raw without decoding
-// them, so the slice that receives the entries is allocated once at its
-// size (never more entries than raw has room for). It reads raw once and allocates nothing. For text that is not a
-// well-formed array the count may be wrong, which only costs a regrown
-// slice: DecodeItems refuses such text anyway. The count is capped at
-// MaxFavourites, past which the listing is refused.
-func countEntries(raw []byte) int {
-	n, depth, inString, escaped, empty := 0, 0, false, false, true
-	for _, c := range raw {
-		switch {
-		case escaped:
-			escaped = false
-		case inString:
-			escaped = c == '\\'
-			inString = c != '"'
-		case c == '"':
-			inString = true
-			empty = false
-		case c == '[' || c == '{':
-			if depth == 1 {
-				empty = false
-			}
-			depth++
-		case c == ']' || c == '}':
-			depth--
-		case c == ',' && depth == 1:
-			n++
-		case depth == 1 && c > ' ':
-			empty = false
-		}
-	}
-	if !empty {
-		n++
-	}
-	return min(n, MaxFavourites, len(raw)/minEntryBytes)
-}
-
 // minEntryBytes is the length of the smallest entry [missingKey] lets
-// through, with the comma after it:
+// through:
 // {"href":"","updated":0,"id":"1","title":"","is_free":false,"date":{},"image":{},"type":""}.
-// countEntries caps its count by it, so a reply of many tiny values that
-// the listing then refuses does not first cost a slice for all of them.
-const minEntryBytes = 91
+// The listing refuses a shorter entry before any is decoded, so a reply of
+// many tiny values does not first cost a Favourite for each.
+const minEntryBytes = 90

@@ -76,28 +76,21 @@ func TestHostileAnswersDecode(t *testing.T) {
 	}
 }
 
-func TestCountEntries(t *testing.T) {
-	tests := []struct {
-		raw  string
-		want int
-	}{
-		{"[]", 0},
-		{" [ ] ", 0},
-		{"[" + minimalEntry + "]", 1},
-		{"[" + minimalEntry + "," + minimalEntry + "]", 2},
-		// Commas inside strings and nested values are not entries.
-		{"[" + strings.Replace(minimalEntry, `"title":""`, `"title":"a,b\",c"`, 1) + "]", 1},
-		{"[" + withField(`"x":[1,2,{"a":3,"b":4}]`) + "]", 1},
-		// Never more than the bytes leave room for.
-		{"[" + strings.Repeat("1,", 1000) + "1]", (2 + 2001) / 91},
+// TestSmallestEntry: the listing's first pass refuses entries shorter than
+// MinEntryBytes, so that must be the length of the smallest entry its key
+// rule accepts, which lists, while one byte less is refused unread.
+func TestSmallestEntry(t *testing.T) {
+	if len(minimalEntry) != dch.MinEntryBytes {
+		t.Fatalf("the smallest entry is %d bytes; minEntryBytes says %d", len(minimalEntry), dch.MinEntryBytes)
 	}
-	for _, tt := range tests {
-		if got := dch.CountEntries([]byte(tt.raw)); got != tt.want {
-			t.Errorf("CountEntries(%.60q) = %d, want %d", tt.raw, got, tt.want)
-		}
+	list, err := dch.DecodeTyped(t.Context(), []byte(answer(minimalEntry, 3)))
+	if err != nil || len(list.Favourites) != 3 || cap(list.Favourites) != 3 {
+		t.Fatalf("three smallest entries: %v (cap %d), %v", list, cap(list.Favourites), err)
 	}
-	if n := len(minimalEntry) + 1; n != 91 {
-		t.Errorf("the smallest entry and its comma are %d bytes; minEntryBytes says 91", n)
+	shorter := strings.Replace(minimalEntry, `"id":"1"`, `"id":""`, 1)
+	if _, err := dch.DecodeTyped(t.Context(), []byte(answer(shorter, 1))); !isMalformed(err) ||
+		!strings.Contains(err.Error(), "bytes of JSON") {
+		t.Fatalf("an entry one byte shorter: %v, want it refused by its size", err)
 	}
 }
 

@@ -27,5 +27,6 @@ func DecodePortable(ctx context.Context, body []byte) ([]favorites.Favorite, err
 	return portableList(ctx, &w)
 }
 
-// CountEntries is countEntries, for its table test.
-var CountEntries = countEntries
+// MinEntryBytes is minEntryBytes, for the test that ties it to the
+// smallest entry the listing accepts.
+const MinEntryBytes = minEntryBytes

@@ -61,8 +61,9 @@ func decodeList(ctx context.Context, w *wireList) (*FavouriteList, error) {
 	if err != nil {
 		return nil, err
 	}
-	list := &FavouriteList{Updated: unixTime(w.Updated), Favourites: make([]Favourite, 0, countEntries(raw))}
-	err = decodeEntries(ctx, raw, func(f Favourite) { list.Favourites = append(list.Favourites, f) })
+	list := &FavouriteList{Updated: unixTime(w.Updated)}
+	size := func(n int) { list.Favourites = make([]Favourite, 0, n) }
+	err = decodeEntries(ctx, raw, size, func(f Favourite) { list.Favourites = append(list.Favourites, f) })
 	if err != nil {
 		return nil, err
 	}

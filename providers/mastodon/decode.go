@@ -222,58 +222,26 @@ const minBytesPerItem = 2
 type denseList[T any] []T
 
 // UnmarshalJSON counts, checks, then decodes the list; null is nil.
+// favorites.DecodeItems counts the items before it builds any, and its
+// Count refuses a list whose items are too small for their type.
 func (l *denseList[T]) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		*l = nil
 		return nil
 	}
-	n := countItems(data)
-	if n < 0 {
-		return fmt.Errorf("%s where a list was due", describe(data))
-	}
 	size := int(reflect.TypeFor[T]().Size())
-	if n*size > minBytesPerItem*len(data) {
-		return fmt.Errorf("a list of %d items in %d bytes: under %d bytes an item, too small for a %s",
-			n, len(data), size/minBytesPerItem, reflect.TypeFor[T]().Name())
-	}
-	items := make([]T, 0, n)
-	if err := json.Unmarshal(data, &items); err != nil {
+	items, err := favorites.DecodeItems(context.Background(), data, favorites.ItemRules[T]{Count: func(n int) error {
+		if n*size > minBytesPerItem*len(data) {
+			return fmt.Errorf("a list of %d items in %d bytes: under %d bytes an item, too small for a %s",
+				n, len(data), size/minBytesPerItem, reflect.TypeFor[T]().Name())
+		}
+		return nil
+	}})
+	if err != nil {
 		return err
 	}
 	*l = items
 	return nil
-}
-
-// countItems counts the items of the JSON array data, which encoding/json
-// has checked; -1 when data is not an array. It allocates nothing.
-func countItems(data []byte) int {
-	if len(data) < 2 || data[0] != '[' {
-		return -1
-	}
-	n, depth, inString, escaped, empty := 0, 0, false, false, true
-	for _, c := range data[1 : len(data)-1] {
-		switch {
-		case escaped:
-			escaped = false
-		case inString:
-			escaped = c == '\\'
-			inString = c != '"'
-		case c == '"':
-			inString, empty = true, false
-		case c == '[' || c == '{':
-			depth, empty = depth+1, false
-		case c == ']' || c == '}':
-			depth--
-		case c == ',' && depth == 0:
-			n++
-		case c != ' ' && c != '\t' && c != '\r' && c != '\n':
-			empty = false
-		}
-	}
-	if empty {
-		return 0
-	}
-	return n + 1
 }
 
 // pollFields is Poll without methods, for pollWire.

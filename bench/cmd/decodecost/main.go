@@ -19,8 +19,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"runtime"
-	"runtime/metrics"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -30,6 +28,7 @@ import (
 	"github.com/favkit/favorites/providers/e621"
 	"github.com/favkit/favorites/providers/mastodon"
 	"github.com/favkit/favorites/providers/playplay"
+	"github.com/favkit/favorites/providers/providertest"
 	"github.com/favkit/favorites/providers/waifuim"
 )
 
@@ -152,7 +151,7 @@ func measure(p provider, body string) (int, uint64, func(int) string) {
 		return 0, 0, func(int) string { return "open: " + err.Error() }
 	}
 	var page favorites.Page[favorites.Favorite]
-	alloc := allocatedBy(func() {
+	alloc := providertest.AllocatedBy(func() {
 		page, err = f.List(nil).NextPage(context.Background())
 	})
 	return len(page.Items), alloc, func(n int) string {
@@ -161,16 +160,6 @@ func measure(p provider, body string) (int, uint64, func(int) string) {
 		}
 		return fmt.Sprintf("%d items", n)
 	}
-}
-
-func allocatedBy(fn func()) uint64 {
-	s := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
-	runtime.GC()
-	metrics.Read(s)
-	before := s[0].Value.Uint64()
-	fn()
-	metrics.Read(s)
-	return s[0].Value.Uint64() - before
 }
 
 func shorten(s string) string {
