@@ -16,23 +16,24 @@ import (
 // cost a decoded value, and its memory, for every level.
 const MaxJSONDepth = 64
 
-// RawList is a listing's JSON array exactly as the reply holds it, for the
-// container field of a reply's envelope (e621's "posts", waifu.im's
-// "images"). [DecodeItems] then decodes it item by item.
+// RawJSON is a JSON value exactly as the reply holds it: the container
+// field of a reply's envelope (e621's "posts", waifu.im's "images"), which
+// [DecodeItems] then decodes item by item, or an object a provider decodes
+// on its own (a boosted status) whose bytes become a Raw.
 //
 // It keeps the bytes it is given without copying them, which is right only
 // when they are the reply's own buffer, as [Client.Do] hands them to
 // json.Unmarshal: a json.Decoder would reuse that memory.
-type RawList []byte
+type RawJSON []byte
 
-// UnmarshalJSON keeps data; a JSON null leaves the list nil, as if the
+// UnmarshalJSON keeps data; a JSON null leaves the value nil, as if the
 // field were absent.
-func (l *RawList) UnmarshalJSON(data []byte) error {
+func (r *RawJSON) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
-		*l = nil
+		*r = nil
 		return nil
 	}
-	*l = data
+	*r = data
 	return nil
 }
 

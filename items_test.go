@@ -88,9 +88,9 @@ func TestDecodeItemsStopsWhenContextEnds(t *testing.T) {
 	}
 }
 
-func TestRawListKeepsTheReplyBytes(t *testing.T) {
+func TestRawJSONKeepsTheReplyBytes(t *testing.T) {
 	var env struct {
-		Posts RawList `json:"posts"`
+		Posts RawJSON `json:"posts"`
 	}
 	for body, want := range map[string]string{`{"posts":[1, 2]}`: `[1, 2]`, `{"posts":null}`: ``, `{}`: ``} {
 		env.Posts = nil

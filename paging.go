@@ -45,7 +45,7 @@ func LinkPager[T any](c *Client, path string, q any, cursor string, rules ItemRu
 				return Page[T]{}, err
 			}
 		}
-		var list RawList
+		var list RawJSON
 		resp, err := c.Do(ctx, req, &list)
 		if err != nil {
 			return Page[T]{}, err

@@ -10,12 +10,12 @@ import (
 )
 
 // wireList is the HAL envelope of a list answer. The favourites stay the
-// reply's own bytes ([favorites.RawList]: no copy) until decodeEntries
+// reply's own bytes ([favorites.RawJSON]: no copy) until decodeEntries
 // reads them one entry at a time.
 type wireList struct {
 	Updated *int64 `json:"updated"`
 	Links   *struct {
-		Favourites favorites.RawList `json:"favourites"`
+		Favourites favorites.RawJSON `json:"favourites"`
 	} `json:"_links"`
 }
 

@@ -15,7 +15,7 @@ import (
 // MaxPostBytes, is refused before any post is decoded, so it never costs
 // the memory of their decoded values; a post that Add would refuse (null,
 // or without a positive id) makes the page malformed too.
-func decodePosts(ctx context.Context, list favorites.RawList, limit int) ([]*Post, error) {
+func decodePosts(ctx context.Context, list favorites.RawJSON, limit int) ([]*Post, error) {
 	return favorites.DecodeItems(ctx, list, favorites.ItemRules[*Post]{
 		Max: limit + ItemMargin, MinBytes: MinPostBytes, MaxBytes: MaxPostBytes, Item: checkPost})
 }

@@ -36,7 +36,7 @@ type favoritesQuery struct {
 // postsBody is a listing's envelope. Posts keeps the list's bytes in the
 // reply's own buffer; decodePosts reads them post by post.
 type postsBody struct {
-	Posts favorites.RawList `json:"posts"`
+	Posts favorites.RawJSON `json:"posts"`
 }
 
 // Favorites lists favourites, newest first, page by page. Nothing is sent
@@ -204,11 +204,10 @@ type FavoriteChange struct {
 	Post *Post
 }
 
-// changeBody reads both answers. Post keeps the post's bytes in the reply
-// (favorites.RawList keeps any JSON value it is given, without a copy),
-// so that the decoded post's Raw is them.
+// changeBody reads both answers. Post keeps the post's bytes in the reply,
+// without a copy, so that the decoded post's Raw is them.
 type changeBody struct {
-	Post          favorites.RawList `json:"post"`
+	Post          favorites.RawJSON `json:"post"`
 	PostID        *int64            `json:"post_id"`
 	FavoriteCount *int              `json:"favorite_count"`
 }

@@ -83,7 +83,7 @@ func (c *Client) statusCall(ctx context.Context, method, path string, retry favo
 		return nil, nil, err
 	}
 	req.Retry = retry
-	var body jsonSpan // the reply's buffer, which Do hands over: no copy
+	var body favorites.RawJSON // the reply's buffer, which Do hands over: no copy
 	resp, err := c.c.Do(ctx, req, &body)
 	if err != nil {
 		return nil, resp, err

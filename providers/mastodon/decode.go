@@ -51,7 +51,7 @@ type statusWire struct {
 	Tags             denseList[Tag]             `json:"tags"`
 	Emojis           denseList[CustomEmoji]     `json:"emojis"`
 	Poll             pollValue                  `json:"poll"`
-	Reblog           jsonSpan                   `json:"reblog"`
+	Reblog           favorites.RawJSON          `json:"reblog"`
 }
 
 // UnmarshalJSON decodes a status into a fresh value (fields data lacks are
@@ -112,7 +112,7 @@ func (s *Status) keepRaw(raw []byte) {
 	// Not reached with encoding/json as it is, which hands UnmarshalJSON
 	// parts of its input; kept so that Raw stays right if that changes.
 	var probe struct {
-		Reblog jsonSpan `json:"reblog"`
+		Reblog favorites.RawJSON `json:"reblog"`
 	}
 	if json.Unmarshal(raw, &probe) == nil {
 		s.Reblog.Raw = json.RawMessage(probe.Reblog)
@@ -191,21 +191,6 @@ func describe(b []byte) string {
 	default:
 		return fmt.Sprintf("%q", b)
 	}
-}
-
-// jsonSpan keeps a JSON value's bytes as encoding/json hands them to
-// UnmarshalJSON: a part of the input, not a copy. It must not outlive the
-// decoding call unless the input does.
-type jsonSpan []byte
-
-// UnmarshalJSON keeps data; null is nil.
-func (j *jsonSpan) UnmarshalJSON(data []byte) error {
-	if string(data) == "null" {
-		*j = nil
-		return nil
-	}
-	*j = data
-	return nil
 }
 
 // minBytesPerItem says how small, against its decoded size, an item of a

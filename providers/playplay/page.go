@@ -54,14 +54,14 @@ type listWire struct {
 }
 
 type setWire struct {
-	Results   favorites.RawList `json:"results"`
+	Results   favorites.RawJSON `json:"results"`
 	NextPage  *int              `json:"next_page"`
 	NbResults int               `json:"nb_results"`
 }
 
 // storeWire is the store's answer as Client.Do decodes it.
 type storeWire struct {
-	Results   favorites.RawList `json:"results"`
+	Results   favorites.RawJSON `json:"results"`
 	NbResults int               `json:"nb_results"`
 }
 

@@ -92,7 +92,7 @@ func (a *toyAdapter) List(opts *favorites.ListOptions) *favorites.Pager[favorite
 		if err != nil {
 			return nil, nil, err
 		}
-		var list favorites.RawList
+		var list favorites.RawJSON
 		resp, err := a.c.Do(ctx, req, &list)
 		if err != nil {
 			return nil, resp, err

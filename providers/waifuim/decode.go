@@ -13,7 +13,7 @@ import (
 // and hold at most MaxFavorites images, each with an image_id Insert would
 // take and the shape checkShape wants: anything else is a malformed reply
 // naming the image's position.
-func decodeImages(ctx context.Context, list favorites.RawList) ([]Image, error) {
+func decodeImages(ctx context.Context, list favorites.RawJSON) ([]Image, error) {
 	if err := checkShape(list); err != nil {
 		return nil, err
 	}

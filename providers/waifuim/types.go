@@ -57,7 +57,7 @@ type Tag struct {
 // as it came, not yet decoded: [Client.Favorites] decodes it image by image,
 // refusing a body without it (see [MaxFavorites]).
 type ImagesResponse struct {
-	Images favorites.RawList `json:"images"`
+	Images favorites.RawJSON `json:"images"`
 }
 
 // State is what insert, delete and toggle report.
