@@ -3,7 +3,6 @@ package favorites
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -75,7 +74,9 @@ type ItemRules[T any] struct {
 // A first pass over the bytes finds the items' bounds, allocating nothing,
 // so a list of the wrong shape or size is refused before any value is
 // built and the slice is made once, at its size. Items are then decoded
-// from list itself: memory held is the list's bytes and the decoded values.
+// one by one (internal/rawjson: a pooled decoder for small ones, in place
+// for large ones): memory held is the list's bytes, the decoded values and
+// at most one small item's copy.
 func DecodeItems[T any](ctx context.Context, list []byte, rules ItemRules[T]) ([]T, error) {
 	list = trimSpace(list)
 	if len(list) == 0 || list[0] != '[' {
@@ -98,7 +99,7 @@ func DecodeItems[T any](ctx context.Context, list []byte, rules ItemRules[T]) ([
 		}
 		start, end, _ := nextItem(list, pos, i == 0) // checked by countItems
 		raw := list[start:end:end]
-		if err := unmarshalItem(raw, &items[i]); err != nil {
+		if err := rawjson.Unmarshal(raw, &items[i]); err != nil {
 			return nil, fmt.Errorf("%w: item %d: %v", ErrMalformedReply, i, err)
 		}
 		if rules.Item != nil {
@@ -109,19 +110,6 @@ func DecodeItems[T any](ctx context.Context, list []byte, rules ItemRules[T]) ([
 		pos = end
 	}
 	return items, nil
-}
-
-// pooledItemMax is the largest item decoded through the pooled decoder of
-// internal/rawjson, which copies an item into its buffer but keeps its
-// decoding state from one item to the next. Larger items are decoded in
-// place by json.Unmarshal, whose state costs little beside them.
-const pooledItemMax = 32 << 10
-
-func unmarshalItem(raw []byte, v any) error {
-	if len(raw) <= pooledItemMax {
-		return rawjson.Unmarshal(raw, v)
-	}
-	return json.Unmarshal(raw, v)
 }
 
 // countItems walks list's items without decoding them and returns how

@@ -1,12 +1,10 @@
-// Package rawjson decodes the provider types that keep their own JSON (for
-// Favorite.Raw) without building encoding/json's decoding state afresh for
-// every item.
+// Package rawjson decodes the many small JSON values of a reply (a
+// listing's items, an escaped string read by hand) without building
+// encoding/json's decoding state afresh for each.
 //
-// Such a type's UnmarshalJSON must decode into a method-less twin of itself,
-// and a nested json.Unmarshal builds its decode state, scanner stack and
-// field-path stack anew each time: for a listing, a fifth of all its
-// allocations. A pooled json.Decoder keeps that state from one item to the
-// next.
+// A json.Unmarshal builds its decode state, scanner stack and field-path
+// stack anew each time: for a listing, a fifth of all its allocations. A
+// pooled json.Decoder keeps that state from one value to the next.
 package rawjson
 
 import (
@@ -19,6 +17,9 @@ type decoder struct {
 	r   bytes.Reader
 	dec *json.Decoder
 }
+
+// pooledMax is the largest value decoded through a pooled decoder.
+const pooledMax = 32 << 10
 
 var decoders = sync.Pool{New: func() any {
 	d := new(decoder)
@@ -33,7 +34,14 @@ var decoders = sync.Pool{New: func() any {
 // white space or more after the value) is decoded again by json.Unmarshal,
 // for its usual answer; encoding/json hands UnmarshalJSON the value's exact
 // bytes, so a listing never takes that path.
+//
+// A value over pooledMax bytes is decoded by json.Unmarshal in place: the
+// pooled decoder would copy it into its buffer, and fresh decoding state
+// costs little beside such a value.
 func Unmarshal(data []byte, v any) error {
+	if len(data) > pooledMax {
+		return json.Unmarshal(data, v)
+	}
 	d := decoders.Get().(*decoder)
 	d.r.Reset(data)
 	start := d.dec.InputOffset()
