@@ -77,3 +77,15 @@ func resolveLink(r *http.Response, target string) string {
 	u.Fragment, u.RawFragment = "", ""
 	return u.String()
 }
+
+// WriteDone is err, or nil when resp shows that the server answered the
+// write with 2xx: the write happened, and a body cut short or garbled after
+// the status is no failure of it. Every adapter's Add and Remove end with
+// it, which is the [Favorites] contract's "a 2xx means done"; the typed
+// calls still report what was wrong with the body.
+func WriteDone(resp *Response, err error) error {
+	if err != nil && resp != nil && resp.Response != nil && resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		return nil
+	}
+	return err
+}

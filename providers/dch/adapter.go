@@ -133,10 +133,7 @@ func (a *Adapter) apply(ctx context.Context, ref favorites.Ref, action string) e
 		return err
 	}
 	_, resp, err := a.c.update(ctx, action, id, favorites.RetryIdempotent)
-	if err != nil && resp != nil && resp.StatusCode >= 200 && resp.StatusCode < 300 {
-		return nil
-	}
-	return err
+	return favorites.WriteDone(resp, err)
 }
 
 // IsFavorite reports whether ref is a favourite, from the list.

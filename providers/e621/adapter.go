@@ -77,7 +77,7 @@ func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error {
 	if errors.Is(err, favorites.ErrAlreadyFavorited) {
 		return nil
 	}
-	return written(resp, err)
+	return favorites.WriteDone(resp, err)
 }
 
 // Remove unfavourites ref's post. A post that is not a favourite gives nil,
@@ -93,16 +93,7 @@ func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error {
 	if IsUnknownPost(err) {
 		return nil
 	}
-	return written(resp, err)
-}
-
-// written is err, unless the server answered 2xx: then the change was
-// made, and a body cut short or garbled after it is no failure of it.
-func written(resp *favorites.Response, err error) error {
-	if err != nil && resp != nil && resp.StatusCode >= 200 && resp.StatusCode < 300 {
-		return nil
-	}
-	return err
+	return favorites.WriteDone(resp, err)
 }
 
 // postID reads ref's post ID: digits alone, leading zeros allowed.

@@ -112,7 +112,7 @@ func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error {
 		return err
 	}
 	_, resp, err := a.c.favourite(ctx, id)
-	return afterWrite(resp, err)
+	return favorites.WriteDone(resp, err)
 }
 
 // Remove unfavourites the status ref.ID. A status that is not a favourite
@@ -137,16 +137,7 @@ func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error {
 	if recordNotFound(err) {
 		return nil
 	}
-	return afterWrite(resp, err)
-}
-
-// afterWrite is nil when the server answered a write with 2xx, whatever
-// came after (a body cut short or not a status), else err.
-func afterWrite(resp *favorites.Response, err error) error {
-	if err != nil && resp != nil && resp.StatusCode >= 200 && resp.StatusCode < 300 {
-		return nil
-	}
-	return err
+	return favorites.WriteDone(resp, err)
 }
 
 // recordNotFound reports whether err is Mastodon's answer for a record it

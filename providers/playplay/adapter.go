@@ -67,10 +67,10 @@ func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error {
 		return err
 	}
 	resp, err := a.c.c.Do(ctx, req, nil) // the stored media is not needed
-	if errors.Is(err, favorites.ErrAlreadyFavorited) || written(resp) {
+	if errors.Is(err, favorites.ErrAlreadyFavorited) {
 		return nil
 	}
-	return err
+	return favorites.WriteDone(resp, err)
 }
 
 // Remove deletes ref's favourite by its raw media ID. The service answers
@@ -83,16 +83,10 @@ func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error {
 		return err
 	}
 	resp, err := a.c.RemoveFavorite(ctx, RemoveParamsFor(m))
-	if errors.Is(err, ErrMediaNotFound) || written(resp) {
+	if errors.Is(err, ErrMediaNotFound) {
 		return nil
 	}
-	return err
-}
-
-// written reports whether the server answered a write with 2xx: the write
-// happened, whatever became of the body after.
-func written(resp *favorites.Response) bool {
-	return resp != nil && resp.StatusCode >= 200 && resp.StatusCode < 300
+	return favorites.WriteDone(resp, err)
 }
 
 // ToFavorite maps a media to a portable Favorite: Kind from type, Title from

@@ -86,10 +86,10 @@ func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error {
 		return err
 	}
 	_, resp, err := a.c.send(ctx, http.MethodPost, "/fav/insert", Edit{ImageID: id}, favorites.RetryIdempotent)
-	if err == nil || wrote(resp) || errors.Is(err, favorites.ErrAlreadyFavorited) {
+	if errors.Is(err, favorites.ErrAlreadyFavorited) {
 		return nil
 	}
-	return err
+	return favorites.WriteDone(resp, err)
 }
 
 // Remove deletes ref's image. The service's 404 for an image that is not a
@@ -105,16 +105,10 @@ func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error {
 	}
 	_, resp, err := a.c.delete(ctx, Edit{ImageID: id}, favorites.RetryIdempotent)
 	var apiErr *favorites.APIError
-	if err == nil || wrote(resp) || errors.As(err, &apiErr) && isNotFavorite(apiErr) {
+	if errors.As(err, &apiErr) && isNotFavorite(apiErr) {
 		return nil
 	}
-	return err
-}
-
-// wrote reports whether the service answered a write with 2xx: the write
-// happened, whatever came after the status line.
-func wrote(resp *favorites.Response) bool {
-	return resp != nil && resp.Response != nil && resp.StatusCode >= 200 && resp.StatusCode < 300
+	return favorites.WriteDone(resp, err)
 }
 
 // Toggle flips ref's image and reports whether it is now a favourite. It is
