@@ -100,15 +100,22 @@ func (m *Memory) Canonical(ref favorites.Ref) (favorites.Ref, error) {
 	return ref, nil
 }
 
-// Add makes ref a favourite, first in the list; a present one is left alone.
-func (m *Memory) Add(ctx context.Context, ref favorites.Ref) error {
+// begin is what every write and check does first: refuse a ref no
+// service would take, a context that has ended, and a failure Fail asks
+// for op, in that order, before anything changes.
+func (m *Memory) begin(ctx context.Context, op string, ref favorites.Ref) error {
 	if err := favorites.CheckID("ref id", ref.ID); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := m.fail("add", ref); err != nil {
+	return m.fail(op, ref)
+}
+
+// Add makes ref a favourite, first in the list; a present one is left alone.
+func (m *Memory) Add(ctx context.Context, ref favorites.Ref) error {
+	if err := m.begin(ctx, "add", ref); err != nil {
 		return err
 	}
 	m.mu.Lock()
@@ -121,13 +128,7 @@ func (m *Memory) Add(ctx context.Context, ref favorites.Ref) error {
 
 // Remove drops ref; an absent one is no error.
 func (m *Memory) Remove(ctx context.Context, ref favorites.Ref) error {
-	if err := favorites.CheckID("ref id", ref.ID); err != nil {
-		return err
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if err := m.fail("remove", ref); err != nil {
+	if err := m.begin(ctx, "remove", ref); err != nil {
 		return err
 	}
 	m.mu.Lock()
@@ -140,13 +141,7 @@ func (m *Memory) Remove(ctx context.Context, ref favorites.Ref) error {
 // reporting which, as a service's toggle call does. It fails through Fail
 // as op "toggle".
 func (m *Memory) Toggle(ctx context.Context, ref favorites.Ref) (bool, error) {
-	if err := favorites.CheckID("ref id", ref.ID); err != nil {
-		return false, err
-	}
-	if err := ctx.Err(); err != nil {
-		return false, err
-	}
-	if err := m.fail("toggle", ref); err != nil {
+	if err := m.begin(ctx, "toggle", ref); err != nil {
 		return false, err
 	}
 	m.mu.Lock()
@@ -162,13 +157,7 @@ func (m *Memory) Toggle(ctx context.Context, ref favorites.Ref) (bool, error) {
 // IsFavorite reports whether ref is a favourite. It fails through Fail as
 // op "check".
 func (m *Memory) IsFavorite(ctx context.Context, ref favorites.Ref) (bool, error) {
-	if err := favorites.CheckID("ref id", ref.ID); err != nil {
-		return false, err
-	}
-	if err := ctx.Err(); err != nil {
-		return false, err
-	}
-	if err := m.fail("check", ref); err != nil {
+	if err := m.begin(ctx, "check", ref); err != nil {
 		return false, err
 	}
 	m.mu.Lock()
