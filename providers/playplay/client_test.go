@@ -105,8 +105,8 @@ func checkRequest(t *testing.T, got seen, method, path, query, contentType, body
 }
 
 func TestFavoritesPagesByNextPage(t *testing.T) {
-	page1 := `{"results":[{"results":[{"id":1,"type":"image","source":"upload"},{"id":2,"type":"video","source":"pexels","stock_id":77}],"next_page":2,"nb_results":2}],"nb_results":1}`
-	page2 := `{"results":[{"results":[{"id":3,"type":"image","source":"upload"}],"next_page":null,"nb_results":1}],"nb_results":1}`
+	page1 := `{"results":[{"results":[{"id":1,"type":"image","source":"upload","stock_id":null},{"id":2,"type":"video","source":"pexels","stock_id":"77"}],"next_page":2,"nb_results":2}],"nb_results":1}`
+	page2 := `{"results":[{"results":[{"id":3,"type":"image","source":"upload","stock_id":null}],"next_page":null,"nb_results":1}],"nb_results":1}`
 	c, m := newMockClient(t, answer{200, page1}, answer{200, page2})
 	var ids []int64
 	for media, err := range c.Favorites(nil).All(t.Context()) {
@@ -127,7 +127,7 @@ func TestFavoritesPagesByNextPage(t *testing.T) {
 }
 
 func TestFavoritesCursorNamesTheLastItem(t *testing.T) {
-	body := `{"results":[{"results":[{"id":9,"source":"upload"},{"id":8,"source":"pexels","stock_id":5}],"next_page":2,"nb_results":2}],"nb_results":1}`
+	body := `{"results":[{"results":[{"id":9,"type":"image","source":"upload","stock_id":null},{"id":8,"type":"image","source":"pexels","stock_id":"5"}],"next_page":2,"nb_results":2}],"nb_results":1}`
 	c, _ := newMockClient(t, answer{200, body})
 	p := c.Favorites(nil)
 	if _, err := p.NextPage(t.Context()); err != nil {

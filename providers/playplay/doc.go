@@ -30,7 +30,8 @@
 // the next page number in next_page; [Client.Favorites] follows it with a
 // [favorites.Pager]. A page is read strictly, since a short listing would
 // be taken for a complete one: one result set, a media list, at most
-// [MaxPageItems] media each with an id, a source and a usable stock ID, and
+// [MaxPageItems] media, each at least [MinMediaBytes] bytes, with an id, a
+// source and a usable stock ID, and
 // a next_page that is the next number or null; anything else is
 // [favorites.ErrMalformedReply]. Replies are capped at [DefaultMaxBodySize].
 // The cursor names the last media given, so a resumed listing goes on after

@@ -18,6 +18,15 @@ const (
 	// 4 KiB leaves room for the elided metadata and long names and URLs.
 	MaxMediaBytes = 4 << 10
 
+	// MinMediaBytes is the smallest listed media accepted. The document's
+	// media carry nineteen keys, 277 bytes of JSON with every value empty
+	// or null; 56, a fifth of that, still lists a server that drops most
+	// of them. The bound keeps a page's memory within
+	// providertest.MaxHeldPerReplyByte times its bytes: a Media costs 320
+	// bytes however short its JSON, 5.7 per byte of a 56-byte item, where
+	// a page of {"id":1,"source":"u"} (22 bytes an item) would cost 14.
+	MinMediaBytes = 56
+
 	// DefaultMaxBodySize is the response size cap [New] sets unless an
 	// option says otherwise: the largest honest page, MaxPageItems items
 	// of MaxMediaBytes (400 KiB), times 2 for JSON escaping and

@@ -94,7 +94,7 @@ func decodeList(ctx context.Context, w *listWire, page int) (*ListResponse, erro
 // decodeMedia decodes a list of media, each once, refusing what
 // [Media.check] refuses; each Media's Raw is its bytes within list.
 func decodeMedia(ctx context.Context, list []byte, max int) ([]*Media, error) {
-	ws, err := favorites.DecodeItems(ctx, list, favorites.ItemRules[*mediaWire]{Max: max,
+	ws, err := favorites.DecodeItems(ctx, list, favorites.ItemRules[*mediaWire]{Max: max, MinBytes: MinMediaBytes,
 		Item: func(_ int, w **mediaWire, raw []byte) error {
 			if *w == nil {
 				return errNullMedia
