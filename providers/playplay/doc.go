@@ -31,12 +31,11 @@
 // [favorites.Pager]. A page is read strictly, since a short listing would
 // be taken for a complete one: one result set, a media list, at most
 // [MaxPageItems] media, each at least [MinMediaBytes] bytes, with an id, a
-// source and a usable stock ID, and
-// a next_page that is the next number or null; anything else is
-// [favorites.ErrMalformedReply]. Replies are capped at [DefaultMaxBodySize].
-// The cursor names the last media given, so a resumed listing goes on after
-// it even when favourites were added or removed in between (see
-// [Client.Favorites] for what can repeat).
+// source and a usable stock ID, and a next_page that is the next number
+// or null; anything else is [favorites.ErrMalformedReply]. Replies are
+// capped at [DefaultMaxBodySize]. The cursor names the last media given, so
+// a resumed listing goes on after it even when favourites were added or
+// removed in between (see [Client.Favorites] for what can repeat).
 //
 // The fake server in package playplaytest serves the same API for tests.
 package playplay
