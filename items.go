@@ -56,6 +56,12 @@ type ItemRules[T any] struct {
 	// list by returning an error (a malformed reply).
 	Count func(n int) error
 
+	// Decode, when set, decodes one item's exact bytes into item, in place
+	// of encoding/json's reading of them: a provider whose type reads
+	// itself through a wire type of its own calls that here, so that the
+	// item is scanned once rather than again by its UnmarshalJSON.
+	Decode func(raw []byte, item *T) error
+
 	// Item, when set, is called with each item as soon as it is decoded:
 	// its position from 0, the value, and its exact bytes in the reply (a
 	// sub-slice, so keeping it, as Favorite.Raw, copies nothing). An error
@@ -91,6 +97,10 @@ func DecodeItems[T any](ctx context.Context, list []byte, rules ItemRules[T]) ([
 			return nil, fmt.Errorf("%w: %w", ErrMalformedReply, err)
 		}
 	}
+	decode := rules.Decode
+	if decode == nil {
+		decode = func(raw []byte, item *T) error { return rawjson.Unmarshal(raw, item) }
+	}
 	items := make([]T, n)
 	pos := 1
 	for i := range items {
@@ -99,7 +109,7 @@ func DecodeItems[T any](ctx context.Context, list []byte, rules ItemRules[T]) ([
 		}
 		start, end, _ := nextItem(list, pos, i == 0) // checked by countItems
 		raw := list[start:end:end]
-		if err := rawjson.Unmarshal(raw, &items[i]); err != nil {
+		if err := decode(raw, &items[i]); err != nil {
 			return nil, fmt.Errorf("%w: item %d: %v", ErrMalformedReply, i, err)
 		}
 		if rules.Item != nil {

@@ -197,3 +197,23 @@ func TestDecodeItemsFirstPass(t *testing.T) {
 		})
 	}
 }
+
+// ItemRules.Decode reads each item in place of encoding/json, from the
+// item's exact bytes, and its error is a malformed reply naming the item.
+func TestDecodeItemsWithDecode(t *testing.T) {
+	byLength := func(raw []byte, n *int) error {
+		if string(raw) == `"bad"` {
+			return errors.New("refused by Decode")
+		}
+		*n = len(raw)
+		return nil
+	}
+	got, err := DecodeItems(t.Context(), []byte(`[ "ab" , {"c":1},[] ]`), ItemRules[int]{Decode: byLength})
+	if err != nil || fmt.Sprint(got) != "[4 7 2]" {
+		t.Errorf("lengths through Decode: %v, %v; want [4 7 2], nil", got, err)
+	}
+	_, err = DecodeItems(t.Context(), []byte(`[1,"bad"]`), ItemRules[int]{Decode: byLength})
+	if !errors.Is(err, ErrMalformedReply) || !strings.Contains(err.Error(), "item 1: refused by Decode") {
+		t.Errorf("an item Decode refuses: %v, want ErrMalformedReply naming item 1 and Decode's error", err)
+	}
+}

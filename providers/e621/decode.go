@@ -17,7 +17,7 @@ import (
 // or without a positive id) makes the page malformed too.
 func decodePosts(ctx context.Context, list favorites.RawJSON, limit int) ([]*Post, error) {
 	return favorites.DecodeItems(ctx, list, favorites.ItemRules[*Post]{
-		Max: limit + ItemMargin, MinBytes: MinPostBytes, MaxBytes: MaxPostBytes, Item: checkPost})
+		Max: limit + ItemMargin, MinBytes: MinPostBytes, MaxBytes: MaxPostBytes, Decode: decodeItem, Item: checkPost})
 }
 
 // checkPost accepts one listed post and gives it its Raw.

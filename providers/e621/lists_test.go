@@ -1,0 +1,87 @@
+package e621
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// readAsEncodingJSON decodes data as encoding/json reads a Post's fields
+// without the SDK's own decoding: the reference the counted lists keep to.
+func readAsEncodingJSON(data []byte) (Post, error) {
+	var p Post
+	err := json.Unmarshal(data, (*postFields)(&p))
+	return p, err
+}
+
+// listShapes are posts whose lists take every path of the counted
+// decoding: plain elements, escapes, invalid UTF-8, white space, nesting,
+// null, values of the wrong type and numbers that are not plain IDs.
+var listShapes = []string{
+	`{"id":1,"tags":{"general":["a","b"],"artist":[],"lore":null},"locked_tags":["x"],"sources":[],"pools":[1,22,333],"relationships":{"parent_id":3,"children":[4,5]}}`,
+	`{"id":1,"tags":{"general":[ "a" , "b\"c" ,"\u00e9"],"meta":["]",",","[{"]},"pools":[ 1 , 2 ]}`,
+	`{"id":1,"tags":{"general":["` + "\xff" + `"]},"sources":["a\\b","` + "\xc3\xa9" + `"]}`,
+	`{"id":1,"locked_tags":[null,"a"],"pools":[null,1]}`,
+	`{"id":1,"pools":[1.0]}`,
+	`{"id":1,"pools":[-1,0]}`,
+	`{"id":1,"pools":[12345678901234567890]}`,
+	`{"id":1,"pools":[999999999999999999,9223372036854775807]}`,
+	`{"id":1,"pools":["1"]}`,
+	`{"id":1,"sources":[1]}`,
+	`{"id":1,"sources":[["a"],{"b":"c"}]}`,
+	`{"id":1,"tags":null,"relationships":null,"locked_tags":null}`,
+	`{"id":1,"tags":{"general":{}}}`,
+	`{"id":1,"relationships":{"children":[1,2],"children":[3]}}`,
+	`{"id":1,"tags":{"general":[` + strings.Repeat(`"",`, 999) + `""]}}`,
+}
+
+// The counted lists read every shape as encoding/json does: the same
+// values, or an error where it has one.
+func TestPostListsDecodeAsEncodingJSON(t *testing.T) {
+	for _, data := range listShapes {
+		want, wantErr := readAsEncodingJSON([]byte(data))
+		var got Post
+		err := json.Unmarshal([]byte(data), &got)
+		if (err != nil) != (wantErr != nil) {
+			t.Errorf("%.80s: error %v, encoding/json's %v", data, err, wantErr)
+			continue
+		}
+		if err == nil && !reflect.DeepEqual(got, want) {
+			t.Errorf("%.80s:\n got %+v\nwant %+v", data, got, want)
+		}
+	}
+}
+
+// A decoded list is made at its exact length: no capacity left over from
+// growing it.
+func TestPostListsAreExactLength(t *testing.T) {
+	data := `{"id":1,"tags":{"general":[` + strings.Repeat(`"a",`, 99) + `"a"]},"pools":[` + strings.Repeat(`1,`, 4) + `1]}`
+	var p Post
+	if err := json.Unmarshal([]byte(data), &p); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Tags.General) != 100 || cap(p.Tags.General) != 100 || len(p.Pools) != 5 || cap(p.Pools) != 5 {
+		t.Errorf("general tags len %d cap %d, pools len %d cap %d; want 100 100 5 5",
+			len(p.Tags.General), cap(p.Tags.General), len(p.Pools), cap(p.Pools))
+	}
+}
+
+// FuzzPostListsDecodeAsEncodingJSON holds the counted lists to
+// encoding/json's reading of any post.
+func FuzzPostListsDecodeAsEncodingJSON(f *testing.F) {
+	for _, s := range listShapes {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data string) {
+		want, wantErr := readAsEncodingJSON([]byte(data))
+		var got Post
+		err := json.Unmarshal([]byte(data), &got)
+		if (err != nil) != (wantErr != nil) {
+			t.Fatalf("error %v, encoding/json's %v", err, wantErr)
+		}
+		if err == nil && !reflect.DeepEqual(got, want) {
+			t.Fatalf("got %+v\nwant %+v", got, want)
+		}
+	})
+}
