@@ -25,35 +25,47 @@ type Favorite struct {
 	CreatedAt   time.Time       `json:"created_at,omitzero"`
 	FavoritedAt time.Time       `json:"favorited_at,omitzero"`
 	Raw         json.RawMessage `json:"raw,omitempty"`
-
-	native any
 }
 
-// SetNative records the provider's typed value behind f, for [Favorite.As].
-// It is meant for provider adapters.
-func (f *Favorite) SetNative(v any) { f.native = v }
+// nativeType is what a provider's own type of a favourite implements
+// (*mastodon.Status, *e621.Post, *waifuim.Image, *playplay.Media,
+// *dch.Favourite), so that [Favorite.As] knows which provider's Raw it
+// reads.
+type nativeType interface{ FavoriteProvider() string }
 
-// As sets target, which must be a non-nil pointer, to the provider's typed
-// value behind f when the types match, and reports whether it did. For example
-// a Mastodon favourite gives its status with:
+// As decodes f's Raw into the provider's own type and reports whether it
+// did. target must be a non-nil pointer to a pointer to that type; any
+// other target, a Favorite of another provider or without Raw, or a Raw
+// that does not decode, gives false and leaves target alone. A Favorite
+// read back from its JSON (a backup, a file) works as a listed one does,
+// since Raw is all As reads. The value's own Raw field, where its type
+// has one, is f.Raw. For example a Mastodon favourite gives its
+// status with:
 //
 //	var st *mastodon.Status
 //	if fav.As(&st) { ... }
 func (f Favorite) As(target any) bool {
-	if f.native == nil || target == nil {
-		return false
-	}
 	tv := reflect.ValueOf(target)
-	if tv.Kind() != reflect.Pointer || tv.IsNil() {
+	if target == nil || tv.Kind() != reflect.Pointer || tv.IsNil() || len(f.Raw) == 0 {
 		return false
 	}
-	nv := reflect.ValueOf(f.native)
-	if !nv.Type().AssignableTo(tv.Elem().Type()) {
+	t := tv.Elem().Type()
+	if t.Kind() != reflect.Pointer {
 		return false
 	}
-	tv.Elem().Set(nv)
+	v := reflect.New(t.Elem())
+	n, ok := v.Interface().(nativeType)
+	if !ok || n.FavoriteProvider() != f.Provider || json.Unmarshal(f.Raw, n) != nil {
+		return false
+	}
+	if raw := v.Elem().FieldByName("Raw"); raw.IsValid() && raw.CanSet() && raw.Type() == rawType {
+		raw.Set(reflect.ValueOf(f.Raw))
+	}
+	tv.Elem().Set(v)
 	return true
 }
+
+var rawType = reflect.TypeFor[json.RawMessage]()
 
 // String gives a short human-readable form: provider, ref and title.
 func (f Favorite) String() string {

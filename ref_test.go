@@ -1,6 +1,7 @@
 package favorites
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -106,20 +107,48 @@ func TestNumericID(t *testing.T) {
 	}
 }
 
+// asStatus stands for a provider's own type in TestFavoriteAs.
+type asStatus struct {
+	ID string `json:"id"`
+}
+
+func (*asStatus) FavoriteProvider() string { return "toy" }
+
 func TestFavoriteAs(t *testing.T) {
-	type status struct{ ID string }
-	var f Favorite
-	f.SetNative(&status{ID: "7"})
-	var st *status
-	if !f.As(&st) || st.ID != "7" {
-		t.Fatalf("As(*status) = %v", st)
+	listed := Favorite{Provider: "toy", Raw: json.RawMessage(`{"id":"7"}`)}
+	b, err := json.Marshal(listed)
+	if err != nil {
+		t.Fatal(err)
 	}
+	var backUp Favorite
+	if err := json.Unmarshal(b, &backUp); err != nil {
+		t.Fatal(err)
+	}
+	for name, f := range map[string]Favorite{"listed": listed, "read back from its JSON": backUp} {
+		var st *asStatus
+		if !f.As(&st) || st.ID != "7" {
+			t.Errorf("%s: As(&*asStatus) gave %v", name, st)
+		}
+	}
+	var st *asStatus
 	var wrong *int
-	if f.As(&wrong) || f.As(nil) || f.As(st) {
-		t.Error("As accepted a target of another type, nil, or a non-pointer-to-pointer")
+	var value asStatus
+	refused := map[string]struct {
+		f      Favorite
+		target any
+	}{
+		"a type that is no provider's":    {listed, &wrong},
+		"nil":                             {listed, nil},
+		"a pointer, not a pointer to one": {listed, &value},
+		"a nil pointer":                   {listed, (**asStatus)(nil)},
+		"another provider's favourite":    {Favorite{Provider: "other", Raw: listed.Raw}, &st},
+		"no Raw":                          {Favorite{Provider: "toy"}, &st},
+		"a Raw that does not decode":      {Favorite{Provider: "toy", Raw: json.RawMessage(`[1]`)}, &st},
 	}
-	if (Favorite{}).As(&st) {
-		t.Error("As on a Favorite without a native value")
+	for name, c := range refused {
+		if c.f.As(c.target) || st != nil {
+			t.Errorf("As with %s: true, or target set (%v)", name, st)
+		}
 	}
 }
 

@@ -182,6 +182,5 @@ func ToFavorite(f Favourite) favorites.Favorite {
 		FavoritedAt: f.Updated,
 		Raw:         f.Raw,
 	}
-	fav.SetNative(f)
 	return fav
 }

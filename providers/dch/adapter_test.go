@@ -40,7 +40,7 @@ func TestAdapterListMapsFavorites(t *testing.T) {
 	}
 	docList := documentList()
 	for i, got := range page.Items {
-		var native dch.Favourite
+		var native *dch.Favourite
 		if !got.As(&native) || native.ID != docList.Favourites[i].ID || string(native.Raw) != string(got.Raw) {
 			t.Errorf("item %d: As gave %+v", i, native)
 		}

@@ -117,6 +117,10 @@ type Favourite struct {
 	Raw json.RawMessage
 }
 
+// FavoriteProvider names the provider whose favourites a Favourite is: it lets
+// [favorites.Favorite.As] decode a favourite's Raw into one.
+func (*Favourite) FavoriteProvider() string { return ProviderName }
+
 // Date holds an item's dates.
 type Date struct {
 	// Published is when the item was published; zero when absent.

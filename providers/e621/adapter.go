@@ -138,7 +138,6 @@ func (a *Adapter) favorite(p *Post) (favorites.Favorite, error) {
 		CreatedAt:  p.CreatedAt,
 		Raw:        p.Raw,
 	}
-	f.SetNative(p)
 	return f, nil
 }
 

@@ -40,6 +40,10 @@ type Post struct {
 	Raw json.RawMessage `json:"-"`
 }
 
+// FavoriteProvider names the provider whose favourites a Post is: it lets
+// [favorites.Favorite.As] decode a favourite's Raw into one.
+func (*Post) FavoriteProvider() string { return ProviderName }
+
 // File is the post's original file. URL is empty when the post is not
 // visible to the caller (deleted, or hidden by the caller's blacklist on
 // the server side).

@@ -184,6 +184,5 @@ func ToFavorite(s *Status) favorites.Favorite {
 	if len(s.MediaAttachments) > 0 {
 		f.PreviewURL = s.MediaAttachments[0].PreviewURL
 	}
-	f.SetNative(s)
 	return f
 }

@@ -48,6 +48,10 @@ type Status struct {
 	reblogAt span
 }
 
+// FavoriteProvider names the provider whose favourites a Status is: it lets
+// [favorites.Favorite.As] decode a favourite's Raw into one.
+func (*Status) FavoriteProvider() string { return ProviderName }
+
 // Link is the status's web page: URL when the server gives one, else URI.
 func (s *Status) Link() string {
 	if s.URL != nil && *s.URL != "" {

@@ -106,7 +106,6 @@ func ToFavorite(m *Media) favorites.Favorite {
 		CreatedAt:  m.Timestamp.Time,
 		Raw:        m.Raw,
 	}
-	f.SetNative(m)
 	return f
 }
 

@@ -93,7 +93,7 @@ func TestToFavorite(t *testing.T) {
 	}
 	got := playplay.ToFavorite(items[0])
 	var media *playplay.Media
-	if !got.As(&media) || media != items[0] {
+	if !got.As(&media) || media.ID != items[0].ID || media.Source != items[0].Source || media.Name != items[0].Name {
 		t.Errorf("Favorite.As does not give the *Media back")
 	}
 	if string(got.Raw) != string(items[0].Raw) {

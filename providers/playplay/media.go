@@ -44,6 +44,10 @@ type Media struct {
 	Raw json.RawMessage `json:"-"`
 }
 
+// FavoriteProvider names the provider whose favourites a Media is: it lets
+// [favorites.Favorite.As] decode a favourite's Raw into one.
+func (*Media) FavoriteProvider() string { return ProviderName }
+
 // MediaData is the media's "data" object. The document shows its type and
 // subtype and elides the rest, which the Media's Raw holds.
 type MediaData struct {

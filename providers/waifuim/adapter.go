@@ -185,6 +185,5 @@ func ToFavorite(im *Image) favorites.Favorite {
 		FavoritedAt: im.LikedAt,
 		Raw:         im.Raw,
 	}
-	f.SetNative(im)
 	return f
 }

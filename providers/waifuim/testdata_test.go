@@ -72,7 +72,7 @@ func TestToFavorite(t *testing.T) {
 		t.Errorf("ToFavorite gave %+v", f)
 	}
 	var back *waifuim.Image
-	if !f.As(&back) || back != im {
+	if !f.As(&back) || back.ImageID != im.ImageID || back.URL != im.URL || string(back.Raw) != string(im.Raw) {
 		t.Errorf("Favorite.As did not give the *Image back")
 	}
 	im.Extension = ".gif"

@@ -32,6 +32,10 @@ type Image struct {
 	Raw json.RawMessage `json:"-"`
 }
 
+// FavoriteProvider names the provider whose favourites a Image is: it lets
+// [favorites.Favorite.As] decode a favourite's Raw into one.
+func (*Image) FavoriteProvider() string { return ProviderName }
+
 // IsGIF reports whether the image is an animated GIF.
 func (im *Image) IsGIF() bool { return im.Extension == ".gif" }
 
