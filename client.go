@@ -49,7 +49,7 @@ type credential struct {
 func New(provider string, opts ...Option) (*Client, error) {
 	cfg := config{
 		httpClient: &http.Client{},
-		userAgent:  DefaultUserAgent,
+		userAgent:  DefaultUserAgent(),
 		headers:    http.Header{},
 		retry:      DefaultRetryPolicy(),
 		logger:     slog.New(slog.DiscardHandler),

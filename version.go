@@ -1,7 +1,46 @@
 package favorites
 
-// Version is the SDK's version. It is part of the default User-Agent.
-const Version = "0.1.0"
+import "runtime/debug"
 
-// DefaultUserAgent is the User-Agent sent when no other is set.
-const DefaultUserAgent = "favkit-favorites-go/" + Version + " (+https://github.com/favkit/favorites)"
+// modulePath is this module's path, which its build info is looked up by.
+const modulePath = "github.com/favkit/favorites"
+
+// Version is the SDK's version as the Go command recorded it in the
+// program's build info: the release a program requires (v1.0.0), the
+// pseudo-version of another commit, or the version of a replacement. It is
+// "devel" where the build info names none: in this repository's own tests
+// and programs. It is part of [DefaultUserAgent].
+func Version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	return moduleVersion(info)
+}
+
+// moduleVersion finds the module's version in info: the main module's
+// when a program of this repository is built, a dependency's otherwise.
+func moduleVersion(info *debug.BuildInfo) string {
+	var m *debug.Module
+	if info.Main.Path == modulePath {
+		m = &info.Main
+	}
+	for _, d := range info.Deps {
+		if d.Path == modulePath {
+			m = d
+		}
+	}
+	if m != nil && m.Replace != nil && m.Replace.Version != "" {
+		m = m.Replace // a replacement by a directory has no version of its own
+	}
+	if m == nil || m.Version == "" || m.Version == "(devel)" {
+		return "devel"
+	}
+	return m.Version
+}
+
+// DefaultUserAgent is the User-Agent sent when no other is set: the SDK's
+// name, its [Version] and where to find it.
+func DefaultUserAgent() string {
+	return "favkit-favorites-go/" + Version() + " (+https://github.com/favkit/favorites)"
+}

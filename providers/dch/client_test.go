@@ -77,7 +77,7 @@ func checkRequest(t *testing.T, got seen, method, contentType, body string) {
 	}
 	wantHeaders := map[string]string{
 		"Authorization": "Bearer " + mockToken,
-		"User-Agent":    favorites.DefaultUserAgent,
+		"User-Agent":    favorites.DefaultUserAgent(),
 		"Accept":        "application/json",
 		"Content-Type":  contentType,
 	}

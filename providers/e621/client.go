@@ -41,7 +41,7 @@ func New(login, apiKey string, opts ...favorites.Option) (*Client, error) {
 	defaults := []favorites.Option{
 		favorites.WithBaseURL(DefaultBaseURL),
 		favorites.WithBasicAuth(login, apiKey),
-		favorites.WithUserAgent(UserAgent("favkit-favorites-go", favorites.Version, login)),
+		favorites.WithUserAgent(UserAgent("favkit-favorites-go", favorites.Version(), login)),
 		favorites.WithRateLimiter(rate.NewLimiter(RequestsPerSecond, 1)),
 		favorites.WithErrorDecoder(decodeError),
 		favorites.WithMaxBodySize(MaxBodySize),

@@ -19,8 +19,9 @@ import (
 const (
 	testLogin = "alice"
 	testKey   = "s3cret-key"
-	wantUA    = "favkit-favorites-go/" + favorites.Version + " (by alice on e621)"
 )
+
+var wantUA = "favkit-favorites-go/" + favorites.Version() + " (by alice on e621)"
 
 var wantAuth = "Basic " + base64.StdEncoding.EncodeToString([]byte(testLogin+":"+testKey))
 

@@ -90,7 +90,7 @@ func checkCall(t *testing.T, got call, method, path, query string) {
 	}
 	want := map[string]string{
 		"Authorization": "Bearer " + mockToken,
-		"User-Agent":    favorites.DefaultUserAgent,
+		"User-Agent":    favorites.DefaultUserAgent(),
 		"Accept":        "application/json",
 		"Content-Type":  "",
 	}

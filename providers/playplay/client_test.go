@@ -90,7 +90,7 @@ func checkRequest(t *testing.T, got seen, method, path, query, contentType, body
 	}
 	want := map[string]string{
 		"Authorization": "Bearer " + mockToken,
-		"User-Agent":    favorites.DefaultUserAgent,
+		"User-Agent":    favorites.DefaultUserAgent(),
 		"Accept":        "application/json",
 		"Content-Type":  contentType,
 	}

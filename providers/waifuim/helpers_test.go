@@ -96,7 +96,7 @@ func checkSent(t *testing.T, got sent, method, path, query, body string) {
 	}
 	for key, want := range map[string]string{
 		"Authorization":  "Bearer " + testToken,
-		"User-Agent":     favorites.DefaultUserAgent,
+		"User-Agent":     favorites.DefaultUserAgent(),
 		"Accept":         "application/json",
 		"Accept-Version": "v5",
 		"Content-Type":   wantCT,

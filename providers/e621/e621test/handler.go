@@ -46,7 +46,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 // blockedAgent is e621's User-Agent rule: none, a browser's, or a
 // library's default one is refused.
 func blockedAgent(ua string) bool {
-	if strings.TrimSpace(ua) == "" || ua == favorites.DefaultUserAgent {
+	if strings.TrimSpace(ua) == "" || ua == favorites.DefaultUserAgent() {
 		return true
 	}
 	lower := strings.ToLower(ua)
