@@ -18,7 +18,7 @@ func demoDCH(ctx context.Context, w io.Writer) error {
 	srv := dchtest.NewServer()
 	defer srv.Close()
 	srv.AddItems(dchtest.DocumentItems()...)
-	if err := srv.MarkFavourite("301", "23427-3"); err != nil {
+	if err := srv.Favorite("301", "23427-3"); err != nil {
 		return err
 	}
 
@@ -39,14 +39,13 @@ func demoDCH(ctx context.Context, w io.Writer) error {
 	if err := f.Remove(ctx, favorites.Ref{ID: "301"}); err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "added 23427-1, removed 301; now:", srv.Favourites())
+	fmt.Fprintln(w, "added 23427-1, removed 301; now:", srv.Favorites())
 
 	// The typed client keeps the service's detail: image templates.
-	list, _, err := c.Favourites(ctx)
-	if err != nil {
-		return err
-	}
-	for _, fav := range list.Favourites {
+	for fav, err := range c.Favourites().All(ctx) {
+		if err != nil {
+			return err
+		}
 		if fav.Image.Detail != nil {
 			fmt.Fprintf(w, "detail image of %s at 1280x720: ...%s\n", fav.ID, dchTail(fav.Image.Detail.URL(1280, 720), 50))
 		}
@@ -56,7 +55,7 @@ func demoDCH(ctx context.Context, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	_, _, err = bad.Favourites(ctx)
+	_, err = bad.Favourites().NextPage(ctx)
 	var apiErr *favorites.APIError
 	if !errors.Is(err, favorites.ErrUnauthorized) || !errors.As(err, &apiErr) {
 		return fmt.Errorf("expected a 401, got %v", err)

@@ -142,7 +142,7 @@ func (a *Adapter) IsFavorite(ctx context.Context, ref favorites.Ref) (bool, erro
 	if err != nil {
 		return false, err
 	}
-	list, _, err := a.c.Favourites(ctx)
+	list, _, err := a.c.list(ctx)
 	if err != nil {
 		return false, err
 	}

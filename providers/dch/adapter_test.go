@@ -189,7 +189,7 @@ func TestAdapterListRefusesAnswersWithoutAList(t *testing.T) {
 		if _, err := dch.NewAdapter(c).List(nil).NextPage(t.Context()); !errors.Is(err, favorites.ErrMalformedReply) {
 			t.Errorf("List answered %q: %v, want ErrMalformedReply", body, err)
 		}
-		if _, _, err := c.Favourites(t.Context()); !errors.Is(err, favorites.ErrMalformedReply) {
+		if _, err := c.Favourites().NextPage(t.Context()); !errors.Is(err, favorites.ErrMalformedReply) {
 			t.Errorf("Favourites answered %q: %v, want ErrMalformedReply", body, err)
 		}
 	}
@@ -216,11 +216,11 @@ func TestAdapterListRefusesTooManyEntries(t *testing.T) {
 func TestDefaultBodyCap(t *testing.T) {
 	big := answer(minimalEntry, 1) + strings.Repeat(" ", dch.MaxBodySize)
 	c, _ := newMockClient(t, http.StatusOK, big)
-	if _, _, err := c.Favourites(t.Context()); !errors.Is(err, favorites.ErrResponseTooLarge) {
+	if _, err := c.Favourites().NextPage(t.Context()); !errors.Is(err, favorites.ErrResponseTooLarge) {
 		t.Errorf("a body over MaxBodySize: %v, want ErrResponseTooLarge", err)
 	}
 	c, _ = newMockClient(t, http.StatusOK, big, favorites.WithMaxBodySize(2*dch.MaxBodySize))
-	if _, _, err := c.Favourites(t.Context()); err != nil {
+	if _, err := c.Favourites().NextPage(t.Context()); err != nil {
 		t.Errorf("the same body under a caller's larger cap: %v", err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/favkit/favorites"
 )
@@ -48,10 +49,30 @@ func New(token string, opts ...favorites.Option) (*Client, error) {
 // not wrap.
 func (c *Client) HTTP() *favorites.Client { return c.c }
 
-// Favourites fetches every favourite: GET /user/favourites. An answer
-// without the _links.favourites list, an entry without a usable id, or
-// more than [MaxFavourites] entries is [favorites.ErrMalformedReply].
-func (c *Client) Favourites(ctx context.Context) (*FavouriteList, *favorites.Response, error) {
+// Favourites lists every favourite: GET /user/favourites. The service
+// answers the whole list at once, so the Pager has one page, whose
+// Response is the answer's; nothing is sent until the Pager is read. An
+// answer without the _links.favourites list, an entry without a usable id,
+// or more than [MaxFavourites] entries is [favorites.ErrMalformedReply].
+//
+// The list's own updated time is not on the page: [Client.FavouritesUpdated]
+// gives it, and so do AddFavourite and RemoveFavourite in their
+// [FavouriteList].
+func (c *Client) Favourites() *favorites.Pager[*Favourite] {
+	return favorites.SinglePage("", c.favourites)
+}
+
+// favourites fetches and decodes the one page of the listing.
+func (c *Client) favourites(ctx context.Context) ([]*Favourite, *favorites.Response, error) {
+	list, resp, err := c.list(ctx)
+	if err != nil {
+		return nil, resp, err
+	}
+	return list.pointers(), resp, nil
+}
+
+// list fetches the whole list answer, envelope and entries.
+func (c *Client) list(ctx context.Context) (*FavouriteList, *favorites.Response, error) {
 	w, resp, err := c.fetch(ctx)
 	if err != nil {
 		return nil, resp, err
@@ -61,6 +82,20 @@ func (c *Client) Favourites(ctx context.Context) (*FavouriteList, *favorites.Res
 		return nil, resp, c.malformed(http.MethodGet, err)
 	}
 	return list, resp, nil
+}
+
+// FavouritesUpdated returns when the favourites list last changed, as the
+// list answer's updated field says (GET /user/favourites); the zero time
+// when the service does not say. It is for a caller that watches for
+// changes, removals included, which no entry's own Updated shows. It reads
+// the same answer as [Client.Favourites] and refuses it by the same rules,
+// so a malformed list never passes for an unchanged one.
+func (c *Client) FavouritesUpdated(ctx context.Context) (time.Time, *favorites.Response, error) {
+	list, resp, err := c.list(ctx)
+	if err != nil {
+		return time.Time{}, resp, err
+	}
+	return list.Updated, resp, nil
 }
 
 // fetch sends GET /user/favourites and returns the answer's envelope, its

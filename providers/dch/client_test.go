@@ -91,44 +91,64 @@ func checkRequest(t *testing.T, got seen, method, contentType, body string) {
 	}
 }
 
+// deref gives the entries behind a page's pointers.
+func deref(favs []*dch.Favourite) []dch.Favourite {
+	out := make([]dch.Favourite, len(favs))
+	for i, f := range favs {
+		out[i] = *f
+	}
+	return out
+}
+
+// entriesOf adapts a call that answers a whole list to the table of
+// TestClientRequests, which compares the entries.
+func entriesOf(list *dch.FavouriteList, resp *favorites.Response, err error) ([]dch.Favourite, *favorites.Response, error) {
+	if list == nil {
+		return nil, resp, err
+	}
+	return list.Favourites, resp, err
+}
+
 func TestClientRequests(t *testing.T) {
 	const form = "application/x-www-form-urlencoded"
 	tests := []struct {
 		name       string
-		call       func(*dch.Client) (*dch.FavouriteList, *favorites.Response, error)
+		call       func(*dch.Client) ([]dch.Favourite, *favorites.Response, error)
 		method, ct string
 		body       string
 		want       error // ErrNotApplied where the document's list contradicts the write
 	}{
-		{"Favourites", func(c *dch.Client) (*dch.FavouriteList, *favorites.Response, error) {
-			return c.Favourites(t.Context())
+		{"Favourites", func(c *dch.Client) ([]dch.Favourite, *favorites.Response, error) {
+			page, err := c.Favourites().NextPage(t.Context())
+			return deref(page.Items), page.Response, err
 		}, http.MethodGet, "", "", nil},
-		{"AddFavourite", func(c *dch.Client) (*dch.FavouriteList, *favorites.Response, error) {
-			return c.AddFavourite(t.Context(), "23427-1")
+		{"AddFavourite", func(c *dch.Client) ([]dch.Favourite, *favorites.Response, error) {
+			return entriesOf(c.AddFavourite(t.Context(), "23427-1"))
 		}, http.MethodPost, form, "action=add&id=23427-1", nil},
-		{"RemoveFavourite", func(c *dch.Client) (*dch.FavouriteList, *favorites.Response, error) {
-			return c.RemoveFavourite(t.Context(), "23427-3")
+		{"RemoveFavourite", func(c *dch.Client) ([]dch.Favourite, *favorites.Response, error) {
+			return entriesOf(c.RemoveFavourite(t.Context(), "23427-3"))
 		}, http.MethodPost, form, "action=delete&id=23427-3", dch.ErrNotApplied},
-		{"RemoveFavourite of one not listed", func(c *dch.Client) (*dch.FavouriteList, *favorites.Response, error) {
-			return c.RemoveFavourite(t.Context(), "23427-2")
+		{"RemoveFavourite of one not listed", func(c *dch.Client) ([]dch.Favourite, *favorites.Response, error) {
+			return entriesOf(c.RemoveFavourite(t.Context(), "23427-2"))
 		}, http.MethodPost, form, "action=delete&id=23427-2", nil},
-		{"AddFavourite escapes the form", func(c *dch.Client) (*dch.FavouriteList, *favorites.Response, error) {
-			return c.AddFavourite(t.Context(), "a&b=c+d")
+		{"AddFavourite escapes the form", func(c *dch.Client) ([]dch.Favourite, *favorites.Response, error) {
+			return entriesOf(c.AddFavourite(t.Context(), "a&b=c+d"))
 		}, http.MethodPost, form, "action=add&id=a%26b%3Dc%2Bd", dch.ErrNotApplied},
 	}
 	doc := string(readTestdata(t, "favourites.json"))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, rec := newMockClient(t, http.StatusOK, doc)
-			list, resp, err := tt.call(c)
+			favs, resp, err := tt.call(c)
 			if !errors.Is(err, tt.want) || (tt.want == nil && err != nil) {
 				t.Fatalf("err = %v, want %v", err, tt.want)
 			}
 			if resp == nil || resp.StatusCode != http.StatusOK {
 				t.Errorf("Response = %+v, want the 200", resp)
 			}
-			if want := documentList(); !reflect.DeepEqual(withoutRaw(*list), want) {
-				t.Errorf("list = %+v, want the document's", *list)
+			got := withoutRaw(dch.FavouriteList{Favourites: favs}).Favourites
+			if want := documentList().Favourites; !reflect.DeepEqual(got, want) {
+				t.Errorf("entries = %+v, want the document's", got)
 			}
 			reqs := rec.requests()
 			if len(reqs) != 1 {
@@ -139,15 +159,73 @@ func TestClientRequests(t *testing.T) {
 	}
 }
 
+// The typed listing is one page with no next cursor, and nothing is sent
+// before it is read.
+func TestClientFavouritesIsOnePage(t *testing.T) {
+	c, rec := newMockClient(t, http.StatusOK, string(readTestdata(t, "favourites.json")))
+	p := c.Favourites()
+	if n := len(rec.requests()); n != 0 {
+		t.Fatalf("Favourites sent %d requests before the Pager was read", n)
+	}
+	var ids []string
+	for f, err := range p.All(t.Context()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, f.ID)
+	}
+	if want := []string{"23427-1", "23427-3", "301"}; !reflect.DeepEqual(ids, want) || !p.Done() || p.Cursor() != "" {
+		t.Errorf("listed %v (done %v, cursor %q), want %v in one page", ids, p.Done(), p.Cursor(), want)
+	}
+	if n := len(rec.requests()); n != 1 {
+		t.Errorf("%d requests, want 1", n)
+	}
+}
+
+// FavouritesUpdated gives the list's updated time, zero when the answer
+// has none, and refuses what the listing refuses.
+func TestClientFavouritesUpdated(t *testing.T) {
+	tests := []struct {
+		name   string
+		status int
+		body   string
+		want   time.Time
+		err    error
+	}{
+		{"document", http.StatusOK, string(readTestdata(t, "favourites.json")), unix(1475074300), nil},
+		{"no updated", http.StatusOK, `{"_links":{"favourites":[]}}`, time.Time{}, nil},
+		{"null updated", http.StatusOK, `{"updated":null,"_links":{"favourites":[]}}`, time.Time{}, nil},
+		{"no list", http.StatusOK, `{"updated":1}`, time.Time{}, favorites.ErrMalformedReply},
+		{"bad entry", http.StatusOK, `{"updated":1,"_links":{"favourites":[{"id":"1"}]}}`, time.Time{}, favorites.ErrMalformedReply},
+		{"401", http.StatusUnauthorized, string(readTestdata(t, "error_token.json")), time.Time{}, favorites.ErrUnauthorized},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, rec := newMockClient(t, tt.status, tt.body)
+			got, resp, err := c.FavouritesUpdated(t.Context())
+			if !errors.Is(err, tt.err) || (tt.err == nil && err != nil) {
+				t.Fatalf("err = %v, want %v", err, tt.err)
+			}
+			if !got.Equal(tt.want) {
+				t.Errorf("updated = %v, want %v", got, tt.want)
+			}
+			if resp == nil || resp.StatusCode != tt.status {
+				t.Errorf("Response = %+v, want the %d", resp, tt.status)
+			}
+			checkRequest(t, rec.requests()[0], http.MethodGet, "", "")
+		})
+	}
+}
+
 func TestClientBaseURLOption(t *testing.T) {
 	c, rec := newMockClient(t, http.StatusOK, `{"updated":1,"_links":{"favourites":[]}}`,
 		favorites.WithBaseURL("https://staging.example/api/v2/"))
-	list, _, err := c.Favourites(t.Context())
+	page, err := c.Favourites().NextPage(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(list.Favourites) != 0 || !list.Updated.Equal(time.Unix(1, 0)) {
-		t.Errorf("list = %+v, want empty, updated at 1", list)
+	if page.Items == nil || len(page.Items) != 0 {
+		t.Errorf("items = %#v, want an empty list", page.Items)
 	}
 	if got := rec.requests(); len(got) != 1 || got[0].path != "/api/v2/user/favourites" {
 		t.Errorf("requests %+v, want one to /api/v2/user/favourites", got)
@@ -182,7 +260,7 @@ func TestClientRefusesBadIDs(t *testing.T) {
 
 func TestClientMalformedReply(t *testing.T) {
 	c, _ := newMockClient(t, http.StatusOK, `{"updated":"soon"}`)
-	if _, _, err := c.Favourites(t.Context()); !errors.Is(err, favorites.ErrMalformedReply) {
+	if _, err := c.Favourites().NextPage(t.Context()); !errors.Is(err, favorites.ErrMalformedReply) {
 		t.Errorf("Favourites = %v, want ErrMalformedReply", err)
 	}
 }

@@ -69,7 +69,7 @@ func TestConformance(t *testing.T) {
 		for i, it := range items {
 			ref := favorites.Ref{ID: it.ID}
 			if i < seeded {
-				if err := srv.MarkFavourite(it.ID); err != nil {
+				if err := srv.Favorite(it.ID); err != nil {
 					t.Fatal(err)
 				}
 				env.Seeded = append(env.Seeded, ref)

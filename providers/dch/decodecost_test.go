@@ -44,10 +44,10 @@ func hostileAnswers() []struct{ name, body string } {
 }
 
 // TestDecodeCostIsBoundedByTheReply decodes each hostile answer with the
-// decode functions themselves (what Client.Favourites and Adapter.List do
-// with the body once Client.Do has read it: json.Unmarshal of the envelope,
-// then the entries), for the typed list and for the portable one, and
-// holds each to providertest.MaxHeldPerReplyByte. Reading the body is the
+// decode functions themselves (what the pages of Client.Favourites and
+// Adapter.List do with the body once Client.Do has read it: json.Unmarshal
+// of the envelope, then the entries), for the typed list and for the
+// portable one, and holds each to providertest.MaxHeldPerReplyByte. Reading the body is the
 // core client's and is left out.
 func TestDecodeCostIsBoundedByTheReply(t *testing.T) {
 	for _, tt := range hostileAnswers() {
@@ -70,7 +70,7 @@ func TestHostileAnswersDecode(t *testing.T) {
 			}
 		case err != nil:
 			t.Errorf("%s: %v", tt.name, err)
-		case len(list.Favourites) == 0:
+		case len(list) == 0:
 			t.Errorf("%s: no entries", tt.name)
 		}
 	}
@@ -84,8 +84,8 @@ func TestSmallestEntry(t *testing.T) {
 		t.Fatalf("the smallest entry is %d bytes; minEntryBytes says %d", len(minimalEntry), dch.MinEntryBytes)
 	}
 	list, err := dch.DecodeTyped(t.Context(), []byte(answer(minimalEntry, 3)))
-	if err != nil || len(list.Favourites) != 3 || cap(list.Favourites) != 3 {
-		t.Fatalf("three smallest entries: %v (cap %d), %v", list, cap(list.Favourites), err)
+	if err != nil || len(list) != 3 || cap(list) != 3 {
+		t.Fatalf("three smallest entries: %v (cap %d), %v", list, cap(list), err)
 	}
 	shorter := strings.Replace(minimalEntry, `"id":"1"`, `"id":""`, 1)
 	if _, err := dch.DecodeTyped(t.Context(), []byte(answer(shorter, 1))); !isMalformed(err) ||

@@ -3,10 +3,14 @@
 //
 // [New] builds a typed [Client] for https://api.digitalconcerthall.com/v2
 // with a Bearer token. The service has one endpoint for favourites:
-// [Client.Favourites] reads every favourite at once (GET /user/favourites),
-// and [Client.AddFavourite] and [Client.RemoveFavourite] change one (a
+// [Client.Favourites] lists every favourite (GET /user/favourites, one
+// page: the service answers the whole list at once),
+// [Client.FavouritesUpdated] says when that list last changed, and
+// [Client.AddFavourite] and [Client.RemoveFavourite] change one (a
 // form-encoded POST with action=add or action=delete and the item's id), each
-// answering with the updated list.
+// answering with the updated list. Every call that talks to the service
+// returns its value, then the [*favorites.Response], then the error; the
+// listing returns a [favorites.Pager], whose page carries the Response.
 //
 // The service answers in HAL style; this package hands out plain values:
 // protocol-relative links become https URLs, Unix seconds become
@@ -29,7 +33,8 @@
 //     without one of the keys the document shows on every entry (href,
 //     updated, id, title, is_free, date, image, type), or more than
 //     [MaxFavourites] entries is [favorites.ErrMalformedReply]; the empty
-//     array is an empty list. The client's Favourites keeps the same rules.
+//     array is an empty list. The client's Favourites and
+//     FavouritesUpdated keep the same rules.
 //   - Add and Remove are idempotent. The document does not say how the
 //     service answers an ID it does not have; this package reads a 404 in
 //     the service's {"message": ...} shape as that answer: Remove is nil and

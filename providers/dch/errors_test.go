@@ -59,7 +59,7 @@ func TestErrorShapes(t *testing.T) {
 
 func TestGetRetriesServerError(t *testing.T) {
 	c, rec := newMockClient(t, http.StatusServiceUnavailable, `{"message":"down"}`)
-	_, _, err := c.Favourites(t.Context())
+	_, err := c.Favourites().NextPage(t.Context())
 	if !errors.Is(err, favorites.ErrServer) {
 		t.Fatalf("Favourites = %v, want ErrServer", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"time"
 
 	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/providers/dch"
@@ -16,13 +17,14 @@ import (
 func startFake() *dchtest.Server {
 	srv := dchtest.NewServer()
 	srv.AddItems(dchtest.DocumentItems()...)
-	if err := srv.MarkFavourite("301", "23427-3"); err != nil {
+	if err := srv.Favorite("301", "23427-3"); err != nil {
 		log.Fatal(err)
 	}
 	return srv
 }
 
-// List every favourite with the typed client. Against the real service,
+// List every favourite with the typed client: the service answers the
+// whole list at once, so the Pager has one page. Against the real service,
 // leave out WithBaseURL.
 func ExampleClient_Favourites() {
 	srv := startFake()
@@ -31,16 +33,42 @@ func ExampleClient_Favourites() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	list, _, err := c.Favourites(context.Background())
-	if err != nil {
-		log.Fatal(err)
-	}
-	for _, f := range list.Favourites {
+	for f, err := range c.Favourites().All(context.Background()) {
+		if err != nil {
+			log.Fatal(err)
+		}
 		fmt.Printf("%-7s %-9s free=%-5v image=%-5v %s\n", f.ID, f.Type, f.IsFree, f.Image.Overview != nil, f.Title)
 	}
 	// Output:
 	// 23427-3 interview free=true  image=false Introduction by Sir Simon Rattle
 	// 301     film      free=false image=true  “Guardians of Unity”: Conductors in conversation
+}
+
+// Ask when the favourites last changed, a removal included; the fake's
+// clock is fixed here so the output is stable.
+func ExampleClient_FavouritesUpdated() {
+	at := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+	srv := dchtest.NewServer(dchtest.WithClock(func() time.Time { return at }))
+	defer srv.Close()
+	srv.AddItems(dchtest.DocumentItems()...)
+	if err := srv.Favorite("301"); err != nil {
+		log.Fatal(err)
+	}
+	at = at.Add(time.Hour)
+	if err := srv.Unfavorite("301"); err != nil {
+		log.Fatal(err)
+	}
+	c, err := dch.New(dchtest.Token, favorites.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	updated, _, err := c.FavouritesUpdated(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(updated)
+	// Output:
+	// 2024-05-01 13:00:00 +0000 UTC
 }
 
 // Add a favourite; the service answers with the updated list.
@@ -95,15 +123,39 @@ func ExampleAdapter() {
 			log.Fatal(err)
 		}
 	}
-	fmt.Println(srv.Favourites())
+	fmt.Println(srv.Favorites())
 	// Output:
 	// interview 23427-3 false
 	// film 301 false
 	// [23427-1 23427-3]
 }
 
+// List through the portable view and reach the service's own entry
+// behind each Favorite with As.
+func ExampleAdapter_List() {
+	srv := startFake()
+	defer srv.Close()
+	c, err := dch.New(dchtest.Token, favorites.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for fav, err := range dch.NewAdapter(c).List(nil).All(context.Background()) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		var entry *dch.Favourite
+		if !fav.As(&entry) {
+			log.Fatalf("%v holds no DCH entry", fav)
+		}
+		fmt.Printf("%-9s %-7s free=%-5v %s\n", fav.Kind, fav.Ref, entry.IsFree, fav.Title)
+	}
+	// Output:
+	// interview 23427-3 free=true  Introduction by Sir Simon Rattle
+	// film      301     free=false “Guardians of Unity”: Conductors in conversation
+}
+
 // A refused token is an *APIError matching favorites.ErrUnauthorized, with
-// the service's own text.
+// the service's own text; the listing's page carries it.
 func ExampleClient_Favourites_unauthorized() {
 	srv := startFake()
 	defer srv.Close()
@@ -111,7 +163,7 @@ func ExampleClient_Favourites_unauthorized() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	_, _, err = c.Favourites(context.Background())
+	_, err = c.Favourites().NextPage(context.Background())
 	var apiErr *favorites.APIError
 	if errors.Is(err, favorites.ErrUnauthorized) && errors.As(err, &apiErr) {
 		fmt.Println(apiErr.StatusCode, apiErr.Message)

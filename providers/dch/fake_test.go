@@ -17,7 +17,7 @@ func newFake(t *testing.T, favs ...string) (*dchtest.Server, *dch.Client) {
 	srv := dchtest.NewServer()
 	t.Cleanup(srv.Close)
 	srv.AddItems(dchtest.DocumentItems()...)
-	if err := srv.MarkFavourite(favs...); err != nil {
+	if err := srv.Favorite(favs...); err != nil {
 		t.Fatal(err)
 	}
 	c, err := dch.New(dchtest.Token, fastOptions(srv.URL)...)
@@ -48,7 +48,7 @@ func TestAdapterSurvivesCutAfterApply(t *testing.T) {
 			if n := srv.Faults.Requests(); n != 2 {
 				t.Errorf("%d requests, want 2", n)
 			}
-			if got := srv.Favourites(); !reflect.DeepEqual(got, tt.want) {
+			if got := srv.Favorites(); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("favourites %v, want %v", got, tt.want)
 			}
 		})
@@ -117,7 +117,7 @@ func TestListAfterChangesBetweenRuns(t *testing.T) {
 		t.Fatalf("first run: %d items, %v, done %v, cursor %q; want 2, the last page, no cursor",
 			len(first.Items), err, p.Done(), p.Cursor())
 	}
-	if err := srv.MarkFavourite("23427-3"); err != nil {
+	if err := srv.Favorite("23427-3"); err != nil {
 		t.Fatal(err)
 	}
 	if err := a.Remove(t.Context(), favorites.Ref{ID: "301"}); err != nil {
@@ -130,7 +130,7 @@ func TestListAfterChangesBetweenRuns(t *testing.T) {
 		}
 		got = append(got, fav.Ref.ID)
 	}
-	if want := srv.Favourites(); !reflect.DeepEqual(got, want) {
+	if want := srv.Favorites(); !reflect.DeepEqual(got, want) {
 		t.Errorf("second run listed %v, want every favourite present: %v", got, want)
 	}
 	if _, err := a.List(&favorites.ListOptions{Cursor: "1"}).NextPage(t.Context()); !errors.Is(err, favorites.ErrInvalidArgument) {

@@ -9,8 +9,10 @@ import (
 	"time"
 )
 
-// FavouriteList is the answer of GET and POST /user/favourites: every
-// favourite at once, with the time the list last changed.
+// FavouriteList is the answer of POST /user/favourites, which
+// [Client.AddFavourite] and [Client.RemoveFavourite] return: every
+// favourite at once, with the time the list last changed. (GET answers the
+// same shape; [Client.Favourites] hands out its entries through a Pager.)
 type FavouriteList struct {
 	// Updated is when the list last changed; zero when the service did not
 	// say.
@@ -32,6 +34,17 @@ func (l *FavouriteList) Contains(id string) bool {
 		}
 	}
 	return false
+}
+
+// pointers gives a pointer to each of l's favourites, in order, for the
+// Pager of [Client.Favourites]: one slice of pointers into l's own, not a
+// copy of each entry.
+func (l *FavouriteList) pointers() []*Favourite {
+	out := make([]*Favourite, len(l.Favourites))
+	for i := range l.Favourites {
+		out[i] = &l.Favourites[i]
+	}
+	return out
 }
 
 // UnmarshalJSON reads a whole list answer the caller holds, by the rules

@@ -124,7 +124,7 @@ func demoDCH() (*Session, error) {
 		srv.AddItems(dchtest.Item{ID: id, Type: "work", Title: "Work " + strconv.Itoa(i+1)})
 		ids = append(ids, id)
 	}
-	if err := srv.MarkFavourite(ids[:demoFavourites]...); err != nil {
+	if err := srv.Favorite(ids[:demoFavourites]...); err != nil {
 		srv.Close()
 		return nil, err
 	}

@@ -23,10 +23,10 @@
 //	srv := dchtest.NewServer()
 //	defer srv.Close()
 //	srv.AddItems(dchtest.DocumentItems()...)
-//	_ = srv.MarkFavourite("301")
+//	if err := srv.Favorite("301"); err != nil { ... }
 //	c, _ := dch.New(dchtest.Token, favorites.WithBaseURL(srv.URL))
 //	...
-//	ids := srv.Favourites()
+//	ids := srv.Favorites()
 //
 // Faults injects failures: srv.Faults.FailNext(1, 503), a stall, a cut
 // connection; see [favoritestest.Faults].
@@ -107,16 +107,16 @@ func (s *Server) AddItems(items ...Item) {
 	}
 }
 
-// MarkFavourite makes the catalogue items with these IDs favourites, as an
-// add request would; the last one given is the newest. An unknown ID is an
-// error and changes nothing.
-func (s *Server) MarkFavourite(ids ...string) error {
+// Favorite makes the catalogue items with these IDs favourites, as add
+// requests in this order would: the last one given is the newest, and one
+// that already is a favourite stays where it is. An ID not in the
+// catalogue is an error and changes nothing, so a test's seeding either
+// happens whole or fails.
+func (s *Server) Favorite(ids ...string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, id := range ids {
-		if _, ok := s.items[id]; !ok {
-			return fmt.Errorf("dchtest: no item %q in the catalogue", id)
-		}
+	if err := s.inCatalogue(ids); err != nil {
+		return err
 	}
 	for _, id := range ids {
 		s.add(id)
@@ -124,9 +124,25 @@ func (s *Server) MarkFavourite(ids ...string) error {
 	return nil
 }
 
-// Favourites returns the IDs of the favourites, newest first, as the list
-// answer orders them.
-func (s *Server) Favourites() []string {
+// Unfavorite removes the catalogue items with these IDs from the
+// favourites, as delete requests would; one that is not a favourite is
+// left as it is, as the service's delete does. An ID not in the catalogue
+// is an error and changes nothing.
+func (s *Server) Unfavorite(ids ...string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.inCatalogue(ids); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		s.remove(id)
+	}
+	return nil
+}
+
+// Favorites returns the IDs of the favourites, newest first, the order in
+// which the list answer gives them.
+func (s *Server) Favorites() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ids := make([]string, 0, len(s.favs))
@@ -134,6 +150,17 @@ func (s *Server) Favourites() []string {
 		ids = append(ids, f.id)
 	}
 	return ids
+}
+
+// inCatalogue refuses the first ID the catalogue does not hold. s.mu is
+// held.
+func (s *Server) inCatalogue(ids []string) error {
+	for _, id := range ids {
+		if _, ok := s.items[id]; !ok {
+			return fmt.Errorf("dchtest: no item %q in the catalogue", id)
+		}
+	}
+	return nil
 }
 
 // add makes id the newest favourite unless it already is one. s.mu is held.

@@ -24,7 +24,7 @@ func newServer(t *testing.T, favs ...string) *dchtest.Server {
 	srv := dchtest.NewServer(dchtest.WithClock(fixedClock()))
 	t.Cleanup(srv.Close)
 	srv.AddItems(dchtest.DocumentItems()...)
-	if err := srv.MarkFavourite(favs...); err != nil {
+	if err := srv.Favorite(favs...); err != nil {
 		t.Fatal(err)
 	}
 	return srv
@@ -102,7 +102,7 @@ func TestServerRefusals(t *testing.T) {
 			}
 		})
 	}
-	if got := srv.Favourites(); !reflect.DeepEqual(got, []string{"301"}) {
+	if got := srv.Favorites(); !reflect.DeepEqual(got, []string{"301"}) {
 		t.Errorf("refused requests changed the favourites to %v", got)
 	}
 }
@@ -127,8 +127,8 @@ func TestServerUpdates(t *testing.T) {
 			if status != 200 {
 				t.Fatalf("%d %s", status, body)
 			}
-			if got := srv.Favourites(); !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("Favourites() = %v, want %v", got, tt.want)
+			if got := srv.Favorites(); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Favorites() = %v, want %v", got, tt.want)
 			}
 			if got := listedIDs(t, body); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("answer lists %v, want %v", got, tt.want)
@@ -175,20 +175,44 @@ func TestServerHALBody(t *testing.T) {
 	}
 }
 
+// Seeding is all or nothing: an ID outside the catalogue fails the call
+// and changes nothing; otherwise the calls act as add and delete requests
+// in order would.
 func TestServerSeeding(t *testing.T) {
-	srv := newServer(t)
-	if err := srv.MarkFavourite("301", "nope"); err == nil {
-		t.Error("MarkFavourite of an unknown item succeeded")
+	tests := []struct {
+		name    string
+		start   []string // favourites before, oldest first
+		call    func(*dchtest.Server) error
+		want    []string // favourites after, newest first
+		wantErr bool
+	}{
+		{"Favorite of an unknown item", nil,
+			func(s *dchtest.Server) error { return s.Favorite("301", "nope") }, []string{}, true},
+		{"Favorite keeps a present one in place", nil,
+			func(s *dchtest.Server) error { return s.Favorite("7", "301", "7") }, []string{"301", "7"}, false},
+		{"Favorite of none", []string{"301"},
+			func(s *dchtest.Server) error { return s.Favorite() }, []string{"301"}, false},
+		{"Unfavorite", []string{"7", "301", "23427-3"},
+			func(s *dchtest.Server) error { return s.Unfavorite("301", "7") }, []string{"23427-3"}, false},
+		{"Unfavorite of one not a favourite", []string{"301"},
+			func(s *dchtest.Server) error { return s.Unfavorite("23427-1") }, []string{"301"}, false},
+		{"Unfavorite of an unknown item", []string{"301", "7"},
+			func(s *dchtest.Server) error { return s.Unfavorite("7", "nope") }, []string{"7", "301"}, true},
 	}
-	if got := srv.Favourites(); len(got) != 0 {
-		t.Errorf("a refused MarkFavourite left %v", got)
-	}
-	srv.AddItems(dchtest.Item{ID: "7", Type: "concert", Title: "New", ShortTitle: "N"})
-	if err := srv.MarkFavourite("7", "301", "7"); err != nil {
-		t.Fatal(err)
-	}
-	if got := srv.Favourites(); !reflect.DeepEqual(got, []string{"301", "7"}) {
-		t.Errorf("Favourites() = %v, want newest first [301 7]", got)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newServer(t)
+			srv.AddItems(dchtest.Item{ID: "7", Type: "concert", Title: "New", ShortTitle: "N"})
+			if err := srv.Favorite(tt.start...); err != nil {
+				t.Fatal(err)
+			}
+			if err := tt.call(srv); (err != nil) != tt.wantErr {
+				t.Errorf("error %v, want one: %v", err, tt.wantErr)
+			}
+			if got := srv.Favorites(); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Favorites() = %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
 
@@ -214,7 +238,7 @@ func TestServerLeavesOutZeroDates(t *testing.T) {
 	srv := dchtest.NewServer(dchtest.WithClock(fixedClock()))
 	defer srv.Close()
 	srv.AddItems(dchtest.Item{ID: "new-1", Type: "playlist", Title: "Bare", ShortTitle: "B"})
-	if err := srv.MarkFavourite("new-1"); err != nil {
+	if err := srv.Favorite("new-1"); err != nil {
 		t.Fatal(err)
 	}
 	_, body, _ := send(t, "GET", srv.URL+"/user/favourites", "Bearer "+dchtest.Token, "", "")
