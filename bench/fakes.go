@@ -124,10 +124,8 @@ func serve(spec string) error {
 // SeedMastodon starts a Mastodon fake whose default user has n favourites.
 func SeedMastodon(n int, opts ...mastodontest.Option) *mastodontest.Server {
 	srv := mastodontest.NewServer(opts...)
-	for i, id := range srv.AddStatuses(n) {
-		if err := srv.MarkFavourite(mastodontest.DefaultUser, id); err != nil {
-			panic("bench: seeding status " + strconv.Itoa(i) + ": " + err.Error())
-		}
+	if err := srv.Favorite(mastodontest.DefaultUser, srv.AddStatuses(n)...); err != nil {
+		panic("bench: seeding " + strconv.Itoa(n) + " statuses: " + err.Error())
 	}
 	return srv
 }

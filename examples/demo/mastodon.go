@@ -18,7 +18,10 @@ import (
 func demoMastodon(ctx context.Context, w io.Writer) error {
 	srv := mastodontest.NewServer()
 	defer srv.Close()
-	ids := seedMastodon(srv)
+	ids, err := seedMastodon(srv)
+	if err != nil {
+		return err
+	}
 
 	c, err := mastodon.New(srv.URL, mastodontest.Token)
 	if err != nil {
@@ -28,19 +31,19 @@ func demoMastodon(ctx context.Context, w io.Writer) error {
 		return err
 	}
 
-	st, err := c.Favourite(ctx, ids[0])
+	st, _, err := c.Favourite(ctx, ids[0])
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "favourited %s: favourited=%v, %d favourite(s)\n", st.ID, st.Favourited, st.FavouritesCount)
-	if _, err := c.Favourite(ctx, ids[0]); err != nil { // idempotent: no error
+	if _, _, err := c.Favourite(ctx, ids[0]); err != nil { // idempotent: no error
 		return err
 	}
-	if st, err = c.Unfavourite(ctx, ids[1]); err != nil {
+	if st, _, err = c.Unfavourite(ctx, ids[1]); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "unfavourited %s: favourited=%v\n", st.ID, st.Favourited)
-	fmt.Fprintf(w, "favourites now, newest first: %v\n", srv.Favourites(mastodontest.DefaultUser))
+	fmt.Fprintf(w, "favourites now, newest first: %v\n", srv.Favorites(mastodontest.DefaultUser))
 
 	if err := mastodonErrors(ctx, w, srv, c); err != nil {
 		return err
@@ -50,16 +53,13 @@ func demoMastodon(ctx context.Context, w io.Writer) error {
 
 // seedMastodon adds statuses, favourites five of them and returns the IDs of
 // the statuses.
-func seedMastodon(srv *mastodontest.Server) []string {
+func seedMastodon(srv *mastodontest.Server) ([]string, error) {
 	ids := []string{
 		srv.AddStatus(mastodontest.Status{Content: "<p>Not yet a favourite &amp; about to be one</p>"}),
 		srv.AddStatus(mastodontest.Status{Content: "<p>Soon unfavourited</p>", Acct: "carol@social.example"}),
 	}
 	ids = append(ids, srv.AddStatuses(4)...)
-	for _, id := range ids[1:] {
-		_ = srv.MarkFavourite(mastodontest.DefaultUser, id)
-	}
-	return ids
+	return ids, srv.Favorite(mastodontest.DefaultUser, ids[1:]...)
 }
 
 // listMastodon shows the pages the Link header leads to, with the
@@ -85,7 +85,7 @@ func listMastodon(ctx context.Context, w io.Writer, c *mastodon.Client) error {
 
 // mastodonErrors shows a typed 404 and an ID refused before sending.
 func mastodonErrors(ctx context.Context, w io.Writer, srv *mastodontest.Server, c *mastodon.Client) error {
-	_, err := c.Favourite(ctx, "999")
+	_, _, err := c.Favourite(ctx, "999")
 	var apiErr *favorites.APIError
 	if !errors.Is(err, favorites.ErrNotFound) || !errors.As(err, &apiErr) {
 		return fmt.Errorf("expected a 404, got %v", err)
@@ -93,7 +93,7 @@ func mastodonErrors(ctx context.Context, w io.Writer, srv *mastodontest.Server, 
 	fmt.Fprintf(w, "favourite an unknown status: ErrNotFound, %d %q\n", apiErr.StatusCode, apiErr.Message)
 
 	before := srv.Faults.Requests()
-	_, err = c.Favourite(ctx, "../../admin")
+	_, _, err = c.Favourite(ctx, "../../admin")
 	if !errors.Is(err, favorites.ErrInvalidArgument) || srv.Faults.Requests() != before {
 		return fmt.Errorf("expected an invalid ID refused before sending, got %v", err)
 	}
@@ -106,7 +106,7 @@ func mastodonErrors(ctx context.Context, w io.Writer, srv *mastodontest.Server, 
 func mastodonRateLimit(ctx context.Context, w io.Writer, srv *mastodontest.Server, c *mastodon.Client, id string) error {
 	srv.SetRateLimit(300, 1, 300*time.Millisecond)
 	for range 2 {
-		if _, err := c.Status(ctx, id); err != nil {
+		if _, _, err := c.Status(ctx, id); err != nil {
 			return err
 		}
 	}

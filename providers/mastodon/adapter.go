@@ -111,7 +111,7 @@ func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error {
 	if err != nil {
 		return err
 	}
-	_, resp, err := a.c.favourite(ctx, id)
+	_, resp, err := a.c.Favourite(ctx, id)
 	return favorites.WriteDone(resp, err)
 }
 
@@ -133,7 +133,7 @@ func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error {
 	if err != nil {
 		return err
 	}
-	_, resp, err := a.c.unfavourite(ctx, id)
+	_, resp, err := a.c.Unfavourite(ctx, id)
 	if recordNotFound(err) {
 		return nil
 	}
@@ -160,7 +160,7 @@ func (a *Adapter) IsFavorite(ctx context.Context, ref favorites.Ref) (bool, erro
 	if err != nil {
 		return false, err
 	}
-	st, err := a.c.Status(ctx, id)
+	st, _, err := a.c.Status(ctx, id)
 	if err != nil {
 		return false, err
 	}

@@ -105,28 +105,25 @@ func statusPath(id, suffix string) (string, error) {
 }
 
 // Status fetches one status. With the client's token its Favourited field
-// says whether the caller has favourited it.
-func (c *Client) Status(ctx context.Context, id string) (*Status, error) {
+// says whether the caller has favourited it. The Response is returned
+// whenever the server answered, with its rate-limit figures.
+func (c *Client) Status(ctx context.Context, id string) (*Status, *favorites.Response, error) {
 	path, err := statusPath(id, "")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	st, _, err := c.statusCall(ctx, http.MethodGet, path, favorites.RetryByMethod)
-	return st, err
+	return c.statusCall(ctx, http.MethodGet, path, favorites.RetryByMethod)
 }
 
 // Favourite favourites the status id and returns it as the server now sees
-// it. Favouriting a status twice is not an error on Mastodon, so the call is
-// retried like a read. An unknown status, or one the caller may not see, is
-// a 404 matching favorites.ErrNotFound. A 2xx whose body is not a status is
-// an error matching favorites.ErrMalformedReply, though the favourite was
-// made ([Adapter.Add] reads it as done).
-func (c *Client) Favourite(ctx context.Context, id string) (*Status, error) {
-	st, _, err := c.favourite(ctx, id)
-	return st, err
-}
-
-func (c *Client) favourite(ctx context.Context, id string) (*Status, *favorites.Response, error) {
+// it, with the server's Response. Favouriting a status twice is not an
+// error on Mastodon, so the call is retried like a read. An unknown status,
+// or one the caller may not see, is a 404 matching favorites.ErrNotFound.
+// A 2xx whose body is not a status is an error matching
+// favorites.ErrMalformedReply, though the favourite was made: the Response
+// is returned with it, so a caller can tell it from a refusal
+// ([Adapter.Add] reads it as done).
+func (c *Client) Favourite(ctx context.Context, id string) (*Status, *favorites.Response, error) {
 	path, err := statusPath(id, "/favourite")
 	if err != nil {
 		return nil, nil, err
@@ -134,18 +131,15 @@ func (c *Client) favourite(ctx context.Context, id string) (*Status, *favorites.
 	return c.statusCall(ctx, http.MethodPost, path, favorites.RetryIdempotent)
 }
 
-// Unfavourite removes the status id from the favourites and returns it. A
-// status that is not a favourite is not an error. The server applies the
-// removal in the background: the answer already says Favourited false, but a
-// listing fetched at once may still hold the status for a moment. An
-// unknown status is a 404 matching favorites.ErrNotFound, as the server
-// says; [Adapter.Remove] reads that one answer as done.
-func (c *Client) Unfavourite(ctx context.Context, id string) (*Status, error) {
-	st, _, err := c.unfavourite(ctx, id)
-	return st, err
-}
-
-func (c *Client) unfavourite(ctx context.Context, id string) (*Status, *favorites.Response, error) {
+// Unfavourite removes the status id from the favourites and returns it,
+// with the server's Response. A status that is not a favourite is not an
+// error. The server applies the removal in the background: the answer
+// already says Favourited false, but a listing fetched at once may still
+// hold the status for a moment. An unknown status is a 404 matching
+// favorites.ErrNotFound, as the server says; [Adapter.Remove] reads that
+// one answer as done. A 2xx with a bad body is an error returned with its
+// Response, as for [Client.Favourite].
+func (c *Client) Unfavourite(ctx context.Context, id string) (*Status, *favorites.Response, error) {
 	path, err := statusPath(id, "/unfavourite")
 	if err != nil {
 		return nil, nil, err

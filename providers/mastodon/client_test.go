@@ -109,16 +109,16 @@ const oneStatus = `{"id":"%s","created_at":"2019-11-23T07:35:52.000Z","content":
 func TestStatusRequests(t *testing.T) {
 	tests := []struct {
 		name, method, path string
-		call               func(*mastodon.Client, string) (*mastodon.Status, error)
+		call               func(*mastodon.Client, string) (*mastodon.Status, *favorites.Response, error)
 		favourited         bool
 	}{
-		{"Status", "GET", "/api/v1/statuses/%s", func(c *mastodon.Client, id string) (*mastodon.Status, error) {
+		{"Status", "GET", "/api/v1/statuses/%s", func(c *mastodon.Client, id string) (*mastodon.Status, *favorites.Response, error) {
 			return c.Status(t.Context(), id)
 		}, true},
-		{"Favourite", "POST", "/api/v1/statuses/%s/favourite", func(c *mastodon.Client, id string) (*mastodon.Status, error) {
+		{"Favourite", "POST", "/api/v1/statuses/%s/favourite", func(c *mastodon.Client, id string) (*mastodon.Status, *favorites.Response, error) {
 			return c.Favourite(t.Context(), id)
 		}, true},
-		{"Unfavourite", "POST", "/api/v1/statuses/%s/unfavourite", func(c *mastodon.Client, id string) (*mastodon.Status, error) {
+		{"Unfavourite", "POST", "/api/v1/statuses/%s/unfavourite", func(c *mastodon.Client, id string) (*mastodon.Status, *favorites.Response, error) {
 			return c.Unfavourite(t.Context(), id)
 		}, false},
 	}
@@ -128,9 +128,12 @@ func TestStatusRequests(t *testing.T) {
 			t.Run(tt.name+"/"+id, func(t *testing.T) {
 				body := fmt.Sprintf(oneStatus, id, tt.favourited)
 				c, m := newMock(t, answer{status: 200, body: body})
-				st, err := tt.call(c, id)
+				st, resp, err := tt.call(c, id)
 				if err != nil {
 					t.Fatal(err)
+				}
+				if resp == nil || resp.StatusCode != 200 || resp.Request.URL.Path != fmt.Sprintf(tt.path, id) {
+					t.Errorf("Response %+v, want the 200 of %s", resp, fmt.Sprintf(tt.path, id))
 				}
 				if st.ID != id || st.Favourited != tt.favourited || st.Content != "<p>hi</p>" {
 					t.Errorf("status %+v", st)
@@ -147,15 +150,15 @@ func TestStatusRequests(t *testing.T) {
 
 func TestInvalidIDsSendNothing(t *testing.T) {
 	c, m := newMock(t, answer{status: 200, body: "{}"})
-	ops := map[string]func(string) (*mastodon.Status, error){
-		"Status":      func(id string) (*mastodon.Status, error) { return c.Status(t.Context(), id) },
-		"Favourite":   func(id string) (*mastodon.Status, error) { return c.Favourite(t.Context(), id) },
-		"Unfavourite": func(id string) (*mastodon.Status, error) { return c.Unfavourite(t.Context(), id) },
+	ops := map[string]func(string) (*mastodon.Status, *favorites.Response, error){
+		"Status":      func(id string) (*mastodon.Status, *favorites.Response, error) { return c.Status(t.Context(), id) },
+		"Favourite":   func(id string) (*mastodon.Status, *favorites.Response, error) { return c.Favourite(t.Context(), id) },
+		"Unfavourite": func(id string) (*mastodon.Status, *favorites.Response, error) { return c.Unfavourite(t.Context(), id) },
 	}
 	for name, op := range ops {
 		for _, id := range []string{"", "1/2", "..", "1?x", "1#y", "1%2F", "a b"} {
-			if _, err := op(id); !errors.Is(err, favorites.ErrInvalidArgument) {
-				t.Errorf("%s(%q) = %v, want ErrInvalidArgument", name, id, err)
+			if _, resp, err := op(id); !errors.Is(err, favorites.ErrInvalidArgument) || resp != nil {
+				t.Errorf("%s(%q) = %v, %v; want ErrInvalidArgument and no Response", name, id, resp, err)
 			}
 		}
 	}

@@ -75,7 +75,7 @@ func TestConformanceLowCapSplitLinks(t *testing.T) {
 func seed(t *testing.T, srv *mastodontest.Server, env *providertest.Env, ids []string, seeded int) {
 	t.Helper()
 	for _, id := range ids[:seeded] {
-		if err := srv.MarkFavourite(mastodontest.DefaultUser, id); err != nil {
+		if err := srv.Favorite(mastodontest.DefaultUser, id); err != nil {
 			t.Fatal(err)
 		}
 		env.Seeded = append(env.Seeded, favorites.Ref{ID: id})

@@ -61,8 +61,14 @@ func TestWritesReadTheAnswer(t *testing.T) {
 // status is an error there, though the change was made.
 func TestTypedWriteReportsABadBody(t *testing.T) {
 	c, _ := newMock(t, answer{status: 200, body: `{"id":"5","content":"ab`})
-	if _, err := c.Favourite(t.Context(), "5"); !errors.Is(err, favorites.ErrMalformedReply) {
-		t.Errorf("Favourite answered 200 with a cut body: %v, want ErrMalformedReply", err)
+	st, resp, err := c.Favourite(t.Context(), "5")
+	if !errors.Is(err, favorites.ErrMalformedReply) || st != nil {
+		t.Errorf("Favourite answered 200 with a cut body: %v, %v; want ErrMalformedReply", st, err)
+	}
+	// The Response comes with the error: it is how a caller tells that the
+	// favourite was made from a refusal.
+	if resp == nil || resp.StatusCode != 200 {
+		t.Errorf("Response %+v, want the 200", resp)
 	}
 }
 
@@ -71,7 +77,7 @@ func TestTypedWriteReportsABadBody(t *testing.T) {
 func TestRemoveOfDeletedStatus(t *testing.T) {
 	srv := newFake(t)
 	id := srv.AddStatuses(1)[0]
-	if err := srv.MarkFavourite(mastodontest.DefaultUser, id); err != nil {
+	if err := srv.Favorite(mastodontest.DefaultUser, id); err != nil {
 		t.Fatal(err)
 	}
 	if err := srv.DeleteStatus(id); err != nil {
@@ -84,7 +90,7 @@ func TestRemoveOfDeletedStatus(t *testing.T) {
 	if err := a.Add(t.Context(), favorites.Ref{ID: id}); !errors.Is(err, favorites.ErrNotFound) {
 		t.Errorf("Add of a deleted status: %v, want ErrNotFound", err)
 	}
-	if got := srv.Favourites(mastodontest.DefaultUser); len(got) != 0 {
+	if got := srv.Favorites(mastodontest.DefaultUser); len(got) != 0 {
 		t.Errorf("favourites after the delete: %v", got)
 	}
 }

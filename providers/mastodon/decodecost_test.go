@@ -146,7 +146,7 @@ func TestStatusDecodeCostIsBoundedByTheReply(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			providertest.CheckDecodeCost(t, hp.name, len(body), func() { _, err = c.Status(t.Context(), "1") })
+			providertest.CheckDecodeCost(t, hp.name, len(body), func() { _, _, err = c.Status(t.Context(), "1") })
 			t.Logf("%s: %d bytes, err %v", hp.name, len(body), err)
 		})
 	}

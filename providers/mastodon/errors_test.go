@@ -39,7 +39,7 @@ func TestErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, m := newMock(t, answer{status: tt.status, body: tt.body})
-			_, err := c.Favourite(t.Context(), "42")
+			_, _, err := c.Favourite(t.Context(), "42")
 			var apiErr *favorites.APIError
 			if !errors.Is(err, tt.want) || !errors.As(err, &apiErr) {
 				t.Fatalf("error %v, want %v", err, tt.want)
@@ -64,7 +64,7 @@ func TestRateLimitedRetryAfterFromReset(t *testing.T) {
 		"X-Ratelimit-Remaining": {"0"},
 		"X-Ratelimit-Reset":     {reset.UTC().Format(time.RFC3339Nano)},
 	}})
-	_, err := c.Favourite(t.Context(), "42")
+	_, _, err := c.Favourite(t.Context(), "42")
 	var apiErr *favorites.APIError
 	if !errors.As(err, &apiErr) || !errors.Is(err, favorites.ErrRateLimited) {
 		t.Fatalf("error %v, want a rate-limit APIError", err)

@@ -2,6 +2,7 @@ package mastodon_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -15,8 +16,8 @@ import (
 func Example() {
 	srv := mastodontest.NewServer()
 	defer srv.Close()
-	for _, id := range srv.AddStatuses(5) {
-		_ = srv.MarkFavourite(mastodontest.DefaultUser, id)
+	if err := srv.Favorite(mastodontest.DefaultUser, srv.AddStatuses(5)...); err != nil {
+		panic(err)
 	}
 
 	c, err := mastodon.New(srv.URL, mastodontest.Token)
@@ -45,21 +46,74 @@ func Example() {
 	// page of 1: "Status 1"
 }
 
+// The typed listing: every favourited status, newest favourite first,
+// fetched page by page as the loop asks for more.
+func ExampleClient_Favourites() {
+	srv := mastodontest.NewServer()
+	defer srv.Close()
+	ids := []string{
+		srv.AddStatus(mastodontest.Status{Content: "<p>First post</p>", Acct: "carol@social.example"}),
+		srv.AddStatus(mastodontest.Status{Content: "<p>Second &amp; last</p>"}),
+	}
+	if err := srv.Favorite(mastodontest.DefaultUser, ids...); err != nil {
+		panic(err)
+	}
+
+	c, err := mastodon.New(srv.URL, mastodontest.Token)
+	if err != nil {
+		panic(err)
+	}
+	for st, err := range c.Favourites(nil).All(context.Background()) {
+		if err != nil {
+			panic(err)
+		}
+		fmt.Printf("%s: %s\n", st.Account.Acct, mastodon.PlainText(st.Content))
+	}
+	// Output:
+	// bob: Second & last
+	// carol@social.example: First post
+}
+
+// Status says whether the caller has favourited a status.
+func ExampleClient_Status() {
+	srv := mastodontest.NewServer()
+	defer srv.Close()
+	ids := srv.AddStatuses(2)
+	if err := srv.Favorite(mastodontest.DefaultUser, ids[1]); err != nil {
+		panic(err)
+	}
+
+	c, _ := mastodon.New(srv.URL, mastodontest.Token)
+	for _, id := range ids {
+		st, _, err := c.Status(context.Background(), id)
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println(mastodon.PlainText(st.Content), st.Favourited)
+	}
+	// Output:
+	// Status 1 false
+	// Status 2 true
+}
+
 func ExampleClient_Favourite() {
 	srv := mastodontest.NewServer()
 	defer srv.Close()
 	id := srv.AddStatus(mastodontest.Status{Content: "<p>Hello, fediverse!</p>"})
 
 	c, _ := mastodon.New(srv.URL, mastodontest.Token)
-	st, err := c.Favourite(context.Background(), id)
+	st, resp, err := c.Favourite(context.Background(), id)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(resp.StatusCode, st.Favourited, st.FavouritesCount)
+	st, _, err = c.Unfavourite(context.Background(), id)
 	if err != nil {
 		panic(err)
 	}
 	fmt.Println(st.Favourited, st.FavouritesCount)
-	st, _ = c.Unfavourite(context.Background(), id)
-	fmt.Println(st.Favourited, st.FavouritesCount)
 	// Output:
-	// true 1
+	// 200 true 1
 	// false 0
 }
 
@@ -69,13 +123,13 @@ func ExampleClient_Favourite_errors() {
 	defer srv.Close()
 
 	c, _ := mastodon.New(srv.URL, mastodontest.Token)
-	_, err := c.Favourite(context.Background(), "12345")
+	_, _, err := c.Favourite(context.Background(), "12345")
 	var apiErr *favorites.APIError
 	if errors.Is(err, favorites.ErrNotFound) && errors.As(err, &apiErr) {
 		fmt.Println(apiErr.StatusCode, apiErr.Message)
 	}
 
-	_, err = c.Favourite(context.Background(), "../admin")
+	_, _, err = c.Favourite(context.Background(), "../admin")
 	fmt.Println(errors.Is(err, favorites.ErrInvalidArgument))
 	// Output:
 	// 404 Record not found
@@ -87,7 +141,9 @@ func ExampleNewAdapter() {
 	srv := mastodontest.NewServer()
 	defer srv.Close()
 	ids := srv.AddStatuses(3)
-	_ = srv.MarkFavourite(mastodontest.DefaultUser, ids[0])
+	if err := srv.Favorite(mastodontest.DefaultUser, ids[0]); err != nil {
+		panic(err)
+	}
 
 	c, _ := mastodon.New(srv.URL, mastodontest.Token)
 	var f favorites.Favorites = mastodon.NewAdapter(c)
@@ -100,9 +156,43 @@ func ExampleNewAdapter() {
 			panic(err)
 		}
 		var st *mastodon.Status
-		fav.As(&st)
-		fmt.Println(fav.Kind, fav.Title, st.Account.Acct)
+		if fav.As(&st) {
+			fmt.Println(fav.Kind, fav.Title, st.Account.Acct)
+		}
 	}
 	// Output:
 	// status Status 2 bob
+}
+
+// A portable listing saved as JSON (a backup) and read back: Raw travels
+// with each favourite, so As still gives the whole status.
+func ExampleAdapter_List() {
+	srv := mastodontest.NewServer()
+	defer srv.Close()
+	id := srv.AddStatus(mastodontest.Status{Content: "<p>Worth keeping</p>", Acct: "dave@example.org"})
+	if err := srv.Favorite(mastodontest.DefaultUser, id); err != nil {
+		panic(err)
+	}
+
+	c, _ := mastodon.New(srv.URL, mastodontest.Token)
+	var saved []byte
+	for fav, err := range mastodon.NewAdapter(c).List(nil).All(context.Background()) {
+		if err != nil {
+			panic(err)
+		}
+		if saved, err = json.Marshal(fav); err != nil {
+			panic(err)
+		}
+	}
+
+	var back favorites.Favorite
+	if err := json.Unmarshal(saved, &back); err != nil {
+		panic(err)
+	}
+	var st *mastodon.Status
+	if back.As(&st) {
+		fmt.Println(back.Provider, back.Title, st.ID == id, st.Account.Acct)
+	}
+	// Output:
+	// mastodon Worth keeping true dave@example.org
 }

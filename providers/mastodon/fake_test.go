@@ -23,10 +23,8 @@ func seedShuffled(t *testing.T, srv *mastodontest.Server, n int) []string {
 	t.Helper()
 	ids := srv.AddStatuses(n)
 	rand.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
-	for _, id := range ids {
-		if err := srv.MarkFavourite(mastodontest.DefaultUser, id); err != nil {
-			t.Fatal(err)
-		}
+	if err := srv.Favorite(mastodontest.DefaultUser, ids...); err != nil {
+		t.Fatal(err)
 	}
 	slices.Reverse(ids)
 	return ids
@@ -114,7 +112,7 @@ func TestRemainingZeroWaitsForReset(t *testing.T) {
 	c := newClient(t, srv, mastodontest.Token)
 	srv.SetRateLimit(3, 3, 300*time.Millisecond)
 	for i := range 5 {
-		st, err := c.Status(t.Context(), ids[0])
+		st, _, err := c.Status(t.Context(), ids[0])
 		if err != nil || st.ID != ids[0] {
 			t.Fatalf("request %d: %v", i+1, err)
 		}
@@ -134,7 +132,7 @@ func TestTooManyRequestsWaitsForReset(t *testing.T) {
 	c := newClient(t, srv, mastodontest.Token)
 	srv.SetRateLimit(10, 0, 200*time.Millisecond)
 	start := time.Now()
-	if _, err := c.Favourite(t.Context(), ids[0]); err != nil {
+	if _, _, err := c.Favourite(t.Context(), ids[0]); err != nil {
 		t.Fatal(err)
 	}
 	if srv.Throttled() != 1 || srv.Faults.Requests() != 2 {
@@ -143,7 +141,7 @@ func TestTooManyRequestsWaitsForReset(t *testing.T) {
 	if waited := time.Since(start); waited < 150*time.Millisecond {
 		t.Errorf("retried after %v, before the reset", waited)
 	}
-	if got := srv.Favourites(mastodontest.DefaultUser); !slices.Equal(got, ids) {
+	if got := srv.Favorites(mastodontest.DefaultUser); !slices.Equal(got, ids) {
 		t.Errorf("favourites %v", got)
 	}
 }
@@ -155,16 +153,18 @@ func TestFavouriteRetriedAfterCutConnection(t *testing.T) {
 		t.Run(op, func(t *testing.T) {
 			srv := newFake(t)
 			ids := srv.AddStatuses(2)
-			_ = srv.MarkFavourite(mastodontest.DefaultUser, ids[1])
+			if err := srv.Favorite(mastodontest.DefaultUser, ids[1]); err != nil {
+				t.Fatal(err)
+			}
 			c := newClient(t, srv, mastodontest.Token)
 			srv.Faults.Inject(1, favoritestest.Fault{CutAfter: true})
 			var st *mastodon.Status
 			var err error
 			want := []string{ids[0], ids[1]}
 			if op == "Favourite" {
-				st, err = c.Favourite(t.Context(), ids[0])
+				st, _, err = c.Favourite(t.Context(), ids[0])
 			} else {
-				st, err = c.Unfavourite(t.Context(), ids[1])
+				st, _, err = c.Unfavourite(t.Context(), ids[1])
 				want = nil
 			}
 			if err != nil {
@@ -173,7 +173,7 @@ func TestFavouriteRetriedAfterCutConnection(t *testing.T) {
 			if st.Favourited != (op == "Favourite") || srv.Faults.Requests() != 2 {
 				t.Errorf("favourited %v after %d requests", st.Favourited, srv.Faults.Requests())
 			}
-			if got := srv.Favourites(mastodontest.DefaultUser); !slices.Equal(got, want) {
+			if got := srv.Favorites(mastodontest.DefaultUser); !slices.Equal(got, want) {
 				t.Errorf("favourites %v, want %v", got, want)
 			}
 		})
@@ -195,14 +195,14 @@ func TestFakeErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := newClient(t, srv, tt.token).Favourite(t.Context(), tt.id)
+			_, _, err := newClient(t, srv, tt.token).Favourite(t.Context(), tt.id)
 			var apiErr *favorites.APIError
 			if !errors.Is(err, tt.want) || !errors.As(err, &apiErr) || apiErr.Message != tt.msg {
 				t.Errorf("Favourite: %v, want %v %q", err, tt.want, tt.msg)
 			}
 		})
 	}
-	if got := srv.Favourites(mastodontest.DefaultUser); len(got) != 0 {
+	if got := srv.Favorites(mastodontest.DefaultUser); len(got) != 0 {
 		t.Errorf("refused requests changed the favourites to %v", got)
 	}
 }
@@ -212,10 +212,12 @@ func TestFakeErrors(t *testing.T) {
 func TestUnfavouriteAppliedInBackground(t *testing.T) {
 	srv := newFake(t, mastodontest.WithUnfavouriteDelay(500*time.Millisecond))
 	ids := srv.AddStatuses(1)
-	_ = srv.MarkFavourite(mastodontest.DefaultUser, ids[0])
+	if err := srv.Favorite(mastodontest.DefaultUser, ids[0]); err != nil {
+		t.Fatal(err)
+	}
 	c := newClient(t, srv, mastodontest.Token)
 	a := mastodon.NewAdapter(c)
-	st, err := c.Unfavourite(t.Context(), ids[0])
+	st, _, err := c.Unfavourite(t.Context(), ids[0])
 	if err != nil || st.Favourited {
 		t.Fatalf("Unfavourite: %+v, %v", st, err)
 	}

@@ -18,9 +18,9 @@ func TestTypedCallsRefuseHostileIDs(t *testing.T) {
 		method string
 		call   func(ctx context.Context, id string) error
 	}{
-		{"Status", func(ctx context.Context, id string) error { _, err := c.Status(ctx, id); return err }},
-		{"Favourite", func(ctx context.Context, id string) error { _, err := c.Favourite(ctx, id); return err }},
-		{"Unfavourite", func(ctx context.Context, id string) error { _, err := c.Unfavourite(ctx, id); return err }},
+		{"Status", func(ctx context.Context, id string) error { _, _, err := c.Status(ctx, id); return err }},
+		{"Favourite", func(ctx context.Context, id string) error { _, _, err := c.Favourite(ctx, id); return err }},
+		{"Unfavourite", func(ctx context.Context, id string) error { _, _, err := c.Unfavourite(ctx, id); return err }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.method, func(t *testing.T) {

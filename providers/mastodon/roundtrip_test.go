@@ -31,7 +31,7 @@ func TestListRoundTrips(t *testing.T) {
 	for _, n := range []int{0, 1, 39, 40, 41, 80, 1000} {
 		srv := newFake(t)
 		for _, id := range srv.AddStatuses(n) {
-			if err := srv.MarkFavourite(mastodontest.DefaultUser, id); err != nil {
+			if err := srv.Favorite(mastodontest.DefaultUser, id); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -74,7 +74,7 @@ func run(n, perSecond int) (result, error) {
 		return r, err
 	}
 	r.added = len(rep.Added)
-	if got := len(srv.Favourites(mastodontest.DefaultUser)); r.added != n || got != n {
+	if got := len(srv.Favorites(mastodontest.DefaultUser)); r.added != n || got != n {
 		return r, fmt.Errorf("added %d, the fake holds %d; want %d", r.added, got, n)
 	}
 	r.rate = float64(r.requests-r.throttled) / r.elapsed.Seconds()

@@ -62,11 +62,9 @@ func session(f favorites.Favorites, err error, catalogue []string, faults *favor
 func demoMastodon() (*Session, error) {
 	srv := mastodontest.NewServer()
 	ids := srv.AddStatuses(demoItems)
-	for _, id := range ids[:demoFavourites] {
-		if err := srv.MarkFavourite(mastodontest.DefaultUser, id); err != nil {
-			srv.Close()
-			return nil, err
-		}
+	if err := srv.Favorite(mastodontest.DefaultUser, ids[:demoFavourites]...); err != nil {
+		srv.Close()
+		return nil, err
 	}
 	cl, err := mastodon.New(srv.URL, mastodontest.Token, demoOptions...)
 	f, err := adapt(cl, err, mastodon.NewAdapter)

@@ -11,12 +11,13 @@
 // deleted status answers 404 {"error":"Record not found"} and a path with
 // no route 404 {"error":"Not Found"}, as Mastodon's, and every answer
 // carries X-RateLimit-* headers from a settable budget. Faults injects
-// failures, latency and cut connections.
+// failures, latency and cut connections. Favorite and Unfavorite seed a
+// user's favourites, and Favorites reads them back.
 //
 //	srv := mastodontest.NewServer()
 //	defer srv.Close()
 //	ids := srv.AddStatuses(3)
-//	srv.MarkFavourite(mastodontest.DefaultUser, ids[0])
+//	if err := srv.Favorite(mastodontest.DefaultUser, ids[0]); err != nil { ... }
 //	c, _ := mastodon.New(srv.URL, mastodontest.Token)
 package mastodontest
 

@@ -37,10 +37,8 @@ func newSeeded(t *testing.T, n int, opts ...mastodontest.Option) (*mastodontest.
 	srv := mastodontest.NewServer(opts...)
 	t.Cleanup(srv.Close)
 	ids := srv.AddStatuses(n)
-	for _, id := range ids {
-		if err := srv.MarkFavourite(mastodontest.DefaultUser, id); err != nil {
-			t.Fatal(err)
-		}
+	if err := srv.Favorite(mastodontest.DefaultUser, ids...); err != nil {
+		t.Fatal(err)
 	}
 	return srv, ids
 }
@@ -182,18 +180,111 @@ func TestAddTokenAndUsers(t *testing.T) {
 	if st["favourited"] != true || st["favourites_count"] != 2.0 {
 		t.Errorf("bob's favourite: %v", st)
 	}
-	if got := srv.Favourites("bob"); !slices.Equal(got, ids[:1]) {
+	if got := srv.Favorites("bob"); !slices.Equal(got, ids[:1]) {
 		t.Errorf("bob's favourites %v", got)
 	}
-	if got := srv.Favourites(mastodontest.DefaultUser); !slices.Equal(got, []string{ids[1], ids[0]}) {
+	if got := srv.Favorites(mastodontest.DefaultUser); !slices.Equal(got, []string{ids[1], ids[0]}) {
 		t.Errorf("alice's favourites %v", got)
 	}
-	if err := srv.MarkFavourite("bob", "missing"); err == nil {
-		t.Error("MarkFavourite of an unknown status: no error")
+	if err := srv.Favorite("bob", "missing"); err == nil {
+		t.Error("Favorite of an unknown status: no error")
 	}
 	id := srv.AddStatus(mastodontest.Status{ID: "01ULIDLIKE", Content: "<p>x</p>", Acct: "c@far.example"})
 	get(t, srv, "GET", "/api/v1/statuses/"+id, "", &st)
 	if st["id"] != id || st["account"].(map[string]any)["acct"] != "c@far.example" {
 		t.Errorf("custom status %v", st)
+	}
+}
+
+// The seeding calls: Favorite adds in order (the last newest), Unfavorite
+// removes at once, both refuse an unknown user or status and then change
+// nothing, and Favorites reads the state back newest first.
+func TestSeeding(t *testing.T) {
+	type call struct {
+		unfav   bool
+		user    string
+		ids     []int // indexes into the seeded statuses; -1 is an unknown status
+		wantErr bool
+	}
+	tests := []struct {
+		name  string
+		calls []call
+		want  []int // DefaultUser's favourites, newest first
+	}{
+		{"in order, last newest", []call{{false, mastodontest.DefaultUser, []int{0, 2, 1}, false}}, []int{1, 2, 0}},
+		{"again keeps its place", []call{
+			{false, mastodontest.DefaultUser, []int{0, 1}, false},
+			{false, mastodontest.DefaultUser, []int{0}, false},
+		}, []int{1, 0}},
+		{"unfavorite", []call{
+			{false, mastodontest.DefaultUser, []int{0, 1, 2}, false},
+			{true, mastodontest.DefaultUser, []int{1, 0}, false},
+		}, []int{2}},
+		{"unfavorite of a non-favourite", []call{{true, mastodontest.DefaultUser, []int{1}, false}}, nil},
+		{"unknown status changes nothing", []call{{false, mastodontest.DefaultUser, []int{0, -1}, true}}, nil},
+		{"unknown user", []call{{false, "nobody", []int{0}, true}}, nil},
+		{"app token's empty user", []call{{false, "", []int{0}, true}}, nil},
+		{"unfavorite with an unknown status changes nothing", []call{
+			{false, mastodontest.DefaultUser, []int{0}, false},
+			{true, mastodontest.DefaultUser, []int{0, -1}, true},
+		}, []int{0}},
+		{"unfavorite for an unknown user", []call{{true, "nobody", []int{0}, true}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := mastodontest.NewServer(mastodontest.WithUnfavouriteDelay(time.Hour))
+			t.Cleanup(srv.Close)
+			seeded := srv.AddStatuses(3)
+			pick := func(idx []int) []string {
+				var ids []string
+				for _, i := range idx {
+					if i < 0 {
+						ids = append(ids, "missing")
+					} else {
+						ids = append(ids, seeded[i])
+					}
+				}
+				return ids
+			}
+			for i, c := range tt.calls {
+				seed := srv.Favorite
+				if c.unfav {
+					seed = srv.Unfavorite
+				}
+				if err := seed(c.user, pick(c.ids)...); (err != nil) != c.wantErr {
+					t.Errorf("call %d: error %v, want one: %v", i+1, err, c.wantErr)
+				}
+			}
+			want := pick(tt.want)
+			if got := srv.Favorites(mastodontest.DefaultUser); !slices.Equal(got, want) {
+				t.Errorf("Favorites = %v, want %v", got, want)
+			}
+			// The listing agrees at once, the unfavourite delay
+			// notwithstanding: seeding is not a request in flight.
+			var listed []struct{ ID string }
+			get(t, srv, "GET", "/api/v1/favourites", mastodontest.Token, &listed)
+			var got []string
+			for _, st := range listed {
+				got = append(got, st.ID)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("listing = %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+// A user becomes known to the seeding calls through a token of its own.
+func TestSeedingUserFromAddToken(t *testing.T) {
+	srv, ids := newSeeded(t, 1)
+	if err := srv.Favorite("carol", ids[0]); err == nil {
+		t.Error("Favorite for carol before her token: no error")
+	}
+	srv.AddToken("carol-token", "carol", "read")
+	if err := srv.Favorite("carol", ids[0]); err != nil {
+		t.Fatal(err)
+	}
+	if got := srv.Favorites("carol"); !slices.Equal(got, ids) {
+		t.Errorf("carol's favourites %v, want %v", got, ids)
 	}
 }

@@ -73,17 +73,65 @@ func (s *Server) AddStatuses(n int) []string {
 	return ids
 }
 
-// MarkFavourite makes the status a favourite of user, as if user had
-// favourited it now; it is newer than every earlier favourite. It fails for
-// an unknown status.
-func (s *Server) MarkFavourite(user, statusID string) error {
+// Favorite makes the statuses favourites of user, in order, as if user had
+// favourited each now: the last is the newest favourite, so [Server.Favorites]
+// and listings give them in reverse. A status that is a favourite already
+// stays where it is, as on Mastodon. An unknown user (one no token acts
+// as; see [Server.AddToken]) or status is an error, and then nothing
+// changes.
+func (s *Server) Favorite(user string, ids ...string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, ok := s.statuses[statusID]; !ok {
-		return fmt.Errorf("mastodontest: no status %q", statusID)
+	if err := s.checkSeed(user, ids); err != nil {
+		return err
 	}
-	s.addFav(user, statusID)
+	for _, id := range ids {
+		s.addFav(user, id)
+	}
 	return nil
+}
+
+// Unfavorite removes the statuses from user's favourites; a status that
+// is not one is left alone, as on Mastodon. Unlike an unfavourite request
+// it takes effect in listings at once, whatever [WithUnfavouriteDelay]
+// says: it sets the state a test starts from, not a change in flight. An
+// unknown user or status is an error, and then nothing changes.
+func (s *Server) Unfavorite(user string, ids ...string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.checkSeed(user, ids); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		s.dropFav(user, id)
+	}
+	return nil
+}
+
+// checkSeed refuses a seeding call for a user no token acts as, or with a
+// status the server does not have, before anything changes. Callers hold
+// s.mu.
+func (s *Server) checkSeed(user string, ids []string) error {
+	if !s.knownUser(user) {
+		return fmt.Errorf("mastodontest: no user %q: no token acts as it (see AddToken)", user)
+	}
+	for _, id := range ids {
+		if _, ok := s.statuses[id]; !ok {
+			return fmt.Errorf("mastodontest: no status %q", id)
+		}
+	}
+	return nil
+}
+
+// knownUser reports whether some token acts as user: the fake has no other
+// list of accounts. Callers hold s.mu.
+func (s *Server) knownUser(user string) bool {
+	for _, t := range s.tokens {
+		if user != "" && t.user == user {
+			return true
+		}
+	}
+	return false
 }
 
 // DeleteStatus deletes a status and every favourite of it, as Mastodon
@@ -106,9 +154,10 @@ func (s *Server) DeleteStatus(statusID string) error {
 	return nil
 }
 
-// Favourites returns the status IDs user has favourited, newest favourite
-// first, as they stand now (a delayed unfavourite already counts).
-func (s *Server) Favourites(user string) []string {
+// Favorites returns the status IDs user has favourited, newest favourite
+// first as the listing gives them, as they stand now (an unfavourite still
+// pending under [WithUnfavouriteDelay] already counts as done).
+func (s *Server) Favorites(user string) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var ids []string
@@ -161,6 +210,17 @@ func (s *Server) removeFav(user, statusID string) {
 	default:
 		f.removedAt = time.Now()
 	}
+}
+
+// dropFav removes user's favourite of statusID at once, in listings too.
+// Callers hold s.mu.
+func (s *Server) dropFav(user, statusID string) {
+	if s.findFav(user, statusID) != nil {
+		delete(s.standing, favKey{user, statusID})
+		s.counts[statusID]--
+	}
+	// A removal still pending from an unfavourite request goes too.
+	s.favs = slices.DeleteFunc(s.favs, func(f *fav) bool { return f.user == user && f.statusID == statusID })
 }
 
 // findFav is user's standing favourite of statusID, or nil.
