@@ -16,7 +16,7 @@ func exampleServer() *playplaytest.Server {
 	srv := playplaytest.NewServer(playplaytest.WithPageSize(2))
 	srv.AddMedia(playplaytest.Upload(1), playplaytest.Upload(2), playplaytest.Upload(3),
 		playplaytest.Stock(4, "pexels", "12345"))
-	if err := srv.MarkFavorite(1, 2, 3); err != nil {
+	if err := srv.Favorite(1, 2, 3); err != nil {
 		panic(err)
 	}
 	return srv
