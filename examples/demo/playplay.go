@@ -19,7 +19,7 @@ func demoPlayPlay(ctx context.Context, w io.Writer) error {
 	defer srv.Close()
 	srv.AddMedia(playplaytest.Upload(101), playplaytest.Upload(102),
 		playplaytest.Stock(201, "pexels", "3608618"), playplaytest.Stock(202, "pexels", "1181244"))
-	if err := srv.MarkFavorite(101, 102, 201); err != nil {
+	if err := srv.Favorite(101, 102, 201); err != nil {
 		return err
 	}
 

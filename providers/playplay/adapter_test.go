@@ -117,7 +117,7 @@ func fakeWithLibrary(t *testing.T) (*playplaytest.Server, *playplay.Adapter) {
 	srv := playplaytest.NewServer()
 	t.Cleanup(srv.Close)
 	srv.AddMedia(playplaytest.Upload(1), playplaytest.Stock(2, "pexels", "12345"))
-	if err := srv.MarkFavorite(1); err != nil {
+	if err := srv.Favorite(1); err != nil {
 		t.Fatal(err)
 	}
 	return srv, newAdapter(t, srv.URL, srv.Token())

@@ -78,7 +78,7 @@ func TestConformance(t *testing.T) {
 				stock[refOf(m)] = m
 			}
 			if i < seeded {
-				if err := srv.MarkFavorite(m.ID); err != nil {
+				if err := srv.Favorite(m.ID); err != nil {
 					t.Fatal(err)
 				}
 				env.Seeded = append(env.Seeded, refOf(m))

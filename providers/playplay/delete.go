@@ -64,7 +64,9 @@ func (p RemoveParams) validate() error {
 // with no body, whether or not the media was a favourite. A media the
 // server does not have is its 404 {"message":"Media not found."}, which
 // matches both [favorites.ErrNotFound] and [ErrMediaNotFound]; a 404 of
-// any other shape matches only the first.
+// any other shape matches only the first. The Response comes back
+// whenever the server answered, with an error too; it is nil when no
+// answer came (parameters refused before sending, or a network error).
 func (c *Client) RemoveFavorite(ctx context.Context, p RemoveParams) (*favorites.Response, error) {
 	if err := p.validate(); err != nil {
 		return nil, fmt.Errorf("%s: %w", ProviderName, err)

@@ -16,7 +16,7 @@ func exampleServer() *playplaytest.Server {
 	srv := playplaytest.NewServer(playplaytest.WithPageSize(2))
 	srv.AddMedia(playplaytest.Upload(1), playplaytest.Upload(2), playplaytest.Upload(3),
 		playplaytest.Stock(4, "pexels", "12345"))
-	if err := srv.MarkFavorite(1, 2, 3); err != nil {
+	if err := srv.Favorite(1, 2, 3); err != nil {
 		panic(err)
 	}
 	return srv
@@ -92,6 +92,47 @@ func ExampleAdapter() {
 	// upload:2 image upload-2.jpeg
 	// upload:1 image upload-1.jpeg
 	// favourites left: [3 2 1]
+}
+
+// List the favourites through the portable interface, one page per
+// request, then resume a listing from a saved cursor, as a program that
+// stopped half way would. Each Favorite holds the service's item: As gives
+// it back as a *Media.
+func ExampleAdapter_List() {
+	srv := exampleServer()
+	defer srv.Close()
+	c, err := playplay.New(srv.URL, srv.Token())
+	if err != nil {
+		panic(err)
+	}
+	a := playplay.NewAdapter(c)
+	ctx := context.Background()
+
+	p := a.List(nil)
+	first, err := p.NextPage(ctx)
+	if err != nil {
+		panic(err)
+	}
+	for _, f := range first.Items {
+		var m *playplay.Media
+		if f.As(&m) {
+			fmt.Println(f.Ref, f.Kind, f.Title, m.Data.Subtype, m.Width, m.Height)
+		}
+	}
+	saved := p.Cursor() // what a program writes down before it stops
+	fmt.Printf("saved cursor %q\n", saved)
+
+	for f, err := range a.List(&favorites.ListOptions{Cursor: saved}).All(ctx) {
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println(f.Ref, f.Kind, f.Title)
+	}
+	// Output:
+	// upload:3 image upload-3.jpeg jpeg 867 1300
+	// upload:2 image upload-2.jpeg jpeg 867 1300
+	// saved cursor "2.2.upload:2"
+	// upload:1 image upload-1.jpeg
 }
 
 // The typed client keeps the service's meaning: a repeat store is an error

@@ -55,8 +55,11 @@ func (c *Client) Favorites(opts *ListOptions) *favorites.Pager[*Media] {
 // positive page is sent as the query parameter page. The page is checked as
 // the listing checks it: a body without its one result set, a media list
 // that is absent, null or not a list, a media under [MinMediaBytes] or
-// without a usable id, source or stock ID, more than [MaxPageItems] media, or a next_page other than
-// page+1, is an error matching [favorites.ErrMalformedReply].
+// without a usable id, source or stock ID, more than [MaxPageItems] media,
+// or a next_page other than page+1, is an error matching
+// [favorites.ErrMalformedReply]. The Response comes back whenever the
+// server answered, with such an error or an [*favorites.APIError] too; it
+// is nil when no answer came (a negative page, or a network error).
 func (c *Client) FavoritesPage(ctx context.Context, page int) (*ListResponse, *favorites.Response, error) {
 	if page < 0 {
 		return nil, nil, fmt.Errorf("%s: %w: page %d is negative", ProviderName, favorites.ErrInvalidArgument, page)

@@ -16,20 +16,20 @@ import (
 func TestResumeAfterChanges(t *testing.T) {
 	tests := []struct {
 		name   string
-		change func(srv *playplaytest.Server)
+		change func(t *testing.T, srv *playplaytest.Server)
 		exact  bool // nothing repeats
 	}{
-		{"nothing changed", func(*playplaytest.Server) {}, true},
-		{"two listed removed above the last given", func(s *playplaytest.Server) { s.Unfavorite(9, 7) }, true},
-		{"a page's worth of listed removed", func(s *playplaytest.Server) { s.Unfavorite(10, 9, 8, 7) }, false},
-		{"the last given removed", func(s *playplaytest.Server) { s.Unfavorite(5) }, false},
-		{"not yet listed removed", func(s *playplaytest.Server) { s.Unfavorite(4, 2) }, true},
-		{"two added", func(s *playplaytest.Server) { mark(t, s, 11, 12) }, true},
-		{"four added: the last given two pages down", func(s *playplaytest.Server) { mark(t, s, 11, 12, 13, 14) }, true},
-		{"one added, one listed removed", func(s *playplaytest.Server) { mark(t, s, 11); s.Unfavorite(8) }, true},
-		{"pages of 2 now", func(s *playplaytest.Server) { s.SetPageSize(2) }, true},
-		{"pages of 5 now", func(s *playplaytest.Server) { s.SetPageSize(5) }, true},
-		{"pages of 2 and one added", func(s *playplaytest.Server) { s.SetPageSize(2); mark(t, s, 11) }, true},
+		{"nothing changed", func(*testing.T, *playplaytest.Server) {}, true},
+		{"two listed removed above the last given", func(t *testing.T, s *playplaytest.Server) { unmark(t, s, 9, 7) }, true},
+		{"a page's worth of listed removed", func(t *testing.T, s *playplaytest.Server) { unmark(t, s, 10, 9, 8, 7) }, false},
+		{"the last given removed", func(t *testing.T, s *playplaytest.Server) { unmark(t, s, 5) }, false},
+		{"not yet listed removed", func(t *testing.T, s *playplaytest.Server) { unmark(t, s, 4, 2) }, true},
+		{"two added", func(t *testing.T, s *playplaytest.Server) { mark(t, s, 11, 12) }, true},
+		{"four added: the last given two pages down", func(t *testing.T, s *playplaytest.Server) { mark(t, s, 11, 12, 13, 14) }, true},
+		{"one added, one listed removed", func(t *testing.T, s *playplaytest.Server) { mark(t, s, 11); unmark(t, s, 8) }, true},
+		{"pages of 2 now", func(t *testing.T, s *playplaytest.Server) { s.SetPageSize(2) }, true},
+		{"pages of 5 now", func(t *testing.T, s *playplaytest.Server) { s.SetPageSize(5) }, true},
+		{"pages of 2 and one added", func(t *testing.T, s *playplaytest.Server) { s.SetPageSize(2); mark(t, s, 11) }, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -54,7 +54,7 @@ func TestResumeAfterChanges(t *testing.T) {
 				t.Fatalf("first run listed %v", first)
 			}
 
-			tt.change(srv)
+			tt.change(t, srv)
 			var second []int64
 			for f, err := range newAdapter(t, srv.URL, srv.Token()).List(&favorites.ListOptions{Cursor: p.Cursor()}).All(t.Context()) {
 				if err != nil {
@@ -82,7 +82,14 @@ func TestResumeAfterChanges(t *testing.T) {
 
 func mark(t *testing.T, srv *playplaytest.Server, ids ...int64) {
 	t.Helper()
-	if err := srv.MarkFavorite(ids...); err != nil {
+	if err := srv.Favorite(ids...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func unmark(t *testing.T, srv *playplaytest.Server, ids ...int64) {
+	t.Helper()
+	if err := srv.Unfavorite(ids...); err != nil {
 		t.Fatal(err)
 	}
 }

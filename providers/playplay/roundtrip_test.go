@@ -35,7 +35,7 @@ func TestListRoundTrips(t *testing.T) {
 			ids[i] = int64(1000 + i)
 			srv.AddMedia(libraryMedia(i))
 		}
-		if err := srv.MarkFavorite(ids...); err != nil {
+		if err := srv.Favorite(ids...); err != nil {
 			t.Fatal(err)
 		}
 		want := max(1, (n+page-1)/page)

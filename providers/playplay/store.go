@@ -45,7 +45,9 @@ func (p AddParams) validate() error {
 // with the stored media, which is returned; nil when the body holds none. A
 // body whose results are not a list of at most one usable media is an
 // error matching [favorites.ErrMalformedReply], with the Response: the
-// store happened.
+// store happened. The Response comes back whenever the server answered,
+// with an error too; it is nil when no answer came (parameters refused
+// before sending, or a network error).
 //
 // It keeps the service's meaning: storing a favourite that is already there
 // is the server's error, which matches [favorites.ErrAlreadyFavorited] when

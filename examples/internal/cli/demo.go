@@ -99,7 +99,7 @@ func demoPlayPlay() (*Session, error) {
 		srv.AddMedia(playplaytest.Upload(1000 + i))
 		ids = append(ids, 1000+i)
 	}
-	if err := srv.MarkFavorite(ids[:demoFavourites]...); err != nil {
+	if err := srv.Favorite(ids[:demoFavourites]...); err != nil {
 		srv.Close()
 		return nil, err
 	}

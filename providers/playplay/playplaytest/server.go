@@ -11,7 +11,9 @@
 //	srv := playplaytest.NewServer()
 //	defer srv.Close()
 //	srv.AddMedia(playplaytest.Upload(1), playplaytest.Stock(2, "pexels", "12345"))
-//	srv.MarkFavorite(1)
+//	if err := srv.Favorite(1); err != nil {
+//		// ...
+//	}
 //	c, _ := playplay.New(srv.URL, srv.Token())
 //
 // Its answers for media, the shapes package playplay reads:
@@ -66,11 +68,13 @@ type Option func(*Server)
 // WithToken sets the only bearer token the fake accepts.
 func WithToken(token string) Option { return func(s *Server) { s.token = token } }
 
-// WithPageSize sets how many favourites a page holds (at least 1).
+// WithPageSize sets how many favourites a page holds; n below 1 is taken
+// as 1, since a page of none would never end a listing.
 func WithPageSize(n int) Option { return func(s *Server) { s.pageSize = max(n, 1) } }
 
-// SetPageSize changes how many favourites a page holds (at least 1), as a
-// server reconfigured between two listings would.
+// SetPageSize changes how many favourites a page holds (n below 1 is taken
+// as 1), as a server reconfigured between two listings would: pages
+// served from then on are cut at the new size.
 func (s *Server) SetPageSize(n int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -100,7 +104,8 @@ func (s *Server) Close() {
 	s.srv.Close()
 }
 
-// Token returns the bearer token the fake accepts.
+// Token returns the one bearer token the fake accepts: [Token], or the one
+// [WithToken] gave.
 func (s *Server) Token() string { return s.token }
 
 // AddMedia puts media into the fake's library (replacing any with the same
@@ -113,16 +118,16 @@ func (s *Server) AddMedia(ms ...Media) {
 	}
 }
 
-// MarkFavorite makes known media favourites, each in turn becoming the
-// newest, as if stored one after the other. An unknown ID is an error and
-// marks nothing.
-func (s *Server) MarkFavorite(ids ...int64) error {
+// Favorite makes media of the library favourites, each in turn becoming
+// the newest, as if stored one after the other; one already a favourite
+// moves to the front, as a store after a delete would put it. An ID the
+// library does not hold is an error and marks nothing, so a test never
+// lists a half-seeded state.
+func (s *Server) Favorite(ids ...int64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, id := range ids {
-		if _, ok := s.media[id]; !ok {
-			return fmt.Errorf("playplaytest: no media %d; add it with AddMedia first", id)
-		}
+	if err := s.known(ids); err != nil {
+		return err
 	}
 	for _, id := range ids {
 		s.addFavorite(id)
@@ -130,26 +135,43 @@ func (s *Server) MarkFavorite(ids ...int64) error {
 	return nil
 }
 
-// Favorites returns the raw media IDs of the favourites in listing order,
-// newest first.
+// Unfavorite makes media no longer favourites, as a delete would, leaving
+// them in the library; tests use it to change the list between two
+// listings. A media of the library that is not a favourite is left as it
+// is (the delete's 204); an ID the library does not hold is an error and
+// removes nothing.
+func (s *Server) Unfavorite(ids ...int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.known(ids); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		s.favs = removeID(s.favs, id)
+	}
+	return nil
+}
+
+// Favorites returns the raw media IDs of the favourites in the order the
+// listing gives them: newest first.
 func (s *Server) Favorites() []int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return slices.Clone(s.favs)
 }
 
-// Unfavorite makes media no longer favourites, as a delete would, leaving
-// them in the library; IDs that are not favourites are ignored. Tests use it
-// to change the list between two listings.
-func (s *Server) Unfavorite(ids ...int64) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+// known checks that the library holds every id; s.mu is held.
+func (s *Server) known(ids []int64) error {
 	for _, id := range ids {
-		s.favs = removeID(s.favs, id)
+		if _, ok := s.media[id]; !ok {
+			return fmt.Errorf("playplaytest: no media %d; add it with AddMedia first", id)
+		}
 	}
+	return nil
 }
 
-// IsFavorite reports whether the media with raw ID id is a favourite.
+// IsFavorite reports whether the media with raw media ID id is a
+// favourite; false for an ID the library does not hold.
 func (s *Server) IsFavorite(id int64) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
