@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -99,14 +100,17 @@ func readLines(t *testing.T, path string) []favorites.Favorite {
 func TestBackupResumeOnE621(t *testing.T) {
 	tests := []struct {
 		name   string
-		change func(srv *e621test.Server, favs, spare []int64)
+		change func(srv *e621test.Server, favs, spare []int64) error
 	}{
-		{"listed favourites removed", func(s *e621test.Server, f, _ []int64) { s.Unfavorite(e621test.Login, f[2], f[9], f[14]) }},
-		{"favourites added and removed", func(s *e621test.Server, f, sp []int64) {
-			_ = s.Favorite(e621test.Login, sp[:4]...)
-			s.Unfavorite(e621test.Login, f[5], f[22])
+		{"listed favourites removed", func(s *e621test.Server, f, _ []int64) error {
+			return s.Unfavorite(e621test.Login, f[2], f[9], f[14])
 		}},
-		{"the remembered posts removed", func(s *e621test.Server, f, _ []int64) { s.Unfavorite(e621test.Login, f[16:20]...) }},
+		{"favourites added and removed", func(s *e621test.Server, f, sp []int64) error {
+			return errors.Join(s.Favorite(e621test.Login, sp[:4]...), s.Unfavorite(e621test.Login, f[5], f[22]))
+		}},
+		{"the remembered posts removed", func(s *e621test.Server, f, _ []int64) error {
+			return s.Unfavorite(e621test.Login, f[16:20]...)
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -129,7 +133,9 @@ func TestBackupResumeOnE621(t *testing.T) {
 			if _, err := backup(t.Context(), a, out, 7, 0, io.Discard); err == nil {
 				t.Fatal("a rerun with another page size than the state's was not refused")
 			}
-			tt.change(srv, favs, ids[33:])
+			if err := tt.change(srv, favs, ids[33:]); err != nil {
+				t.Fatal(err)
+			}
 			if _, err := backup(t.Context(), a, out, 0, 0, io.Discard); err != nil {
 				t.Fatalf("resumed run: %v", err)
 			}

@@ -51,12 +51,12 @@ func listE621(ctx context.Context, w io.Writer, f favorites.Favorites) error {
 // changeE621 adds and removes a favourite with the typed client, then
 // shows the errors a caller tests for.
 func changeE621(ctx context.Context, w io.Writer, srv *e621test.Server, c *e621.Client, id int64) error {
-	ch, err := c.AddFavorite(ctx, id)
+	ch, _, err := c.AddFavorite(ctx, id)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "added %d (%s): %d favourite(s)\n", ch.PostID, c.PostURL(ch.PostID), ch.FavoriteCount)
-	_, err = c.AddFavorite(ctx, id)
+	_, _, err = c.AddFavorite(ctx, id)
 	fmt.Fprintf(w, "added again: already favourited=%v\n", errors.Is(err, favorites.ErrAlreadyFavorited))
 	if err := e621.NewAdapter(c).Add(ctx, favorites.Ref{ID: fmt.Sprint(id)}); err != nil {
 		return fmt.Errorf("portable Add of a favourite: %w", err)
@@ -64,10 +64,10 @@ func changeE621(ctx context.Context, w io.Writer, srv *e621test.Server, c *e621.
 	fmt.Fprintln(w, "portable Add of the same post: no error")
 
 	srv.SetTransferring(e621test.Login, true)
-	_, err = c.RemoveFavorite(ctx, id)
+	_, _, err = c.RemoveFavorite(ctx, id)
 	fmt.Fprintf(w, "remove during a transfer: transferring=%v, temporary (try later)\n", errors.Is(err, e621.ErrTransferring))
 	srv.SetTransferring(e621test.Login, false)
-	if _, err := c.RemoveFavorite(ctx, id); err != nil {
+	if _, _, err := c.RemoveFavorite(ctx, id); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "removed %d; favourites now, newest first: %v\n", id, srv.Favorites(e621test.Login))

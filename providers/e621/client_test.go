@@ -1,6 +1,7 @@
 package e621_test
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"net/url"
@@ -38,7 +39,7 @@ func TestNewDefaultsAndOverrides(t *testing.T) {
 				}
 				return httpmock.NewStringResponse(http.StatusNoContent, ""), nil
 			})
-			if _, err := c.RemoveFavorite(t.Context(), 1); err != nil {
+			if _, _, err := c.RemoveFavorite(t.Context(), 1); err != nil {
 				t.Fatal(err)
 			}
 			if n := mt.GetTotalCallCount(); n != 1 {
@@ -199,9 +200,12 @@ func TestAddFavoriteAnswers(t *testing.T) {
 			want := wantRequest{method: http.MethodPost, path: "/favorites.json",
 				contentType: "application/x-www-form-urlencoded", body: "post_id=4242"}
 			mt.RegisterResponder(http.MethodPost, "https://e621.net/favorites.json", respond(t, want, tt.status, tt.body))
-			ch, err := c.AddFavorite(t.Context(), 4242)
+			ch, resp, err := c.AddFavorite(t.Context(), 4242)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if resp == nil || resp.StatusCode != tt.status {
+				t.Errorf("Response %v, want status %d", resp, tt.status)
 			}
 			if ch.PostID != 4242 || ch.FavoriteCount != tt.count || (ch.Post != nil) != tt.post {
 				t.Errorf("change %+v, want post 4242, count %d, post given %v", ch, tt.count, tt.post)
@@ -228,9 +232,12 @@ func TestRemoveFavoriteAnswers(t *testing.T) {
 			c, mt := mockClient(t)
 			want := wantRequest{method: http.MethodDelete, path: "/favorites/4242.json"}
 			mt.RegisterResponder(http.MethodDelete, "https://e621.net/favorites/4242.json", respond(t, want, tt.status, tt.body))
-			ch, err := c.RemoveFavorite(t.Context(), 4242)
+			ch, resp, err := c.RemoveFavorite(t.Context(), 4242)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if resp == nil || resp.StatusCode != tt.status {
+				t.Errorf("Response %v, want status %d", resp, tt.status)
 			}
 			if ch.PostID != 4242 || ch.FavoriteCount != tt.count || ch.Post != nil {
 				t.Errorf("change %+v, want post 4242, count %d", ch, tt.count)
@@ -239,13 +246,54 @@ func TestRemoveFavoriteAnswers(t *testing.T) {
 	}
 }
 
+// TestChangeErrorKeepsResponse: a refused change still gives the Response
+// it came in, so that a caller can read the status and headers of e621's
+// refusal; a change refused before sending gives none.
+func TestChangeErrorKeepsResponse(t *testing.T) {
+	tests := []struct {
+		name   string
+		call   func(*e621.Client, context.Context) (*e621.FavoriteChange, *favorites.Response, error)
+		status int // 0: nothing sent
+		match  error
+	}{
+		{"add repeated", func(c *e621.Client, ctx context.Context) (*e621.FavoriteChange, *favorites.Response, error) {
+			return c.AddFavorite(ctx, 4242)
+		}, http.StatusUnprocessableEntity, favorites.ErrAlreadyFavorited},
+		{"remove unknown", func(c *e621.Client, ctx context.Context) (*e621.FavoriteChange, *favorites.Response, error) {
+			return c.RemoveFavorite(ctx, 4242)
+		}, http.StatusNotFound, favorites.ErrNotFound},
+		{"add of post 0", func(c *e621.Client, ctx context.Context) (*e621.FavoriteChange, *favorites.Response, error) {
+			return c.AddFavorite(ctx, 0)
+		}, 0, favorites.ErrInvalidArgument},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, mt := mockClient(t)
+			mt.RegisterResponder(http.MethodPost, "https://e621.net/favorites.json",
+				httpmock.NewStringResponder(422, `{"success":false,"message":"You have already favorited this post"}`))
+			mt.RegisterResponder(http.MethodDelete, "https://e621.net/favorites/4242.json",
+				httpmock.NewStringResponder(404, `{"success":false,"reason":"not found"}`))
+			ch, resp, err := tt.call(c, t.Context())
+			if ch != nil || !errors.Is(err, tt.match) {
+				t.Errorf("change %+v, error %v; want no change and %v", ch, err, tt.match)
+			}
+			switch {
+			case tt.status == 0 && resp != nil:
+				t.Errorf("Response %v for a call refused before sending", resp)
+			case tt.status != 0 && (resp == nil || resp.StatusCode != tt.status):
+				t.Errorf("Response %v, want status %d", resp, tt.status)
+			}
+		})
+	}
+}
+
 func TestTypedCallsRefuseBadPostIDs(t *testing.T) {
 	c, mt := mockClient(t)
 	for _, id := range []int64{0, -1} {
-		if _, err := c.AddFavorite(t.Context(), id); !errors.Is(err, favorites.ErrInvalidArgument) {
+		if _, _, err := c.AddFavorite(t.Context(), id); !errors.Is(err, favorites.ErrInvalidArgument) {
 			t.Errorf("AddFavorite(%d) = %v", id, err)
 		}
-		if _, err := c.RemoveFavorite(t.Context(), id); !errors.Is(err, favorites.ErrInvalidArgument) {
+		if _, _, err := c.RemoveFavorite(t.Context(), id); !errors.Is(err, favorites.ErrInvalidArgument) {
 			t.Errorf("RemoveFavorite(%d) = %v", id, err)
 		}
 	}

@@ -58,7 +58,7 @@ func TestErrorAnswers(t *testing.T) {
 				resp.Header.Set("Content-Type", tt.contentType)
 				return resp, nil
 			})
-			_, err := c.AddFavorite(t.Context(), 5)
+			_, _, err := c.AddFavorite(t.Context(), 5)
 			var apiErr *favorites.APIError
 			if !errors.As(err, &apiErr) || apiErr.StatusCode != tt.status {
 				t.Fatalf("err = %v, want an APIError with status %d", err, tt.status)
@@ -120,9 +120,9 @@ func TestRateLimitAnswersRetried(t *testing.T) {
 				return e621.NewAdapter(c).Remove(t.Context(), favorites.Ref{ID: "5"})
 			}, true},
 		{"503 on typed AddFavorite is not repeated", 503, busy, http.MethodPost, "https://e621.net/favorites.json",
-			func(t *testing.T, c *e621.Client) error { _, err := c.AddFavorite(t.Context(), 5); return err }, false},
+			func(t *testing.T, c *e621.Client) error { _, _, err := c.AddFavorite(t.Context(), 5); return err }, false},
 		{"429 on typed AddFavorite", 429, throttled, http.MethodPost, "https://e621.net/favorites.json",
-			func(t *testing.T, c *e621.Client) error { _, err := c.AddFavorite(t.Context(), 5); return err }, true},
+			func(t *testing.T, c *e621.Client) error { _, _, err := c.AddFavorite(t.Context(), 5); return err }, true},
 		{"429 on a read", 429, throttled, http.MethodGet, "https://e621.net/favorites.json",
 			func(t *testing.T, c *e621.Client) error { _, err := c.Favorites(nil).NextPage(t.Context()); return err }, true},
 	}

@@ -50,27 +50,71 @@ func ExampleClient_Favorites() {
 	// page: 1001 (png)
 }
 
-// The typed AddFavorite keeps e621's meaning: a repeat is an error.
+// The typed AddFavorite keeps e621's meaning: a repeat is an error. Each
+// call also returns the Response, whose status tells the live answer (200)
+// from the documented one (201).
 func ExampleClient_AddFavorite() {
 	srv := fake(1)
+	defer srv.Close()
+	srv.AddPost(e621test.Post{ID: 1002})
+	c, err := e621.New(e621test.Login, e621test.APIKey, favorites.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	ch, resp, err := c.AddFavorite(ctx, 1002)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode, "post", ch.PostID, "now has", ch.FavoriteCount, "favourite")
+
+	_, resp, err = c.AddFavorite(ctx, 1001)
+	fmt.Println("already favourited:", errors.Is(err, favorites.ErrAlreadyFavorited), resp.StatusCode)
+	var apiErr *favorites.APIError
+	if errors.As(err, &apiErr) {
+		fmt.Println(apiErr.Message)
+	}
+
+	_, _, err = c.AddFavorite(ctx, 9999)
+	fmt.Println("not found:", errors.Is(err, favorites.ErrNotFound))
+	// Output:
+	// 200 post 1002 now has 1 favourite
+	// already favourited: true 422
+	// You have already favorited this post
+	// not found: true
+}
+
+// Resume a typed listing: save the Pager's cursor after a page, and give
+// it back in FavoritesOptions.Cursor to go on from the next one.
+func ExampleClient_Favorites_resume() {
+	srv := fake(5)
 	defer srv.Close()
 	c, err := e621.New(e621test.Login, e621test.APIKey, favorites.WithBaseURL(srv.URL))
 	if err != nil {
 		log.Fatal(err)
 	}
-	_, err = c.AddFavorite(context.Background(), 1001)
-	fmt.Println("already favourited:", errors.Is(err, favorites.ErrAlreadyFavorited))
-	var apiErr *favorites.APIError
-	if errors.As(err, &apiErr) {
-		fmt.Println(apiErr.StatusCode, apiErr.Message)
+	ctx := context.Background()
+	pager := c.Favorites(&e621.FavoritesOptions{Limit: 2})
+	fmt.Printf("cursor before the first page: %q\n", pager.Cursor())
+	page, err := pager.NextPage(ctx)
+	if err != nil {
+		log.Fatal(err)
 	}
+	fmt.Println("first run:", page.Items[0].ID, page.Items[1].ID)
+	saved := pager.Cursor() // written to disk; the program stops here
 
-	_, err = c.AddFavorite(context.Background(), 9999)
-	fmt.Println("not found:", errors.Is(err, favorites.ErrNotFound))
+	for p, err := range c.Favorites(&e621.FavoritesOptions{Cursor: saved}).All(ctx) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println("resumed:", p.ID)
+	}
 	// Output:
-	// already favourited: true
-	// 422 You have already favorited this post
-	// not found: true
+	// cursor before the first page: ""
+	// first run: 1005 1004
+	// resumed: 1003
+	// resumed: 1002
+	// resumed: 1001
 }
 
 // The portable adapter: list, then add and remove idempotently.
@@ -100,4 +144,30 @@ func ExampleAdapter() {
 	// <nil>
 	// <nil>
 	// [1001]
+}
+
+// List through the portable interface, as a program that serves every
+// provider does: the same loop lists any of them. A Favorite carries the
+// post's JSON, and As gives the e621 post back from it.
+func ExampleAdapter_List() {
+	srv := fake(3)
+	defer srv.Close()
+	c, err := e621.New(e621test.Login, e621test.APIKey, favorites.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	var f favorites.Favorites = e621.NewAdapter(c)
+	for fav, err := range f.List(nil).All(context.Background()) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		var p *e621.Post
+		if fav.As(&p) {
+			fmt.Println(fav.Ref, fav.Kind, fav.Title, p.File.Ext, p.File.Width, p.File.Height)
+		}
+	}
+	// Output:
+	// 1003 video #1003 by artist_2 webm 800 600
+	// 1002 image #1002 by artist_1 jpg 800 600
+	// 1001 image #1001 by artist_0 png 800 600
 }

@@ -23,8 +23,15 @@ type FavoritesOptions struct {
 
 	// Page is the page to start at, 1 to MaxPage; 0 means 1. A walk that
 	// starts at a page number has no anchors to check it against (see
-	// Favorites); to resume a walk, start a new one from its cursor.
+	// Favorites); to resume a walk, start a new one from its Cursor.
 	Page int
+
+	// Cursor resumes a walk where an earlier Pager's Cursor said its next
+	// page starts; "" starts at Page. It cannot be given with a Page, and a
+	// Limit other than 0 or the cursor's own is refused, since the
+	// cursor's page numbers count pages of its own size. A cursor names no
+	// user: give the UserID of the walk that saved it.
+	Cursor string
 }
 
 type favoritesQuery struct {
@@ -50,19 +57,21 @@ type postsBody struct {
 // ItemMargin), and when a post is null, has no positive id, or is shorter
 // than MinPostBytes; the error names the post's position.
 //
-// The Pager's cursor (see the package doc for its text) names the page
-// size, the next page and the last posts yielded. A new walk started from
-// it re-reads the page before the next one as well (two requests), skips
-// what it holds up to the last of those posts, and goes on: favourites
-// added or removed between the two walks never make it skip one that is
-// still there. What can repeat: when none of the remembered posts is in
-// those two pages (all unfavourited, or more than a page of favourites
-// removed above them, or added), the walk starts again at page 1, and
-// yields again what the first walk had. Within one walk, pages are read
-// by number: a post that turns up again on the next page (a favourite
-// added meanwhile pushed it down) is skipped, but a favourite removed from
-// the pages already read while the walk runs moves the rest up by one, and
-// the walk can miss one post there; a resumed walk cannot.
+// The Pager's cursor (see the package doc for its text) is "" before the
+// first page of a walk from page 1 and after the last page; otherwise it
+// names the page size, the next page and the last posts yielded, and
+// FavoritesOptions.Cursor (or the Adapter's ListOptions.Cursor) starts a
+// new walk from it. Such a walk re-reads the page before the next one as
+// well (two requests), skips what it holds up to the last of those posts,
+// and goes on: favourites added or removed between the two walks never
+// make it skip one that is still there. What can repeat: when none of the
+// remembered posts is in those two pages (all unfavourited, or more than a
+// page of favourites removed above them, or added), the walk starts again
+// at page 1, and yields again what the first walk had. Within one walk,
+// pages are read by number: a post that turns up again on the next page (a
+// favourite added meanwhile pushed it down) is skipped, but a favourite
+// removed from the pages already read while the walk runs moves the rest
+// up by one, and the walk can miss one post there; a resumed walk cannot.
 //
 // A user who hides their favourites gives an error matching
 // ErrFavoritesHidden (and favorites.ErrForbidden) where the server answers
@@ -72,15 +81,31 @@ func (c *Client) Favorites(opts *FavoritesOptions) *favorites.Pager[*Post] {
 	if opts != nil {
 		o = *opts
 	}
-	if o.Page < 0 || o.Page > MaxPage {
-		return favorites.ErrorPager[*Post](fmt.Errorf("%s: %w: page %d is outside 1 to %d (e621 serves no page past %d)",
-			ProviderName, favorites.ErrInvalidArgument, o.Page, MaxPage, MaxPage))
-	}
-	limit, err := checkLimit(o.Limit)
+	start, err := o.start()
 	if err != nil {
 		return favorites.ErrorPager[*Post](err)
 	}
-	return c.favoritesPager(o.UserID, cursor{limit: limit, page: max(o.Page, 1)})
+	return c.favoritesPager(o.UserID, start)
+}
+
+// start is where a walk with options o begins: its cursor, or its page.
+func (o FavoritesOptions) start() (cursor, error) {
+	if o.Page < 0 || o.Page > MaxPage {
+		return cursor{}, fmt.Errorf("%s: %w: page %d is outside 1 to %d (e621 serves no page past %d)",
+			ProviderName, favorites.ErrInvalidArgument, o.Page, MaxPage, MaxPage)
+	}
+	limit, err := checkLimit(o.Limit)
+	if err != nil {
+		return cursor{}, err
+	}
+	if o.Cursor == "" {
+		return cursor{limit: limit, page: max(o.Page, 1)}, nil
+	}
+	if o.Page != 0 {
+		return cursor{}, fmt.Errorf("%s: %w: both a cursor and page %d; a cursor names its own page",
+			ProviderName, favorites.ErrInvalidArgument, o.Page)
+	}
+	return parseCursor(o.Cursor, o.Limit)
 }
 
 // checkLimit gives the page size a limit asks for: 0 is MaxLimit.
@@ -234,25 +259,27 @@ type addForm struct {
 	PostID int64 `url:"post_id"`
 }
 
-// AddFavorite favourites post postID. A post that already is a favourite
-// gives an error matching favorites.ErrAlreadyFavorited; a full list gives
-// one matching ErrFavoritesFull (and not ErrAlreadyFavorited); 423 matches
-// ErrTransferring.
-func (c *Client) AddFavorite(ctx context.Context, postID int64) (*FavoriteChange, error) {
-	ch, _, err := c.addFavorite(ctx, postID, favorites.RetryByMethod)
-	return ch, err
+// AddFavorite favourites post postID and returns what the server answered
+// and the Response it came in. A post that already is a favourite gives an
+// error matching favorites.ErrAlreadyFavorited; a full list gives one
+// matching ErrFavoritesFull (and not ErrAlreadyFavorited); 423 matches
+// ErrTransferring. The Response is returned with an error too, whenever
+// one arrived, so that a caller can read its status and headers.
+func (c *Client) AddFavorite(ctx context.Context, postID int64) (*FavoriteChange, *favorites.Response, error) {
+	return c.addFavorite(ctx, postID, favorites.RetryByMethod)
 }
 
 func (c *Client) addFavorite(ctx context.Context, postID int64, retry favorites.RetryMode) (*FavoriteChange, *favorites.Response, error) {
 	return c.change(ctx, postID, http.MethodPost, "/favorites.json", favorites.FormBody(addForm{postID}), retry)
 }
 
-// RemoveFavorite unfavourites post postID. Removing a post that is not a
+// RemoveFavorite unfavourites post postID and returns what the server
+// answered and the Response it came in. Removing a post that is not a
 // favourite succeeds; an unknown post is an error matching
-// favorites.ErrNotFound (and IsUnknownPost).
-func (c *Client) RemoveFavorite(ctx context.Context, postID int64) (*FavoriteChange, error) {
-	ch, _, err := c.removeFavorite(ctx, postID, favorites.RetryByMethod)
-	return ch, err
+// favorites.ErrNotFound (and IsUnknownPost). As with AddFavorite, the
+// Response comes with an error too whenever one arrived.
+func (c *Client) RemoveFavorite(ctx context.Context, postID int64) (*FavoriteChange, *favorites.Response, error) {
+	return c.removeFavorite(ctx, postID, favorites.RetryByMethod)
 }
 
 func (c *Client) removeFavorite(ctx context.Context, postID int64, retry favorites.RetryMode) (*FavoriteChange, *favorites.Response, error) {

@@ -53,6 +53,9 @@ func FuzzFavoritesOptions(f *testing.F) {
 		w := &providertest.Wire{Status: http.StatusOK, Body: []byte(`{"posts":[]}`)}
 		_, err := fuzzClient(t, w).Favorites(&e621.FavoritesOptions{UserID: userID, Limit: limit, Page: page}).NextPage(t.Context())
 		checkPageQuery(t, w, err, valid, userID, limit, max(page, 1))
+		if cursor != "" {
+			checkTypedCursor(t, userID, limit, page, cursor)
+		}
 
 		// The adapter's cursor is its own text ("" is page 1): a cursor
 		// it accepts sends page and limit in range, and the cursor's
@@ -65,6 +68,21 @@ func FuzzFavoritesOptions(f *testing.F) {
 		}
 		checkCursorQueries(t, w, err, limit)
 	})
+}
+
+// checkTypedCursor lists with FavoritesOptions.Cursor, which reads the
+// adapter's cursors: with a page as well, or options out of range, it is
+// refused with nothing sent; otherwise it sends what the adapter would.
+func checkTypedCursor(t *testing.T, userID int64, limit, page int, cursor string) {
+	t.Helper()
+	w := &providertest.Wire{Status: http.StatusOK, Body: []byte(`{"posts":[]}`)}
+	opts := &e621.FavoritesOptions{UserID: userID, Limit: limit, Page: page, Cursor: cursor}
+	_, err := fuzzClient(t, w).Favorites(opts).NextPage(t.Context())
+	if userID < 0 || page != 0 || limit < 0 || limit > e621.MaxLimit {
+		w.CheckRefused(t, err)
+		return
+	}
+	checkCursorQueries(t, w, err, limit)
 }
 
 // checkCursorQueries asserts a refusal that sent nothing, or requests of

@@ -65,23 +65,27 @@ func postIDs(favs []favorites.Favorite) []int64 {
 func TestResumeNeverSkips(t *testing.T) {
 	tests := []struct {
 		name string
-		// change gets the favourites newest first and the first run's
-		// yield, and changes the fake.
-		change  func(srv *e621test.Server, favs, spare []int64)
+		// change gets the favourites newest first and the posts not
+		// yet favourites, and changes the fake.
+		change  func(srv *e621test.Server, favs, spare []int64) error
 		repeats bool // the resumed run may start again from page 1
 	}{
-		{"no change", func(*e621test.Server, []int64, []int64) {}, false},
-		{"one listed favourite removed", func(s *e621test.Server, f, _ []int64) { unfav(s, f[3]) }, false},
-		{"three listed favourites removed", func(s *e621test.Server, f, _ []int64) { unfav(s, f[0], f[7], f[15]) }, false},
-		{"the last one listed removed", func(s *e621test.Server, f, _ []int64) { unfav(s, f[19]) }, false},
-		{"the last four listed removed", func(s *e621test.Server, f, _ []int64) { unfav(s, f[16:20]...) }, true},
-		{"eleven listed removed, more than a page", func(s *e621test.Server, f, _ []int64) { unfav(s, f[2:13]...) }, true},
-		{"fifteen listed removed", func(s *e621test.Server, f, _ []int64) { unfav(s, f[0:15]...) }, true},
-		{"one not yet listed removed", func(s *e621test.Server, f, _ []int64) { unfav(s, f[20], f[31]) }, false},
-		{"one favourite added", func(s *e621test.Server, _, sp []int64) { fav(s, sp[0]) }, false},
-		{"five added, two listed removed", func(s *e621test.Server, f, sp []int64) { fav(s, sp[:5]...); unfav(s, f[4], f[12]) }, false},
-		{"fifteen added, more than a page", func(s *e621test.Server, _, sp []int64) { fav(s, sp[:15]...) }, true},
-		{"the last one listed favourited again", func(s *e621test.Server, f, _ []int64) { unfav(s, f[19]); fav(s, f[19]) }, false},
+		{"no change", func(*e621test.Server, []int64, []int64) error { return nil }, false},
+		{"one listed favourite removed", func(s *e621test.Server, f, _ []int64) error { return unfav(s, f[3]) }, false},
+		{"three listed favourites removed", func(s *e621test.Server, f, _ []int64) error { return unfav(s, f[0], f[7], f[15]) }, false},
+		{"the last one listed removed", func(s *e621test.Server, f, _ []int64) error { return unfav(s, f[19]) }, false},
+		{"the last four listed removed", func(s *e621test.Server, f, _ []int64) error { return unfav(s, f[16:20]...) }, true},
+		{"eleven listed removed, more than a page", func(s *e621test.Server, f, _ []int64) error { return unfav(s, f[2:13]...) }, true},
+		{"fifteen listed removed", func(s *e621test.Server, f, _ []int64) error { return unfav(s, f[0:15]...) }, true},
+		{"one not yet listed removed", func(s *e621test.Server, f, _ []int64) error { return unfav(s, f[20], f[31]) }, false},
+		{"one favourite added", func(s *e621test.Server, _, sp []int64) error { return fav(s, sp[0]) }, false},
+		{"five added, two listed removed", func(s *e621test.Server, f, sp []int64) error {
+			return errors.Join(fav(s, sp[:5]...), unfav(s, f[4], f[12]))
+		}, false},
+		{"fifteen added, more than a page", func(s *e621test.Server, _, sp []int64) error { return fav(s, sp[:15]...) }, true},
+		{"the last one listed favourited again", func(s *e621test.Server, f, _ []int64) error {
+			return errors.Join(unfav(s, f[19]), fav(s, f[19]))
+		}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,7 +94,9 @@ func TestResumeNeverSkips(t *testing.T) {
 			if !slices.Equal(first, favs[:20]) {
 				t.Fatalf("first run yielded %v, want %v", first, favs[:20])
 			}
-			tt.change(srv, favs, spare)
+			if err := tt.change(srv, favs, spare); err != nil {
+				t.Fatal(err)
+			}
 			now := srv.Favorites(e621test.Login)
 			var second []int64
 			for f, err := range a.List(&favorites.ListOptions{Cursor: cursor}).All(t.Context()) {
@@ -116,8 +122,8 @@ func TestResumeNeverSkips(t *testing.T) {
 	}
 }
 
-func unfav(s *e621test.Server, ids ...int64) { s.Unfavorite(e621test.Login, ids...) }
-func fav(s *e621test.Server, ids ...int64)   { _ = s.Favorite(e621test.Login, ids...) }
+func unfav(s *e621test.Server, ids ...int64) error { return s.Unfavorite(e621test.Login, ids...) }
+func fav(s *e621test.Server, ids ...int64) error   { return s.Favorite(e621test.Login, ids...) }
 
 // TestResumeCosts: the first page of a resumed walk is read with the page
 // before it, two requests; every later page is one.

@@ -13,7 +13,7 @@
 //	srv := e621test.NewServer(e621test.WithRateLimit(0))
 //	defer srv.Close()
 //	ids := srv.AddPosts(3)
-//	srv.Favorite(e621test.Login, ids...)
+//	if err := srv.Favorite(e621test.Login, ids...); err != nil { ... }
 //	c, _ := e621.New(e621test.Login, e621test.APIKey, favorites.WithBaseURL(srv.URL))
 package e621test
 
@@ -140,34 +140,54 @@ func (s *Server) AddUser(login, apiKey string) int64 {
 	return s.nextUser
 }
 
-// UserID is login's user ID; 0 for an unknown login.
-func (s *Server) UserID(login string) int64 {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if u := s.users[login]; u != nil {
-		return u.id
-	}
-	return 0
-}
-
-// Favorite makes ids favourites of login, each in turn the newest. A post
-// already a favourite is left where it is.
+// Favorite makes ids favourites of login, each in turn the newest, as a
+// change made on the site would. A post already a favourite is left where
+// it is. An unknown login or post is an error, and then nothing changes.
 func (s *Server) Favorite(login string, ids ...int64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	u := s.users[login]
-	if u == nil {
-		return fmt.Errorf("e621test: no user %q", login)
+	u, err := s.seedable(login, ids)
+	if err != nil {
+		return err
 	}
 	for _, id := range ids {
-		if s.posts[id] == nil {
-			return fmt.Errorf("e621test: no post %d", id)
-		}
 		if !u.has[id] {
 			s.addFav(u, id)
 		}
 	}
 	return nil
+}
+
+// Unfavorite removes ids from login's favourites, as a change made on the
+// site would; a post that is not a favourite is left alone. An unknown
+// login or post is an error, and then nothing changes.
+func (s *Server) Unfavorite(login string, ids ...int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u, err := s.seedable(login, ids)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		s.removeFav(u, id)
+	}
+	return nil
+}
+
+// seedable returns login's user after checking that every one of ids is a
+// stored post, so that a seeding call with a typo changes nothing. Call
+// with s.mu held.
+func (s *Server) seedable(login string, ids []int64) (*user, error) {
+	u := s.users[login]
+	if u == nil {
+		return nil, fmt.Errorf("e621test: no user %q", login)
+	}
+	for _, id := range ids {
+		if s.posts[id] == nil {
+			return nil, fmt.Errorf("e621test: no post %d", id)
+		}
+	}
+	return u, nil
 }
 
 // addFav makes id the newest favourite of u. Call with s.mu held.
@@ -187,7 +207,8 @@ func (s *Server) removeFav(u *user, id int64) {
 	s.favCount[id]--
 }
 
-// Favorites are login's favourite post IDs, newest first.
+// Favorites are login's favourite post IDs, newest first, as the service
+// lists them; nil for an unknown login.
 func (s *Server) Favorites(login string) []int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -217,15 +238,3 @@ func (s *Server) setUser(login string, f func(*user)) {
 
 // epoch dates seeded posts, fixed so that output is stable.
 var epoch = time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
-
-// Unfavorite removes ids from login's favourites, as a change made
-// elsewhere (on the site) would; ids that are not favourites are left.
-func (s *Server) Unfavorite(login string, ids ...int64) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if u := s.users[login]; u != nil {
-		for _, id := range ids {
-			s.removeFav(u, id)
-		}
-	}
-}

@@ -39,13 +39,13 @@ func TestDefaultLimiterNeverMeets503(t *testing.T) {
 	}
 	const rounds = 3
 	for i := range rounds {
-		if _, err := c.AddFavorite(t.Context(), ids[i]); err != nil {
+		if _, _, err := c.AddFavorite(t.Context(), ids[i]); err != nil {
 			t.Fatalf("round %d add: %v", i, err)
 		}
 		if _, err := c.Favorites(nil).NextPage(t.Context()); err != nil {
 			t.Fatalf("round %d list: %v", i, err)
 		}
-		if _, err := c.RemoveFavorite(t.Context(), ids[i]); err != nil {
+		if _, _, err := c.RemoveFavorite(t.Context(), ids[i]); err != nil {
 			t.Fatalf("round %d remove: %v", i, err)
 		}
 	}
@@ -222,14 +222,14 @@ func TestWriteAnswersByMode(t *testing.T) {
 	}{{e621test.Live, false, 0}, {e621test.Documented, true, -1}} {
 		srv, c := start(t, e621test.WithRateLimit(0), e621test.WithMode(tt.mode))
 		id := srv.AddPost(e621test.Post{Ext: "webm", Duration: 3})
-		ch, err := c.AddFavorite(t.Context(), id)
+		ch, _, err := c.AddFavorite(t.Context(), id)
 		if err != nil || ch.PostID != id || ch.FavoriteCount != 1 || (ch.Post != nil) != tt.post {
 			t.Fatalf("mode %d add: %+v, %v", tt.mode, ch, err)
 		}
 		if tt.post && (!ch.Post.IsFavorited || ch.Post.Kind() != e621.KindVideo || *ch.Post.Duration != 3) {
 			t.Errorf("documented post %+v", ch.Post)
 		}
-		ch, err = c.RemoveFavorite(t.Context(), id)
+		ch, _, err = c.RemoveFavorite(t.Context(), id)
 		if err != nil || ch.PostID != id || ch.FavoriteCount != tt.removeCount {
 			t.Errorf("mode %d remove: %+v, %v", tt.mode, ch, err)
 		}
@@ -243,10 +243,10 @@ func TestRepeatFullListAndTransfer(t *testing.T) {
 	srv, c := start(t, e621test.WithRateLimit(0), e621test.WithMaxFavorites(2))
 	ids := srv.AddPosts(3)
 	a := e621.NewAdapter(c)
-	if _, err := c.AddFavorite(t.Context(), ids[0]); err != nil {
+	if _, _, err := c.AddFavorite(t.Context(), ids[0]); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.AddFavorite(t.Context(), ids[0]); !errors.Is(err, favorites.ErrAlreadyFavorited) {
+	if _, _, err := c.AddFavorite(t.Context(), ids[0]); !errors.Is(err, favorites.ErrAlreadyFavorited) {
 		t.Errorf("repeat: %v, want ErrAlreadyFavorited", err)
 	}
 	if err := a.Add(t.Context(), ref(ids[0])); err != nil {
@@ -257,7 +257,7 @@ func TestRepeatFullListAndTransfer(t *testing.T) {
 	}
 	// Full: the server checks this before "already favorited".
 	for _, id := range []int64{ids[2], ids[0]} {
-		_, err := c.AddFavorite(t.Context(), id)
+		_, _, err := c.AddFavorite(t.Context(), id)
 		if !errors.Is(err, e621.ErrFavoritesFull) || errors.Is(err, favorites.ErrAlreadyFavorited) {
 			t.Errorf("full list, post %d: %v, want ErrFavoritesFull only", id, err)
 		}
@@ -282,10 +282,10 @@ func ref(id int64) favorites.Ref { return favorites.Ref{ID: strconv.FormatInt(id
 
 func TestUnknownPostsAndAnonymous(t *testing.T) {
 	srv, c := start(t, e621test.WithRateLimit(0))
-	if _, err := c.AddFavorite(t.Context(), 99); !errors.Is(err, favorites.ErrNotFound) {
+	if _, _, err := c.AddFavorite(t.Context(), 99); !errors.Is(err, favorites.ErrNotFound) {
 		t.Errorf("add unknown: %v", err)
 	}
-	if _, err := c.RemoveFavorite(t.Context(), 99); !errors.Is(err, favorites.ErrNotFound) {
+	if _, _, err := c.RemoveFavorite(t.Context(), 99); !errors.Is(err, favorites.ErrNotFound) {
 		t.Errorf("remove unknown: %v", err)
 	}
 	for path, want := range map[string]int{"/favorites.json": 404, "/favorites.json?user_id=1": 200, "/favorites.json?user_id=9": 404} {
