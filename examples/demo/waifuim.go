@@ -18,7 +18,9 @@ func demoWaifuim(ctx context.Context, w io.Writer) error {
 	srv := waifuimtest.NewServer()
 	defer srv.Close()
 	ids := srv.GenerateImages(6)
-	srv.SetFavorite(waifuimtest.UserID, ids[:4]...)
+	if err := srv.Favorite(waifuimtest.UserID, ids[:4]...); err != nil {
+		return err
+	}
 
 	// The fake needs no pacing; against the service keep the 5/s default.
 	c, err := srv.NewClient(waifuimtest.Token, favorites.WithRateLimiter(nil))
@@ -32,16 +34,19 @@ func demoWaifuim(ctx context.Context, w io.Writer) error {
 		return err
 	}
 
-	images, _, err := c.Favorites(ctx, &waifuim.FavoritesQuery{NSFW: waifuim.NSFWFalse, GIF: waifuim.Bool(false)})
+	safe := 0
+	for _, err := range c.Favorites(&waifuim.FavoritesQuery{NSFW: waifuim.NSFWFalse, GIF: waifuim.Bool(false)}).All(ctx) {
+		if err != nil {
+			return err
+		}
+		safe++
+	}
+	fmt.Fprintf(w, "safe, no GIFs: %d of them\n", safe)
+	none, err := c.Favorites(&waifuim.FavoritesQuery{IncludedTags: []string{"no-such-tag"}}).NextPage(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "safe, no GIFs: %d of them\n", len(images))
-	none, _, err := c.Favorites(ctx, &waifuim.FavoritesQuery{IncludedTags: []string{"no-such-tag"}})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "tag no-such-tag: %d (the service's 404 is an empty list)\n", len(none))
+	fmt.Fprintf(w, "tag no-such-tag: %d (the service's 404 is an empty list)\n", len(none.Items))
 
 	if err := waifuimEdits(ctx, w, srv, c, f, ids); err != nil {
 		return err
@@ -51,7 +56,7 @@ func demoWaifuim(ctx context.Context, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	_, _, err = bad.Favorites(ctx, nil)
+	_, err = bad.Favorites(nil).NextPage(ctx)
 	var apiErr *favorites.APIError
 	if !errors.Is(err, favorites.ErrUnauthorized) || !errors.As(err, &apiErr) {
 		return fmt.Errorf("expected a 401, got %v", err)

@@ -52,13 +52,13 @@ func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.F
 		return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", ProviderName, err))
 	}
 	return favorites.SinglePage(o.Cursor, func(ctx context.Context) ([]favorites.Favorite, *favorites.Response, error) {
-		images, resp, err := a.c.Favorites(ctx, nil)
+		images, resp, err := a.c.favorites(ctx, nil)
 		if err != nil {
 			return nil, resp, err
 		}
 		favs := make([]favorites.Favorite, len(images))
-		for i := range images {
-			favs[i] = ToFavorite(&images[i])
+		for i, im := range images {
+			favs[i] = ToFavorite(im)
 		}
 		return favs, resp, nil
 	})
@@ -129,7 +129,7 @@ func (a *Adapter) IsFavorite(ctx context.Context, ref favorites.Ref) (bool, erro
 	if err != nil {
 		return false, err
 	}
-	images, _, err := a.c.Favorites(ctx, &FavoritesQuery{IncludedFiles: []string{strconv.FormatInt(id, 10)}})
+	images, _, err := a.c.favorites(ctx, &FavoritesQuery{IncludedFiles: []string{strconv.FormatInt(id, 10)}})
 	if err != nil {
 		return false, err
 	}

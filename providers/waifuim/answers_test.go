@@ -147,7 +147,7 @@ func TestListReadsTheAnswer(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c, mt, rec := mockClient(t)
 			mt.RegisterResponder(http.MethodGet, favURL, rec.reply(tt.status, tt.body))
-			images, _, err := c.Favorites(t.Context(), nil)
+			images, _, err := onePage(t.Context(), c, nil)
 			if tt.want == nil && (err != nil || images == nil || len(images) != 0) ||
 				tt.want != nil && (!errors.Is(err, tt.want) || images != nil) {
 				t.Fatalf("Favorites answered %d %q: %d images, %v; want %v", tt.status, tt.body, len(images), err, tt.want)
@@ -160,7 +160,7 @@ func TestListReadsTheAnswer(t *testing.T) {
 func TestListNamesTheBadItem(t *testing.T) {
 	c, mt, rec := mockClient(t)
 	mt.RegisterResponder(http.MethodGet, favURL, rec.reply(200, images(3, func(i int) string { return realImage((2 - i) * 7622) })))
-	_, _, err := c.Favorites(t.Context(), nil)
+	_, _, err := onePage(t.Context(), c, nil)
 	if !errors.Is(err, favorites.ErrMalformedReply) || !strings.Contains(err.Error(), "item 2") {
 		t.Fatalf("Favorites with a third image without an ID: %v; want ErrMalformedReply naming item 2", err)
 	}

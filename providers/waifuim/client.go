@@ -52,8 +52,10 @@ func WithAPIVersion(v string) favorites.Option {
 
 // DefaultRateLimiter returns a new limiter of 5 requests a second, no burst:
 // the service serves one request per 200 ms per client and answers 429 past
-// a short queue.
-func DefaultRateLimiter() *rate.Limiter {
+// a short queue. Each call gives a limiter of its own, so clients built
+// with it do not share a budget. It is a favorites.Limiter, so this
+// package's API does not tie its users to the limiter's implementation.
+func DefaultRateLimiter() favorites.Limiter {
 	return rate.NewLimiter(5, 1)
 }
 

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/time/rate"
+
 	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/providers/waifuim"
 )
@@ -49,7 +51,7 @@ func TestFavoritesQueryEncoding(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c, mt, rec := mockClient(t)
 			mt.RegisterResponder(http.MethodGet, favURL, rec.reply(200, testdata(t, "fav.json")))
-			images, resp, err := c.Favorites(t.Context(), tt.q)
+			images, resp, err := onePage(t.Context(), c, tt.q)
 			if err != nil || len(images) != 1 || images[0].ImageID != 7622 || resp.StatusCode != 200 {
 				t.Fatalf("Favorites = %v, %v", images, err)
 			}
@@ -66,7 +68,7 @@ func TestFavoritesEmptyIsNotAnError(t *testing.T) {
 	c, mt, rec := mockClient(t)
 	mt.RegisterResponder(http.MethodGet, favURL,
 		rec.reply(404, `{"detail":"No image found matching the criteria given."}`))
-	images, _, err := c.Favorites(t.Context(), &waifuim.FavoritesQuery{IncludedTags: []string{"maid"}})
+	images, _, err := onePage(t.Context(), c, &waifuim.FavoritesQuery{IncludedTags: []string{"maid"}})
 	if err != nil || images == nil || len(images) != 0 {
 		t.Fatalf("Favorites on the no-match 404 = %#v, %v; want an empty list", images, err)
 	}
@@ -77,7 +79,7 @@ func TestFavoritesEmptyIsNotAnError(t *testing.T) {
 	// Any other 404 (a wrong base URL, say) stays an error.
 	c, mt, rec = mockClient(t)
 	mt.RegisterResponder(http.MethodGet, favURL, rec.reply(404, testdata(t, "error_404.json")))
-	if _, _, err := c.Favorites(t.Context(), nil); !errors.Is(err, favorites.ErrNotFound) {
+	if _, _, err := onePage(t.Context(), c, nil); !errors.Is(err, favorites.ErrNotFound) {
 		t.Fatalf("Favorites on a plain 404 = %v, want ErrNotFound", err)
 	}
 }
@@ -99,7 +101,7 @@ func TestFavoritesRefusesBadFilters(t *testing.T) {
 	for name, q := range bad {
 		t.Run(name, func(t *testing.T) {
 			c, _, rec := mockClient(t)
-			if _, _, err := c.Favorites(t.Context(), &q); !errors.Is(err, favorites.ErrInvalidArgument) {
+			if _, _, err := onePage(t.Context(), c, &q); !errors.Is(err, favorites.ErrInvalidArgument) {
 				t.Errorf("Favorites(%+v) = %v, want ErrInvalidArgument", q, err)
 			}
 			if n := len(rec.sent()); n != 0 {
@@ -110,7 +112,7 @@ func TestFavoritesRefusesBadFilters(t *testing.T) {
 	// The service reads order and orientation case-insensitively.
 	c, mt, rec := mockClient(t)
 	mt.RegisterResponder(http.MethodGet, favURL, rec.reply(200, testdata(t, "fav.json")))
-	if _, _, err := c.Favorites(t.Context(), &waifuim.FavoritesQuery{OrderBy: "liked_at", Orientation: "landscape"}); err != nil {
+	if _, _, err := onePage(t.Context(), c, &waifuim.FavoritesQuery{OrderBy: "liked_at", Orientation: "landscape"}); err != nil {
 		t.Errorf("lower-case values: %v", err)
 	}
 }
@@ -265,7 +267,7 @@ func TestErrors(t *testing.T) {
 func TestAPIVersionIsSettable(t *testing.T) {
 	c, mt, rec := mockClient(t, waifuim.WithAPIVersion("v6"))
 	mt.RegisterResponder(http.MethodGet, favURL, rec.reply(200, testdata(t, "fav.json")))
-	if _, _, err := c.Favorites(t.Context(), nil); err != nil {
+	if _, _, err := onePage(t.Context(), c, nil); err != nil {
 		t.Fatal(err)
 	}
 	if v := rec.sent()[0].Header.Values("Accept-Version"); !slices.Equal(v, []string{"v6"}) {
@@ -274,9 +276,14 @@ func TestAPIVersionIsSettable(t *testing.T) {
 }
 
 func TestDefaults(t *testing.T) {
-	l := waifuim.DefaultRateLimiter()
-	if l.Limit() != 5 || l.Burst() != 1 {
-		t.Errorf("default limiter %v/s burst %d, want 5/s burst 1", l.Limit(), l.Burst())
+	// The API says favorites.Limiter; the value is still x/time/rate's,
+	// set to the service's pace.
+	l, ok := waifuim.DefaultRateLimiter().(*rate.Limiter)
+	if !ok || l.Limit() != 5 || l.Burst() != 1 {
+		t.Fatalf("default limiter %#v, want a *rate.Limiter of 5/s burst 1", waifuim.DefaultRateLimiter())
+	}
+	if a, b := waifuim.DefaultRateLimiter(), waifuim.DefaultRateLimiter(); a == b {
+		t.Error("DefaultRateLimiter returned one limiter twice; clients would share a budget")
 	}
 	c, err := waifuim.New("tok")
 	if err != nil {
@@ -310,5 +317,45 @@ func TestListIsOnePage(t *testing.T) {
 	}
 	if n := len(rec.sent()); n != 1 {
 		t.Errorf("%d requests, want 1", n)
+	}
+}
+
+// Favorites sends nothing until its Pager is read, and then sends the query
+// as it was at the call: the caller's later changes to it do not leak into
+// a request that was validated before them.
+func TestFavoritesPagerIsLazyAndKeepsTheQuery(t *testing.T) {
+	tests := []struct {
+		name   string
+		q      *waifuim.FavoritesQuery
+		change func(*waifuim.FavoritesQuery)
+		query  string
+	}{
+		{"tags", &waifuim.FavoritesQuery{IncludedTags: []string{"maid"}},
+			func(q *waifuim.FavoritesQuery) { q.IncludedTags[0] = " bad" }, "included_tags=maid"},
+		{"comparison", &waifuim.FavoritesQuery{Width: waifuim.AtLeast(10)},
+			func(q *waifuim.FavoritesQuery) { q.Width.Op = "=>" }, "width=%3E%3D10"},
+		{"flag", &waifuim.FavoritesQuery{GIF: waifuim.Bool(true)},
+			func(q *waifuim.FavoritesQuery) { *q.GIF = false }, "gif=true"},
+		{"scalar", &waifuim.FavoritesQuery{NSFW: waifuim.NSFWTrue},
+			func(q *waifuim.FavoritesQuery) { q.NSFW = "maybe" }, "is_nsfw=true"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, mt, rec := mockClient(t)
+			mt.RegisterResponder(http.MethodGet, favURL, rec.reply(200, testdata(t, "fav.json")))
+			p := c.Favorites(tt.q)
+			tt.change(tt.q)
+			if n := len(rec.sent()); n != 0 {
+				t.Fatalf("Favorites sent %d requests before its Pager was read", n)
+			}
+			page, err := p.NextPage(t.Context())
+			if err != nil || len(page.Items) != 1 || page.Response == nil || page.Response.StatusCode != 200 {
+				t.Fatalf("NextPage = %+v, %v", page, err)
+			}
+			checkSent(t, rec.sent()[0], http.MethodGet, "/fav", tt.query, "")
+			if _, err := p.NextPage(t.Context()); !errors.Is(err, favorites.ErrNoMorePages) {
+				t.Errorf("second NextPage = %v, want ErrNoMorePages", err)
+			}
+		})
 	}
 }

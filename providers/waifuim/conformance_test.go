@@ -33,7 +33,9 @@ func harness(opts ...waifuimtest.Option) providertest.Harness {
 		srv := waifuimtest.NewServer(opts...)
 		t.Cleanup(srv.Close)
 		ids := srv.GenerateImages(2*seeded + 4)
-		srv.SetFavorite(waifuimtest.UserID, ids[:seeded]...)
+		if err := srv.Favorite(waifuimtest.UserID, ids[:seeded]...); err != nil {
+			t.Fatal(err)
+		}
 		return &providertest.Env{
 			Favorites:        fakeAdapter(t, srv, waifuimtest.Token, favorites.WithMaxBodySize(providertest.BodyCap)),
 			WrongCredentials: fakeAdapter(t, srv, "not-a-token"),

@@ -4,9 +4,11 @@
 // with favorites.Toggler and favorites.Checker.
 //
 // waifu.im returns every matching favourite in one response, so there is no
-// paging: [Client.Favorites] gives the whole list, and the adapter's List
-// serves it as one page, with nothing to resume (its Cursor is empty once
-// read; a listing cut short is run again). The service answers an empty
+// paging: [Client.Favorites] and the adapter's List both give a Pager of
+// one page, with nothing to resume (its Cursor is empty once read; a
+// listing cut short is run again). As everywhere in this SDK, a listing
+// sends nothing until its Pager is read, and typed calls return their
+// value, then the *favorites.Response, then the error. The service answers an empty
 // result with 404 "No image found matching the criteria given."; this
 // package reports that answer, and only that one, as an empty list. Any
 // other 404 is an error, and a 200 that is not a whole list of images

@@ -15,7 +15,9 @@ import (
 func exampleServer() (*waifuimtest.Server, []int64) {
 	srv := waifuimtest.NewServer()
 	ids := srv.GenerateImages(6)
-	srv.SetFavorite(waifuimtest.UserID, ids[:4]...)
+	if err := srv.Favorite(waifuimtest.UserID, ids[:4]...); err != nil {
+		log.Fatal(err)
+	}
 	return srv, ids
 }
 
@@ -28,25 +30,30 @@ func ExampleClient_Favorites() {
 		log.Fatal(err)
 	}
 	ctx := context.Background()
-	images, _, err := c.Favorites(ctx, &waifuim.FavoritesQuery{
+	images := c.Favorites(&waifuim.FavoritesQuery{
 		GIF:     waifuim.Bool(false),
 		Width:   waifuim.AtLeast(1000),
 		OrderBy: waifuim.OrderUploadedAt,
 	})
-	if err != nil {
-		log.Fatal(err)
-	}
-	for _, im := range images {
+	for im, err := range images.All(ctx) {
+		if err != nil {
+			log.Fatal(err)
+		}
 		fmt.Println(im.ImageID, im.Extension, im.Width, "x", im.Height)
 	}
-	// No match is an empty list, not the service's 404.
-	none, _, err := c.Favorites(ctx, &waifuim.FavoritesQuery{IncludedTags: []string{"no-such-tag"}})
-	fmt.Println(len(none), err)
+	// No match is an empty page, not the service's 404; NextPage gives
+	// the page's Response too.
+	page, err := c.Favorites(&waifuim.FavoritesQuery{IncludedTags: []string{"no-such-tag"}}).NextPage(ctx)
+	fmt.Println(len(page.Items), page.Response.StatusCode, err)
+	// A bad filter is refused before anything is sent.
+	_, err = c.Favorites(&waifuim.FavoritesQuery{OrderBy: "NEWEST"}).NextPage(ctx)
+	fmt.Println(errors.Is(err, favorites.ErrInvalidArgument))
 	// Output:
 	// 1003 .jpg 1230 x 1830
 	// 1001 .jpg 1210 x 1810
 	// 1000 .jpg 1800 x 1200
-	// 0 <nil>
+	// 0 404 <nil>
+	// true
 }
 
 func ExampleClient_Insert() {
@@ -106,4 +113,34 @@ func ExampleAdapter_Toggle() {
 	// Output:
 	// added: true <nil>
 	// added: false <nil>
+}
+
+// The portable listing: every favourite in one page, with the provider's
+// own *Image a Favorite.As away.
+func ExampleAdapter_List() {
+	srv, _ := exampleServer()
+	defer srv.Close()
+	c, err := srv.NewClient(waifuimtest.Token)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var favs favorites.Favorites = waifuim.NewAdapter(c)
+	p := favs.List(nil)
+	for fav, err := range p.All(context.Background()) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		var im *waifuim.Image
+		if fav.As(&im) {
+			fmt.Println(fav.Ref, fav.Title, im.Tags[len(im.Tags)-1].Name, im.IsNSFW)
+		}
+	}
+	// One page, nothing to resume from.
+	fmt.Printf("done %v, cursor %q\n", p.Done(), p.Cursor())
+	// Output:
+	// 1003 e359e9c5b8d42647.jpg ero true
+	// 1002 4522700c3989aa32.gif maid false
+	// 1001 a6eaf652ba3f2e1d.jpg selfies false
+	// 1000 08b37c993af4b208.jpg maid false
+	// done true, cursor ""
 }

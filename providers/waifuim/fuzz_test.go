@@ -112,7 +112,7 @@ func FuzzFavoritesQuery(f *testing.F) {
 	f.Fuzz(func(t *testing.T, names, nsfw, orderBy, orientation, op string, value int64, flags uint8, userID int64) {
 		q := fuzzQuery(names, nsfw, orderBy, orientation, op, value, flags, userID)
 		w := &providertest.Wire{Status: http.StatusNotFound, Body: []byte(`{"detail":"No image found matching the criteria given."}`)}
-		_, _, err := fuzzClient(t, w).Favorites(t.Context(), q)
+		_, _, err := onePage(t.Context(), fuzzClient(t, w), q)
 		if verr := q.Validate(); verr != nil {
 			w.CheckRefused(t, err)
 			return

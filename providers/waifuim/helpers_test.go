@@ -1,6 +1,8 @@
 package waifuim_test
 
 import (
+	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -117,4 +119,19 @@ func testdata(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// onePage reads the one page of c.Favorites(q), as a caller that wants the
+// page's Response does. waifu.im does not page, so a Pager that is not done
+// after its first page is an error here.
+func onePage(ctx context.Context, c *waifuim.Client, q *waifuim.FavoritesQuery) ([]*waifuim.Image, *favorites.Response, error) {
+	p := c.Favorites(q)
+	page, err := p.NextPage(ctx)
+	if err == nil && (!p.Done() || p.Cursor() != "") {
+		err = fmt.Errorf("the listing did not end after its one page: cursor %q", p.Cursor())
+	}
+	if err != nil {
+		return nil, page.Response, err
+	}
+	return page.Items, page.Response, nil
 }

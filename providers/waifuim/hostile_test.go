@@ -35,7 +35,7 @@ func TestHostileFilterNamesStayInTheirValue(t *testing.T) {
 			t.Run(f.param+"/"+h.Name, func(t *testing.T) {
 				c, mt, rec := mockClient(t)
 				mt.RegisterResponder(http.MethodGet, waifuim.DefaultBaseURL+"/fav", rec.reply(http.StatusNotFound, noMatch))
-				_, _, err := c.Favorites(t.Context(), f.query(h.Value))
+				_, _, err := onePage(t.Context(), c, f.query(h.Value))
 				if refusable(h.Value) {
 					if !errors.Is(err, favorites.ErrInvalidArgument) || len(rec.sent()) != 0 {
 						t.Fatalf("%s %.40q: %v after %d requests; want ErrInvalidArgument and none", f.param, h.Value, err, len(rec.sent()))

@@ -30,7 +30,7 @@ func TestListItemCap(t *testing.T) {
 	}{{waifuim.MaxFavorites, nil}, {waifuim.MaxFavorites + 1, favorites.ErrMalformedReply}} {
 		c, mt, rec := mockClient(t)
 		mt.RegisterResponder(http.MethodGet, favURL, rec.reply(200, images(tt.n, func(i int) string { return realImage(i + 1) })))
-		got, _, err := c.Favorites(t.Context(), nil)
+		got, _, err := onePage(t.Context(), c, nil)
 		if !errors.Is(err, tt.want) || tt.want == nil && len(got) != tt.n {
 			t.Errorf("a listing of %d images: %d images, %v; want %v", tt.n, len(got), err, tt.want)
 		}
@@ -51,7 +51,7 @@ func TestDefaultBodyCap(t *testing.T) {
 	} {
 		c, mt, rec := mockClient(t, tt.opts...)
 		mt.RegisterResponder(http.MethodGet, favURL, rec.reply(200, body))
-		if _, _, err := c.Favorites(t.Context(), nil); !errors.Is(err, tt.want) {
+		if _, _, err := onePage(t.Context(), c, nil); !errors.Is(err, tt.want) {
 			t.Errorf("%s: a body one byte over DefaultMaxBodySize: %v, want %v", tt.name, err, tt.want)
 		}
 	}
@@ -70,7 +70,7 @@ func TestRealImagesPassTheShapeRules(t *testing.T) {
 		}
 		return string(doc.Images[0])
 	})))
-	if got, _, err := c.Favorites(t.Context(), nil); err != nil || len(got) != 2 {
+	if got, _, err := onePage(t.Context(), c, nil); err != nil || len(got) != 2 {
 		t.Fatalf("two real images: %d, %v", len(got), err)
 	}
 }

@@ -5,26 +5,41 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 
 	"github.com/favkit/favorites"
 )
 
-// Favorites returns every favourite that matches q (nil: all of them), in
-// one call: waifu.im does not page. A query that matches nothing gives an
-// empty list and no error: the service's own answer for it is a 404 with
-// the detail "No image found matching the criteria given.", and only that
-// answer is read so; any other 404 (an HTML page, a wrong path) is an
-// error. A bad filter value is refused before anything is sent.
+// Favorites lists every favourite that matches q (nil: all of them). It
+// sends nothing itself: the one GET /fav goes out when the Pager is first
+// read. waifu.im does not page, so the Pager has a single page
+// (favorites.SinglePage) and its Cursor is empty once that page is read.
+// A bad filter value is refused before anything is sent: the first
+// NextPage (or All) gives an error matching favorites.ErrInvalidArgument.
+// q is copied, so changing it after the call changes nothing.
+//
+// A query that matches nothing gives an empty page and no error: the
+// service's own answer for it is a 404 with the detail "No image found
+// matching the criteria given.", and only that answer is read so; any
+// other 404 (an HTML page, a wrong path) is an error.
 //
 // A 200 that is not a list of images is an error matching
 // favorites.ErrMalformedReply, never a short list: an empty or null body,
 // one without "images" or with "images" not an array, an empty array (the
 // service says "nothing" with its 404 only), more than [MaxFavorites]
 // images, or an image without a positive image_id.
-func (c *Client) Favorites(ctx context.Context, q *FavoritesQuery) ([]Image, *favorites.Response, error) {
+func (c *Client) Favorites(q *FavoritesQuery) *favorites.Pager[*Image] {
 	if err := q.Validate(); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", ProviderName, err)
+		return favorites.ErrorPager[*Image](fmt.Errorf("%s: %w", ProviderName, err))
 	}
+	q = q.clone()
+	return favorites.SinglePage("", func(ctx context.Context) ([]*Image, *favorites.Response, error) {
+		return c.favorites(ctx, q)
+	})
+}
+
+// favorites sends one GET /fav with q, which Validate has passed.
+func (c *Client) favorites(ctx context.Context, q *FavoritesQuery) ([]*Image, *favorites.Response, error) {
 	var query any
 	if q != nil {
 		query = q
@@ -37,7 +52,7 @@ func (c *Client) Favorites(ctx context.Context, q *FavoritesQuery) ([]Image, *fa
 	resp, err := c.c.Do(ctx, req, &body)
 	var apiErr *favorites.APIError
 	if errors.As(err, &apiErr) && isEmptyResult(apiErr) {
-		return []Image{}, resp, nil
+		return []*Image{}, resp, nil
 	}
 	if err != nil {
 		return nil, resp, err
@@ -49,5 +64,32 @@ func (c *Client) Favorites(ctx context.Context, q *FavoritesQuery) ([]Image, *fa
 	if err != nil {
 		return nil, resp, fmt.Errorf("%s: GET /fav: %w", ProviderName, err)
 	}
-	return images, resp, nil
+	// Pointers into the one decoded array: no image is copied.
+	out := make([]*Image, len(images))
+	for i := range images {
+		out[i] = &images[i]
+	}
+	return out, resp, nil
+}
+
+// clone copies q deeply enough that the caller's later changes to its
+// slices or pointed-to values cannot reach a request not yet sent.
+func (q *FavoritesQuery) clone() *FavoritesQuery {
+	if q == nil {
+		return nil
+	}
+	c := *q
+	c.IncludedTags, c.ExcludedTags = slices.Clone(q.IncludedTags), slices.Clone(q.ExcludedTags)
+	c.IncludedFiles, c.ExcludedFiles = slices.Clone(q.IncludedFiles), slices.Clone(q.ExcludedFiles)
+	c.GIF, c.Many, c.Full = clonePtr(q.GIF), clonePtr(q.Many), clonePtr(q.Full)
+	c.Width, c.Height, c.ByteSize = clonePtr(q.Width), clonePtr(q.Height), clonePtr(q.ByteSize)
+	return &c
+}
+
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
 }

@@ -19,7 +19,9 @@ func TestResumeAcrossChanges(t *testing.T) {
 	srv := waifuimtest.NewServer()
 	t.Cleanup(srv.Close)
 	ids := srv.GenerateImages(12)
-	srv.SetFavorite(waifuimtest.UserID, ids[:8]...)
+	if err := srv.Favorite(waifuimtest.UserID, ids[:8]...); err != nil {
+		t.Fatal(err)
+	}
 	a := fakeAdapter(t, srv, waifuimtest.Token)
 
 	p := a.List(&favorites.ListOptions{PageSize: 3})
@@ -31,7 +33,9 @@ func TestResumeAcrossChanges(t *testing.T) {
 	saved := p.Cursor()
 
 	// Between the runs: two favourites added, one of the listed removed.
-	srv.SetFavorite(waifuimtest.UserID, ids[8], ids[9])
+	if err := srv.Favorite(waifuimtest.UserID, ids[8], ids[9]); err != nil {
+		t.Fatal(err)
+	}
 	if err := a.Remove(t.Context(), waifuim.Ref(&waifuim.Image{ImageID: ids[3]})); err != nil {
 		t.Fatal(err)
 	}

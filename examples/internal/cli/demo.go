@@ -86,8 +86,10 @@ func demoE621() (*Session, error) {
 func demoWaifuim() (*Session, error) {
 	srv := waifuimtest.NewServer()
 	ids := srv.GenerateImages(demoItems)
-	srv.SetFavorite(waifuimtest.UserID, ids[:demoFavourites]...)
 	cl, err := srv.NewClient(waifuimtest.Token, demoOptions...)
+	if err == nil {
+		err = srv.Favorite(waifuimtest.UserID, ids[:demoFavourites]...)
+	}
 	f, err := adapt(cl, err, waifuim.NewAdapter)
 	return session(f, err, itoa(ids), srv.Faults, srv.Close)
 }

@@ -15,7 +15,7 @@
 //	srv := waifuimtest.NewServer()
 //	defer srv.Close()
 //	ids := srv.GenerateImages(5)
-//	srv.SetFavorite(waifuimtest.UserID, ids[:2]...)
+//	if err := srv.Favorite(waifuimtest.UserID, ids[:2]...); err != nil { ... }
 //	c, err := srv.NewClient(waifuimtest.Token)
 package waifuimtest
 

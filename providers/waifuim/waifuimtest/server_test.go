@@ -1,6 +1,7 @@
 package waifuimtest_test
 
 import (
+	"context"
 	"errors"
 	"io"
 	"net/http"
@@ -49,12 +50,27 @@ func catalog(t *testing.T, n int, opts ...waifuimtest.Option) (*waifuimtest.Serv
 	t.Helper()
 	srv := waifuimtest.NewServer(opts...)
 	t.Cleanup(srv.Close)
-	srv.SetFavorite(waifuimtest.UserID, srv.GenerateImages(n)...)
-	images, _, err := client(t, srv, waifuimtest.Token).Favorites(t.Context(), nil)
+	if err := srv.Favorite(waifuimtest.UserID, srv.GenerateImages(n)...); err != nil {
+		t.Fatal(err)
+	}
+	images, err := list(t.Context(), client(t, srv, waifuimtest.Token), nil)
 	if err != nil || len(images) != n {
 		t.Fatalf("listing the catalogue: %d images, %v", len(images), err)
 	}
 	return srv, images
+}
+
+// list reads the whole of c.Favorites(q) as values, which the filters
+// below compare.
+func list(ctx context.Context, c *waifuim.Client, q *waifuim.FavoritesQuery) ([]waifuim.Image, error) {
+	images := []waifuim.Image{}
+	for im, err := range c.Favorites(q).All(ctx) {
+		if err != nil {
+			return nil, err
+		}
+		images = append(images, *im)
+	}
+	return images, nil
 }
 
 func ids(images []waifuim.Image) []int64 {
@@ -113,7 +129,7 @@ func TestFilters(t *testing.T) {
 			if len(want) == 0 || len(want) == len(all) && tt.name != "nsfw either" {
 				t.Fatalf("the catalogue does not exercise this filter: %d of %d kept", len(want), len(all))
 			}
-			got, _, err := c.Favorites(t.Context(), &tt.q)
+			got, err := list(t.Context(), c, &tt.q)
 			if err != nil || !slices.Equal(ids(got), want) {
 				t.Errorf("got %v, %v; want %v", ids(got), err, want)
 			}
@@ -134,12 +150,12 @@ func TestOrder(t *testing.T) {
 		waifuim.OrderFavorites:  func(a, b waifuim.Image) int { return b.Favorites - a.Favorites },
 		waifuim.OrderUploadedAt: func(a, b waifuim.Image) int { return b.UploadedAt.Compare(a.UploadedAt) },
 	} {
-		got, _, err := c.Favorites(t.Context(), &waifuim.FavoritesQuery{OrderBy: order})
+		got, err := list(t.Context(), c, &waifuim.FavoritesQuery{OrderBy: order})
 		if err != nil || len(got) != len(all) || !slices.IsSortedFunc(got, cmp) {
 			t.Errorf("order %s gave %v, %v", order, ids(got), err)
 		}
 	}
-	got, _, err := c.Favorites(t.Context(), &waifuim.FavoritesQuery{OrderBy: waifuim.OrderRandom})
+	got, err := list(t.Context(), c, &waifuim.FavoritesQuery{OrderBy: waifuim.OrderRandom})
 	if err != nil || !sameSet(ids(got), ids(all)) {
 		t.Errorf("RANDOM gave %v, %v", ids(got), err)
 	}
@@ -154,7 +170,7 @@ func sameSet(a, b []int64) bool {
 
 func TestManyCapsAt30(t *testing.T) {
 	srv, _ := catalog(t, 35)
-	got, _, err := client(t, srv, waifuimtest.Token).Favorites(t.Context(), &waifuim.FavoritesQuery{Many: waifuim.Bool(true)})
+	got, err := list(t.Context(), client(t, srv, waifuimtest.Token), &waifuim.FavoritesQuery{Many: waifuim.Bool(true)})
 	if err != nil || len(got) != 30 {
 		t.Errorf("many=true gave %d images, %v; want 30", len(got), err)
 	}
@@ -210,7 +226,7 @@ func TestWireAnswers(t *testing.T) {
 		t.Errorf("after the admin's insert, user 1 has %v", got)
 	}
 	admin := client(t, srv, waifuimtest.AdminToken)
-	got, _, err := admin.Favorites(t.Context(), &waifuim.FavoritesQuery{UserID: waifuimtest.UserID, Full: waifuim.Bool(true)})
+	got, err := list(t.Context(), admin, &waifuim.FavoritesQuery{UserID: waifuimtest.UserID, Full: waifuim.Bool(true)})
 	if err != nil || !slices.Equal(ids(got), []int64{id}) {
 		t.Errorf("admin listing user 1: %v, %v", ids(got), err)
 	}
@@ -257,7 +273,7 @@ func TestRateLimit(t *testing.T) {
 	if status != 429 || hdr.Get("Retry-After") != "3600" || !strings.Contains(body, `"detail"`) {
 		t.Fatalf("third request: %d %s Retry-After %q; want 429 with Retry-After 3600", status, body, hdr.Get("Retry-After"))
 	}
-	_, _, err := client(t, srv, waifuimtest.Token).Favorites(t.Context(), nil)
+	_, err := list(t.Context(), client(t, srv, waifuimtest.Token), nil)
 	var apiErr *favorites.APIError
 	if !errors.As(err, &apiErr) || !errors.Is(err, favorites.ErrRateLimited) || apiErr.RetryAfter != time.Hour {
 		t.Errorf("client over the limit: %v", err)
@@ -278,5 +294,56 @@ func TestFaultsCountEveryRequest(t *testing.T) {
 	raw(t, srv, "GET", "/nowhere", "", "")
 	if n := srv.Faults.Requests(); n != 2 {
 		t.Errorf("Faults counted %d requests, want 2", n)
+	}
+}
+
+// Seeding goes through Favorite and Unfavorite, which refuse an unknown
+// user or image without changing anything, and Favorites reads the state
+// back in the order GET /fav lists it.
+func TestSeeding(t *testing.T) {
+	srv := waifuimtest.NewServer()
+	t.Cleanup(srv.Close)
+	img := srv.GenerateImages(4) // generated with 0, 1, 2 and 3 likes of other users
+	other := srv.AddUser(10, waifuimtest.ViewFavorites)
+	const stranger = 99
+	tests := []struct {
+		name    string
+		change  func() error
+		wantErr bool
+		want    []int64 // UserID's favourites afterwards
+	}{
+		{"favourite, last first", func() error { return srv.Favorite(waifuimtest.UserID, img[0], img[1]) }, false,
+			[]int64{img[1], img[0]}},
+		{"again keeps its place", func() error { return srv.Favorite(waifuimtest.UserID, img[0]) }, false,
+			[]int64{img[1], img[0]}},
+		{"unknown image", func() error { return srv.Favorite(waifuimtest.UserID, img[2], 1) }, true,
+			[]int64{img[1], img[0]}},
+		{"unknown user", func() error { return srv.Favorite(stranger, img[2]) }, true, []int64{img[1], img[0]}},
+		{"another user's", func() error { return srv.Favorite(10, img[3]) }, false, []int64{img[1], img[0]}},
+		{"unfavourite", func() error { return srv.Unfavorite(waifuimtest.UserID, img[1], img[2]) }, false,
+			[]int64{img[0]}},
+		{"unfavourite unknown image", func() error { return srv.Unfavorite(waifuimtest.UserID, img[0], 1) }, true,
+			[]int64{img[0]}},
+		{"unfavourite unknown user", func() error { return srv.Unfavorite(stranger, img[0]) }, true, []int64{img[0]}},
+	}
+	for _, tt := range tests {
+		if err := tt.change(); (err != nil) != tt.wantErr {
+			t.Errorf("%s: error %v, want an error: %v", tt.name, err, tt.wantErr)
+		}
+		if got := srv.Favorites(waifuimtest.UserID); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: favourites %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if got := srv.Favorites(stranger); len(got) != 0 {
+		t.Errorf("an unknown user has favourites %v", got)
+	}
+	// What the seeding did is what the service answers, counts included.
+	images, err := list(t.Context(), client(t, srv, other), nil)
+	if err != nil || !slices.Equal(ids(images), []int64{img[3]}) || images[0].Favorites != 3+1 {
+		t.Fatalf("user 10 lists %v, %v", images, err)
+	}
+	mine, err := list(t.Context(), client(t, srv, waifuimtest.Token), nil)
+	if err != nil || len(mine) != 1 || mine[0].ImageID != img[0] || mine[0].Favorites != 1 {
+		t.Fatalf("user 1 lists %v, %v; want image %d liked once", mine, err, img[0])
 	}
 }

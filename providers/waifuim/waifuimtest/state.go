@@ -106,21 +106,60 @@ func generated(id int64, i int) waifuim.Image {
 	}
 }
 
-// SetFavorite makes the images favourites of the user, liked one after the
-// other on the fake's clock. Unknown images are ignored; a user is created
-// if needed (with no permissions).
-func (s *Server) SetFavorite(userID int64, imageIDs ...int64) {
+// Favorite makes the images favourites of the user, liked one after the
+// other on the fake's clock, so the last one is listed first. An image
+// that already is a favourite keeps its place and its liked_at, as
+// seeding twice should not reorder the list. An unknown user (see
+// [Server.AddUser]) or image is an error and changes nothing, so a test
+// never runs against a state other than the one it seeded.
+func (s *Server) Favorite(userID int64, imageIDs ...int64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	u := s.user(userID)
+	u, err := s.known(userID, imageIDs)
+	if err != nil {
+		return err
+	}
 	for _, id := range imageIDs {
-		if im, ok := s.images[id]; ok {
-			if _, had := u.liked[id]; !had {
-				im.Favorites++
-			}
+		if _, had := u.liked[id]; !had {
+			s.images[id].Favorites++
 			u.liked[id] = s.tick()
 		}
 	}
+	return nil
+}
+
+// Unfavorite removes the images from the user's favourites; one that is
+// not a favourite is left alone. An unknown user or image is an error and
+// changes nothing.
+func (s *Server) Unfavorite(userID int64, imageIDs ...int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u, err := s.known(userID, imageIDs)
+	if err != nil {
+		return err
+	}
+	for _, id := range imageIDs {
+		if _, had := u.liked[id]; had {
+			s.images[id].Favorites--
+			delete(u.liked, id)
+		}
+	}
+	return nil
+}
+
+// known returns the user, checking that it and every image exist before
+// the caller changes anything; s.mu is held.
+func (s *Server) known(userID int64, imageIDs []int64) (*user, error) {
+	u, ok := s.users[userID]
+	if !ok {
+		return nil, fmt.Errorf("waifuimtest: no user %d; add it with AddUser", userID)
+	}
+	for _, id := range imageIDs {
+		if _, ok := s.images[id]; !ok {
+			return nil, fmt.Errorf("waifuimtest: no image %d in the catalogue; add it with AddImage or GenerateImages", id)
+		}
+	}
+	return u, nil
 }
 
 // tick moves the fake clock on and returns it; s.mu is held.
@@ -129,8 +168,9 @@ func (s *Server) tick() time.Time {
 	return s.clock
 }
 
-// Favorites returns the user's favourite image IDs, most recently liked
-// first.
+// Favorites returns the user's favourite image IDs in the order GET /fav
+// lists them by default: most recently liked first. An unknown user has
+// none.
 func (s *Server) Favorites(userID int64) []int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
