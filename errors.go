@@ -1,14 +1,16 @@
 package favorites
 
 import (
-	"bytes"
-	"encoding/json"
+	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
-	"strings"
+	"net/url"
 	"time"
-	"unicode"
+
+	"github.com/favkit/favorites/internal/netfail"
 )
 
 // Sentinel errors. An [*APIError] matches the one for its status with
@@ -31,11 +33,10 @@ var (
 )
 
 // ErrCrossHostURL refuses a URL the credential must not go to, before
-// anything is sent there: a URL given to NewRequest that is off the base
-// URL's scheme, host and port, or a listing's link cursor (a saved one, or
-// a server's next link) that is off them or off the listing's own path (see
-// [LinkPager]). Redirects never produce it: one that leaves the base host is
-// followed without the Authorization header.
+// anything is sent there: one off the service's base URL (its scheme, host
+// and port), or a listing's link cursor, saved or the server's next link,
+// that is off the listing's own path. (A redirect off the base host is
+// followed without the credential instead.)
 var ErrCrossHostURL = errors.New("URL off the base origin or the listing's path")
 
 var statusSentinels = map[int]error{
@@ -92,120 +93,49 @@ func (e *APIError) Unwrap() []error {
 	return append(errs, e.Kinds...)
 }
 
-// ErrorDecoder lets a provider refine an [APIError] built from a response:
-// read its own body shape, attach sentinels to Kinds. It runs after the
-// default decoding has filled Message, Code and RequestID.
-type ErrorDecoder func(e *APIError, resp *http.Response)
-
-// errorBody is the union of the error shapes the five services send.
-type errorBody struct {
-	Error            json.RawMessage `json:"error"`
-	ErrorDescription string          `json:"error_description"`
-	Message          string          `json:"message"`
-	Reason           string          `json:"reason"`
-	Detail           json.RawMessage `json:"detail"`
-	Code             json.RawMessage `json:"code"`
+// IsTemporary reports whether the same call may succeed if tried again
+// later, unchanged: the service limited the rate (429, or a provider's own
+// rate-limit answer such as e621's 503), is locked for now (423, as e621
+// answers while it moves a user's favourites), or failed (5xx); or the call
+// timed out, or the network failed on the way (a refused or reset
+// connection, one closed before the answer, a DNS failure the resolver
+// calls temporary). Everything else is false, unknown errors included: a
+// refusal of the request itself, a reply that does not decode, an untrusted
+// certificate, a cancelled context.
+func IsTemporary(err error) bool {
+	if err == nil {
+		return false
+	}
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.StatusCode == http.StatusTooManyRequests || apiErr.StatusCode == http.StatusLocked ||
+			apiErr.StatusCode >= 500 || errors.Is(err, ErrRateLimited)
+	}
+	if netfail.Untrusted(err) || errors.Is(err, ErrInvalidArgument) || errors.Is(err, ErrResponseTooLarge) ||
+		errors.Is(err, context.Canceled) {
+		return false
+	}
+	return temporaryNetError(err)
 }
 
-// decodeErrorBody fills e.Message and e.Code from the body's JSON, or gives a
-// clean message for HTML, text or an empty body.
-func decodeErrorBody(e *APIError, body []byte) {
-	var b errorBody
-	trimmed := bytes.TrimSpace(body)
-	if len(trimmed) == 0 || trimmed[0] != '{' || json.Unmarshal(trimmed, &b) != nil {
-		e.Message = plainMessage(e.StatusCode, trimmed)
-		return
+// temporaryNetError reports the network failures that a later attempt may
+// not meet.
+func temporaryNetError(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return true
 	}
-	var parts []string
-	add := func(s string) {
-		if s = strings.TrimSpace(s); s != "" {
-			parts = append(parts, s)
-		}
+	var dns *net.DNSError
+	if errors.As(err, &dns) { // before net.Error: a name that does not exist stays so
+		return dns.IsTimeout || dns.IsTemporary
 	}
-	add(jsonText(b.Error, "message"))
-	add(b.ErrorDescription)
-	add(b.Message)
-	add(b.Reason)
-	add(jsonText(b.Detail, "msg"))
-	e.Message = strings.Join(parts, ": ")
-	if e.Message == "" {
-		e.Message = http.StatusText(e.StatusCode)
+	var netErr net.Error
+	if errors.As(err, &netErr) && netErr.Timeout() {
+		return true
 	}
-	e.Code = jsonText(b.Code, "")
-}
-
-// jsonText reads raw as a string, a number, or an object's field key.
-func jsonText(raw json.RawMessage, key string) string {
-	if len(raw) == 0 || string(raw) == "null" {
-		return ""
+	var op *net.OpError
+	if errors.As(err, &op) { // refused, reset, unreachable
+		return true
 	}
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	var obj map[string]json.RawMessage
-	if key != "" && json.Unmarshal(raw, &obj) == nil {
-		return jsonText(obj[key], "")
-	}
-	var list []json.RawMessage
-	if json.Unmarshal(raw, &list) == nil && len(list) > 0 {
-		return jsonText(list[0], key) // FastAPI's validation errors: [{"msg":...}]
-	}
-	return strings.Trim(string(raw), `"`)
-}
-
-// oneLine makes a server's message safe to print and log: control
-// characters and runs of white space become one space, so a hostile body
-// cannot forge log lines, and an empty message becomes the status text, or
-// "status N" for a status that has none. A message over maxMessage bytes is
-// cut.
-func oneLine(msg string, status int) string {
-	msg = strings.Join(strings.FieldsFunc(msg, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
-	if msg == "" {
-		msg = http.StatusText(status)
-	}
-	if msg == "" {
-		msg = fmt.Sprintf("status %d", status)
-	}
-	if len(msg) > maxMessage {
-		msg = cutRunes(msg, maxMessage) + "..."
-	}
-	return msg
-}
-
-// maxMessage bounds APIError.Message: a server's message is for a log line,
-// and the whole body is in Body (up to MaxErrorBody) for anyone who needs it.
-const maxMessage = 512
-
-// asciiLower lowercases A to Z only, so that an index into its result is
-// one into b. bytes.ToLower is not: it turns each invalid UTF-8 byte into
-// three, and some letters change length, which made a slice out of range.
-func asciiLower(b []byte) []byte {
-	out := make([]byte, len(b))
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		out[i] = c
-	}
-	return out
-}
-
-// plainMessage makes a one-line message from a body that is not JSON: the
-// HTML title when there is one, short plain text, or the status text.
-func plainMessage(status int, body []byte) string {
-	text := http.StatusText(status)
-	if i := bytes.Index(asciiLower(body), []byte("<title>")); i >= 0 {
-		rest := body[i+len("<title>"):]
-		if j := bytes.Index(asciiLower(rest), []byte("</title>")); j >= 0 {
-			if t := strings.TrimSpace(string(rest[:j])); t != "" { // oneLine folds its white space
-				return t
-			}
-		}
-		return text
-	}
-	if len(body) > 0 && len(body) <= 200 && body[0] != '<' && !bytes.ContainsAny(body, "\n\r") {
-		return string(body)
-	}
-	return text
+	var urlErr *url.Error // the server closed the connection before answering
+	return errors.As(err, &urlErr) && errors.Is(urlErr.Err, io.EOF)
 }

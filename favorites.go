@@ -85,24 +85,10 @@ type ListOptions struct {
 	Cursor string
 }
 
-// Values returns the options o stands for (the zero ListOptions when o is
-// nil), refusing a negative PageSize, which no provider takes, with an error
-// matching [ErrInvalidArgument]. Adapters start their List with it, so the
-// nil case and the rule are the same everywhere.
-func (o *ListOptions) Values() (ListOptions, error) {
-	if o == nil {
-		return ListOptions{}, nil
-	}
-	if o.PageSize < 0 {
-		return ListOptions{}, fmt.Errorf("%w: page size %d is negative", ErrInvalidArgument, o.PageSize)
-	}
-	return *o, nil
-}
-
 // Favorites is the portable view of one user's favourites on one provider.
 // Each provider package has an adapter that implements it, and every adapter
 // keeps the same contract, which the conformance suite
-// (providers/providertest) holds each one to:
+// (driver/drivertest) holds each one to:
 //
 //   - One item, one ref. An item is listed by one canonical [Ref]; every
 //     other spelling that Add, Remove or [Favorites.Canonical] accepts is

@@ -2,19 +2,36 @@ package favorites
 
 import (
 	"context"
-	"encoding/base64"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strings"
 )
 
-// An Option configures a [Client]. Options are applied in order, so a later
-// one overrides an earlier one; each checks its value and [New] returns the
-// first error.
-type Option func(*config) error
+// An Option sets one of a client's [Settings]. Every provider's New takes
+// options; they are applied in order, after the provider's own defaults, so
+// a later one overrides an earlier one. Each checks its value, and New
+// returns the first error. No option reaches a provider's authentication or
+// its reading of the service's errors.
+type Option func(*Settings) error
+
+// Settings are what the options set: how a provider's client reaches the
+// service. A provider's New starts from its own defaults, applies the
+// caller's options and refuses the result when [Settings.Validate] does.
+type Settings struct {
+	BaseURL      *url.URL     // the service's root: [WithBaseURL]
+	HTTPClient   *http.Client // sends the requests: [WithHTTPClient]
+	UserAgent    string       // [WithUserAgent]; [DefaultUserAgent] unless set
+	Header       http.Header  // sent with every request: [WithHeader]
+	Retry        RetryPolicy  // [WithRetryPolicy]; [DefaultRetryPolicy] unless set
+	Limiter      Limiter      // paces requests; nil: none ([WithRateLimiter])
+	Logger       *slog.Logger // debug logging: [WithLogger]
+	MaxBodySize  int64        // the response size cap: [WithMaxBodySize]
+	InsecureHTTP bool         // a plain-http base URL off loopback: [WithInsecureHTTP]
+}
 
 // Limiter paces requests. *rate.Limiter from golang.org/x/time/rate is one.
 // Wait blocks until a request may go, or returns an error when ctx ends first.
@@ -22,43 +39,29 @@ type Limiter interface {
 	Wait(ctx context.Context) error
 }
 
-type config struct {
-	baseURL       *url.URL
-	httpClient    *http.Client
-	authorization string
-	userAgent     string
-	headers       http.Header
-	retry         RetryPolicy
-	limiter       Limiter
-	logger        *slog.Logger
-	maxBody       int64
-	decodeError   ErrorDecoder
-	allowHTTP     bool
-}
-
-// DefaultMaxBodySize is the largest response body a Client reads by default.
+// DefaultMaxBodySize is the largest response body a client reads unless its
+// provider or [WithMaxBodySize] says otherwise.
 const DefaultMaxBodySize = 32 << 20
 
 // WithBaseURL sets the service's base URL, such as "https://mastodon.social".
-// Paths given to NewRequest are resolved below it. It must be absolute,
-// without credentials, query or fragment, and https unless it is a loopback
-// address or [WithInsecureHTTP] is given.
+// It must be absolute, without credentials, query or fragment, and https
+// unless it is a loopback address or [WithInsecureHTTP] is given.
 func WithBaseURL(rawURL string) Option {
-	return func(c *config) error {
+	return func(s *Settings) error {
 		u, err := url.Parse(rawURL)
 		switch {
 		case err != nil:
-			return fmt.Errorf("%w: base URL: %v", ErrInvalidArgument, err)
+			return fmt.Errorf("%w: WithBaseURL: %v", ErrInvalidArgument, err)
 		case u.Scheme != "https" && u.Scheme != "http" || u.Host == "":
-			return fmt.Errorf("%w: base URL %q is not an absolute http(s) URL", ErrInvalidArgument, u.Redacted())
+			return fmt.Errorf("%w: WithBaseURL: %q is not an absolute http(s) URL", ErrInvalidArgument, u.Redacted())
 		case u.User != nil:
-			return fmt.Errorf("%w: base URL %q carries credentials; use an auth option instead", ErrInvalidArgument, u.Redacted())
+			return fmt.Errorf("%w: WithBaseURL: %q carries credentials; give them to the provider's New", ErrInvalidArgument, u.Redacted())
 		case u.RawQuery != "" || u.Fragment != "":
-			return fmt.Errorf("%w: base URL %q has a query or fragment", ErrInvalidArgument, u.Redacted())
+			return fmt.Errorf("%w: WithBaseURL: %q has a query or fragment", ErrInvalidArgument, u.Redacted())
 		}
 		u.Path = strings.TrimSuffix(u.Path, "/")
 		u.RawPath = ""
-		c.baseURL = u
+		s.BaseURL = u
 		return nil
 	}
 }
@@ -66,113 +69,104 @@ func WithBaseURL(rawURL string) Option {
 // WithInsecureHTTP allows a plain http:// base URL that is not a loopback
 // address. Credentials then cross the network unencrypted.
 func WithInsecureHTTP() Option {
-	return func(c *config) error { c.allowHTTP = true; return nil }
+	return func(s *Settings) error { s.InsecureHTTP = true; return nil }
 }
 
 // WithHTTPClient sets the *http.Client that sends requests, for its
-// transport, proxy, TLS or cookie settings, or to mock it with httpmock. The
-// client is read at each request, so httpmock.ActivateNonDefault may be called
-// before or after New.
+// transport, proxy, TLS or cookie settings, or to mock it with httpmock. Its
+// Transport, Jar and CheckRedirect are read at each request, so
+// httpmock.ActivateNonDefault may be called before or after New; its Timeout
+// is read once, by New.
 func WithHTTPClient(hc *http.Client) Option {
-	return func(c *config) error {
+	return func(s *Settings) error {
 		if hc == nil {
-			return fmt.Errorf("%w: nil *http.Client", ErrInvalidArgument)
+			return fmt.Errorf("%w: WithHTTPClient: nil *http.Client", ErrInvalidArgument)
 		}
-		c.httpClient = hc
+		s.HTTPClient = hc
 		return nil
 	}
-}
-
-// WithBearerToken authenticates with "Authorization: Bearer <token>".
-func WithBearerToken(token string) Option {
-	return func(c *config) error {
-		if err := checkCredential("bearer token", token); err != nil {
-			return err
-		}
-		c.authorization = "Bearer " + token
-		return nil
-	}
-}
-
-// WithBasicAuth authenticates with HTTP Basic auth.
-func WithBasicAuth(user, password string) Option {
-	return func(c *config) error {
-		if err := checkCredential("basic auth user", user); err != nil {
-			return err
-		}
-		if strings.Contains(user, ":") {
-			return fmt.Errorf("%w: basic auth user contains ':'", ErrInvalidArgument)
-		}
-		if err := checkCredential("basic auth password", password); err != nil {
-			return err
-		}
-		c.authorization = "Basic " + base64.StdEncoding.EncodeToString([]byte(user+":"+password))
-		return nil
-	}
-}
-
-func checkCredential(what, v string) error {
-	if v == "" {
-		return fmt.Errorf("%w: empty %s", ErrInvalidArgument, what)
-	}
-	if strings.ContainsFunc(v, func(r rune) bool { return r < ' ' || r == 0x7f }) {
-		return fmt.Errorf("%w: %s contains a control character", ErrInvalidArgument, what)
-	}
-	return nil
 }
 
 // WithUserAgent sets the User-Agent header. It must not be empty.
 func WithUserAgent(ua string) Option {
-	return func(c *config) error {
+	return func(s *Settings) error {
 		if strings.TrimSpace(ua) == "" || strings.ContainsAny(ua, "\r\n") {
-			return fmt.Errorf("%w: User-Agent %q is empty or spans lines", ErrInvalidArgument, ua)
+			return fmt.Errorf("%w: WithUserAgent: %q is empty or spans lines", ErrInvalidArgument, ua)
 		}
-		c.userAgent = ua
+		s.UserAgent = ua
 		return nil
 	}
 }
 
 // WithHeader adds a header sent with every request, such as a version
-// header. Authorization and User-Agent have options of their own.
+// header. Authorization is the provider's, and User-Agent has its option.
 func WithHeader(key, value string) Option {
-	return func(c *config) error {
+	return func(s *Settings) error {
 		switch ck := http.CanonicalHeaderKey(key); {
 		case key == "" || strings.ContainsAny(key, " :\r\n") || strings.ContainsAny(value, "\r\n"):
-			return fmt.Errorf("%w: header %q: %q", ErrInvalidArgument, key, value)
-		case ck == "Authorization" || ck == "User-Agent":
-			return fmt.Errorf("%w: set %s with its own option", ErrInvalidArgument, ck)
+			return fmt.Errorf("%w: WithHeader: %q: %q", ErrInvalidArgument, key, value)
+		case reservedHeader(ck):
+			return fmt.Errorf("%w: WithHeader: %s is not the caller's to set", ErrInvalidArgument, ck)
 		default:
-			c.headers.Set(ck, value)
+			if s.Header == nil {
+				s.Header = http.Header{}
+			}
+			s.Header.Set(ck, value)
 		}
 		return nil
 	}
 }
 
+// reservedHeader reports the headers an option may not set: the
+// credential's, and the User-Agent, which has an option of its own.
+func reservedHeader(canonical string) bool {
+	return canonical == "Authorization" || canonical == "Proxy-Authorization" || canonical == "User-Agent"
+}
+
 // WithRetryPolicy replaces the [DefaultRetryPolicy].
 func WithRetryPolicy(p RetryPolicy) Option {
-	return func(c *config) error {
+	return func(s *Settings) error {
 		if err := p.validate(); err != nil {
-			return err
+			return fmt.Errorf("WithRetryPolicy: %w", err)
 		}
-		c.retry = p
+		s.Retry = p
 		return nil
 	}
 }
 
 // WithRateLimiter paces every request, retries included, through l. nil
-// removes the provider's default limiter.
+// removes the provider's default limiter; a nil pointer inside l is refused.
 func WithRateLimiter(l Limiter) Option {
-	return func(c *config) error { c.limiter = l; return nil }
+	return func(s *Settings) error {
+		if isNilInside(l) {
+			return fmt.Errorf("%w: WithRateLimiter: a nil %T", ErrInvalidArgument, l)
+		}
+		s.Limiter = l
+		return nil
+	}
+}
+
+// isNilInside reports an interface holding a nil pointer, map, func or
+// channel: a value that is not nil but fails on its first call.
+func isNilInside(v any) bool {
+	if v == nil {
+		return false
+	}
+	switch rv := reflect.ValueOf(v); rv.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Func, reflect.Chan, reflect.Interface, reflect.Slice:
+		return rv.IsNil()
+	}
+	return false
 }
 
 // WithLogger logs each attempt, response and retry at debug level. Log lines
 // never carry a credential.
 func WithLogger(l *slog.Logger) Option {
-	return func(c *config) error {
+	return func(s *Settings) error {
 		if l == nil {
-			return fmt.Errorf("%w: nil *slog.Logger", ErrInvalidArgument)
+			return fmt.Errorf("%w: WithLogger: nil *slog.Logger", ErrInvalidArgument)
 		}
-		c.logger = l
+		s.Logger = l
 		return nil
 	}
 }
@@ -180,27 +174,45 @@ func WithLogger(l *slog.Logger) Option {
 // WithMaxBodySize caps how many bytes of a response body are read; a larger
 // body is an error matching [ErrResponseTooLarge].
 func WithMaxBodySize(n int64) Option {
-	return func(c *config) error {
+	return func(s *Settings) error {
 		if n < 1 {
-			return fmt.Errorf("%w: max body size %d is not positive", ErrInvalidArgument, n)
+			return fmt.Errorf("%w: WithMaxBodySize: %d is not positive", ErrInvalidArgument, n)
 		}
-		c.maxBody = n
+		s.MaxBodySize = n
 		return nil
 	}
 }
 
-// WithErrorDecoder installs a provider's refinement of error responses.
-func WithErrorDecoder(d ErrorDecoder) Option {
-	return func(c *config) error { c.decodeError = d; return nil }
-}
-
-func (c *config) validate() error {
-	if c.baseURL == nil {
-		return fmt.Errorf("%w: no base URL", ErrInvalidArgument)
+// Validate reports the first setting no client can work with, naming the
+// option that sets it, with an error matching [ErrInvalidArgument]. It holds
+// an Option written by hand to the rules of the ones above.
+func (s *Settings) Validate() error {
+	var problem string
+	switch {
+	case s.BaseURL == nil:
+		problem = "WithBaseURL: no base URL"
+	case s.BaseURL.Scheme == "http" && !s.InsecureHTTP && !isLoopback(s.BaseURL.Hostname()):
+		problem = fmt.Sprintf("WithBaseURL: %q is plain http and not loopback; use https or WithInsecureHTTP", s.BaseURL.Redacted())
+	case s.HTTPClient == nil:
+		problem = "WithHTTPClient: nil *http.Client"
+	case s.Logger == nil:
+		problem = "WithLogger: nil *slog.Logger"
+	case s.MaxBodySize < 1:
+		problem = fmt.Sprintf("WithMaxBodySize: %d is not positive", s.MaxBodySize)
+	case isNilInside(s.Limiter):
+		problem = fmt.Sprintf("WithRateLimiter: a nil %T", s.Limiter)
+	case strings.TrimSpace(s.UserAgent) == "" || strings.ContainsAny(s.UserAgent, "\r\n"):
+		problem = fmt.Sprintf("WithUserAgent: %q is empty or spans lines", s.UserAgent)
+	case s.Retry.validate() != nil:
+		return fmt.Errorf("WithRetryPolicy: %w", s.Retry.validate())
 	}
-	if c.baseURL.Scheme == "http" && !c.allowHTTP && !isLoopback(c.baseURL.Hostname()) {
-		return fmt.Errorf("%w: base URL %q is plain http and not loopback; use https or WithInsecureHTTP",
-			ErrInvalidArgument, c.baseURL.Redacted())
+	for key := range s.Header {
+		if reservedHeader(http.CanonicalHeaderKey(key)) && problem == "" {
+			problem = fmt.Sprintf("WithHeader: %s is not the caller's to set", key)
+		}
+	}
+	if problem != "" {
+		return fmt.Errorf("%w: %s", ErrInvalidArgument, problem)
 	}
 	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+
+	"github.com/favkit/favorites/internal/text"
 )
 
 // Page is one page of a listing.
@@ -58,17 +60,11 @@ const MaxEmptyPages = 16
 var ErrPageLimit = errors.New("page limit reached")
 
 // NewPager returns a Pager that starts at cursor (empty: the first page) and
-// fetches with fetch. Providers build theirs from the helpers [LinkPager],
-// [PageNumberPager] and [SinglePage]; NewPager serves any other scheme, such
-// as a next-page value in the body.
+// fetches with fetch. It is for provider packages, as are [MapPager] and
+// [FetchFunc]: programs get their Pagers from listing calls. Package driver
+// builds on it a helper for each common paging scheme.
 func NewPager[T any](fetch FetchFunc[T], cursor string) *Pager[T] {
 	return &Pager[T]{fetch: fetch, cursor: cursor}
-}
-
-// ErrorPager returns a Pager whose first page is err, for listings refused
-// before anything is sent.
-func ErrorPager[T any](err error) *Pager[T] {
-	return &Pager[T]{err: err}
 }
 
 // ErrNoMorePages is returned by NextPage after the last page.
@@ -93,7 +89,7 @@ func (p *Pager[T]) fetchNext(ctx context.Context) (Page[T], error) {
 	if p.err != nil {
 		return Page[T]{}, p.err
 	}
-	if p.done {
+	if p.done || p.fetch == nil {
 		return Page[T]{}, ErrNoMorePages
 	}
 	if p.maxPages > 0 && p.passed >= p.maxPages {
@@ -110,7 +106,7 @@ func (p *Pager[T]) fetchNext(ctx context.Context) (Page[T], error) {
 		return page, nil
 	}
 	if page.Next == p.cursor || p.guard.repeated(page.Next) {
-		p.err = fmt.Errorf("%w: cursor %s came back", ErrPaginationLoop, quoteShort(page.Next))
+		p.err = fmt.Errorf("%w: cursor %s came back", ErrPaginationLoop, text.QuoteShort(page.Next))
 		return Page[T]{}, p.err
 	}
 	if len(page.Items) == 0 && p.empties+1 >= MaxEmptyPages {
@@ -203,8 +199,9 @@ func (p *Pager[T]) Pages(ctx context.Context) iter.Seq2[Page[T], error] {
 // tells the two apart.
 func (p *Pager[T]) Cursor() string { return p.cursor }
 
-// Done reports whether the last page has been read.
-func (p *Pager[T]) Done() bool { return p.done }
+// Done reports whether the last page has been read. The zero Pager lists
+// nothing: it is done from the start.
+func (p *Pager[T]) Done() bool { return p.done || p.fetch == nil && p.err == nil }
 
 // MapPager returns a Pager over the same pages as p's fetch function, with
 // each item converted by f. It starts at p's current cursor and carries p's
@@ -212,8 +209,8 @@ func (p *Pager[T]) Done() bool { return p.done }
 // against it and against [MaxEmptyPages]); the two do not share state
 // afterwards.
 func MapPager[T, U any](p *Pager[T], f func(T) (U, error)) *Pager[U] {
-	if p.err != nil {
-		return ErrorPager[U](p.err)
+	if p.err != nil || p.fetch == nil {
+		return &Pager[U]{err: p.err}
 	}
 	fetch := func(ctx context.Context, cursor string) (Page[U], error) {
 		page, err := p.fetch(ctx, cursor)

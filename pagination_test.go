@@ -4,14 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"slices"
 	"strconv"
 	"sync/atomic"
 	"testing"
-
-	"github.com/jarcoal/httpmock"
 )
 
 // pagesOf serves items in pages keyed by cursor: "" -> "p2" -> "p3" ...
@@ -162,139 +158,6 @@ func TestMapPager(t *testing.T) {
 	}
 }
 
-func TestLinkPager(t *testing.T) {
-	c, mt := newMockClient(t)
-	mt.RegisterResponder("GET", testBase+"/favourites", func(r *http.Request) (*http.Response, error) {
-		switch r.URL.RawQuery {
-		case "limit=2":
-			return jsonResponder(200, `["a","b"]`,
-				"Link", `<https://api.example/v1/favourites?limit=2&min_id=9>; rel="prev"`,
-				"Link", `<https://api.example/v1/favourites?limit=2&max_id=7>; rel="next"`)(r)
-		case "limit=2&max_id=7":
-			return jsonResponder(200, `["c","d"]`, "Link",
-				`</v1/favourites?limit=2&max_id=5>; rel="next", </v1/favourites?limit=2&min_id=6>; rel="prev"`)(r)
-		case "limit=2&max_id=5":
-			return jsonResponder(200, `[]`, "Link", `<https://api.example/v1/favourites?limit=2&min_id=4>; rel="prev"`)(r)
-		}
-		return httpmock.NewStringResponse(400, "unexpected query "+r.URL.RawQuery), nil
-	})
-	p := LinkPager[string](c, "favourites", struct {
-		Limit int `url:"limit"`
-	}{2}, "", ItemRules[string]{})
-	got, err := collect(t, p)
-	if err != nil || !slices.Equal(got, []string{"a", "b", "c", "d"}) {
-		t.Fatalf("LinkPager: %v, %v", got, err)
-	}
-	if n := mt.GetTotalCallCount(); n != 3 {
-		t.Errorf("%d requests, want 3", n)
-	}
-	resumed, err := collect(t, LinkPager[string](c, "favourites", nil, testBase+"/favourites?limit=2&max_id=7", ItemRules[string]{}))
-	if err != nil || !slices.Equal(resumed, []string{"c", "d"}) {
-		t.Errorf("resumed: %v, %v", resumed, err)
-	}
-}
-
-func TestLinkPagerRefusesOtherHosts(t *testing.T) {
-	c, mt := newMockClient(t)
-	mt.RegisterResponder("GET", testBase+"/favourites", jsonResponder(200, `["a"]`,
-		"Link", `<https://evil.example/steal>; rel="next"`))
-	got, err := collect(t, LinkPager[string](c, "favourites", nil, "", ItemRules[string]{}))
-	if !errors.Is(err, ErrCrossHostURL) || !slices.Equal(got, []string{"a"}) {
-		t.Fatalf("next link to another host: %v, %v", got, err)
-	}
-	_, err = collect(t, LinkPager[string](c, "favourites", nil, "https://evil.example/steal", ItemRules[string]{}))
-	if !errors.Is(err, ErrCrossHostURL) {
-		t.Errorf("saved cursor on another host: %v", err)
-	}
-	// A saved cursor goes only to the listing's own path on the base host.
-	for _, cursor := range []string{"../2", "/", "?x=1", "/v1/favourites/../admin", "https://api.example/v1/other?max_id=1", "favourites/.."} {
-		if _, err := collect(t, LinkPager[string](c, "favourites", nil, cursor, ItemRules[string]{})); !errors.Is(err, ErrInvalidArgument) {
-			t.Errorf("cursor %q: %v, want ErrInvalidArgument", cursor, err)
-		}
-	}
-	if n := mt.GetTotalCallCount(); n != 1 {
-		t.Errorf("%d requests, want only the first page", n)
-	}
-}
-
-func TestPageNumberPager(t *testing.T) {
-	var asked []int
-	fetch := func(_ context.Context, page int) ([]int, *Response, error) {
-		asked = append(asked, page)
-		return map[int][]int{1: {1, 2, 3}, 2: {4, 5, 6}, 3: {7}}[page], nil, nil
-	}
-	got, err := collect(t, PageNumberPager("", 1, 3, fetch))
-	if err != nil || !slices.Equal(got, []int{1, 2, 3, 4, 5, 6, 7}) || !slices.Equal(asked, []int{1, 2, 3}) {
-		t.Fatalf("got %v asked %v err %v", got, asked, err)
-	}
-	asked = nil
-	got, _ = collect(t, PageNumberPager("2", 1, 3, fetch))
-	if !slices.Equal(got, []int{4, 5, 6, 7}) || asked[0] != 2 {
-		t.Errorf("from cursor 2: %v, asked %v", got, asked)
-	}
-	for _, bad := range []string{"0", "x", "-1"} {
-		if _, err := collect(t, PageNumberPager(bad, 1, 3, fetch)); !errors.Is(err, ErrInvalidArgument) {
-			t.Errorf("cursor %q: %v", bad, err)
-		}
-	}
-}
-
-func TestSinglePage(t *testing.T) {
-	calls := 0
-	fetch := func(context.Context) ([]int, *Response, error) { calls++; return []int{1, 2}, nil, nil }
-	got, err := collect(t, SinglePage("", fetch))
-	if err != nil || !slices.Equal(got, []int{1, 2}) || calls != 1 {
-		t.Fatalf("SinglePage: %v, %v, %d calls", got, err, calls)
-	}
-	if _, err := collect(t, SinglePage("2", fetch)); !errors.Is(err, ErrInvalidArgument) || calls != 1 {
-		t.Errorf("a cursor on a one-page listing: %v", err)
-	}
-}
-
-// newServerClient returns a Client on a fresh httptest server run by h,
-// and a count of the requests that reached it.
-func newServerClient(t *testing.T, h http.HandlerFunc, opts ...Option) (*Client, *atomic.Int64) {
-	t.Helper()
-	var hits atomic.Int64
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hits.Add(1)
-		h(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	c, err := New("test", append([]Option{WithBaseURL(srv.URL + "/v1"), WithBearerToken("s3cret-token"),
-		WithRetryPolicy(RetryPolicy{})}, opts...)...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c, &hits
-}
-
-// A server that gives a fresh next link on every page and never an item
-// defeats the loop guard (no cursor repeats); the walk must still end, by
-// itself, after MaxEmptyPages requests.
-func TestLinkPagerEndsEndlessEmptyPages(t *testing.T) {
-	var n atomic.Int64
-	c, hits := newServerClient(t, func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Link", fmt.Sprintf(`<%s?max_id=%d>; rel="next"`, r.URL.Path, n.Add(1)))
-		w.Write([]byte(`[]`))
-	})
-	for name, p := range map[string]*Pager[string]{
-		"All":      LinkPager[string](c, "favourites", nil, "", ItemRules[string]{}),
-		"prefetch": LinkPager[string](c, "favourites", nil, "", ItemRules[string]{}).Prefetch(),
-	} {
-		t.Run(name, func(t *testing.T) {
-			hits.Store(0)
-			got, err := collect(t, p)
-			if !errors.Is(err, ErrPaginationLoop) || len(got) != 0 {
-				t.Fatalf("endless empty pages: %v, %v; want ErrPaginationLoop", got, err)
-			}
-			if h := hits.Load(); h < MaxEmptyPages || h > MaxEmptyPages+1 {
-				t.Errorf("%d requests, want %d (one more when prefetching)", h, MaxEmptyPages)
-			}
-		})
-	}
-}
-
 // Empty pages are followed, not taken as the end, up to the limit.
 func TestPagerFollowsEmptyPagesUpToTheLimit(t *testing.T) {
 	tests := []struct {
@@ -390,6 +253,22 @@ func TestPagerMaxPages(t *testing.T) {
 					}
 				})
 			}
+		}
+	}
+}
+
+// The zero Pager is an empty listing that is done, not a panic; so is a
+// Pager mapped from it.
+func TestZeroPagerListsNothing(t *testing.T) {
+	for name, p := range map[string]*Pager[int]{
+		"zero":             {},
+		"mapped from zero": MapPager(&Pager[int]{}, func(i int) (int, error) { return i, nil }),
+	} {
+		if _, err := p.NextPage(t.Context()); !errors.Is(err, ErrNoMorePages) || !p.Done() || p.Cursor() != "" {
+			t.Errorf("%s: NextPage = %v, Done %v, Cursor %q; want ErrNoMorePages, true, empty", name, err, p.Done(), p.Cursor())
+		}
+		for v, err := range p.All(t.Context()) {
+			t.Errorf("%s: All yielded %v, %v", name, v, err)
 		}
 	}
 }

@@ -3,14 +3,10 @@ package favorites
 import (
 	"context"
 	"errors"
-	"net/http"
-	"net/http/httptest"
 	"slices"
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"go.uber.org/goleak"
 )
 
 // gatedPages serves pagesOf's pages, but a fetch of a gated cursor reports
@@ -160,43 +156,4 @@ func TestPrefetchKeepsPagerPromises(t *testing.T) {
 			t.Fatalf("Pages = %v, cursors %q, prefetch kept %v", got, cursors, p.prefetch)
 		}
 	})
-}
-
-// TestPrefetchThroughClientLeavesNothing breaks out of a real listing while
-// the next page's request is held by the server, then checks that no
-// goroutine of the SDK or of net/http is left.
-func TestPrefetchThroughClientLeavesNothing(t *testing.T) {
-	held := make(chan struct{}, 1)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		if r.URL.Query().Get("page") == "2" {
-			held <- struct{}{}
-			<-r.Context().Done()
-			return
-		}
-		w.Header().Set("Link", `</items?page=2>; rel="next"`)
-		w.Write([]byte(`[1,2,3]`))
-	}))
-	tr := &http.Transport{}
-	c, err := New("test", WithBaseURL(srv.URL), WithHTTPClient(&http.Client{Transport: tr}), WithRetryPolicy(fastRetries))
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for v, err := range LinkPager[int](c, "/items", nil, "", ItemRules[int]{}).Prefetch().All(t.Context()) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		n++
-		if v == 2 {
-			await(t, held, "the request for page 2")
-			break
-		}
-	}
-	tr.CloseIdleConnections()
-	srv.Close()
-	if n != 2 {
-		t.Fatalf("loop saw %d items before breaking, want 2", n)
-	}
-	goleak.VerifyNone(t)
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/favkit/favorites/internal/text"
 )
 
 // Ref identifies one favourite to its provider: what Add and Remove take.
@@ -36,16 +38,19 @@ func ParseRef(s string) (Ref, error) {
 	var r Ref
 	var err error
 	if r.ID, err = unescapeRef(id); err != nil {
-		return Ref{}, fmt.Errorf("%w: ref %s: %v", ErrInvalidArgument, quoteShort(s), err)
+		return Ref{}, fmt.Errorf("%w: ref %s: %v", ErrInvalidArgument, text.QuoteShort(s), err)
 	}
 	if r.Source, err = unescapeRef(src); err != nil {
-		return Ref{}, fmt.Errorf("%w: ref %s: %v", ErrInvalidArgument, quoteShort(s), err)
+		return Ref{}, fmt.Errorf("%w: ref %s: %v", ErrInvalidArgument, text.QuoteShort(s), err)
 	}
 	switch {
 	case r.ID == "":
-		return Ref{}, fmt.Errorf("%w: ref %s has an empty ID", ErrInvalidArgument, quoteShort(s))
+		return Ref{}, fmt.Errorf("%w: ref %s has an empty ID", ErrInvalidArgument, text.QuoteShort(s))
 	case hasSource && r.Source == "":
-		return Ref{}, fmt.Errorf("%w: ref %s has an empty source before ':'", ErrInvalidArgument, quoteShort(s))
+		return Ref{}, fmt.Errorf("%w: ref %s has an empty source before ':'", ErrInvalidArgument, text.QuoteShort(s))
+	case strings.Contains(id, ":"):
+		// String escapes every ':' of the ID, so a second one is a stray.
+		return Ref{}, fmt.Errorf("%w: ref %s has a second ':' (an ID's is written %%3A)", ErrInvalidArgument, text.QuoteShort(s))
 	}
 	return r, nil
 }

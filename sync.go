@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sync"
 	"time"
+
+	"github.com/favkit/favorites/internal/text"
 )
 
 // Diff compares the current favourites with the wanted ones and returns the
@@ -157,7 +159,7 @@ func canonicalRefs(f Favorites, refs []Ref) ([]Ref, error) {
 	for i, r := range refs {
 		c, err := f.Canonical(r)
 		if err != nil {
-			return nil, fmt.Errorf("wanted ref %d (%s): %w", i+1, quoteShort(r.String()), err)
+			return nil, fmt.Errorf("wanted ref %d (%s): %w", i+1, text.QuoteShort(r.String()), err)
 		}
 		out[i] = c
 	}
@@ -174,7 +176,7 @@ func listRefs(ctx context.Context, f Favorites) ([]Ref, error) {
 		}
 		c, err := f.Canonical(fav.Ref)
 		if err != nil {
-			return refs, fmt.Errorf("%w: listed ref %s: %w", ErrMalformedReply, quoteShort(fav.Ref.String()), err)
+			return refs, fmt.Errorf("%w: listed ref %s: %w", ErrMalformedReply, text.QuoteShort(fav.Ref.String()), err)
 		}
 		refs = append(refs, c)
 	}

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // Memory is an in-memory favorites.Favorites, for testing code that takes
@@ -64,9 +65,9 @@ func (m *Memory) fail(op string, ref favorites.Ref) error {
 
 // List pages through the favourites; the cursor is the offset.
 func (m *Memory) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
-	o, err := opts.Values()
+	o, err := driver.ListValues(opts)
 	if err != nil {
-		return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", m.provider, err))
+		return driver.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", m.provider, err))
 	}
 	size := cmp.Or(o.PageSize, m.PageSize, 50)
 	return favorites.NewPager(func(ctx context.Context, cursor string) (favorites.Page[favorites.Favorite], error) {
@@ -94,7 +95,7 @@ func (m *Memory) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Fa
 // Canonical checks ref's ID and returns ref: a Memory has one spelling of
 // each ref, the one it was given.
 func (m *Memory) Canonical(ref favorites.Ref) (favorites.Ref, error) {
-	if err := favorites.CheckID("ref id", ref.ID); err != nil {
+	if err := driver.CheckID("ref id", ref.ID); err != nil {
 		return favorites.Ref{}, err
 	}
 	return ref, nil
@@ -104,7 +105,7 @@ func (m *Memory) Canonical(ref favorites.Ref) (favorites.Ref, error) {
 // service would take, a context that has ended, and a failure Fail asks
 // for op, in that order, before anything changes.
 func (m *Memory) begin(ctx context.Context, op string, ref favorites.Ref) error {
-	if err := favorites.CheckID("ref id", ref.ID); err != nil {
+	if err := driver.CheckID("ref id", ref.ID); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 	"github.com/favkit/favorites/favoritestest"
 	"github.com/favkit/favorites/providers/dch"
 	"github.com/favkit/favorites/providers/dch/dchtest"
@@ -160,11 +161,14 @@ func TestCredentialsNeverPrint(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			auth := favorites.WithBearerToken(secret)
+			auth, err := driver.BearerToken(secret)
 			if name == "e621" {
-				auth = favorites.WithBasicAuth(e621test.Login, secret)
+				auth, err = driver.BasicAuth(e621test.Login, secret)
 			}
-			core, err := favorites.New(name, favorites.WithBaseURL(f.url), auth)
+			if err != nil {
+				t.Fatal(err)
+			}
+			core, err := driver.New(driver.Config{Provider: name, Credential: auth}, favorites.WithBaseURL(f.url))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // Preview size the adapter fills the overview template with: 16:9, the
@@ -59,11 +60,11 @@ func (a *Adapter) Provider() string { return ProviderName }
 // [favorites.ErrMalformedReply]; the empty array the service sends for no
 // favourites is an empty list.
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
-	o, err := opts.Values()
+	o, err := driver.ListValues(opts)
 	if err != nil {
-		return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", ProviderName, err))
+		return driver.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", ProviderName, err))
 	}
-	return favorites.SinglePage(o.Cursor, a.list)
+	return driver.SinglePage(o.Cursor, a.list)
 }
 
 // list fetches the answer and maps its entries to the portable shape.
@@ -132,8 +133,8 @@ func (a *Adapter) apply(ctx context.Context, ref favorites.Ref, action string) e
 	if err != nil {
 		return err
 	}
-	_, resp, err := a.c.update(ctx, action, id, favorites.RetryIdempotent)
-	return favorites.WriteDone(resp, err)
+	_, resp, err := a.c.update(ctx, action, id, driver.RetryIdempotent)
+	return driver.WriteDone(resp, err)
 }
 
 // IsFavorite reports whether ref is a favourite, from the list.
@@ -151,7 +152,7 @@ func (a *Adapter) IsFavorite(ctx context.Context, ref favorites.Ref) (bool, erro
 
 // refID checks a portable ref: DCH refs are a bare item ID.
 func refID(ref favorites.Ref) (string, error) {
-	if err := favorites.CheckID("item ID", ref.ID); err != nil {
+	if err := driver.CheckID("item ID", ref.ID); err != nil {
 		return "", fmt.Errorf("%s: %w", ProviderName, err)
 	}
 	if ref.Source != "" {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // ProviderName is the name this provider goes by in errors, logs and
@@ -23,7 +24,7 @@ const favouritesPath = "/user/favourites"
 // Client is a typed client of the Digital Concert Hall favourites API. It is
 // safe for concurrent use.
 type Client struct {
-	c *favorites.Client
+	c *driver.Client
 }
 
 // New returns a Client that authenticates with token as a Bearer token.
@@ -33,12 +34,18 @@ type Client struct {
 // favorites.WithBaseURL points the client at a fake server, and
 // favorites.WithMaxBodySize replaces the cap.
 func New(token string, opts ...favorites.Option) (*Client, error) {
-	defaults := []favorites.Option{
-		favorites.WithBaseURL(DefaultBaseURL),
-		favorites.WithBearerToken(token),
-		favorites.WithMaxBodySize(MaxBodySize),
+	cred, err := driver.BearerToken(token)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", ProviderName, err)
 	}
-	c, err := favorites.New(ProviderName, append(defaults, opts...)...)
+	c, err := driver.New(driver.Config{
+		Provider:   ProviderName,
+		Credential: cred,
+		Defaults: []favorites.Option{
+			favorites.WithBaseURL(DefaultBaseURL),
+			favorites.WithMaxBodySize(MaxBodySize),
+		},
+	}, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -47,7 +54,7 @@ func New(token string, opts ...favorites.Option) (*Client, error) {
 
 // HTTP gives the shared client underneath, for requests this package does
 // not wrap.
-func (c *Client) HTTP() *favorites.Client { return c.c }
+func (c *Client) HTTP() *driver.Client { return c.c }
 
 // Favourites lists every favourite: GET /user/favourites. The service
 // answers the whole list at once, so the Pager has one page, whose
@@ -59,7 +66,7 @@ func (c *Client) HTTP() *favorites.Client { return c.c }
 // gives it, and so do AddFavourite and RemoveFavourite in their
 // [FavouriteList].
 func (c *Client) Favourites() *favorites.Pager[*Favourite] {
-	return favorites.SinglePage("", c.favourites)
+	return driver.SinglePage("", c.favourites)
 }
 
 // favourites fetches and decodes the one page of the listing.
@@ -126,7 +133,7 @@ func (c *Client) malformed(method string, err error) error {
 // [ErrNotApplied]. An item the service does not have is its 404, an
 // error matching [favorites.ErrNotFound].
 func (c *Client) AddFavourite(ctx context.Context, id string) (*FavouriteList, *favorites.Response, error) {
-	return c.update(ctx, actionAdd, id, favorites.RetryByMethod)
+	return c.update(ctx, actionAdd, id, driver.RetryByMethod)
 }
 
 // RemoveFavourite removes the item with this ID from the favourites and
@@ -137,7 +144,7 @@ func (c *Client) AddFavourite(ctx context.Context, id string) (*FavouriteList, *
 // the service does not have is its 404, an error matching
 // [favorites.ErrNotFound].
 func (c *Client) RemoveFavourite(ctx context.Context, id string) (*FavouriteList, *favorites.Response, error) {
-	return c.update(ctx, actionDelete, id, favorites.RetryByMethod)
+	return c.update(ctx, actionDelete, id, driver.RetryByMethod)
 }
 
 // The values of the form's action field.
@@ -157,11 +164,11 @@ type updateForm struct {
 // Remove mean "make it so", mark the request safe to repeat. The error of
 // an answer that does not show the change matches ErrNotApplied and comes
 // with the list.
-func (c *Client) update(ctx context.Context, action, id string, mode favorites.RetryMode) (*FavouriteList, *favorites.Response, error) {
-	if err := favorites.CheckID("item ID", id); err != nil {
+func (c *Client) update(ctx context.Context, action, id string, mode driver.RetryMode) (*FavouriteList, *favorites.Response, error) {
+	if err := driver.CheckID("item ID", id); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", ProviderName, err)
 	}
-	req, err := c.c.NewRequest(http.MethodPost, favouritesPath, nil, favorites.FormBody(updateForm{Action: action, ID: id}))
+	req, err := c.c.NewRequest(http.MethodPost, favouritesPath, nil, driver.FormBody(updateForm{Action: action, ID: id}))
 	if err != nil {
 		return nil, nil, err
 	}

@@ -6,9 +6,9 @@ import (
 	"time"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/dch"
 	"github.com/favkit/favorites/providers/dch/dchtest"
-	"github.com/favkit/favorites/providers/providertest"
 )
 
 // fastOptions make the suite quick: short retry waits, no client-side limiter.
@@ -49,16 +49,16 @@ func catalogue(n int) []dchtest.Item {
 }
 
 func TestConformance(t *testing.T) {
-	providertest.Run(t, func(t *testing.T, seeded int) *providertest.Env {
+	drivertest.Run(t, func(t *testing.T, seeded int) *drivertest.Env {
 		srv := dchtest.NewServer()
 		t.Cleanup(srv.Close)
 		items := catalogue(2*seeded + 3)
 		srv.AddItems(items...)
-		env := &providertest.Env{
-			Favorites:        newAdapter(t, dchtest.Token, srv.URL, favorites.WithMaxBodySize(providertest.BodyCap)),
+		env := &drivertest.Env{
+			Favorites:        newAdapter(t, dchtest.Token, srv.URL, favorites.WithMaxBodySize(drivertest.BodyCap)),
 			WrongCredentials: newAdapter(t, "not-the-token", srv.URL),
 			Faults:           srv.Faults,
-			MaxBodySize:      providertest.BodyCap,
+			MaxBodySize:      drivertest.BodyCap,
 			// Items the catalogue does not hold: the fake answers them 404
 			// {"message": ...}, as package dch expects of the service.
 			Missing: []favorites.Ref{{ID: "99999-9"}, {ID: "0"}},

@@ -7,15 +7,16 @@ import (
 	"fmt"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // wireList is the HAL envelope of a list answer. The favourites stay the
-// reply's own bytes ([favorites.RawJSON]: no copy) until decodeEntries
+// reply's own bytes ([driver.RawJSON]: no copy) until decodeEntries
 // reads them one entry at a time.
 type wireList struct {
 	Updated *int64 `json:"updated"`
 	Links   *struct {
-		Favourites favorites.RawJSON `json:"favourites"`
+		Favourites driver.RawJSON `json:"favourites"`
 	} `json:"_links"`
 }
 
@@ -38,7 +39,7 @@ func (w *wireList) entries() ([]byte, error) {
 // decoded, then emit gets each entry in order. Each entry's Raw is its
 // bytes in raw, not a copy. An entry [checkEntry] refuses, an entry shorter
 // than the smallest the listing accepts, more than [MaxFavourites] entries,
-// or anything [favorites.DecodeItems] refuses is
+// or anything [driver.DecodeItems] refuses is
 // [favorites.ErrMalformedReply] naming the entry's position.
 //
 // The entries are decoded here rather than by DecodeItems into a slice of
@@ -46,7 +47,7 @@ func (w *wireList) entries() ([]byte, error) {
 // sized once, and no second slice.
 func decodeEntries(ctx context.Context, raw []byte, size func(n int), emit func(Favourite)) error {
 	var w wireFavourite
-	_, err := favorites.DecodeItems(ctx, raw, favorites.ItemRules[struct{}]{
+	_, err := driver.DecodeItems(ctx, raw, driver.ItemRules[struct{}]{
 		Max:      MaxFavourites,
 		MinBytes: minEntryBytes,
 		Count:    func(n int) error { size(n); return nil },
@@ -78,7 +79,7 @@ func (w *wireFavourite) check() error {
 	if w.ID == "" {
 		return fmt.Errorf("%w: no id", errEntry)
 	}
-	if err := favorites.CheckID("id", w.ID); err != nil {
+	if err := driver.CheckID("id", w.ID); err != nil {
 		return fmt.Errorf("%w: %w", errEntry, err)
 	}
 	return nil

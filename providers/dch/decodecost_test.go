@@ -12,8 +12,9 @@ import (
 	"testing"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/dch"
-	"github.com/favkit/favorites/providers/providertest"
 )
 
 // withField is minimalEntry with one more top-level field.
@@ -24,9 +25,9 @@ func withField(field string) string {
 // hostileAnswers are list answers shaped to cost memory: many of the
 // smallest entries, tiny values the listing refuses, long strings (plain,
 // escaped, in the URL fields the decoder rewrites), and nesting down to
-// favorites.MaxJSONDepth inside every entry.
+// driver.MaxJSONDepth inside every entry.
 func hostileAnswers() []struct{ name, body string } {
-	deep := strings.Repeat(`{"a":[`, favorites.MaxJSONDepth/2-2) + "1" + strings.Repeat("]}", favorites.MaxJSONDepth/2-2)
+	deep := strings.Repeat(`{"a":[`, driver.MaxJSONDepth/2-2) + "1" + strings.Repeat("]}", driver.MaxJSONDepth/2-2)
 	long := strings.Repeat("x", 1<<20)
 	return []struct{ name, body string }{
 		{"smallest entries, as many as allowed", answer(minimalEntry, dch.MaxFavourites)},
@@ -47,13 +48,13 @@ func hostileAnswers() []struct{ name, body string } {
 // decode functions themselves (what the pages of Client.Favourites and
 // Adapter.List do with the body once Client.Do has read it: json.Unmarshal
 // of the envelope, then the entries), for the typed list and for the
-// portable one, and holds each to providertest.MaxHeldPerReplyByte. Reading the body is the
+// portable one, and holds each to drivertest.MaxHeldPerReplyByte. Reading the body is the
 // core client's and is left out.
 func TestDecodeCostIsBoundedByTheReply(t *testing.T) {
 	for _, tt := range hostileAnswers() {
 		body := []byte(tt.body)
-		providertest.CheckDecodeCost(t, "typed: "+tt.name, len(body), func() { _, _ = dch.DecodeTyped(t.Context(), body) })
-		providertest.CheckDecodeCost(t, "portable: "+tt.name, len(body), func() { _, _ = dch.DecodePortable(t.Context(), body) })
+		drivertest.CheckDecodeCost(t, "typed: "+tt.name, len(body), func() { _, _ = dch.DecodeTyped(t.Context(), body) })
+		drivertest.CheckDecodeCost(t, "portable: "+tt.name, len(body), func() { _, _ = dch.DecodePortable(t.Context(), body) })
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 	"github.com/favkit/favorites/favoritestest"
 	"github.com/favkit/favorites/providers/dch"
 	"github.com/favkit/favorites/providers/dch/dchtest"
@@ -96,7 +97,7 @@ func TestTypedMethodsAgainstFake(t *testing.T) {
 	}
 }
 
-func mustRequest(t *testing.T, c *dch.Client, method string) *favorites.Request {
+func mustRequest(t *testing.T, c *dch.Client, method string) *driver.Request {
 	t.Helper()
 	req, err := c.HTTP().NewRequest(method, "/user/favourites", nil, nil)
 	if err != nil {

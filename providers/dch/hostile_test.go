@@ -4,7 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/favkit/favorites/providers/providertest"
+	"github.com/favkit/favorites/driver/drivertest"
 )
 
 // Every hostile form of an item ID is refused by the typed calls before
@@ -20,7 +20,7 @@ func TestTypedCallsRefuseHostileIDs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.method, func(t *testing.T) {
-			providertest.RefusesHostile(t, tt.method, "23427-1", srv.Faults.Requests, tt.call)
+			drivertest.RefusesHostile(t, tt.method, "23427-1", srv.Faults.Requests, tt.call)
 		})
 	}
 }

@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/dch"
 	"github.com/favkit/favorites/providers/dch/dchtest"
-	"github.com/favkit/favorites/providers/providertest"
 )
 
 // The Digital Concert Hall answers the whole list at once: listing any
@@ -37,15 +37,15 @@ func TestListRoundTrips(t *testing.T) {
 			list func(ctx context.Context) (int, error)
 		}{
 			{"typed Favourites", func(ctx context.Context) (int, error) {
-				return providertest.Count(c.Favourites().All(ctx))
+				return drivertest.Count(c.Favourites().All(ctx))
 			}},
 			{"portable List", func(ctx context.Context) (int, error) {
-				return providertest.Count(dch.NewAdapter(c).List(nil).All(ctx))
+				return drivertest.Count(dch.NewAdapter(c).List(nil).All(ctx))
 			}},
 		}
 		for _, l := range listers {
 			t.Run(fmt.Sprintf("%s/N=%d", l.name, n), func(t *testing.T) {
-				providertest.CheckRoundTrips(t, srv.Faults, n, 1, l.list)
+				drivertest.CheckRoundTrips(t, srv.Faults, n, 1, l.list)
 			})
 		}
 	}

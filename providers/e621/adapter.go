@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // Adapter puts a Client behind the portable favorites.Favorites interface.
@@ -35,17 +36,17 @@ func (a *Adapter) Provider() string { return ProviderName }
 // PageSize 0 means MaxLimit, or the page size of opts.Cursor; a PageSize
 // other than the cursor's is refused with favorites.ErrInvalidArgument.
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
-	o, err := opts.Values()
+	o, err := driver.ListValues(opts)
 	if err != nil {
-		return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", ProviderName, err))
+		return driver.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", ProviderName, err))
 	}
 	if o.PageSize > MaxLimit {
-		return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w: page size %d is over %d",
+		return driver.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w: page size %d is over %d",
 			ProviderName, favorites.ErrInvalidArgument, o.PageSize, MaxLimit))
 	}
 	start, err := parseCursor(o.Cursor, o.PageSize)
 	if err != nil {
-		return favorites.ErrorPager[favorites.Favorite](err)
+		return driver.ErrorPager[favorites.Favorite](err)
 	}
 	if start.limit == 0 {
 		start.limit = MaxLimit
@@ -73,11 +74,11 @@ func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error {
 	if err != nil {
 		return err
 	}
-	_, resp, err := a.c.addFavorite(ctx, id, favorites.RetryIdempotent)
+	_, resp, err := a.c.addFavorite(ctx, id, driver.RetryIdempotent)
 	if errors.Is(err, favorites.ErrAlreadyFavorited) {
 		return nil
 	}
-	return favorites.WriteDone(resp, err)
+	return driver.WriteDone(resp, err)
 }
 
 // Remove unfavourites ref's post. A post that is not a favourite gives nil,
@@ -89,11 +90,11 @@ func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error {
 	if err != nil {
 		return err
 	}
-	_, resp, err := a.c.removeFavorite(ctx, id, favorites.RetryIdempotent)
+	_, resp, err := a.c.removeFavorite(ctx, id, driver.RetryIdempotent)
 	if IsUnknownPost(err) {
 		return nil
 	}
-	return favorites.WriteDone(resp, err)
+	return driver.WriteDone(resp, err)
 }
 
 // postID reads ref's post ID: digits alone, leading zeros allowed.
@@ -115,12 +116,12 @@ func postID(ref favorites.Ref) (int64, error) {
 
 // digits parses a positive decimal post ID, leading zeros allowed.
 func digits(s string) (int64, error) {
-	if t := strings.TrimLeft(s, "0"); t != "" && len(s) <= favorites.MaxIDLength {
-		if id, err := favorites.NumericID("post ID", t); err == nil {
+	if t := strings.TrimLeft(s, "0"); t != "" && len(s) <= driver.MaxIDLength {
+		if id, err := driver.NumericID("post ID", t); err == nil {
 			return id, nil
 		}
 	}
-	_, err := favorites.NumericID("post ID", s) // the refusal, naming s as given
+	_, err := driver.NumericID("post ID", s) // the refusal, naming s as given
 	return 0, fmt.Errorf("%w (e621 refs are post IDs in decimal, such as \"4242\")", err)
 }
 

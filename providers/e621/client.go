@@ -8,6 +8,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // ProviderName names e621 in favorites.Favorite.Provider and in errors.
@@ -25,7 +26,7 @@ const RequestsPerSecond = 2
 
 // Client is a typed e621 client. It is safe for concurrent use.
 type Client struct {
-	c     *favorites.Client
+	c     *driver.Client
 	login string
 }
 
@@ -38,15 +39,21 @@ type Client struct {
 // [RequestsPerSecond], e621's error decoding, and a body cap of
 // [MaxBodySize] (favorites.WithMaxBodySize sets another).
 func New(login, apiKey string, opts ...favorites.Option) (*Client, error) {
-	defaults := []favorites.Option{
-		favorites.WithBaseURL(DefaultBaseURL),
-		favorites.WithBasicAuth(login, apiKey),
-		favorites.WithUserAgent(UserAgent("favkit-favorites-go", favorites.Version(), login)),
-		favorites.WithRateLimiter(rate.NewLimiter(RequestsPerSecond, 1)),
-		favorites.WithErrorDecoder(decodeError),
-		favorites.WithMaxBodySize(MaxBodySize),
+	cred, err := driver.BasicAuth(login, apiKey)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", ProviderName, err)
 	}
-	c, err := favorites.New(ProviderName, append(defaults, opts...)...)
+	c, err := driver.New(driver.Config{
+		Provider:    ProviderName,
+		Credential:  cred,
+		DecodeError: decodeError,
+		Defaults: []favorites.Option{
+			favorites.WithBaseURL(DefaultBaseURL),
+			favorites.WithUserAgent(UserAgent("favkit-favorites-go", favorites.Version(), login)),
+			favorites.WithRateLimiter(rate.NewLimiter(RequestsPerSecond, 1)),
+			favorites.WithMaxBodySize(MaxBodySize),
+		},
+	}, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -63,9 +70,9 @@ func UserAgent(project, version, login string) string {
 // Login is the account the client authenticates as.
 func (c *Client) Login() string { return c.login }
 
-// HTTP is the shared favorites.Client underneath, for requests this package
+// HTTP is the shared driver.Client underneath, for requests this package
 // has no method for.
-func (c *Client) HTTP() *favorites.Client { return c.c }
+func (c *Client) HTTP() *driver.Client { return c.c }
 
 // PostURL is the web page of post id on the client's site, such as
 // https://e621.net/posts/123 (or the e926 page on an e926 client).

@@ -7,9 +7,9 @@ import (
 	"time"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/e621"
 	"github.com/favkit/favorites/providers/e621/e621test"
-	"github.com/favkit/favorites/providers/providertest"
 )
 
 // fastOptions make a client for tests: short retry waits, no limiter.
@@ -35,7 +35,7 @@ func TestConformance(t *testing.T) {
 		mode e621test.Mode
 	}{{"Live", e621test.Live}, {"Documented", e621test.Documented}} {
 		t.Run(mode.name, func(t *testing.T) {
-			providertest.Run(t, func(t *testing.T, seeded int) *providertest.Env {
+			drivertest.Run(t, func(t *testing.T, seeded int) *drivertest.Env {
 				srv := e621test.NewServer(e621test.WithMode(mode.mode), e621test.WithRateLimit(0))
 				t.Cleanup(srv.Close)
 				ids := srv.AddPosts(2*seeded + 3)
@@ -43,7 +43,7 @@ func TestConformance(t *testing.T) {
 					t.Fatal(err)
 				}
 				good, err := e621.New(e621test.Login, e621test.APIKey,
-					append(fastOptions(srv.URL), favorites.WithMaxBodySize(providertest.BodyCap))...)
+					append(fastOptions(srv.URL), favorites.WithMaxBodySize(drivertest.BodyCap))...)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -51,7 +51,7 @@ func TestConformance(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				return &providertest.Env{
+				return &drivertest.Env{
 					Favorites:        e621.NewAdapter(good),
 					WrongCredentials: e621.NewAdapter(bad),
 					Seeded:           refs(ids[:seeded]),
@@ -61,7 +61,7 @@ func TestConformance(t *testing.T) {
 					MalformedPages:   malformedPages(),
 					PageSize:         10,
 					Faults:           srv.Faults,
-					MaxBodySize:      providertest.BodyCap,
+					MaxBodySize:      drivertest.BodyCap,
 				}
 			})
 		})

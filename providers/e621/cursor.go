@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // A listing's cursor is text of the form
@@ -96,7 +97,7 @@ func scanCursor(text string) (cursor, bool) {
 			return cursor{}, false
 		}
 		for s := range strings.SplitSeq(ids, "-") {
-			id, err := favorites.NumericID("anchor", s)
+			id, err := driver.NumericID("anchor", s)
 			if err != nil {
 				return cursor{}, false
 			}

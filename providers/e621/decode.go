@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // decodePosts decodes a page's "posts" list, of at most limit posts (plus
@@ -15,8 +15,8 @@ import (
 // MaxPostBytes, is refused before any post is decoded, so it never costs
 // the memory of their decoded values; a post that Add would refuse (null,
 // or without a positive id) makes the page malformed too.
-func decodePosts(ctx context.Context, list favorites.RawJSON, limit int) ([]*Post, error) {
-	return favorites.DecodeItems(ctx, list, favorites.ItemRules[*Post]{
+func decodePosts(ctx context.Context, list driver.RawJSON, limit int) ([]*Post, error) {
+	return driver.DecodeItems(ctx, list, driver.ItemRules[*Post]{
 		Max: limit + ItemMargin, MinBytes: MinPostBytes, MaxBytes: MaxPostBytes, Decode: decodeItem, Item: checkPost})
 }
 

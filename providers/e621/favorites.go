@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // FavoritesOptions select a favourites listing. The zero value lists the
@@ -43,7 +44,7 @@ type favoritesQuery struct {
 // postsBody is a listing's envelope. Posts keeps the list's bytes in the
 // reply's own buffer; decodePosts reads them post by post.
 type postsBody struct {
-	Posts favorites.RawJSON `json:"posts"`
+	Posts driver.RawJSON `json:"posts"`
 }
 
 // Favorites lists favourites, newest first, page by page. Nothing is sent
@@ -83,7 +84,7 @@ func (c *Client) Favorites(opts *FavoritesOptions) *favorites.Pager[*Post] {
 	}
 	start, err := o.start()
 	if err != nil {
-		return favorites.ErrorPager[*Post](err)
+		return driver.ErrorPager[*Post](err)
 	}
 	return c.favoritesPager(o.UserID, start)
 }
@@ -125,11 +126,11 @@ func checkLimit(limit int) (int, error) {
 // page before it; every other page is read alone.
 func (c *Client) favoritesPager(userID int64, start cursor) *favorites.Pager[*Post] {
 	if userID < 0 {
-		return favorites.ErrorPager[*Post](fmt.Errorf("%s: %w: user ID %d is negative",
+		return driver.ErrorPager[*Post](fmt.Errorf("%s: %w: user ID %d is negative",
 			ProviderName, favorites.ErrInvalidArgument, userID))
 	}
 	if start.page > MaxPage {
-		return favorites.ErrorPager[*Post](fmt.Errorf("%s: %w: page %d: e621 serves no page past %d",
+		return driver.ErrorPager[*Post](fmt.Errorf("%s: %w: page %d: e621 serves no page past %d",
 			ProviderName, favorites.ErrInvalidArgument, start.page, MaxPage))
 	}
 	first := start.String()
@@ -232,9 +233,9 @@ type FavoriteChange struct {
 // changeBody reads both answers. Post keeps the post's bytes in the reply,
 // without a copy, so that the decoded post's Raw is them.
 type changeBody struct {
-	Post          favorites.RawJSON `json:"post"`
-	PostID        *int64            `json:"post_id"`
-	FavoriteCount *int              `json:"favorite_count"`
+	Post          driver.RawJSON `json:"post"`
+	PostID        *int64         `json:"post_id"`
+	FavoriteCount *int           `json:"favorite_count"`
 }
 
 func (b changeBody) change(postID int64) (*FavoriteChange, error) {
@@ -266,11 +267,11 @@ type addForm struct {
 // ErrTransferring. The Response is returned with an error too, whenever
 // one arrived, so that a caller can read its status and headers.
 func (c *Client) AddFavorite(ctx context.Context, postID int64) (*FavoriteChange, *favorites.Response, error) {
-	return c.addFavorite(ctx, postID, favorites.RetryByMethod)
+	return c.addFavorite(ctx, postID, driver.RetryByMethod)
 }
 
-func (c *Client) addFavorite(ctx context.Context, postID int64, retry favorites.RetryMode) (*FavoriteChange, *favorites.Response, error) {
-	return c.change(ctx, postID, http.MethodPost, "/favorites.json", favorites.FormBody(addForm{postID}), retry)
+func (c *Client) addFavorite(ctx context.Context, postID int64, retry driver.RetryMode) (*FavoriteChange, *favorites.Response, error) {
+	return c.change(ctx, postID, http.MethodPost, "/favorites.json", driver.FormBody(addForm{postID}), retry)
 }
 
 // RemoveFavorite unfavourites post postID and returns what the server
@@ -279,10 +280,10 @@ func (c *Client) addFavorite(ctx context.Context, postID int64, retry favorites.
 // favorites.ErrNotFound (and IsUnknownPost). As with AddFavorite, the
 // Response comes with an error too whenever one arrived.
 func (c *Client) RemoveFavorite(ctx context.Context, postID int64) (*FavoriteChange, *favorites.Response, error) {
-	return c.removeFavorite(ctx, postID, favorites.RetryByMethod)
+	return c.removeFavorite(ctx, postID, driver.RetryByMethod)
 }
 
-func (c *Client) removeFavorite(ctx context.Context, postID int64, retry favorites.RetryMode) (*FavoriteChange, *favorites.Response, error) {
+func (c *Client) removeFavorite(ctx context.Context, postID int64, retry driver.RetryMode) (*FavoriteChange, *favorites.Response, error) {
 	path := "/favorites/" + strconv.FormatInt(postID, 10) + ".json"
 	return c.change(ctx, postID, http.MethodDelete, path, nil, retry)
 }
@@ -290,7 +291,7 @@ func (c *Client) removeFavorite(ctx context.Context, postID int64, retry favorit
 // change sends one add or remove of postID and reads either answer shape.
 // The Response is returned with an error too, so that the portable calls
 // can tell a body cut after a 2xx (the change happened) from a refusal.
-func (c *Client) change(ctx context.Context, postID int64, method, path string, body favorites.Body, retry favorites.RetryMode) (*FavoriteChange, *favorites.Response, error) {
+func (c *Client) change(ctx context.Context, postID int64, method, path string, body driver.Body, retry driver.RetryMode) (*FavoriteChange, *favorites.Response, error) {
 	if err := checkPostID(postID); err != nil {
 		return nil, nil, err
 	}

@@ -8,14 +8,14 @@ import (
 	"testing"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/e621"
-	"github.com/favkit/favorites/providers/providertest"
 )
 
 const fuzzHost = "e621.net"
 
 // fuzzClient is a client on e621.net whose every request gets w's reply.
-func fuzzClient(t *testing.T, w *providertest.Wire) *e621.Client {
+func fuzzClient(t *testing.T, w *drivertest.Wire) *e621.Client {
 	c, err := e621.New(testLogin, testKey, w.Options()...)
 	if err != nil {
 		t.Fatal(err)
@@ -28,11 +28,11 @@ func fuzzClient(t *testing.T, w *providertest.Wire) *e621.Client {
 // checks e621's own error kinds on top of the typed-error rule.
 func FuzzFavoritesDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, status uint16, contentType string, body []byte) {
-		code := providertest.FuzzStatus(status)
-		w := &providertest.Wire{Status: code, Body: body, Header: http.Header{"Content-Type": {contentType}}}
+		code := drivertest.FuzzStatus(status)
+		w := &drivertest.Wire{Status: code, Body: body, Header: http.Header{"Content-Type": {contentType}}}
 		a := e621.NewAdapter(fuzzClient(t, w))
-		favs, err := providertest.ReadPages(t.Context(), a.List(&favorites.ListOptions{PageSize: 2}), 3)
-		providertest.CheckListing(t, e621.ProviderName, code, favs, err, favorites.ErrMalformedReply)
+		favs, err := drivertest.ReadPages(t.Context(), a.List(&favorites.ListOptions{PageSize: 2}), 3)
+		drivertest.CheckListing(t, e621.ProviderName, code, favs, err, favorites.ErrMalformedReply)
 		kinds := map[int]error{
 			http.StatusServiceUnavailable: favorites.ErrRateLimited,
 			http.StatusLocked:             e621.ErrTransferring,
@@ -50,7 +50,7 @@ func FuzzFavoritesDecode(f *testing.F) {
 func FuzzFavoritesOptions(f *testing.F) {
 	f.Fuzz(func(t *testing.T, userID int64, limit, page int, cursor string) {
 		valid := userID >= 0 && limit >= 0 && limit <= e621.MaxLimit && page >= 0 && page <= e621.MaxPage
-		w := &providertest.Wire{Status: http.StatusOK, Body: []byte(`{"posts":[]}`)}
+		w := &drivertest.Wire{Status: http.StatusOK, Body: []byte(`{"posts":[]}`)}
 		_, err := fuzzClient(t, w).Favorites(&e621.FavoritesOptions{UserID: userID, Limit: limit, Page: page}).NextPage(t.Context())
 		checkPageQuery(t, w, err, valid, userID, limit, max(page, 1))
 		if cursor != "" {
@@ -60,7 +60,7 @@ func FuzzFavoritesOptions(f *testing.F) {
 		// The adapter's cursor is its own text ("" is page 1): a cursor
 		// it accepts sends page and limit in range, and the cursor's
 		// page size, never another.
-		w = &providertest.Wire{Status: http.StatusOK, Body: []byte(`{"posts":[]}`)}
+		w = &drivertest.Wire{Status: http.StatusOK, Body: []byte(`{"posts":[]}`)}
 		_, err = e621.NewAdapter(fuzzClient(t, w)).List(&favorites.ListOptions{PageSize: limit, Cursor: cursor}).NextPage(t.Context())
 		if cursor == "" || limit < 0 || limit > e621.MaxLimit {
 			checkPageQuery(t, w, err, limit >= 0 && limit <= e621.MaxLimit, 0, limit, 1)
@@ -75,7 +75,7 @@ func FuzzFavoritesOptions(f *testing.F) {
 // refused with nothing sent; otherwise it sends what the adapter would.
 func checkTypedCursor(t *testing.T, userID int64, limit, page int, cursor string) {
 	t.Helper()
-	w := &providertest.Wire{Status: http.StatusOK, Body: []byte(`{"posts":[]}`)}
+	w := &drivertest.Wire{Status: http.StatusOK, Body: []byte(`{"posts":[]}`)}
 	opts := &e621.FavoritesOptions{UserID: userID, Limit: limit, Page: page, Cursor: cursor}
 	_, err := fuzzClient(t, w).Favorites(opts).NextPage(t.Context())
 	if userID < 0 || page != 0 || limit < 0 || limit > e621.MaxLimit {
@@ -87,7 +87,7 @@ func checkTypedCursor(t *testing.T, userID int64, limit, page int, cursor string
 
 // checkCursorQueries asserts a refusal that sent nothing, or requests of
 // one page size, the one asked for when it was not 0, with pages in range.
-func checkCursorQueries(t *testing.T, w *providertest.Wire, err error, limit int) {
+func checkCursorQueries(t *testing.T, w *drivertest.Wire, err error, limit int) {
 	t.Helper()
 	sent := w.Sent()
 	if errors.Is(err, favorites.ErrInvalidArgument) && len(sent) == 0 {
@@ -110,7 +110,7 @@ func checkCursorQueries(t *testing.T, w *providertest.Wire, err error, limit int
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
 // checkPageQuery asserts a refusal, or the one request a valid listing sent.
-func checkPageQuery(t *testing.T, w *providertest.Wire, err error, valid bool, userID int64, limit, page int) {
+func checkPageQuery(t *testing.T, w *drivertest.Wire, err error, valid bool, userID int64, limit, page int) {
 	t.Helper()
 	if !valid {
 		w.CheckRefused(t, err)
@@ -127,5 +127,5 @@ func checkPageQuery(t *testing.T, w *providertest.Wire, err error, valid bool, u
 	if userID > 0 {
 		want.Set("user_id", strconv.FormatInt(userID, 10))
 	}
-	providertest.CheckQuery(t, sent[0], fuzzHost, "/favorites.json", want)
+	drivertest.CheckQuery(t, sent[0], fuzzHost, "/favorites.json", want)
 }

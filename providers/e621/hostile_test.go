@@ -13,8 +13,8 @@ import (
 	"github.com/jarcoal/httpmock"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/e621"
-	"github.com/favkit/favorites/providers/providertest"
 )
 
 // The typed calls take post IDs as numbers (TestTypedCallsRefuseBadPostIDs
@@ -25,7 +25,7 @@ import (
 // the Basic auth and User-Agent headers: one that would break a header is
 // refused by New, and any other never reaches the path or the query.
 func TestHostileLoginNeverReachesTheURL(t *testing.T) {
-	for _, h := range providertest.HostileValues {
+	for _, h := range drivertest.HostileValues {
 		t.Run(h.Name, func(t *testing.T) {
 			mt := httpmock.NewMockTransport()
 			var sent []*url.URL
@@ -38,7 +38,7 @@ func TestHostileLoginNeverReachesTheURL(t *testing.T) {
 			breaksHeader := h.Value == "" || strings.ContainsFunc(h.Value, unicode.IsControl)
 			switch {
 			case breaksHeader && errors.Is(err, favorites.ErrInvalidArgument):
-				t.Logf("| login %-14s | refused: %s", h.Name, providertest.Clip(err.Error(), 80))
+				t.Logf("| login %-14s | refused: %s", h.Name, drivertest.Clip(err.Error(), 80))
 				return
 			case err != nil || breaksHeader:
 				t.Fatalf("New with login %.40q = %v; want ErrInvalidArgument exactly when it breaks a header", h.Value, err)

@@ -13,7 +13,7 @@ import (
 // encoding/json, a slice grows by appending, and a post holding a hundred
 // thousand "" or 1 cost about 35 bytes per byte of its JSON; counted, an
 // element costs its slice entry (16 bytes for a string's 3, 8 for an ID's
-// 2), which keeps a page within providertest.MaxHeldPerReplyByte. The
+// 2), which keeps a page within drivertest.MaxHeldPerReplyByte. The
 // lists are read by hand when they hold what e621 sends (plain strings,
 // decimal IDs), and by encoding/json otherwise, for its usual answer.
 
@@ -64,7 +64,7 @@ func (p *Post) UnmarshalJSON(data []byte) error {
 	return p.decode(data)
 }
 
-// decodeItem is favorites.ItemRules.Decode for a listing: it reads a post
+// decodeItem is driver.ItemRules.Decode for a listing: it reads a post
 // through postWire directly, so that encoding/json does not scan its bytes
 // again to hand them to UnmarshalJSON. A null post stays nil.
 func decodeItem(raw []byte, p **Post) error {

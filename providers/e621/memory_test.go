@@ -15,8 +15,9 @@ import (
 	"github.com/jarcoal/httpmock"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/e621"
-	"github.com/favkit/favorites/providers/providertest"
 )
 
 // hostilePages are pages built to make decoding cost more memory than the
@@ -35,8 +36,8 @@ func hostilePages() []struct {
 		}
 		return out
 	}
-	deep := strings.Repeat(`[`, favorites.MaxJSONDepth-4) + strings.Repeat(`]`, favorites.MaxJSONDepth-4)
-	deepObj := strings.Repeat(`{"a":`, favorites.MaxJSONDepth-4) + `1` + strings.Repeat(`}`, favorites.MaxJSONDepth-4)
+	deep := strings.Repeat(`[`, driver.MaxJSONDepth-4) + strings.Repeat(`]`, driver.MaxJSONDepth-4)
+	deepObj := strings.Repeat(`{"a":`, driver.MaxJSONDepth-4) + `1` + strings.Repeat(`}`, driver.MaxJSONDepth-4)
 	return []struct {
 		name  string
 		limit int
@@ -79,7 +80,7 @@ func TestDecodeCostIsBoundedByTheReply(t *testing.T) {
 		})
 		a := e621.NewAdapter(c)
 		var err error
-		providertest.CheckDecodeCost(t, hp.name, len(hp.body), func() {
+		drivertest.CheckDecodeCost(t, hp.name, len(hp.body), func() {
 			_, err = a.List(&favorites.ListOptions{PageSize: hp.limit}).NextPage(t.Context())
 		})
 		t.Logf("%s: %d bytes: %v", hp.name, len(hp.body), err)

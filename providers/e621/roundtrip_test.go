@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/e621"
 	"github.com/favkit/favorites/providers/e621/e621test"
-	"github.com/favkit/favorites/providers/providertest"
 )
 
 // Listing N favourites with the default listing options costs the fewest
@@ -23,10 +23,10 @@ func TestListRoundTrips(t *testing.T) {
 		list func(ctx context.Context, c *e621.Client) (int, error)
 	}{
 		{"typed Favorites", func(ctx context.Context, c *e621.Client) (int, error) {
-			return providertest.Count(c.Favorites(nil).All(ctx))
+			return drivertest.Count(c.Favorites(nil).All(ctx))
 		}},
 		{"portable List", func(ctx context.Context, c *e621.Client) (int, error) {
-			return providertest.Count(e621.NewAdapter(c).List(nil).All(ctx))
+			return drivertest.Count(e621.NewAdapter(c).List(nil).All(ctx))
 		}},
 	}
 	for _, n := range []int{0, 1, 319, 320, 321, 1000} {
@@ -43,7 +43,7 @@ func TestListRoundTrips(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				providertest.CheckRoundTrips(t, srv.Faults, n, want, func(ctx context.Context) (int, error) { return l.list(ctx, c) })
+				drivertest.CheckRoundTrips(t, srv.Faults, n, want, func(ctx context.Context) (int, error) { return l.list(ctx, c) })
 			})
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // Adapter is the portable [favorites.Favorites] view of a [Client]; it also
@@ -43,9 +44,9 @@ func (a *Adapter) Provider() string { return ProviderName }
 // ErrInvalidArgument. The cursor is the server's next link and resumes
 // exactly, at any page size.
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
-	o, err := opts.Values()
+	o, err := driver.ListValues(opts)
 	if err != nil {
-		return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", ProviderName, err))
+		return driver.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", ProviderName, err))
 	}
 	lo := &ListOptions{Limit: o.PageSize, Cursor: o.Cursor}
 	return favorites.MapPager(a.c.Favourites(lo), func(s *Status) (favorites.Favorite, error) {
@@ -79,7 +80,7 @@ func statusID(ref favorites.Ref) (string, error) {
 // checkStatusID refuses, with ErrInvalidArgument naming what, an ID that
 // could change a request's path, and a number not in its plain form.
 func checkStatusID(what, id string) error {
-	if err := favorites.CheckID(what, id); err != nil {
+	if err := driver.CheckID(what, id); err != nil {
 		return err
 	}
 	if canon, ok := plainNumber(id); ok && canon != id {
@@ -112,7 +113,7 @@ func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error {
 		return err
 	}
 	_, resp, err := a.c.Favourite(ctx, id)
-	return favorites.WriteDone(resp, err)
+	return driver.WriteDone(resp, err)
 }
 
 // Remove unfavourites the status ref.ID. A status that is not a favourite
@@ -137,7 +138,7 @@ func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error {
 	if recordNotFound(err) {
 		return nil
 	}
-	return favorites.WriteDone(resp, err)
+	return driver.WriteDone(resp, err)
 }
 
 // recordNotFound reports whether err is Mastodon's answer for a record it

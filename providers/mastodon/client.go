@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 	"golang.org/x/time/rate"
 )
 
@@ -38,7 +39,7 @@ const DefaultMaxBodySize = 2 * MaxLimit * MaxStatusBytes
 // Client is a typed client of one Mastodon instance's favourites API. It is
 // safe for concurrent use.
 type Client struct {
-	c *favorites.Client
+	c *driver.Client
 }
 
 // New returns a Client for the instance at baseURL (such as
@@ -52,23 +53,29 @@ type Client struct {
 // [favorites.APIError]. opts come after the defaults, so they win:
 // favorites.WithRateLimiter(nil) removes the limiter.
 func New(baseURL, token string, opts ...favorites.Option) (*Client, error) {
-	defaults := []favorites.Option{
-		favorites.WithBaseURL(baseURL),
-		favorites.WithBearerToken(token),
-		favorites.WithRateLimiter(rate.NewLimiter(rate.Every(time.Second), 30)),
-		favorites.WithMaxBodySize(DefaultMaxBodySize),
+	cred, err := driver.BearerToken(token)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", ProviderName, err)
 	}
-	c, err := favorites.New(ProviderName, append(defaults, opts...)...)
+	c, err := driver.New(driver.Config{
+		Provider:   ProviderName,
+		Credential: cred,
+		Defaults: []favorites.Option{
+			favorites.WithBaseURL(baseURL),
+			favorites.WithRateLimiter(rate.NewLimiter(rate.Every(time.Second), 30)),
+			favorites.WithMaxBodySize(DefaultMaxBodySize),
+		},
+	}, opts...)
 	if err != nil {
 		return nil, err
 	}
 	return &Client{c: c}, nil
 }
 
-// HTTP returns the underlying [favorites.Client], for endpoints this
+// HTTP returns the underlying [driver.Client], for endpoints this
 // package does not wrap; its requests carry the same token, limits and
 // retries.
-func (c *Client) HTTP() *favorites.Client { return c.c }
+func (c *Client) HTTP() *driver.Client { return c.c }
 
 // String describes the client without its token.
 func (c *Client) String() string { return fmt.Sprintf("mastodon.Client{%s}", c.c.BaseURL()) }
@@ -77,13 +84,13 @@ func (c *Client) String() string { return fmt.Sprintf("mastodon.Client{%s}", c.c
 // response whenever there is one, so that a caller can tell a 2xx whose
 // body was bad (the change happened) from a refusal. The body is decoded by
 // DecodeStatus from the reply's own bytes, which Raw then keeps.
-func (c *Client) statusCall(ctx context.Context, method, path string, retry favorites.RetryMode) (*Status, *favorites.Response, error) {
+func (c *Client) statusCall(ctx context.Context, method, path string, retry driver.RetryMode) (*Status, *favorites.Response, error) {
 	req, err := c.c.NewRequest(method, path, nil, nil)
 	if err != nil {
 		return nil, nil, err
 	}
 	req.Retry = retry
-	var body favorites.RawJSON // the reply's buffer, which Do hands over: no copy
+	var body driver.RawJSON // the reply's buffer, which Do hands over: no copy
 	resp, err := c.c.Do(ctx, req, &body)
 	if err != nil {
 		return nil, resp, err
@@ -97,7 +104,7 @@ func (c *Client) statusCall(ctx context.Context, method, path string, retry favo
 
 // statusPath is /api/v1/statuses/{id} plus suffix, with the ID checked.
 func statusPath(id, suffix string) (string, error) {
-	esc, err := favorites.PathID("status ID", id)
+	esc, err := driver.PathID("status ID", id)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", ProviderName, err)
 	}
@@ -112,7 +119,7 @@ func (c *Client) Status(ctx context.Context, id string) (*Status, *favorites.Res
 	if err != nil {
 		return nil, nil, err
 	}
-	return c.statusCall(ctx, http.MethodGet, path, favorites.RetryByMethod)
+	return c.statusCall(ctx, http.MethodGet, path, driver.RetryByMethod)
 }
 
 // Favourite favourites the status id and returns it as the server now sees
@@ -128,7 +135,7 @@ func (c *Client) Favourite(ctx context.Context, id string) (*Status, *favorites.
 	if err != nil {
 		return nil, nil, err
 	}
-	return c.statusCall(ctx, http.MethodPost, path, favorites.RetryIdempotent)
+	return c.statusCall(ctx, http.MethodPost, path, driver.RetryIdempotent)
 }
 
 // Unfavourite removes the status id from the favourites and returns it,
@@ -144,5 +151,5 @@ func (c *Client) Unfavourite(ctx context.Context, id string) (*Status, *favorite
 	if err != nil {
 		return nil, nil, err
 	}
-	return c.statusCall(ctx, http.MethodPost, path, favorites.RetryIdempotent)
+	return c.statusCall(ctx, http.MethodPost, path, driver.RetryIdempotent)
 }

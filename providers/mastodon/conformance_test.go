@@ -5,9 +5,9 @@ import (
 	"time"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/mastodon"
 	"github.com/favkit/favorites/providers/mastodon/mastodontest"
-	"github.com/favkit/favorites/providers/providertest"
 )
 
 // fastOpts are the options tests use: short retry waits, no client limiter.
@@ -37,15 +37,15 @@ func newFake(t *testing.T, opts ...mastodontest.Option) *mastodontest.Server {
 }
 
 func TestConformance(t *testing.T) {
-	providertest.Run(t, func(t *testing.T, seeded int) *providertest.Env {
+	drivertest.Run(t, func(t *testing.T, seeded int) *drivertest.Env {
 		srv := newFake(t)
 		ids := srv.AddStatuses(2*seeded + 3)
-		env := &providertest.Env{
-			Favorites:        mastodon.NewAdapter(newClient(t, srv, mastodontest.Token, favorites.WithMaxBodySize(providertest.BodyCap))),
+		env := &drivertest.Env{
+			Favorites:        mastodon.NewAdapter(newClient(t, srv, mastodontest.Token, favorites.WithMaxBodySize(drivertest.BodyCap))),
 			WrongCredentials: mastodon.NewAdapter(newClient(t, srv, "not-a-token")),
 			PageSize:         10,
 			Faults:           srv.Faults,
-			MaxBodySize:      providertest.BodyCap,
+			MaxBodySize:      drivertest.BodyCap,
 		}
 		seed(t, srv, env, ids, seeded)
 		return env
@@ -55,14 +55,14 @@ func TestConformance(t *testing.T) {
 // The suite again on a server that caps limit at 7 and splits its Link
 // headers, as some non-Mastodon servers do.
 func TestConformanceLowCapSplitLinks(t *testing.T) {
-	providertest.Run(t, func(t *testing.T, seeded int) *providertest.Env {
+	drivertest.Run(t, func(t *testing.T, seeded int) *drivertest.Env {
 		srv := newFake(t, mastodontest.WithMaxLimit(7), mastodontest.WithSplitLinkHeaders())
 		ids := srv.AddStatuses(2*seeded + 3)
-		env := &providertest.Env{
-			Favorites:        mastodon.NewAdapter(newClient(t, srv, mastodontest.Token, favorites.WithMaxBodySize(providertest.BodyCap))),
+		env := &drivertest.Env{
+			Favorites:        mastodon.NewAdapter(newClient(t, srv, mastodontest.Token, favorites.WithMaxBodySize(drivertest.BodyCap))),
 			WrongCredentials: mastodon.NewAdapter(newClient(t, srv, "not-a-token")),
 			Faults:           srv.Faults,
-			MaxBodySize:      providertest.BodyCap,
+			MaxBodySize:      drivertest.BodyCap,
 		}
 		seed(t, srv, env, ids, seeded)
 		return env
@@ -72,7 +72,7 @@ func TestConformanceLowCapSplitLinks(t *testing.T) {
 // seed makes the first seeded of ids favourites and fills in what the
 // suite needs to know of the fake: the favourites, the statuses that are
 // not, statuses it does not have, and the pages Mastodon never sends.
-func seed(t *testing.T, srv *mastodontest.Server, env *providertest.Env, ids []string, seeded int) {
+func seed(t *testing.T, srv *mastodontest.Server, env *drivertest.Env, ids []string, seeded int) {
 	t.Helper()
 	for _, id := range ids[:seeded] {
 		if err := srv.Favorite(mastodontest.DefaultUser, id); err != nil {

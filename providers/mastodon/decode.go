@@ -9,6 +9,7 @@ import (
 	"reflect"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // Decoding a status costs memory linear in its bytes, whatever their shape:
@@ -51,7 +52,7 @@ type statusWire struct {
 	Tags             denseList[Tag]             `json:"tags"`
 	Emojis           denseList[CustomEmoji]     `json:"emojis"`
 	Poll             pollValue                  `json:"poll"`
-	Reblog           favorites.RawJSON          `json:"reblog"`
+	Reblog           driver.RawJSON             `json:"reblog"`
 }
 
 // UnmarshalJSON decodes a status into a fresh value (fields data lacks are
@@ -112,7 +113,7 @@ func (s *Status) keepRaw(raw []byte) {
 	// Not reached with encoding/json as it is, which hands UnmarshalJSON
 	// parts of its input; kept so that Raw stays right if that changes.
 	var probe struct {
-		Reblog favorites.RawJSON `json:"reblog"`
+		Reblog driver.RawJSON `json:"reblog"`
 	}
 	if json.Unmarshal(raw, &probe) == nil {
 		s.Reblog.Raw = json.RawMessage(probe.Reblog)
@@ -159,7 +160,7 @@ func DecodeStatus(data []byte) (*Status, error) {
 // data, not a copy. Anything else is an error matching
 // [favorites.ErrMalformedReply] that names the item.
 func DecodeStatuses(ctx context.Context, data []byte) ([]*Status, error) {
-	list, err := favorites.DecodeItems(ctx, data, statusRules(0))
+	list, err := driver.DecodeItems(ctx, data, statusRules(0))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", ProviderName, err)
 	}
@@ -168,8 +169,8 @@ func DecodeStatuses(ctx context.Context, data []byte) ([]*Status, error) {
 
 // statusRules are the rules of a listing page of at most max statuses (0:
 // no limit).
-func statusRules(max int) favorites.ItemRules[*Status] {
-	return favorites.ItemRules[*Status]{Max: max, Item: func(_ int, s **Status, raw []byte) error {
+func statusRules(max int) driver.ItemRules[*Status] {
+	return driver.ItemRules[*Status]{Max: max, Item: func(_ int, s **Status, raw []byte) error {
 		if *s == nil {
 			return errors.New("a null status")
 		}
@@ -207,7 +208,7 @@ const minBytesPerItem = 2
 type denseList[T any] []T
 
 // UnmarshalJSON counts, checks, then decodes the list; null is nil.
-// favorites.DecodeItems counts the items before it builds any, and its
+// driver.DecodeItems counts the items before it builds any, and its
 // Count refuses a list whose items are too small for their type.
 func (l *denseList[T]) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
@@ -215,7 +216,7 @@ func (l *denseList[T]) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	size := int(reflect.TypeFor[T]().Size())
-	items, err := favorites.DecodeItems(context.Background(), data, favorites.ItemRules[T]{Count: func(n int) error {
+	items, err := driver.DecodeItems(context.Background(), data, driver.ItemRules[T]{Count: func(n int) error {
 		if n*size > minBytesPerItem*len(data) {
 			return fmt.Errorf("a list of %d items in %d bytes: under %d bytes an item, too small for a %s",
 				n, len(data), size/minBytesPerItem, reflect.TypeFor[T]().Name())

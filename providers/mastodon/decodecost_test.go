@@ -14,8 +14,8 @@ import (
 	"testing"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/mastodon"
-	"github.com/favkit/favorites/providers/providertest"
 )
 
 // hostilePage is one listing body built to cost the client memory.
@@ -37,7 +37,7 @@ func repeat(item string, n int) []string {
 }
 
 // reblogChain is a status boosting a status boosting ... depth levels
-// deep, each level with content of pad bytes: within favorites.MaxJSONDepth,
+// deep, each level with content of pad bytes: within driver.MaxJSONDepth,
 // so only the provider's own rules stop it.
 func reblogChain(depth, pad int) string {
 	var b strings.Builder
@@ -73,7 +73,7 @@ func honestStatus(id, pad int) string {
 // the JSON depth limit, tiny items, tiny values in a status's lists, long
 // strings, and deep nesting in fields the type does not name. One status
 // of a MiB is TestStatusDecodeCostIsBoundedByTheReply's: in a listing,
-// favorites.DecodeItems buffers the largest item whole, which the bound
+// driver.DecodeItems buffers the largest item whole, which the bound
 // then has to carry too (see the report on the root package).
 func hostilePages() []hostilePage {
 	const mib, n = 1 << 20, 40
@@ -99,7 +99,7 @@ func hostilePages() []hostilePage {
 
 // Decoding a listing reply of B bytes, through the client users run (an
 // httptest server, the adapter's List), allocates at most
-// providertest.MaxHeldPerReplyByte times B, whatever its shape. A page the
+// drivertest.MaxHeldPerReplyByte times B, whatever its shape. A page the
 // client refuses counts too: refusing must be cheap.
 func TestListingDecodeCostIsBoundedByTheReply(t *testing.T) {
 	for _, hp := range hostilePages() {
@@ -113,7 +113,7 @@ func TestListingDecodeCostIsBoundedByTheReply(t *testing.T) {
 			a := mastodon.NewAdapter(c)
 			var n int
 			var lerr error
-			providertest.CheckDecodeCost(t, hp.name, len(body), func() {
+			drivertest.CheckDecodeCost(t, hp.name, len(body), func() {
 				for _, err := range a.List(nil).All(t.Context()) {
 					if err != nil {
 						lerr = err
@@ -146,7 +146,7 @@ func TestStatusDecodeCostIsBoundedByTheReply(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			providertest.CheckDecodeCost(t, hp.name, len(body), func() { _, _, err = c.Status(t.Context(), "1") })
+			drivertest.CheckDecodeCost(t, hp.name, len(body), func() { _, _, err = c.Status(t.Context(), "1") })
 			t.Logf("%s: %d bytes, err %v", hp.name, len(body), err)
 		})
 	}

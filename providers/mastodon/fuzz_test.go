@@ -8,14 +8,14 @@ import (
 	"testing"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/mastodon"
-	"github.com/favkit/favorites/providers/providertest"
 )
 
 const fuzzHost = "mastodon.example"
 
 // fuzzClient is a client on fuzzHost whose every request gets w's reply.
-func fuzzClient(t *testing.T, w *providertest.Wire) *mastodon.Client {
+func fuzzClient(t *testing.T, w *drivertest.Wire) *mastodon.Client {
 	c, err := mastodon.New("https://"+fuzzHost, mockToken, w.Options()...)
 	if err != nil {
 		t.Fatal(err)
@@ -29,12 +29,12 @@ func fuzzClient(t *testing.T, w *providertest.Wire) *mastodon.Client {
 // ParseRef, and no request ever leaves the instance, whatever the Link says.
 func FuzzFavouritesDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, status uint16, link string, body []byte) {
-		code := providertest.FuzzStatus(status)
-		w := &providertest.Wire{Status: code, Body: body, Header: http.Header{
+		code := drivertest.FuzzStatus(status)
+		w := &drivertest.Wire{Status: code, Body: body, Header: http.Header{
 			"Content-Type": {"application/json; charset=utf-8"}, "Link": {link}}}
 		c := fuzzClient(t, w)
-		favs, err := providertest.ReadPages(t.Context(), mastodon.NewAdapter(c).List(nil), 3)
-		providertest.CheckListing(t, mastodon.ProviderName, code, favs, err,
+		favs, err := drivertest.ReadPages(t.Context(), mastodon.NewAdapter(c).List(nil), 3)
+		drivertest.CheckListing(t, mastodon.ProviderName, code, favs, err,
 			favorites.ErrMalformedReply, favorites.ErrPaginationLoop, favorites.ErrCrossHostURL, favorites.ErrInvalidArgument)
 		for _, r := range w.Sent() {
 			if r.URL.Scheme != "https" || r.URL.Host != fuzzHost {
@@ -92,7 +92,7 @@ func FuzzListOptions(f *testing.F) {
 			want["limit"] = []string{strconv.Itoa(mastodon.MaxLimit)}
 		}
 		for _, portable := range []bool{false, true} {
-			w := &providertest.Wire{Status: http.StatusOK, Body: []byte("[]")}
+			w := &drivertest.Wire{Status: http.StatusOK, Body: []byte("[]")}
 			c := fuzzClient(t, w)
 			var err error
 			if portable {
@@ -107,7 +107,7 @@ func FuzzListOptions(f *testing.F) {
 			case err != nil || len(sent) != 1:
 				t.Fatalf("valid options (portable %v): %v after %d requests", portable, err, len(sent))
 			case cursor == "":
-				providertest.CheckQuery(t, sent[0], fuzzHost, "/api/v1/favourites", want)
+				drivertest.CheckQuery(t, sent[0], fuzzHost, "/api/v1/favourites", want)
 			case sent[0].URL.Host != fuzzHost:
 				t.Errorf("cursor %q sent to %s", cursor, sent[0].URL)
 			}

@@ -4,8 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/mastodon/mastodontest"
-	"github.com/favkit/favorites/providers/providertest"
 )
 
 // Every hostile form of a status ID is refused by the typed calls, whose ID
@@ -24,7 +24,7 @@ func TestTypedCallsRefuseHostileIDs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.method, func(t *testing.T) {
-			providertest.RefusesHostile(t, tt.method, id, srv.Faults.Requests, tt.call)
+			drivertest.RefusesHostile(t, tt.method, id, srv.Faults.Requests, tt.call)
 		})
 	}
 }

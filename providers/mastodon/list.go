@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // PageMargin is how many statuses a page may hold beyond the limit asked
@@ -61,14 +62,14 @@ func (c *Client) Favourites(opts *ListOptions) *favorites.Pager[*Status] {
 		opts = &ListOptions{}
 	}
 	if opts.Limit < 0 || opts.Limit > MaxLimit {
-		return favorites.ErrorPager[*Status](fmt.Errorf("%s: %w: limit %d is not between 1 and %d",
+		return driver.ErrorPager[*Status](fmt.Errorf("%s: %w: limit %d is not between 1 and %d",
 			ProviderName, favorites.ErrInvalidArgument, opts.Limit, MaxLimit))
 	}
 	cursor, limit, err := resumeAt(opts.Cursor, opts.Limit)
 	if err != nil {
-		return favorites.ErrorPager[*Status](fmt.Errorf("%s: %w", ProviderName, err))
+		return driver.ErrorPager[*Status](fmt.Errorf("%s: %w", ProviderName, err))
 	}
-	return favorites.LinkPager(c.c, "/api/v1/favourites", listQuery{Limit: limit}, cursor, statusRules(limit+PageMargin))
+	return driver.LinkPager(c.c, "/api/v1/favourites", listQuery{Limit: limit}, cursor, statusRules(limit+PageMargin))
 }
 
 // resumeAt returns the cursor to start from and the page size, limit when

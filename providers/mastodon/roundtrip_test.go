@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/mastodon"
 	"github.com/favkit/favorites/providers/mastodon/mastodontest"
-	"github.com/favkit/favorites/providers/providertest"
 )
 
 // Listing N favourites with the defaults costs the fewest requests the API
@@ -22,10 +22,10 @@ func TestListRoundTrips(t *testing.T) {
 		list func(ctx context.Context, c *mastodon.Client) (int, error)
 	}{
 		{"typed Favourites", func(ctx context.Context, c *mastodon.Client) (int, error) {
-			return providertest.Count(c.Favourites(nil).All(ctx))
+			return drivertest.Count(c.Favourites(nil).All(ctx))
 		}},
 		{"portable List", func(ctx context.Context, c *mastodon.Client) (int, error) {
-			return providertest.Count(mastodon.NewAdapter(c).List(nil).All(ctx))
+			return drivertest.Count(mastodon.NewAdapter(c).List(nil).All(ctx))
 		}},
 	}
 	for _, n := range []int{0, 1, 39, 40, 41, 80, 1000} {
@@ -42,7 +42,7 @@ func TestListRoundTrips(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				providertest.CheckRoundTrips(t, srv.Faults, n, want, func(ctx context.Context) (int, error) { return l.list(ctx, c) })
+				drivertest.CheckRoundTrips(t, srv.Faults, n, want, func(ctx context.Context) (int, error) { return l.list(ctx, c) })
 			})
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // Adapter is PlayPlay behind the portable [favorites.Favorites] interface.
@@ -33,9 +34,9 @@ func (a *Adapter) Provider() string { return ProviderName }
 // opts.Cursor is a cursor from an earlier Pager, which resumes as
 // [Client.Favorites] says: never skipping a favourite still there.
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
-	o, err := opts.Values()
+	o, err := driver.ListValues(opts)
 	if err != nil {
-		return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", ProviderName, err))
+		return driver.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", ProviderName, err))
 	}
 	return favorites.MapPager(a.c.Favorites(&ListOptions{Cursor: o.Cursor}), func(m *Media) (favorites.Favorite, error) {
 		return ToFavorite(m), nil
@@ -62,7 +63,7 @@ func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error {
 	if err != nil {
 		return err
 	}
-	req, err := a.c.storeRequest(AddParamsFor(m), favorites.RetryIdempotent)
+	req, err := a.c.storeRequest(AddParamsFor(m), driver.RetryIdempotent)
 	if err != nil {
 		return err
 	}
@@ -70,7 +71,7 @@ func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error {
 	if errors.Is(err, favorites.ErrAlreadyFavorited) {
 		return nil
 	}
-	return favorites.WriteDone(resp, err)
+	return driver.WriteDone(resp, err)
 }
 
 // Remove deletes ref's favourite by its raw media ID. The service answers
@@ -86,7 +87,7 @@ func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error {
 	if errors.Is(err, ErrMediaNotFound) {
 		return nil
 	}
-	return favorites.WriteDone(resp, err)
+	return driver.WriteDone(resp, err)
 }
 
 // ToFavorite maps a media to a portable Favorite: Kind from type, Title from

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // ProviderName is the name of this provider in errors, logs and
@@ -21,7 +22,7 @@ const (
 // Client is a typed client of PlayPlay's favourites API. It is safe for
 // concurrent use.
 type Client struct {
-	c *favorites.Client
+	c *driver.Client
 }
 
 // New returns a Client for the PlayPlay API at baseURL with a bearer token.
@@ -34,22 +35,28 @@ type Client struct {
 // (favorites.WithMaxBodySize changes it). opts come after the defaults, so
 // they win.
 func New(baseURL, token string, opts ...favorites.Option) (*Client, error) {
-	defaults := []favorites.Option{
-		favorites.WithBaseURL(baseURL),
-		favorites.WithBearerToken(token),
-		favorites.WithErrorDecoder(decodeError),
-		favorites.WithMaxBodySize(DefaultMaxBodySize),
+	cred, err := driver.BearerToken(token)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", ProviderName, err)
 	}
-	c, err := favorites.New(ProviderName, append(defaults, opts...)...)
+	c, err := driver.New(driver.Config{
+		Provider:    ProviderName,
+		Credential:  cred,
+		DecodeError: decodeError,
+		Defaults: []favorites.Option{
+			favorites.WithBaseURL(baseURL),
+			favorites.WithMaxBodySize(DefaultMaxBodySize),
+		},
+	}, opts...)
 	if err != nil {
 		return nil, err
 	}
 	return &Client{c: c}, nil
 }
 
-// HTTP returns the underlying [favorites.Client], for endpoints this package
+// HTTP returns the underlying [driver.Client], for endpoints this package
 // does not wrap; its requests carry the same token and retries.
-func (c *Client) HTTP() *favorites.Client { return c.c }
+func (c *Client) HTTP() *driver.Client { return c.c }
 
 // String describes the client without its token.
 func (c *Client) String() string { return fmt.Sprintf("playplay.Client{%s}", c.c.BaseURL()) }

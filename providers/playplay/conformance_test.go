@@ -6,9 +6,9 @@ import (
 	"time"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/playplay"
 	"github.com/favkit/favorites/providers/playplay/playplaytest"
-	"github.com/favkit/favorites/providers/providertest"
 )
 
 // fastOptions keep the conformance suite quick: short retry waits and no
@@ -53,14 +53,14 @@ func newAdapter(t *testing.T, url, token string, opts ...favorites.Option) *play
 }
 
 func TestConformance(t *testing.T) {
-	providertest.Run(t, func(t *testing.T, seeded int) *providertest.Env {
+	drivertest.Run(t, func(t *testing.T, seeded int) *drivertest.Env {
 		srv := playplaytest.NewServer(playplaytest.WithPageSize(10))
 		t.Cleanup(srv.Close)
-		env := &providertest.Env{
-			Favorites:        newAdapter(t, srv.URL, srv.Token(), favorites.WithMaxBodySize(providertest.BodyCap)),
+		env := &drivertest.Env{
+			Favorites:        newAdapter(t, srv.URL, srv.Token(), favorites.WithMaxBodySize(drivertest.BodyCap)),
 			WrongCredentials: newAdapter(t, srv.URL, "not-the-token"),
 			Faults:           srv.Faults,
-			MaxBodySize:      providertest.BodyCap,
+			MaxBodySize:      drivertest.BodyCap,
 			// The server picks the page size and the adapter ignores
 			// ListOptions.PageSize; giving the fake's size lets the suite
 			// check that the listing takes several pages.

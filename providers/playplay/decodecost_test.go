@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/playplay"
-	"github.com/favkit/favorites/providers/providertest"
 )
 
 // nest is a JSON object nested depth levels deep.
@@ -27,7 +27,7 @@ func padded(object string, n int) string {
 
 // hostilePages are replies built to cost the most memory per byte within
 // the bounds a listing keeps (MaxPageItems items, DefaultMaxBodySize
-// bytes, favorites.MaxJSONDepth levels): the tiniest items the listing
+// bytes, driver.MaxJSONDepth levels): the tiniest items the listing
 // accepts (a 320-byte Media for each MinMediaBytes), nesting in every place an item has room for it, long strings
 // where each field would keep them, and escapes that take the slow path.
 var hostilePages = []struct{ name, body string }{
@@ -51,7 +51,7 @@ var hostilePages = []struct{ name, body string }{
 }
 
 // Issue 16.1: decoding a listing reply of B bytes allocates at most
-// providertest.MaxHeldPerReplyByte times B, whatever its shape. It measures
+// drivertest.MaxHeldPerReplyByte times B, whatever its shape. It measures
 // the decode function itself, DecodeListBody: what FavoritesPage does with
 // the bytes Client.Do has read (the reading is the core's, measured there).
 func TestDecodeCostIsBoundedByTheReply(t *testing.T) {
@@ -60,7 +60,7 @@ func TestDecodeCostIsBoundedByTheReply(t *testing.T) {
 			t.Fatalf("%s: a %d-byte page is over the body cap, so no listing would decode it", p.name, len(p.body))
 		}
 		body := []byte(p.body)
-		providertest.CheckDecodeCost(t, p.name, len(body), func() {
+		drivertest.CheckDecodeCost(t, p.name, len(body), func() {
 			_, _ = playplay.DecodeListBody(t.Context(), body)
 		})
 	}

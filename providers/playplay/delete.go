@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // RemoveParams are the delete's parameters: the raw media ID, or the stock ID
@@ -54,10 +55,10 @@ func (p RemoveParams) validate() error {
 	case p.StockID == "" || p.Source == "":
 		return fmt.Errorf("%w: %s; stock_id and source go together", favorites.ErrInvalidArgument, rule)
 	}
-	if err := favorites.CheckID("stock_id", p.StockID); err != nil {
+	if err := driver.CheckID("stock_id", p.StockID); err != nil {
 		return err
 	}
-	return favorites.CheckID("source", p.Source)
+	return driver.CheckID("source", p.Source)
 }
 
 // RemoveFavorite deletes a favourite: DELETE api/v2/users/me/favorites, 204
@@ -75,6 +76,6 @@ func (c *Client) RemoveFavorite(ctx context.Context, p RemoveParams) (*favorites
 	if err != nil {
 		return nil, err
 	}
-	req.Retry = favorites.RetryIdempotent // deleting twice ends the same
+	req.Retry = driver.RetryIdempotent // deleting twice ends the same
 	return c.c.Do(ctx, req, nil)
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // ListOptions tune [Client.Favorites]. A nil *ListOptions means the
@@ -43,7 +44,7 @@ func (c *Client) Favorites(opts *ListOptions) *favorites.Pager[*Media] {
 	}
 	if text != "" {
 		if _, err := parseCursor(text); err != nil {
-			return favorites.ErrorPager[*Media](err)
+			return driver.ErrorPager[*Media](err)
 		}
 	}
 	w := &walk{c: c}

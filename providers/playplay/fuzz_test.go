@@ -10,14 +10,15 @@ import (
 	"testing"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/playplay"
-	"github.com/favkit/favorites/providers/providertest"
 )
 
 const fuzzHost = "playplay.example"
 
 // fuzzClient is a client on fuzzHost whose every request gets w's reply.
-func fuzzClient(t *testing.T, w *providertest.Wire) *playplay.Client {
+func fuzzClient(t *testing.T, w *drivertest.Wire) *playplay.Client {
 	c, err := playplay.New("https://"+fuzzHost, mockToken, w.Options()...)
 	if err != nil {
 		t.Fatal(err)
@@ -30,10 +31,10 @@ func fuzzClient(t *testing.T, w *providertest.Wire) *playplay.Client {
 // next_page that is not the end must be caught as a loop.
 func FuzzFavoritesDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, status uint16, body []byte) {
-		code := providertest.FuzzStatus(status)
-		w := &providertest.Wire{Status: code, Body: body, Header: http.Header{"Content-Type": {"application/json"}}}
-		favs, err := providertest.ReadPages(t.Context(), playplay.NewAdapter(fuzzClient(t, w)).List(nil), 3)
-		providertest.CheckListing(t, playplay.ProviderName, code, favs, err,
+		code := drivertest.FuzzStatus(status)
+		w := &drivertest.Wire{Status: code, Body: body, Header: http.Header{"Content-Type": {"application/json"}}}
+		favs, err := drivertest.ReadPages(t.Context(), playplay.NewAdapter(fuzzClient(t, w)).List(nil), 3)
+		drivertest.CheckListing(t, playplay.ProviderName, code, favs, err,
 			favorites.ErrMalformedReply, favorites.ErrPaginationLoop)
 	})
 }
@@ -55,7 +56,7 @@ func FuzzRequestOptions(f *testing.F) {
 func checkCursor(t *testing.T, cursor string) {
 	t.Helper()
 	empty := `{"results":[{"results":[],"next_page":null,"nb_results":0}],"nb_results":1}`
-	w := &providertest.Wire{Status: http.StatusOK, Body: []byte(empty)}
+	w := &drivertest.Wire{Status: http.StatusOK, Body: []byte(empty)}
 	_, err := playplay.NewAdapter(fuzzClient(t, w)).List(&favorites.ListOptions{Cursor: cursor}).NextPage(t.Context())
 	if cursor != "" && !playplay.CursorRoundTrips(cursor) {
 		w.CheckRefused(t, err)
@@ -70,16 +71,16 @@ func checkCursor(t *testing.T, cursor string) {
 		n, _ := strconv.Atoi(next)
 		want = url.Values{"page": {strconv.Itoa(n - 1)}}
 	}
-	providertest.CheckQuery(t, sent[0], fuzzHost, "/api/v2/users/me/favorites", want)
+	drivertest.CheckQuery(t, sent[0], fuzzHost, "/api/v2/users/me/favorites", want)
 }
 
 // checkRemove asserts the documented rule of delete: raw_media_id alone,
 // or stock_id with source, each an ID that cannot change the query.
 func checkRemove(t *testing.T, p playplay.RemoveParams) {
 	t.Helper()
-	byStock := p.RawMediaID == 0 && favorites.CheckID("stock", p.StockID) == nil && favorites.CheckID("source", p.Source) == nil
+	byStock := p.RawMediaID == 0 && driver.CheckID("stock", p.StockID) == nil && driver.CheckID("source", p.Source) == nil
 	byRaw := p.RawMediaID > 0 && p.StockID == "" && p.Source == ""
-	w := &providertest.Wire{Status: http.StatusNoContent}
+	w := &drivertest.Wire{Status: http.StatusNoContent}
 	_, err := fuzzClient(t, w).RemoveFavorite(t.Context(), p)
 	if !byStock && !byRaw {
 		w.CheckRefused(t, err)
@@ -93,16 +94,16 @@ func checkRemove(t *testing.T, p playplay.RemoveParams) {
 	if byStock {
 		want = url.Values{"stock_id": {p.StockID}, "source": {p.Source}}
 	}
-	providertest.CheckQuery(t, sent[0], fuzzHost, "/api/v2/users/me/favorites", want)
+	drivertest.CheckQuery(t, sent[0], fuzzHost, "/api/v2/users/me/favorites", want)
 }
 
 // checkAdd asserts that a valid AddParams is sent as the same three JSON
 // fields and an invalid one is refused.
 func checkAdd(t *testing.T, p playplay.AddParams) {
 	t.Helper()
-	valid := p.RawMediaID > 0 && favorites.CheckID("source", p.Source) == nil &&
-		(p.StockID == "" || favorites.CheckID("stock", p.StockID) == nil)
-	w := &providertest.Wire{Status: http.StatusOK, Body: []byte(`{"results":[]}`)}
+	valid := p.RawMediaID > 0 && driver.CheckID("source", p.Source) == nil &&
+		(p.StockID == "" || driver.CheckID("stock", p.StockID) == nil)
+	w := &drivertest.Wire{Status: http.StatusOK, Body: []byte(`{"results":[]}`)}
 	_, _, err := fuzzClient(t, w).AddFavorite(t.Context(), p)
 	if !valid {
 		w.CheckRefused(t, err)
@@ -112,7 +113,7 @@ func checkAdd(t *testing.T, p playplay.AddParams) {
 	if err != nil || len(sent) != 1 {
 		t.Fatalf("valid %+v: %v after %d requests", p, err, len(sent))
 	}
-	providertest.CheckQuery(t, sent[0], fuzzHost, "/api/v2/user/me/favorites", nil)
+	drivertest.CheckQuery(t, sent[0], fuzzHost, "/api/v2/user/me/favorites", nil)
 	data, _ := io.ReadAll(sent[0].Body)
 	var back playplay.AddParams
 	if err := json.Unmarshal(data, &back); err != nil || back != p {

@@ -4,9 +4,9 @@ import (
 	"context"
 	"testing"
 
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/playplay"
 	"github.com/favkit/favorites/providers/playplay/playplaytest"
-	"github.com/favkit/favorites/providers/providertest"
 )
 
 // Every hostile form of a source, a stock ID or a page cursor is refused by
@@ -51,7 +51,7 @@ func TestTypedCallsRefuseHostileValues(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.method, func(t *testing.T) {
-			providertest.RefusesHostile(t, tt.method, tt.valid, srv.Faults.Requests, tt.call)
+			drivertest.RefusesHostile(t, tt.method, tt.valid, srv.Faults.Requests, tt.call)
 		})
 	}
 }

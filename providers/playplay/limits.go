@@ -22,7 +22,7 @@ const (
 	// media carry nineteen keys, 277 bytes of JSON with every value empty
 	// or null; 56, a fifth of that, still lists a server that drops most
 	// of them. The bound keeps a page's memory within
-	// providertest.MaxHeldPerReplyByte times its bytes: a Media costs 320
+	// drivertest.MaxHeldPerReplyByte times its bytes: a Media costs 320
 	// bytes however short its JSON, 5.7 per byte of a 56-byte item, where
 	// a page of {"id":1,"source":"u"} (22 bytes an item) would cost 14.
 	MinMediaBytes = 56

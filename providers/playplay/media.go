@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // Media is one media item as the favourites API sends it.
@@ -107,11 +107,11 @@ func (m *Media) check() error {
 	if m.ID < 1 {
 		return fmt.Errorf("id %d is not a raw media ID", m.ID)
 	}
-	if err := favorites.CheckID("source", m.Source); err != nil {
+	if err := driver.CheckID("source", m.Source); err != nil {
 		return err
 	}
 	if m.StockID != "" {
-		return favorites.CheckID("stock_id", string(m.StockID))
+		return driver.CheckID("stock_id", string(m.StockID))
 	}
 	return nil
 }

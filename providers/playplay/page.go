@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // ListResponse is the body of the favourites listing. The items sit one
@@ -54,15 +55,15 @@ type listWire struct {
 }
 
 type setWire struct {
-	Results   favorites.RawJSON `json:"results"`
-	NextPage  *int              `json:"next_page"`
-	NbResults int               `json:"nb_results"`
+	Results   driver.RawJSON `json:"results"`
+	NextPage  *int           `json:"next_page"`
+	NbResults int            `json:"nb_results"`
 }
 
 // storeWire is the store's answer as Client.Do decodes it.
 type storeWire struct {
-	Results   favorites.RawJSON `json:"results"`
-	NbResults int               `json:"nb_results"`
+	Results   driver.RawJSON `json:"results"`
+	NbResults int            `json:"nb_results"`
 }
 
 // decodeList reads page number page (1 for the first) of the listing. The
@@ -94,7 +95,7 @@ func decodeList(ctx context.Context, w *listWire, page int) (*ListResponse, erro
 // decodeMedia decodes a list of media, each once, refusing what
 // [Media.check] refuses; each Media's Raw is its bytes within list.
 func decodeMedia(ctx context.Context, list []byte, max int) ([]*Media, error) {
-	ws, err := favorites.DecodeItems(ctx, list, favorites.ItemRules[*mediaWire]{Max: max, MinBytes: MinMediaBytes,
+	ws, err := driver.DecodeItems(ctx, list, driver.ItemRules[*mediaWire]{Max: max, MinBytes: MinMediaBytes,
 		Item: func(_ int, w **mediaWire, raw []byte) error {
 			if *w == nil {
 				return errNullMedia

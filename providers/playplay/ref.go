@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // SourceUpload is the source of media the user uploaded, as opposed to stock
@@ -41,25 +42,25 @@ func (m MediaRef) Ref() favorites.Ref {
 
 // SplitRef reads a Ref in the canonical form "source:raw_media_id", or in
 // the long form "source:raw_media_id~stock_id", whose stock ID is checked
-// with [favorites.CheckID] and then dropped. The raw media ID must be a
+// with [driver.CheckID] and then dropped. The raw media ID must be a
 // positive integer and the source is required: without it the store cannot
 // be called and the ref is not the one List gives. Errors match
 // [favorites.ErrInvalidArgument] and name the canonical form.
 func SplitRef(ref favorites.Ref) (MediaRef, error) {
 	raw, stock, hasStock := strings.Cut(ref.ID, stockSep)
-	id, err := favorites.NumericID("raw media ID", raw)
+	id, err := driver.NumericID("raw media ID", raw)
 	if err != nil {
 		return MediaRef{}, refError(ref, err)
 	}
 	if hasStock {
-		if err := favorites.CheckID("stock ID", stock); err != nil {
+		if err := driver.CheckID("stock ID", stock); err != nil {
 			return MediaRef{}, refError(ref, err)
 		}
 	}
 	if ref.Source == "" {
 		return MediaRef{}, refError(ref, fmt.Errorf("%w: no source", favorites.ErrInvalidArgument))
 	}
-	if err := favorites.CheckID("source", ref.Source); err != nil {
+	if err := driver.CheckID("source", ref.Source); err != nil {
 		return MediaRef{}, refError(ref, err)
 	}
 	return MediaRef{RawMediaID: id, Source: ref.Source}, nil

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/playplay"
 	"github.com/favkit/favorites/providers/playplay/playplaytest"
-	"github.com/favkit/favorites/providers/providertest"
 )
 
 // PlayPlay picks the page size and names the next page in the body, null on
@@ -20,10 +20,10 @@ func TestListRoundTrips(t *testing.T) {
 		list func(ctx context.Context, c *playplay.Client) (int, error)
 	}{
 		{"typed Favorites", func(ctx context.Context, c *playplay.Client) (int, error) {
-			return providertest.Count(c.Favorites(nil).All(ctx))
+			return drivertest.Count(c.Favorites(nil).All(ctx))
 		}},
 		{"portable List", func(ctx context.Context, c *playplay.Client) (int, error) {
-			return providertest.Count(playplay.NewAdapter(c).List(nil).All(ctx))
+			return drivertest.Count(playplay.NewAdapter(c).List(nil).All(ctx))
 		}},
 	}
 	page := playplaytest.DefaultPageSize
@@ -45,7 +45,7 @@ func TestListRoundTrips(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				providertest.CheckRoundTrips(t, srv.Faults, n, want, func(ctx context.Context) (int, error) { return l.list(ctx, c) })
+				drivertest.CheckRoundTrips(t, srv.Faults, n, want, func(ctx context.Context) (int, error) { return l.list(ctx, c) })
 			})
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // AddParams are the store's parameters, sent as a JSON body. RawMediaID and
@@ -31,11 +32,11 @@ func (p AddParams) validate() error {
 	if p.Source == "" {
 		return fmt.Errorf("%w: store: source is required", favorites.ErrInvalidArgument)
 	}
-	if err := favorites.CheckID("source", p.Source); err != nil {
+	if err := driver.CheckID("source", p.Source); err != nil {
 		return err
 	}
 	if p.StockID != "" {
-		return favorites.CheckID("stock_id", p.StockID)
+		return driver.CheckID("stock_id", p.StockID)
 	}
 	return nil
 }
@@ -56,7 +57,7 @@ func (p AddParams) validate() error {
 // after a server error, since the request may have been applied; the
 // portable [Adapter.Add] is, being idempotent.
 func (c *Client) AddFavorite(ctx context.Context, p AddParams) (*Media, *favorites.Response, error) {
-	req, err := c.storeRequest(p, favorites.RetryByMethod)
+	req, err := c.storeRequest(p, driver.RetryByMethod)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -76,11 +77,11 @@ func (c *Client) AddFavorite(ctx context.Context, p AddParams) (*Media, *favorit
 }
 
 // storeRequest checks p and builds the store's request.
-func (c *Client) storeRequest(p AddParams, retry favorites.RetryMode) (*favorites.Request, error) {
+func (c *Client) storeRequest(p AddParams, retry driver.RetryMode) (*driver.Request, error) {
 	if err := p.validate(); err != nil {
 		return nil, fmt.Errorf("%s: %w", ProviderName, err)
 	}
-	req, err := c.c.NewRequest(http.MethodPost, storePath, nil, favorites.JSONBody(p))
+	req, err := c.c.NewRequest(http.MethodPost, storePath, nil, driver.JSONBody(p))
 	if err != nil {
 		return nil, err
 	}

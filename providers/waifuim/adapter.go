@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // Adapter puts a [Client] behind favorites.Favorites, favorites.Toggler and
@@ -47,11 +48,11 @@ func (a *Adapter) Provider() string { return ProviderName }
 // A reply that is not a whole list is an error, never a short listing; see
 // [Client.Favorites].
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
-	o, err := opts.Values()
+	o, err := driver.ListValues(opts)
 	if err != nil {
-		return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", ProviderName, err))
+		return driver.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", ProviderName, err))
 	}
-	return favorites.SinglePage(o.Cursor, func(ctx context.Context) ([]favorites.Favorite, *favorites.Response, error) {
+	return driver.SinglePage(o.Cursor, func(ctx context.Context) ([]favorites.Favorite, *favorites.Response, error) {
 		images, resp, err := a.c.favorites(ctx, nil)
 		if err != nil {
 			return nil, resp, err
@@ -85,11 +86,11 @@ func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error {
 	if err != nil {
 		return err
 	}
-	_, resp, err := a.c.send(ctx, http.MethodPost, "/fav/insert", Edit{ImageID: id}, favorites.RetryIdempotent)
+	_, resp, err := a.c.send(ctx, http.MethodPost, "/fav/insert", Edit{ImageID: id}, driver.RetryIdempotent)
 	if errors.Is(err, favorites.ErrAlreadyFavorited) {
 		return nil
 	}
-	return favorites.WriteDone(resp, err)
+	return driver.WriteDone(resp, err)
 }
 
 // Remove deletes ref's image. The service's 404 for an image that is not a
@@ -103,12 +104,12 @@ func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error {
 	if err != nil {
 		return err
 	}
-	_, resp, err := a.c.delete(ctx, Edit{ImageID: id}, favorites.RetryIdempotent)
+	_, resp, err := a.c.delete(ctx, Edit{ImageID: id}, driver.RetryIdempotent)
 	var apiErr *favorites.APIError
 	if errors.As(err, &apiErr) && isNotFavorite(apiErr) {
 		return nil
 	}
-	return favorites.WriteDone(resp, err)
+	return driver.WriteDone(resp, err)
 }
 
 // Toggle flips ref's image and reports whether it is now a favourite. It is
@@ -149,11 +150,11 @@ func refOf(id int64) favorites.Ref { return favorites.Ref{ID: strconv.FormatInt(
 // imageID reads ref's image ID: decimal digits, leading zeros allowed, no
 // Source. The error names the canonical form where there is one.
 func imageID(ref favorites.Ref) (int64, error) {
-	if err := favorites.CheckID("image ID", ref.ID); err != nil {
+	if err := driver.CheckID("image ID", ref.ID); err != nil {
 		return 0, fmt.Errorf("%s: %w", ProviderName, err)
 	}
 	digits := strings.TrimLeft(ref.ID, "0")
-	id, err := favorites.NumericID("image ID", digits)
+	id, err := driver.NumericID("image ID", digits)
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w: ref %v is not an image ID; waifu.im refs are positive decimal image IDs with no source, such as \"7622\"",
 			ProviderName, favorites.ErrInvalidArgument, ref)

@@ -1,9 +1,12 @@
 package waifuim
 
 import (
+	"fmt"
+
 	"golang.org/x/time/rate"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // ProviderName names waifu.im in favourites, errors and logs.
@@ -19,7 +22,7 @@ const DefaultAPIVersion = "v5"
 
 // Client is a typed waifu.im client. It is safe for concurrent use.
 type Client struct {
-	c *favorites.Client
+	c *driver.Client
 }
 
 // New returns a client that authenticates with token, a waifu.im API token.
@@ -29,15 +32,21 @@ type Client struct {
 // so the caller's options win (for example favorites.WithBaseURL pointing at
 // a waifuimtest fake, or favorites.WithRateLimiter(nil)).
 func New(token string, opts ...favorites.Option) (*Client, error) {
-	defaults := []favorites.Option{
-		favorites.WithBaseURL(DefaultBaseURL),
-		favorites.WithBearerToken(token),
-		WithAPIVersion(DefaultAPIVersion),
-		favorites.WithRateLimiter(DefaultRateLimiter()),
-		favorites.WithMaxBodySize(DefaultMaxBodySize),
-		favorites.WithErrorDecoder(decodeError),
+	cred, err := driver.BearerToken(token)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", ProviderName, err)
 	}
-	c, err := favorites.New(ProviderName, append(defaults, opts...)...)
+	c, err := driver.New(driver.Config{
+		Provider:    ProviderName,
+		Credential:  cred,
+		DecodeError: decodeError,
+		Defaults: []favorites.Option{
+			favorites.WithBaseURL(DefaultBaseURL),
+			WithAPIVersion(DefaultAPIVersion),
+			favorites.WithRateLimiter(DefaultRateLimiter()),
+			favorites.WithMaxBodySize(DefaultMaxBodySize),
+		},
+	}, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -61,4 +70,4 @@ func DefaultRateLimiter() favorites.Limiter {
 
 // HTTP returns the shared HTTP client underneath, for requests this package
 // has no method for.
-func (c *Client) HTTP() *favorites.Client { return c.c }
+func (c *Client) HTTP() *driver.Client { return c.c }

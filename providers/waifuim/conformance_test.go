@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/favkit/favorites"
-	"github.com/favkit/favorites/providers/providertest"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/waifuim"
 	"github.com/favkit/favorites/providers/waifuim/waifuimtest"
 )
@@ -28,16 +28,16 @@ func refs(ids []int64) []favorites.Ref {
 	return out
 }
 
-func harness(opts ...waifuimtest.Option) providertest.Harness {
-	return func(t *testing.T, seeded int) *providertest.Env {
+func harness(opts ...waifuimtest.Option) drivertest.Harness {
+	return func(t *testing.T, seeded int) *drivertest.Env {
 		srv := waifuimtest.NewServer(opts...)
 		t.Cleanup(srv.Close)
 		ids := srv.GenerateImages(2*seeded + 4)
 		if err := srv.Favorite(waifuimtest.UserID, ids[:seeded]...); err != nil {
 			t.Fatal(err)
 		}
-		return &providertest.Env{
-			Favorites:        fakeAdapter(t, srv, waifuimtest.Token, favorites.WithMaxBodySize(providertest.BodyCap)),
+		return &drivertest.Env{
+			Favorites:        fakeAdapter(t, srv, waifuimtest.Token, favorites.WithMaxBodySize(drivertest.BodyCap)),
 			WrongCredentials: fakeAdapter(t, srv, "not-a-token"),
 			Seeded:           refs(ids[:seeded]),
 			Absent:           refs(ids[seeded:]),
@@ -47,7 +47,7 @@ func harness(opts ...waifuimtest.Option) providertest.Harness {
 			Spellings:      spellings,
 			MalformedPages: malformedPages,
 			Faults:         srv.Faults,
-			MaxBodySize:    providertest.BodyCap,
+			MaxBodySize:    drivertest.BodyCap,
 		}
 	}
 }
@@ -76,10 +76,10 @@ var malformedPages = []string{
 }
 
 func TestConformance(t *testing.T) {
-	providertest.Run(t, harness())
+	drivertest.Run(t, harness())
 }
 
 // The document's server takes DELETE on /fav/delete and refuses POST.
 func TestConformanceDocumentMode(t *testing.T) {
-	providertest.Run(t, harness(waifuimtest.WithDocumentMode()))
+	drivertest.Run(t, harness(waifuimtest.WithDocumentMode()))
 }

@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // decodeImages decodes the "images" array of a GET /fav reply, one image at
@@ -13,11 +13,11 @@ import (
 // and hold at most MaxFavorites images, each with an image_id Insert would
 // take and the shape checkShape wants: anything else is a malformed reply
 // naming the image's position.
-func decodeImages(ctx context.Context, list favorites.RawJSON) ([]Image, error) {
+func decodeImages(ctx context.Context, list driver.RawJSON) ([]Image, error) {
 	if err := checkShape(list); err != nil {
 		return nil, err
 	}
-	return favorites.DecodeItems(ctx, list, favorites.ItemRules[Image]{
+	return driver.DecodeItems(ctx, list, driver.ItemRules[Image]{
 		Max: MaxFavorites,
 		Item: func(_ int, im *Image, raw []byte) error {
 			if im.ImageID < 1 {

@@ -15,7 +15,8 @@ import (
 	"testing"
 
 	"github.com/favkit/favorites"
-	"github.com/favkit/favorites/providers/providertest"
+	"github.com/favkit/favorites/driver"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/waifuim"
 )
 
@@ -49,7 +50,7 @@ var hostileShapes = []hostileShape{
 		return images(waifuim.MaxFavorites, func(i int) string { return fmt.Sprintf(`{"image_id":%d}`, i+1) })
 	}},
 	{"nested arrays", true, func() string {
-		d := strings.Repeat("[", favorites.MaxJSONDepth-3) + strings.Repeat("]", favorites.MaxJSONDepth-3)
+		d := strings.Repeat("[", driver.MaxJSONDepth-3) + strings.Repeat("]", driver.MaxJSONDepth-3)
 		return images(waifuim.MaxFavorites, func(i int) string { return padded(fmt.Sprintf(`{"image_id":%d,"x":%s`, i+1, d), 256) })
 	}},
 	{"many empty tags", true, func() string {
@@ -74,7 +75,7 @@ var hostileShapes = []hostileShape{
 		})
 	}},
 	{"nesting to the limit", false, func() string {
-		d := deep(favorites.MaxJSONDepth - 5) // the envelope, the list, the image, the artist, x
+		d := deep(driver.MaxJSONDepth - 5) // the envelope, the list, the image, the artist, x
 		return images(waifuim.MaxFavorites/4, func(i int) string {
 			return padded(fmt.Sprintf(`{"image_id":%d,"artist":{"name":"a","x":%s}`, i+1, d), 256)
 		})
@@ -94,16 +95,16 @@ var hostileShapes = []hostileShape{
 }
 
 // TestDecodeCost decodes each hostile reply as the client does once the
-// body is read (the envelope with json.Unmarshal, as favorites.Client.Do
+// body is read (the envelope with json.Unmarshal, as driver.Client.Do
 // does, then the images, then the portable Favorites) and holds it to
-// providertest.MaxHeldPerReplyByte.
+// drivertest.MaxHeldPerReplyByte.
 func TestDecodeCost(t *testing.T) {
 	for _, s := range hostileShapes {
 		t.Run(s.name, func(t *testing.T) {
 			body := []byte(s.body())
 			var favs []favorites.Favorite
 			var err error
-			providertest.CheckDecodeCost(t, s.name, len(body), func() {
+			drivertest.CheckDecodeCost(t, s.name, len(body), func() {
 				var env waifuim.ImagesResponse
 				if err = json.Unmarshal(body, &env); err != nil {
 					return
@@ -140,7 +141,7 @@ func TestClientDecodeCost(t *testing.T) {
 			a := waifuim.NewAdapter(c)
 			var n int
 			var err error
-			got := providertest.AllocatedBy(func() {
+			got := drivertest.AllocatedBy(func() {
 				page, e := a.List(nil).NextPage(t.Context())
 				n, err = len(page.Items), e
 			})

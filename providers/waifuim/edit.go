@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // Edit is the body of insert, delete and toggle.
@@ -32,14 +33,14 @@ func (e Edit) check() error {
 // favorites.ErrAlreadyFavorited; an unknown image is favorites.ErrNotFound.
 // A 5xx is not retried, since the first attempt may have inserted it.
 func (c *Client) Insert(ctx context.Context, e Edit) (State, *favorites.Response, error) {
-	return c.send(ctx, http.MethodPost, "/fav/insert", e, favorites.RetryByMethod)
+	return c.send(ctx, http.MethodPost, "/fav/insert", e, driver.RetryByMethod)
 }
 
 // Delete removes an image from the favourites. It sends POST /fav/delete as
 // the live service wants and, on a 405, the document's DELETE once. An image
 // that is not a favourite is the service's 404 (favorites.ErrNotFound).
 func (c *Client) Delete(ctx context.Context, e Edit) (State, *favorites.Response, error) {
-	return c.delete(ctx, e, favorites.RetryByMethod)
+	return c.delete(ctx, e, driver.RetryByMethod)
 }
 
 // Toggle inserts an image that is not a favourite and deletes one that is,
@@ -49,10 +50,10 @@ func (c *Client) Delete(ctx context.Context, e Edit) (State, *favorites.Response
 func (c *Client) Toggle(ctx context.Context, e Edit) (State, *favorites.Response, error) {
 	// RetryByMethod on a POST is exactly that rule; RetryNever would also
 	// drop the 429 and pre-send retries, which cannot double-toggle.
-	return c.send(ctx, http.MethodPost, "/fav/toggle", e, favorites.RetryByMethod)
+	return c.send(ctx, http.MethodPost, "/fav/toggle", e, driver.RetryByMethod)
 }
 
-func (c *Client) delete(ctx context.Context, e Edit, mode favorites.RetryMode) (State, *favorites.Response, error) {
+func (c *Client) delete(ctx context.Context, e Edit, mode driver.RetryMode) (State, *favorites.Response, error) {
 	state, resp, err := c.send(ctx, http.MethodPost, "/fav/delete", e, mode)
 	if errors.Is(err, favorites.ErrMethodNotAllowed) {
 		// A server that follows the document rather than the live service.
@@ -61,11 +62,11 @@ func (c *Client) delete(ctx context.Context, e Edit, mode favorites.RetryMode) (
 	return state, resp, err
 }
 
-func (c *Client) send(ctx context.Context, method, path string, e Edit, mode favorites.RetryMode) (State, *favorites.Response, error) {
+func (c *Client) send(ctx context.Context, method, path string, e Edit, mode driver.RetryMode) (State, *favorites.Response, error) {
 	if err := e.check(); err != nil {
 		return "", nil, err
 	}
-	req, err := c.c.NewRequest(method, path, nil, favorites.JSONBody(e))
+	req, err := c.c.NewRequest(method, path, nil, driver.JSONBody(e))
 	if err != nil {
 		return "", nil, fmt.Errorf("%s: %w", ProviderName, err)
 	}

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/favkit/favorites"
-	"github.com/favkit/favorites/providers/providertest"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/waifuim"
 )
 
@@ -17,7 +17,7 @@ const fuzzHost = "api.waifu.im"
 
 // fuzzClient is a client on the public API whose every request gets w's
 // reply.
-func fuzzClient(t *testing.T, w *providertest.Wire) *waifuim.Client {
+func fuzzClient(t *testing.T, w *drivertest.Wire) *waifuim.Client {
 	c, err := waifuim.New(testToken, w.Options()...)
 	if err != nil {
 		t.Fatal(err)
@@ -30,10 +30,10 @@ func fuzzClient(t *testing.T, w *providertest.Wire) *waifuim.Client {
 // 404 read as "nothing matches" lists nothing.
 func FuzzFavoritesDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, status uint16, body []byte) {
-		code := providertest.FuzzStatus(status)
-		w := &providertest.Wire{Status: code, Body: body, Header: http.Header{"Content-Type": {"application/json"}}}
-		favs, err := providertest.ReadPages(t.Context(), waifuim.NewAdapter(fuzzClient(t, w)).List(nil), 2)
-		providertest.CheckListing(t, waifuim.ProviderName, code, favs, err, favorites.ErrMalformedReply)
+		code := drivertest.FuzzStatus(status)
+		w := &drivertest.Wire{Status: code, Body: body, Header: http.Header{"Content-Type": {"application/json"}}}
+		favs, err := drivertest.ReadPages(t.Context(), waifuim.NewAdapter(fuzzClient(t, w)).List(nil), 2)
+		drivertest.CheckListing(t, waifuim.ProviderName, code, favs, err, favorites.ErrMalformedReply)
 		if code == http.StatusConflict && !errors.Is(err, favorites.ErrAlreadyFavorited) {
 			t.Errorf("a 409 gave %v, want ErrAlreadyFavorited", err)
 		}
@@ -111,7 +111,7 @@ func wantQuery(q *waifuim.FavoritesQuery) url.Values {
 func FuzzFavoritesQuery(f *testing.F) {
 	f.Fuzz(func(t *testing.T, names, nsfw, orderBy, orientation, op string, value int64, flags uint8, userID int64) {
 		q := fuzzQuery(names, nsfw, orderBy, orientation, op, value, flags, userID)
-		w := &providertest.Wire{Status: http.StatusNotFound, Body: []byte(`{"detail":"No image found matching the criteria given."}`)}
+		w := &drivertest.Wire{Status: http.StatusNotFound, Body: []byte(`{"detail":"No image found matching the criteria given."}`)}
 		_, _, err := onePage(t.Context(), fuzzClient(t, w), q)
 		if verr := q.Validate(); verr != nil {
 			w.CheckRefused(t, err)
@@ -126,6 +126,6 @@ func FuzzFavoritesQuery(f *testing.F) {
 		if err != nil || len(sent) != 1 {
 			t.Fatalf("valid query %+v: %v after %d requests", q, err, len(sent))
 		}
-		providertest.CheckQuery(t, sent[0], fuzzHost, "/fav", wantQuery(q))
+		drivertest.CheckQuery(t, sent[0], fuzzHost, "/fav", wantQuery(q))
 	})
 }

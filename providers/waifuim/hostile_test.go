@@ -10,7 +10,8 @@ import (
 	"unicode"
 
 	"github.com/favkit/favorites"
-	"github.com/favkit/favorites/providers/providertest"
+	"github.com/favkit/favorites/driver"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/waifuim"
 )
 
@@ -31,7 +32,7 @@ func TestHostileFilterNamesStayInTheirValue(t *testing.T) {
 		{"excluded_files", func(n string) *waifuim.FavoritesQuery { return &waifuim.FavoritesQuery{ExcludedFiles: []string{n}} }},
 	}
 	for _, f := range fields {
-		for _, h := range providertest.HostileIDs("maid") {
+		for _, h := range drivertest.HostileIDs("maid") {
 			t.Run(f.param+"/"+h.Name, func(t *testing.T) {
 				c, mt, rec := mockClient(t)
 				mt.RegisterResponder(http.MethodGet, waifuim.DefaultBaseURL+"/fav", rec.reply(http.StatusNotFound, noMatch))
@@ -40,7 +41,7 @@ func TestHostileFilterNamesStayInTheirValue(t *testing.T) {
 					if !errors.Is(err, favorites.ErrInvalidArgument) || len(rec.sent()) != 0 {
 						t.Fatalf("%s %.40q: %v after %d requests; want ErrInvalidArgument and none", f.param, h.Value, err, len(rec.sent()))
 					}
-					t.Logf("| %-14s | %-26s | refused: %s", f.param, h.Name, providertest.Clip(err.Error(), 80))
+					t.Logf("| %-14s | %-26s | refused: %s", f.param, h.Name, drivertest.Clip(err.Error(), 80))
 					return
 				}
 				calls := rec.sent()
@@ -51,7 +52,7 @@ func TestHostileFilterNamesStayInTheirValue(t *testing.T) {
 				if calls[0].Path != "/fav" || len(q) != 1 || !slices.Equal(q[f.param], []string{h.Value}) {
 					t.Fatalf("%s %.40q: sent %s?%s; want /fav with that one value", f.param, h.Value, calls[0].Path, calls[0].Query)
 				}
-				t.Logf("| %-14s | %-26s | sent intact: /fav?%s", f.param, h.Name, providertest.Clip(calls[0].Query, 60))
+				t.Logf("| %-14s | %-26s | sent intact: /fav?%s", f.param, h.Name, drivertest.Clip(calls[0].Query, 60))
 			})
 		}
 	}
@@ -60,5 +61,5 @@ func TestHostileFilterNamesStayInTheirValue(t *testing.T) {
 // refusable says which names the service could match nothing with.
 func refusable(name string) bool {
 	return name == "" || strings.TrimSpace(name) != name || strings.ContainsFunc(name, unicode.IsControl) ||
-		len(name) > favorites.MaxIDLength
+		len(name) > driver.MaxIDLength
 }

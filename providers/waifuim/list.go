@@ -8,12 +8,13 @@ import (
 	"slices"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // Favorites lists every favourite that matches q (nil: all of them). It
 // sends nothing itself: the one GET /fav goes out when the Pager is first
 // read. waifu.im does not page, so the Pager has a single page
-// (favorites.SinglePage) and its Cursor is empty once that page is read.
+// (driver.SinglePage) and its Cursor is empty once that page is read.
 // A bad filter value is refused before anything is sent: the first
 // NextPage (or All) gives an error matching favorites.ErrInvalidArgument.
 // q is copied, so changing it after the call changes nothing.
@@ -30,10 +31,10 @@ import (
 // images, or an image without a positive image_id.
 func (c *Client) Favorites(q *FavoritesQuery) *favorites.Pager[*Image] {
 	if err := q.Validate(); err != nil {
-		return favorites.ErrorPager[*Image](fmt.Errorf("%s: %w", ProviderName, err))
+		return driver.ErrorPager[*Image](fmt.Errorf("%s: %w", ProviderName, err))
 	}
 	q = q.clone()
-	return favorites.SinglePage("", func(ctx context.Context) ([]*Image, *favorites.Response, error) {
+	return driver.SinglePage("", func(ctx context.Context) ([]*Image, *favorites.Response, error) {
 		return c.favorites(ctx, q)
 	})
 }

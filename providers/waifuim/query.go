@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // FavoritesQuery filters GET /fav. The zero value asks for every favourite
@@ -185,12 +186,12 @@ func checkEnum[T ~string](what, v string, allowed ...T) error {
 }
 
 // checkNames refuses empty names, white space at either end, invalid UTF-8,
-// control characters and names longer than favorites.MaxIDLength: the
+// control characters and names longer than driver.MaxIDLength: the
 // service would match nothing with them, and a huge one would only make the
 // URL too long for the server.
 func checkNames(what string, names []string) error {
 	for _, n := range names {
-		bad := n == "" || len(n) > favorites.MaxIDLength || !utf8.ValidString(n) || strings.TrimSpace(n) != n ||
+		bad := n == "" || len(n) > driver.MaxIDLength || !utf8.ValidString(n) || strings.TrimSpace(n) != n ||
 			strings.ContainsFunc(n, unicode.IsControl)
 		if bad {
 			return fmt.Errorf("%w: %s value %q", favorites.ErrInvalidArgument, what, n)

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/favkit/favorites/providers/providertest"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/waifuim"
 	"github.com/favkit/favorites/providers/waifuim/waifuimtest"
 )
@@ -30,15 +30,15 @@ func TestListRoundTrips(t *testing.T) {
 			list func(ctx context.Context) (int, error)
 		}{
 			{"typed Favorites", func(ctx context.Context) (int, error) {
-				return providertest.Count(c.Favorites(nil).All(ctx))
+				return drivertest.Count(c.Favorites(nil).All(ctx))
 			}},
 			{"portable List", func(ctx context.Context) (int, error) {
-				return providertest.Count(waifuim.NewAdapter(c).List(nil).All(ctx))
+				return drivertest.Count(waifuim.NewAdapter(c).List(nil).All(ctx))
 			}},
 		}
 		for _, l := range listers {
 			t.Run(fmt.Sprintf("%s/N=%d", l.name, n), func(t *testing.T) {
-				providertest.CheckRoundTrips(t, srv.Faults, n, 1, l.list)
+				drivertest.CheckRoundTrips(t, srv.Faults, n, 1, l.list)
 			})
 		}
 	}

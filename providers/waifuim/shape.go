@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // Decoding an image costs a fixed amount whatever its size: its Image and
@@ -24,7 +25,7 @@ import (
 //     is the only array an image has, and it holds tag objects.
 //
 // Any reply waifu.im sends passes; with these, decoding one allocates less
-// than providertest.MaxHeldPerReplyByte times its size (see
+// than drivertest.MaxHeldPerReplyByte times its size (see
 // TestDecodeCost).
 const (
 	minImageBytes  = 256
@@ -34,8 +35,8 @@ const (
 // scanner is the state of checkShape's one pass; its stacks are arrays, so
 // the pass allocates nothing.
 type scanner struct {
-	start    [favorites.MaxJSONDepth + 2]int  // where the container at each depth opened
-	isArray  [favorites.MaxJSONDepth + 2]bool // whether it is an array
+	start    [driver.MaxJSONDepth + 2]int  // where the container at each depth opened
+	isArray  [driver.MaxJSONDepth + 2]bool // whether it is an array
 	depth    int
 	item     int  // the position of the current image in the list
 	expectIt bool // the next value at depth 1 starts a new image
@@ -84,7 +85,7 @@ func (s *scanner) value(i int, c byte) error {
 		return nil
 	}
 	if s.depth+1 >= len(s.start) {
-		return fmt.Errorf("%w: JSON nests deeper than %d levels", favorites.ErrMalformedReply, favorites.MaxJSONDepth)
+		return fmt.Errorf("%w: JSON nests deeper than %d levels", favorites.ErrMalformedReply, driver.MaxJSONDepth)
 	}
 	s.depth++
 	s.start[s.depth], s.isArray[s.depth] = i, c == '['

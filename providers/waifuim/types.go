@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"time"
 
-	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // Image is one image as waifu.im describes it.
@@ -61,7 +61,7 @@ type Tag struct {
 // as it came, not yet decoded: [Client.Favorites] decodes it image by image,
 // refusing a body without it (see [MaxFavorites]).
 type ImagesResponse struct {
-	Images favorites.RawJSON `json:"images"`
+	Images driver.RawJSON `json:"images"`
 }
 
 // State is what insert, delete and toggle report.

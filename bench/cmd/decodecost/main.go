@@ -1,7 +1,7 @@
 // Command decodecost measures what decoding a hostile reply costs each
 // provider: the bytes of heap allocated while the portable listing reads one
 // page, per byte of the reply. Allocated bytes bound held bytes from above,
-// so a ratio at or under 8 meets the SDK's bound (providertest's
+// so a ratio at or under 8 meets the SDK's bound (drivertest's
 // MaxHeldPerReplyByte).
 //
 // Each provider is served, from an httptest server in this process, pages
@@ -24,11 +24,11 @@ import (
 	"text/tabwriter"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/dch"
 	"github.com/favkit/favorites/providers/e621"
 	"github.com/favkit/favorites/providers/mastodon"
 	"github.com/favkit/favorites/providers/playplay"
-	"github.com/favkit/favorites/providers/providertest"
 	"github.com/favkit/favorites/providers/waifuim"
 )
 
@@ -106,7 +106,7 @@ var shapes = []shape{
 		return p.item(0, `,"x":"`+strings.Repeat("a", target)+`"`)
 	}},
 	{"nested to the limit", func(p provider) string {
-		d := 58 // favorites.MaxJSONDepth is 64: room for the envelope and the item
+		d := 58 // driver.MaxJSONDepth is 64: room for the envelope and the item
 		inner := strings.Repeat(`{"a":`, d) + `"` + strings.Repeat("a", target) + `"` + strings.Repeat("}", d)
 		return p.item(0, `,"x":`+inner)
 	}},
@@ -151,7 +151,7 @@ func measure(p provider, body string) (int, uint64, func(int) string) {
 		return 0, 0, func(int) string { return "open: " + err.Error() }
 	}
 	var page favorites.Page[favorites.Favorite]
-	alloc := providertest.AllocatedBy(func() {
+	alloc := drivertest.AllocatedBy(func() {
 		page, err = f.List(nil).NextPage(context.Background())
 	})
 	return len(page.Items), alloc, func(n int) string {

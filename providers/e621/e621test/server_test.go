@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 	"github.com/favkit/favorites/providers/e621"
 	"github.com/favkit/favorites/providers/e621/e621test"
 )
@@ -305,7 +306,7 @@ func TestUnknownPostsAndAnonymous(t *testing.T) {
 func TestPostAcceptsJSONBody(t *testing.T) {
 	srv, c := start(t, e621test.WithRateLimit(0))
 	id := srv.AddPost(e621test.Post{})
-	req, err := c.HTTP().NewRequest(http.MethodPost, "/favorites.json", nil, favorites.JSONBody(map[string]int64{"post_id": id}))
+	req, err := c.HTTP().NewRequest(http.MethodPost, "/favorites.json", nil, driver.JSONBody(map[string]int64{"post_id": id}))
 	if err != nil {
 		t.Fatal(err)
 	}

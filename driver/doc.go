@@ -1,0 +1,26 @@
+// Package driver is the kit for writing a favorites provider: the HTTP client
+// every provider shares, the pagers for each paging scheme, the decoding of
+// listings within a memory bound, and the checks of IDs. Programs that only
+// use the providers never need it; package favorites is theirs.
+//
+// A provider package builds one [Client] with [New], from a [Config] of what
+// is the provider's alone (its name, its [Credential], its [ErrorDecoder])
+// and the caller's favorites.Option values on top of its own defaults. Every
+// request goes through [Client.NewRequest] and [Client.Do], which apply the
+// credential (only ever to the base URL), the User-Agent, the rate limiter,
+// the retry policy and the body cap, and turn an error status into a
+// *favorites.APIError with the credential scrubbed from it.
+//
+// A typed listing returns a *favorites.Pager built by the helper for the
+// service's paging: [LinkPager] (a Link header's rel="next"),
+// [PageNumberPager] (numbered pages), [SinglePage] (one answer), or
+// favorites.NewPager for any other scheme; favorites.MapPager turns it into
+// the adapter's Pager of favorites.Favorite. [DecodeItems] decodes a page's
+// items from the reply's own bytes, refusing pages the service would never
+// send before it builds a value for them.
+//
+// The adapter implements favorites.Favorites, and its test runs the
+// conformance suite of package drivertest against the provider's fake
+// server. The five providers under providers/ are worked examples; DCH's is
+// the smallest.
+package driver

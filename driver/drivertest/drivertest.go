@@ -1,0 +1,410 @@
+// Package drivertest is the conformance suite every provider adapter
+// passes: the promises of the favorites.Favorites interface, checked against
+// the provider's fake server.
+//
+// Besides the interface's own promises, [Run] checks reliability:
+//
+//   - FaultMatrix: every op (List, Add, Remove, and Toggle for a Toggler)
+//     under every fault the fakes inject (5xx bursts, 429 storms, cut
+//     connections, truncated, cut, stalled, mislabelled and oversize
+//     bodies, HTML error pages), each on a fresh fake. An op either
+//     succeeds and leaves exactly the set it implies, or returns a typed
+//     error and leaves the set as it was or as the op would have left it.
+//     Typed means a favorites sentinel (through an *APIError or wrapped),
+//     context.DeadlineExceeded, io.ErrUnexpectedEOF for a body cut short,
+//     or a net.Error from the transport; each row of the matrix names the
+//     kinds it accepts. The ops safe to repeat must come through the faults
+//     the retry policy mends. A panic, a hang, a duplicate or a removal
+//     not asked for fails. go test -v prints one table row per scenario.
+//   - InvalidRefSendsNothing: every hostile form of a ref's ID and source
+//     ([HostileIDs]) is refused with ErrInvalidArgument and sends nothing.
+//   - Concurrent: 64 goroutines share one adapter, writing and listing, and
+//     the final set is exactly the one their writes imply.
+//
+// A provider's test calls [Run] with a [Harness] that starts its fake,
+// seeds it and builds the adapters; the Run example is a whole one, DCH's.
+package drivertest
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/favoritestest"
+)
+
+// Harness starts a fresh fake holding seeded favourites and returns an Env
+// for it. It registers the fake's shutdown with t.Cleanup.
+type Harness func(t *testing.T, seeded int) *Env
+
+// Env is one fake server and the adapters that talk to it.
+type Env struct {
+	// Favorites is an adapter with valid credentials. Build it with a
+	// retry policy of short waits (a MinWait of a millisecond or so) and no
+	// client-side rate limiter, so the suite runs fast.
+	Favorites favorites.Favorites
+
+	// WrongCredentials is an adapter on the same fake whose credentials the
+	// fake refuses.
+	WrongCredentials favorites.Favorites
+
+	// Seeded are the refs of the favourites the fake started with.
+	Seeded []favorites.Ref
+
+	// Absent are refs of items the fake knows that are not favourites: at
+	// least three, and at least as many as Seeded, so that each of many
+	// concurrent writers can add one of its own.
+	Absent []favorites.Ref
+
+	// Missing are refs of items the service does not have: Remove of one
+	// is nil and Add of one is ErrNotFound. At least one.
+	Missing []favorites.Ref
+
+	// Spellings gives the other spellings the adapter accepts for the item
+	// a canonical ref names (none where a provider has one spelling):
+	// Canonical must turn each back into the ref, and Add, Remove and Sync
+	// must treat each as that item.
+	Spellings func(favorites.Ref) []favorites.Ref
+
+	// MalformedPages are bodies of a 200 answer to the first page of a
+	// listing that the provider must refuse with ErrMalformedReply, beyond
+	// the suite's own (empty, null, not a list): an item without an ID, an
+	// impossible next page, a container of the wrong type.
+	MalformedPages []string
+
+	// PageSize is a ListOptions.PageSize that splits the seeded favourites
+	// over several pages; 0 for a provider that lists in one page.
+	PageSize int
+
+	// Faults injects failures into the fake.
+	Faults *favoritestest.Faults
+
+	// MaxBodySize is the response size cap Favorites was built with
+	// (favorites.WithMaxBodySize); 0 means favorites.DefaultMaxBodySize. A
+	// small cap, such as a MiB, keeps the oversize-body faults quick.
+	MaxBodySize int64
+}
+
+// BodyCap is a response size cap for a harness's Favorites adapter: far
+// above any page the suite lists, small enough that the fault matrix sends
+// a body over it quickly. Build the adapter with
+// favorites.WithMaxBodySize(BodyCap) and set Env.MaxBodySize to it.
+const BodyCap = 1 << 20
+
+// Seeded is how many favourites the suite asks a harness for where it needs
+// several pages.
+const Seeded = 25
+
+// Run runs every conformance check against the harness, each as a subtest
+// with a fresh fake.
+func Run(t *testing.T, h Harness) {
+	t.Helper()
+	all := checks
+	probe := h(t, 1)
+	if _, ok := probe.Favorites.(favorites.Toggler); ok {
+		all = append(all, check{"Toggle", checkToggle})
+	}
+	if _, ok := probe.Favorites.(favorites.Checker); ok {
+		all = append(all, check{"IsFavorite", checkIsFavorite})
+	}
+	for _, c := range all {
+		t.Run(c.name, func(t *testing.T) { c.run(t, h) })
+	}
+}
+
+type check struct {
+	name string
+	run  func(t *testing.T, h Harness)
+}
+
+var checks = []check{
+	{"ListAllPages", checkListAllPages},
+	{"ResumeFromCursor", checkResume},
+	{"FavoriteFields", checkFavoriteFields},
+	{"AddThenList", checkAddThenList},
+	{"AddTwiceIsNil", checkAddTwice},
+	{"RemoveThenList", checkRemoveThenList},
+	{"RemoveAbsentIsNil", checkRemoveAbsent},
+	{"MissingItems", checkMissingItems},
+	{"RemoveReadsTheAnswer", checkRemoveReadsTheAnswer},
+	{"WriteAfter2xxIsDone", checkWriteAfter2xx},
+	{"ListedRefsAreCanonical", checkListedRefsAreCanonical},
+	{"Spellings", checkSpellings},
+	{"NoSilentEmptyListing", checkNoSilentEmptyListing},
+	{"WrongCredentials", checkWrongCredentials},
+	{"RetriesServerError", checkRetries503},
+	{"WaitsOutRetryAfter", checkRetryAfter},
+	{"CancelReturnsPromptly", checkCancel},
+	{"InvalidRefSendsNothing", checkInvalidRefs},
+	{"NegativePageSizeSendsNothing", checkNegativePageSize},
+	{"FaultMatrix", checkFaultMatrix},
+	{"Concurrent", checkConcurrent},
+}
+
+func newEnv(t *testing.T, h Harness, seeded int) *Env {
+	t.Helper()
+	env := h(t, seeded)
+	switch {
+	case env == nil || env.Favorites == nil || env.WrongCredentials == nil || env.Faults == nil:
+		t.Fatal("harness returned an Env without Favorites, WrongCredentials or Faults")
+	case len(env.Seeded) != seeded:
+		t.Fatalf("harness seeded %d favourites, asked for %d", len(env.Seeded), seeded)
+	case len(env.Missing) == 0:
+		t.Fatal("harness gave no Missing refs: items the service does not have")
+	case len(env.Absent) < max(3, seeded):
+		t.Fatalf("harness gave %d absent refs for %d seeded, need %d", len(env.Absent), seeded, max(3, seeded))
+	}
+	return env
+}
+
+// listAll lists every favourite and fails on an error or a duplicate.
+func listAll(t *testing.T, f favorites.Favorites, opts *favorites.ListOptions) []favorites.Ref {
+	t.Helper()
+	var refs []favorites.Ref
+	for fav, err := range f.List(opts).All(t.Context()) {
+		if err != nil {
+			t.Fatalf("List: %v", err)
+		}
+		if slices.Contains(refs, fav.Ref) {
+			t.Fatalf("List yielded %v twice", fav.Ref)
+		}
+		refs = append(refs, fav.Ref)
+	}
+	return refs
+}
+
+// sameSet reports whether a and b hold the same refs, each once: a
+// duplicate in one makes a ref of the other missing.
+func sameSet(a, b []favorites.Ref) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !slices.Contains(b, a[i]) || !slices.Contains(a, b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func checkListAllPages(t *testing.T, h Harness) {
+	env := newEnv(t, h, Seeded)
+	opts := &favorites.ListOptions{PageSize: env.PageSize}
+	if got := listAll(t, env.Favorites, opts); !sameSet(got, env.Seeded) {
+		t.Fatalf("List gave %d refs %v, want the %d seeded %v", len(got), got, len(env.Seeded), env.Seeded)
+	}
+	if env.PageSize == 0 {
+		return
+	}
+	pages := 0
+	for _, err := range env.Favorites.List(opts).Pages(t.Context()) {
+		if err != nil {
+			t.Fatalf("Pages: %v", err)
+		}
+		pages++
+	}
+	if want := (Seeded + env.PageSize - 1) / env.PageSize; pages < want {
+		t.Errorf("listing with PageSize %d took %d pages, want at least %d", env.PageSize, pages, want)
+	}
+}
+
+func checkResume(t *testing.T, h Harness) {
+	env := newEnv(t, h, Seeded)
+	p := env.Favorites.List(&favorites.ListOptions{PageSize: env.PageSize})
+	first, err := p.NextPage(t.Context())
+	if err != nil {
+		t.Fatalf("first page: %v", err)
+	}
+	var got []favorites.Ref
+	for _, f := range first.Items {
+		got = append(got, f.Ref)
+	}
+	if !p.Done() {
+		if p.Cursor() == "" {
+			t.Fatal("Cursor is empty after a page that is not the last")
+		}
+		rest := listAll(t, env.Favorites, &favorites.ListOptions{PageSize: env.PageSize, Cursor: p.Cursor()})
+		for _, r := range rest {
+			if slices.Contains(got, r) {
+				t.Fatalf("resumed listing repeated %v from the first page", r)
+			}
+		}
+		got = append(got, rest...)
+	}
+	if !sameSet(got, env.Seeded) {
+		t.Fatalf("first page plus resumed listing gave %v, want %v", got, env.Seeded)
+	}
+}
+
+func checkFavoriteFields(t *testing.T, h Harness) {
+	env := newEnv(t, h, 3)
+	for fav, err := range env.Favorites.List(nil).All(t.Context()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fav.Provider != env.Favorites.Provider() {
+			t.Errorf("Favorite.Provider = %q, adapter says %q", fav.Provider, env.Favorites.Provider())
+		}
+		if back, err := favorites.ParseRef(fav.Ref.String()); err != nil || back != fav.Ref {
+			t.Errorf("Ref %#v: String %q reads back as %#v, %v", fav.Ref, fav.Ref.String(), back, err)
+		}
+		if !json.Valid(fav.Raw) || len(fav.Raw) < 2 {
+			t.Errorf("Favorite %v: Raw is not the provider's JSON: %q", fav.Ref, fav.Raw)
+		}
+		if fav.Kind == "" {
+			t.Errorf("Favorite %v has no Kind", fav.Ref)
+		}
+	}
+}
+
+func checkAddThenList(t *testing.T, h Harness) {
+	env := newEnv(t, h, 2)
+	ref := env.Absent[0]
+	if err := env.Favorites.Add(t.Context(), ref); err != nil {
+		t.Fatalf("Add(%v): %v", ref, err)
+	}
+	if got := listAll(t, env.Favorites, nil); !slices.Contains(got, ref) {
+		t.Fatalf("after Add(%v), List gave %v", ref, got)
+	}
+}
+
+func checkAddTwice(t *testing.T, h Harness) {
+	env := newEnv(t, h, 2)
+	for i := range 2 {
+		if err := env.Favorites.Add(t.Context(), env.Absent[0]); err != nil {
+			t.Fatalf("Add #%d: %v", i+1, err)
+		}
+	}
+	if err := env.Favorites.Add(t.Context(), env.Seeded[0]); err != nil {
+		t.Fatalf("Add of a seeded favourite: %v", err)
+	}
+	if got := listAll(t, env.Favorites, nil); len(got) != 3 {
+		t.Fatalf("after adding one ref twice to two favourites, List gave %d: %v", len(got), got)
+	}
+}
+
+func checkRemoveThenList(t *testing.T, h Harness) {
+	env := newEnv(t, h, 3)
+	ref := env.Seeded[1]
+	if err := env.Favorites.Remove(t.Context(), ref); err != nil {
+		t.Fatalf("Remove(%v): %v", ref, err)
+	}
+	got := listAll(t, env.Favorites, nil)
+	if slices.Contains(got, ref) || len(got) != 2 {
+		t.Fatalf("after Remove(%v) of 3, List gave %v", ref, got)
+	}
+}
+
+func checkRemoveAbsent(t *testing.T, h Harness) {
+	env := newEnv(t, h, 2)
+	for i := range 2 {
+		if err := env.Favorites.Remove(t.Context(), env.Absent[1]); err != nil {
+			t.Fatalf("Remove #%d of a ref that is not a favourite: %v", i+1, err)
+		}
+	}
+	if got := listAll(t, env.Favorites, nil); !sameSet(got, env.Seeded) {
+		t.Fatalf("removing an absent ref changed the list to %v", got)
+	}
+}
+
+func checkWrongCredentials(t *testing.T, h Harness) {
+	env := newEnv(t, h, 2)
+	_, err := env.WrongCredentials.List(nil).NextPage(t.Context())
+	if !errors.Is(err, favorites.ErrUnauthorized) {
+		t.Errorf("List with wrong credentials: %v, want ErrUnauthorized", err)
+	}
+	if err := env.WrongCredentials.Add(t.Context(), env.Absent[0]); !errors.Is(err, favorites.ErrUnauthorized) {
+		t.Errorf("Add with wrong credentials: %v, want ErrUnauthorized", err)
+	}
+	if got := listAll(t, env.Favorites, nil); !sameSet(got, env.Seeded) {
+		t.Errorf("refused requests changed the list to %v", got)
+	}
+}
+
+func checkRetries503(t *testing.T, h Harness) {
+	env := newEnv(t, h, 2)
+	before := env.Faults.Requests()
+	env.Faults.FailNext(1, 503)
+	if got := listAll(t, env.Favorites, nil); !sameSet(got, env.Seeded) {
+		t.Fatalf("List after a 503 gave %v", got)
+	}
+	if n := env.Faults.Requests() - before; n < 2 {
+		t.Fatalf("List after a 503 made %d requests, want a retry", n)
+	}
+}
+
+func checkRetryAfter(t *testing.T, h Harness) {
+	env := newEnv(t, h, 2)
+	env.Faults.Inject(1, favoritestest.Fault{Status: 429, Body: `{"error":"Too many requests"}`,
+		Header: map[string][]string{"Retry-After": {"1"}, "Content-Type": {"application/json"}}})
+	start := time.Now()
+	if err := env.Favorites.Add(t.Context(), env.Absent[0]); err != nil {
+		t.Fatalf("Add after a 429: %v", err)
+	}
+	if waited := time.Since(start); waited < 900*time.Millisecond {
+		t.Errorf("Add after a 429 with Retry-After: 1 came back after %v, before the wait", waited)
+	}
+	if got := listAll(t, env.Favorites, nil); !slices.Contains(got, env.Absent[0]) || len(got) != 3 {
+		t.Fatalf("after a 429 and a retried Add, List gave %v", got)
+	}
+}
+
+func checkCancel(t *testing.T, h Harness) {
+	env := newEnv(t, h, 2)
+	for _, op := range []struct {
+		name string
+		call func(ctx context.Context) error
+	}{
+		{"List", func(ctx context.Context) error { _, err := env.Favorites.List(nil).NextPage(ctx); return err }},
+		{"Add", func(ctx context.Context) error { return env.Favorites.Add(ctx, env.Absent[0]) }},
+		{"Remove", func(ctx context.Context) error { return env.Favorites.Remove(ctx, env.Seeded[0]) }},
+	} {
+		env.Faults.Inject(1, favoritestest.Fault{Stall: true})
+		ctx, cancel := context.WithCancel(t.Context())
+		time.AfterFunc(20*time.Millisecond, cancel)
+		if err := op.call(ctx); !errors.Is(err, context.Canceled) {
+			t.Errorf("%s on a stalled server, cancelled: %v, want context.Canceled", op.name, err)
+		}
+	}
+}
+
+func checkToggle(t *testing.T, h Harness) {
+	env := newEnv(t, h, 1)
+	tg := env.Favorites.(favorites.Toggler)
+	ref := env.Absent[0]
+	for i, want := range []bool{true, false} {
+		added, err := tg.Toggle(t.Context(), ref)
+		if err != nil || added != want {
+			t.Fatalf("Toggle #%d = %v, %v; want %v", i+1, added, err, want)
+		}
+		if got := listAll(t, env.Favorites, nil); slices.Contains(got, ref) != want {
+			t.Fatalf("after Toggle #%d, List gave %v", i+1, got)
+		}
+	}
+}
+
+func checkIsFavorite(t *testing.T, h Harness) {
+	env := newEnv(t, h, 2)
+	c := env.Favorites.(favorites.Checker)
+	for ref, want := range map[favorites.Ref]bool{env.Seeded[0]: true, env.Absent[0]: false} {
+		if got, err := c.IsFavorite(t.Context(), ref); err != nil || got != want {
+			t.Errorf("IsFavorite(%v) = %v, %v; want %v", ref, got, err, want)
+		}
+	}
+}
+
+func checkNegativePageSize(t *testing.T, h Harness) {
+	env := newEnv(t, h, 1)
+	before := env.Faults.Requests()
+	_, err := env.Favorites.List(&favorites.ListOptions{PageSize: -1}).NextPage(t.Context())
+	if !errors.Is(err, favorites.ErrInvalidArgument) {
+		t.Errorf("List with PageSize -1: %v, want ErrInvalidArgument", err)
+	}
+	if n := env.Faults.Requests() - before; n != 0 {
+		t.Errorf("a negative page size sent %d requests, want none", n)
+	}
+}

@@ -1,0 +1,40 @@
+package drivertest
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestSuiteCatchesBrokenAdapters runs the suite, in a child test process,
+// against toy adapters that each break one promise, and checks that the
+// suite fails in the check that guards it.
+func TestSuiteCatchesBrokenAdapters(t *testing.T) {
+	if os.Getenv(brokenEnv) != "" {
+		t.Fatal("the child process runs TestConformanceToy only")
+	}
+	tests := []struct{ broken, failingCheck string }{
+		{"add-twice-fails", "--- FAIL: TestConformanceToy/AddTwiceIsNil"},
+		{"no-validation", "--- FAIL: TestConformanceToy/InvalidRefSendsNothing"},
+		{"remove-ignores-errors", "--- FAIL: TestConformanceToy/InvalidRefSendsNothing"},
+		{"add-ignores-errors", "--- FAIL: TestConformanceToy/FaultMatrix/5xx-burst-of-9/Add"},
+		{"shared-scratch", "--- FAIL: TestConformanceToy/Concurrent"},
+		{"keeps-spelling", "--- FAIL: TestConformanceToy/Spellings"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.broken, func(t *testing.T) {
+			// Only the check that should fail runs, so that each child is quick.
+			check, _, _ := strings.Cut(strings.TrimPrefix(tt.failingCheck, "--- FAIL: TestConformanceToy/"), "/")
+			cmd := exec.CommandContext(t.Context(), os.Args[0], "-test.run=^TestConformanceToy$/^"+check+"$", "-test.v")
+			cmd.Env = append(os.Environ(), brokenEnv+"="+tt.broken)
+			out, err := cmd.CombinedOutput()
+			if err == nil {
+				t.Fatalf("the suite passed an adapter that is %s", tt.broken)
+			}
+			if !strings.Contains(string(out), tt.failingCheck) {
+				t.Fatalf("want %q in the suite's output:\n%s", tt.failingCheck, out)
+			}
+		})
+	}
+}

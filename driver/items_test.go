@@ -1,0 +1,221 @@
+package driver
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/favkit/favorites"
+)
+
+func TestDecodeItems(t *testing.T) {
+	type item struct {
+		ID int `json:"id"`
+	}
+	needID := func(_ int, it *item, _ []byte) error {
+		if it.ID < 1 {
+			return fmt.Errorf("no id")
+		}
+		return nil
+	}
+	tests := []struct {
+		name string
+		body string
+		max  int
+		ids  []int
+		err  error
+	}{
+		{"two items", ` [ {"id":1} , {"id":2}] `, 0, []int{1, 2}, nil},
+		{"empty list", `[]`, 0, []int{}, nil},
+		{"at the limit", `[{"id":1},{"id":2}]`, 2, []int{1, 2}, nil},
+		{"over the limit", `[{"id":1},{"id":2},{"id":3}]`, 2, nil, favorites.ErrMalformedReply},
+		{"empty body", ``, 0, nil, favorites.ErrMalformedReply},
+		{"null", `null`, 0, nil, favorites.ErrMalformedReply},
+		{"object", `{"id":1}`, 0, nil, favorites.ErrMalformedReply},
+		{"item without id", `[{"id":1},{}]`, 0, nil, favorites.ErrMalformedReply},
+		{"null item", `[null]`, 0, nil, favorites.ErrMalformedReply},
+		{"item of another type", `[{"id":"x"}]`, 0, nil, favorites.ErrMalformedReply},
+		{"cut short", `[{"id":1},`, 0, nil, favorites.ErrMalformedReply},
+		{"more after the list", `[{"id":1}] [`, 0, nil, favorites.ErrMalformedReply},
+		{"too deep", `[{"id":1,"x":` + strings.Repeat("[", MaxJSONDepth) + strings.Repeat("]", MaxJSONDepth) + `}]`, 0, nil, favorites.ErrMalformedReply},
+		{"trailing comma", `[{"id":1},]`, 0, nil, favorites.ErrMalformedReply},
+		{"no comma", `[{"id":1} {"id":2}]`, 0, nil, favorites.ErrMalformedReply},
+		{"stray closer", `[{"id":1}}]`, 0, nil, favorites.ErrMalformedReply},
+		{"brackets and quotes in strings", `[{"id":1,"s":"]}\"[{,"},{"id":2,"s":"\\"}]`, 0, []int{1, 2}, nil},
+		{"deep inside a string is text", `[{"id":1,"x":"` + strings.Repeat("[", 2*MaxJSONDepth) + `\""}]`, 0, []int{1}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var raws []string
+			got, err := DecodeItems(t.Context(), []byte(tt.body), ItemRules[item]{Max: tt.max,
+				Item: func(i int, it *item, raw []byte) error {
+					raws = append(raws, string(raw))
+					return needID(i, it, raw)
+				}})
+			if !errors.Is(err, tt.err) || (tt.err != nil) != (err != nil) {
+				t.Fatalf("DecodeItems(%.40q) = %v, want %v", tt.body, err, tt.err)
+			}
+			if tt.err != nil {
+				return
+			}
+			if len(got) != len(tt.ids) || got == nil {
+				t.Fatalf("got %v, want ids %v", got, tt.ids)
+			}
+			for i, it := range got {
+				if it.ID != tt.ids[i] {
+					t.Errorf("item %d = %v, want id %d", i, it, tt.ids[i])
+				}
+				if !strings.HasPrefix(raws[i], "{") || !strings.HasSuffix(raws[i], "}") || !strings.Contains(tt.body, raws[i]) {
+					t.Errorf("raw of item %d is %q, not the item's bytes in %q", i, raws[i], tt.body)
+				}
+			}
+		})
+	}
+}
+
+func TestDecodeItemsStopsWhenContextEnds(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	n := 0
+	_, err := DecodeItems(ctx, []byte(`[1,2,3,4]`), ItemRules[int]{Item: func(int, *int, []byte) error {
+		if n++; n == 2 {
+			cancel()
+		}
+		return nil
+	}})
+	if !errors.Is(err, context.Canceled) || n != 2 {
+		t.Fatalf("DecodeItems after cancel at item 2: %v after %d items, want context.Canceled after 2", err, n)
+	}
+}
+
+func TestRawJSONKeepsTheReplyBytes(t *testing.T) {
+	var env struct {
+		Posts RawJSON `json:"posts"`
+	}
+	for body, want := range map[string]string{`{"posts":[1, 2]}`: `[1, 2]`, `{"posts":null}`: ``, `{}`: ``} {
+		env.Posts = nil
+		if err := json.Unmarshal([]byte(body), &env); err != nil || string(env.Posts) != want {
+			t.Errorf("%s: posts %q, %v; want %q", body, env.Posts, err, want)
+		}
+	}
+}
+
+func TestDecodeItemsScalars(t *testing.T) {
+	for body, want := range map[string]string{
+		`["a","b\"]"]`: `a|b"]`, ` [ "x" ] `: `x`, `[]`: ``, `["a",`: `error`, `["a" "b"]`: `error`, `[1]`: `error`,
+	} {
+		got, err := DecodeItems(t.Context(), []byte(body), ItemRules[string]{})
+		s := strings.Join(got, "|")
+		if err != nil {
+			s = "error"
+		}
+		if s != want {
+			t.Errorf("DecodeItems(%s) = %q (%v), want %q", body, s, err, want)
+		}
+	}
+}
+
+// FuzzDecodeItems holds DecodeItems to encoding/json's reading of the same
+// array: the same items, with each Raw the item's own JSON, or an error
+// where json.Unmarshal refuses the list.
+func FuzzDecodeItems(f *testing.F) {
+	for _, s := range []string{`[]`, `[1,"a",{"b":[null]},[true]]`, `["]\"",{"}":"{"}]`, `[1,]`, `[{"a":1}}]`, ` [ 1 ] `, `[1] x`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		var raws []string
+		got, err := DecodeItems(t.Context(), []byte(body), ItemRules[any]{Item: func(_ int, _ *any, raw []byte) error {
+			raws = append(raws, string(raw))
+			return nil
+		}})
+		var want []json.RawMessage
+		werr := json.Unmarshal([]byte(body), &want)
+		if werr == nil && strings.TrimSpace(body) == "null" {
+			werr = errors.New("null is no list")
+		}
+		if err != nil {
+			if werr == nil && checkDepth([]byte(body)) == nil {
+				t.Fatalf("DecodeItems(%q): %v; json.Unmarshal reads %d items", body, err, len(want))
+			}
+			return
+		}
+		if werr != nil {
+			t.Fatalf("DecodeItems(%q) = %d items; json.Unmarshal: %v", body, len(got), werr)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("DecodeItems(%q) = %d items, json.Unmarshal %d", body, len(got), len(want))
+		}
+		for i := range want {
+			if raws[i] != strings.TrimSpace(string(want[i])) {
+				t.Fatalf("item %d of %q: raw %q, want %q", i, body, raws[i], want[i])
+			}
+		}
+	})
+}
+
+// TestDecodeItemsFirstPass: the size bounds and Count act before any item
+// is decoded, so Item never sees a list they refuse.
+func TestDecodeItemsFirstPass(t *testing.T) {
+	tooMany := errors.New("too many")
+	tests := []struct {
+		name    string
+		body    string
+		rules   ItemRules[int]
+		count   int // what Count is told; -1: not called
+		wantErr bool
+	}{
+		{"within the bounds", `[10,200,3000]`, ItemRules[int]{MinBytes: 2, MaxBytes: 4}, 3, false},
+		{"an item too small", `[10,2,3000]`, ItemRules[int]{MinBytes: 2}, -1, true},
+		{"an item too large", `[10,20000]`, ItemRules[int]{MaxBytes: 4}, -1, true},
+		{"white space is not the item's", `[ 10 , 20 ]`, ItemRules[int]{MinBytes: 2, MaxBytes: 2}, 2, false},
+		{"Count refuses", `[1,2,3]`, ItemRules[int]{Count: func(n int) error { return tooMany }}, 3, true},
+		{"Count of an empty list", `[]`, ItemRules[int]{}, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			counted, decoded := -1, 0
+			rules := tt.rules
+			inner := rules.Count
+			rules.Count = func(n int) error {
+				counted = n
+				if inner != nil {
+					return inner(n)
+				}
+				return nil
+			}
+			rules.Item = func(int, *int, []byte) error { decoded++; return nil }
+			_, err := DecodeItems(t.Context(), []byte(tt.body), rules)
+			if (err != nil) != tt.wantErr || err != nil && !errors.Is(err, favorites.ErrMalformedReply) {
+				t.Fatalf("DecodeItems(%s) = %v, want an error: %v (ErrMalformedReply)", tt.body, err, tt.wantErr)
+			}
+			if counted != tt.count {
+				t.Errorf("Count told %d, want %d", counted, tt.count)
+			}
+			if tt.wantErr && decoded != 0 {
+				t.Errorf("%d items decoded from a refused list", decoded)
+			}
+		})
+	}
+}
+
+// ItemRules.Decode reads each item in place of encoding/json, from the
+// item's exact bytes, and its error is a malformed reply naming the item.
+func TestDecodeItemsWithDecode(t *testing.T) {
+	byLength := func(raw []byte, n *int) error {
+		if string(raw) == `"bad"` {
+			return errors.New("refused by Decode")
+		}
+		*n = len(raw)
+		return nil
+	}
+	got, err := DecodeItems(t.Context(), []byte(`[ "ab" , {"c":1},[] ]`), ItemRules[int]{Decode: byLength})
+	if err != nil || fmt.Sprint(got) != "[4 7 2]" {
+		t.Errorf("lengths through Decode: %v, %v; want [4 7 2], nil", got, err)
+	}
+	_, err = DecodeItems(t.Context(), []byte(`[1,"bad"]`), ItemRules[int]{Decode: byLength})
+	if !errors.Is(err, favorites.ErrMalformedReply) || !strings.Contains(err.Error(), "item 1: refused by Decode") {
+		t.Errorf("an item Decode refuses: %v, want ErrMalformedReply naming item 1 and Decode's error", err)
+	}
+}

@@ -1,0 +1,141 @@
+package driver
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/internal/text"
+)
+
+// LinkPager lists by the Link header, as Mastodon does: the first request is
+// GET path with query q, and each next page is the response's rel="next"
+// link, followed as given (never rebuilt from the items). The cursor is that
+// link. A next link from the server and a saved cursor from the caller pass
+// the same check before anything is sent: same scheme, host and port as the
+// base URL and the listing's own path. Anything else ends the walk with
+// [favorites.ErrCrossHostURL], since the request would carry the credential: a server
+// must not steer it to another app under the same host (out of a base path)
+// or to another endpoint such as /oauth/revoke. A page with no next link is
+// the last, even when empty; a next link back to the first page is
+// [favorites.ErrPaginationLoop].
+//
+// Each page's body must be a JSON array, decoded by [DecodeItems] with rules.
+func LinkPager[T any](c *Client, path string, q any, cursor string, rules ItemRules[T]) *favorites.Pager[T] {
+	// Built once: it is the first page's request every time, and its URL
+	// is what a next link back to the first page, which the Pager cannot
+	// see (the first page has no cursor), is caught by.
+	first, err := c.NewRequest(http.MethodGet, path, q, nil)
+	if err != nil {
+		return ErrorPager[T](err)
+	}
+	if err := c.checkLinkCursor(first.URL, cursor); err != nil {
+		return ErrorPager[T](fmt.Errorf("%s: cursor: %w", c.provider, err))
+	}
+	firstURL := first.URL.String()
+	fetch := func(ctx context.Context, cursor string) (favorites.Page[T], error) {
+		req := first // Do never writes to a Request, so it can be sent again
+		if cursor != "" {
+			// The cursor is the last page's next link, or the saved one
+			// checked above; the server's link gets the same check.
+			if err := c.checkLinkCursor(first.URL, cursor); err != nil {
+				return favorites.Page[T]{}, fmt.Errorf("%s: next link: %w", c.provider, err)
+			}
+			if req, err = c.NewRequest(http.MethodGet, cursor, nil, nil); err != nil {
+				return favorites.Page[T]{}, err
+			}
+		}
+		var list RawJSON
+		resp, err := c.Do(ctx, req, &list)
+		if err != nil {
+			return favorites.Page[T]{}, err
+		}
+		items, err := DecodeItems(ctx, list, rules)
+		if err != nil {
+			return favorites.Page[T]{}, fmt.Errorf("%s: %s %s: %w", c.provider, req.Method, redactURL(req.URL), err)
+		}
+		if c.cred.scrub.holds(resp.NextURL) {
+			// Refused now, not when followed: the cursor would hold it, and
+			// callers save and print cursors.
+			return favorites.Page[T]{}, fmt.Errorf("%s: %w: %w: the next link carries the client's credential",
+				c.provider, favorites.ErrMalformedReply, favorites.ErrCrossHostURL)
+		}
+		if resp.NextURL == firstURL {
+			return favorites.Page[T]{}, fmt.Errorf("%s: %w: the next link leads back to the first page", c.provider, favorites.ErrPaginationLoop)
+		}
+		return favorites.Page[T]{Items: items, Next: resp.NextURL, Response: resp}, nil
+	}
+	return favorites.NewPager(fetch, cursor)
+}
+
+// checkLinkCursor is the one rule for where a link cursor may lead: the
+// listing's own path (that of first) on the base URL's scheme, host and
+// port. It holds for a saved cursor, which the caller may have read from a
+// file, and for the server's next links alike, because the request either
+// makes carries the credential. A refusal matches [favorites.ErrCrossHostURL] and
+// [favorites.ErrInvalidArgument].
+func (c *Client) checkLinkCursor(first *url.URL, cursor string) error {
+	if cursor == "" {
+		return nil
+	}
+	u, err := c.resolve(cursor)
+	if err != nil {
+		return err
+	}
+	if u.EscapedPath() != first.EscapedPath() {
+		return fmt.Errorf("%w: %w: %s is not a link to %s", favorites.ErrInvalidArgument, favorites.ErrCrossHostURL,
+			text.QuoteShort(c.cred.scrub.String(u.Redacted())), first.EscapedPath())
+	}
+	if c.cred.scrub.holds(u.String()) {
+		// Credentials go in headers only; a link that carries ours would
+		// also put it in the cursor, which callers save and print.
+		return fmt.Errorf("%w: %w: a link carries the client's credential", favorites.ErrInvalidArgument, favorites.ErrCrossHostURL)
+	}
+	return nil
+}
+
+// PageFunc fetches one numbered page.
+type PageFunc[T any] func(ctx context.Context, page int) ([]T, *favorites.Response, error)
+
+// PageNumberPager lists by page number, as e621 does: pages first, first+1,
+// ... until a page holds fewer than limit items. The cursor is the page
+// number as text; an empty cursor starts at first.
+func PageNumberPager[T any](cursor string, first, limit int, fetch PageFunc[T]) *favorites.Pager[T] {
+	if limit < 1 {
+		return ErrorPager[T](fmt.Errorf("%w: page size %d", favorites.ErrInvalidArgument, limit))
+	}
+	if cursor == "" {
+		cursor = strconv.Itoa(first)
+	}
+	if n, err := strconv.Atoi(cursor); err != nil || n < first {
+		return ErrorPager[T](fmt.Errorf("%w: cursor %q is not a page number from %d", favorites.ErrInvalidArgument, cursor, first))
+	}
+	return favorites.NewPager(func(ctx context.Context, cursor string) (favorites.Page[T], error) {
+		n, _ := strconv.Atoi(cursor) // checked above, and every next cursor is ours
+		items, resp, err := fetch(ctx, n)
+		if err != nil {
+			return favorites.Page[T]{}, err
+		}
+		page := favorites.Page[T]{Items: items, Response: resp}
+		if len(items) >= limit {
+			page.Next = strconv.Itoa(n + 1)
+		}
+		return page, nil
+	}, cursor)
+}
+
+// SinglePage lists a service that returns everything in one response, as
+// waifu.im and DCH do. It takes no cursor: a non-empty one is refused, since
+// there is nowhere to resume from.
+func SinglePage[T any](cursor string, fetch func(ctx context.Context) ([]T, *favorites.Response, error)) *favorites.Pager[T] {
+	if cursor != "" {
+		return ErrorPager[T](fmt.Errorf("%w: cursor %q given to a listing that has one page", favorites.ErrInvalidArgument, cursor))
+	}
+	return favorites.NewPager(func(ctx context.Context, _ string) (favorites.Page[T], error) {
+		items, resp, err := fetch(ctx)
+		return favorites.Page[T]{Items: items, Response: resp}, err
+	}, "")
+}

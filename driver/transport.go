@@ -1,0 +1,136 @@
+package driver
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/favkit/favorites"
+)
+
+// pacer is the RoundTripper under retryablehttp: every attempt, retries and
+// redirects included, waits for the limiter and for a rate-limit window the
+// server said was used up, then goes to the caller's transport with the
+// cookies of the caller's jar, if any.
+type pacer struct {
+	user    *http.Client // read at each request, so httpmock can swap its Transport late
+	limiter favorites.Limiter
+	maxWait time.Duration
+	maxBody int64
+
+	mu         sync.Mutex
+	blockedTil time.Time // when the server's window reopens after Remaining hit 0
+}
+
+func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	if err := p.waitWindow(ctx); err != nil {
+		return nil, err
+	}
+	if p.limiter != nil {
+		if err := p.limiter.Wait(ctx); err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			return nil, fmt.Errorf("%w: rate limiter: %v", context.DeadlineExceeded, err)
+		}
+		// Again: while this request waited its turn, an answer to one
+		// sent before it may have said the window is spent. Sending now
+		// would cost a 429 and a retry.
+		if err := p.waitWindow(ctx); err != nil {
+			return nil, err
+		}
+	}
+	rt := p.user.Transport
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	jar := p.user.Jar
+	if jar != nil {
+		// Here rather than in an http.Client: that adds the jar's cookies to
+		// the request it is given, which retryablehttp sends again on every
+		// attempt, so each retry carried the cookies once more.
+		req = req.Clone(req.Context())
+		for _, ck := range jar.Cookies(req.URL) {
+			req.AddCookie(ck)
+		}
+	}
+	resp, err := rt.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	if jar != nil {
+		if set := resp.Cookies(); len(set) > 0 {
+			jar.SetCookies(req.URL, set)
+		}
+	}
+	if resp.Request == nil {
+		resp.Request = req // mock transports may leave it out; links resolve against it
+	}
+	p.observe(resp.Header)
+	if err := readWhole(resp, p.maxBody); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// observe remembers a used-up window: Remaining 0 with a Reset in the future.
+func (p *pacer) observe(h http.Header) {
+	rem, err := strconv.Atoi(h.Get("X-RateLimit-Remaining"))
+	if err != nil || rem > 0 {
+		return
+	}
+	reset, ok := parseResetTime(h.Get("X-RateLimit-Reset"))
+	if !ok {
+		return
+	}
+	if limit := time.Now().Add(p.maxWait); reset.After(limit) {
+		reset = limit // never stall for a far-off reset
+	}
+	p.mu.Lock()
+	if reset.After(p.blockedTil) {
+		p.blockedTil = reset
+	}
+	p.mu.Unlock()
+}
+
+func (p *pacer) waitWindow(ctx context.Context) error {
+	p.mu.Lock()
+	d := time.Until(p.blockedTil)
+	p.mu.Unlock()
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// errTooManyRedirects stops a redirect chain, as net/http does after 10.
+var errTooManyRedirects = errors.New("stopped after 10 redirects")
+
+// checkRedirect drops the credential on any redirect that leaves the base
+// host or its scheme, then defers to the caller's own policy.
+func checkRedirect(baseScheme, baseHost string, user func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		if req.URL.Host != baseHost || req.URL.Scheme != baseScheme {
+			req.Header.Del("Authorization")
+		}
+		if user != nil {
+			return user(req, via)
+		}
+		if len(via) >= 10 {
+			return errTooManyRedirects
+		}
+		return nil
+	}
+}
