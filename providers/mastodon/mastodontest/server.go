@@ -71,6 +71,7 @@ type Server struct {
 
 	mu         sync.Mutex
 	statuses   map[string]*status
+	authors    map[string]*authorStat // by acct
 	nextStatus int64
 	favs       []*fav          // in favourite-ID order
 	standing   map[favKey]*fav // the favourites not removed, so lookups
@@ -110,6 +111,7 @@ func NewServer(opts ...Option) *Server {
 		Faults:     &favoritestest.Faults{},
 		maxLimit:   DefaultMaxLimit,
 		statuses:   map[string]*status{},
+		authors:    map[string]*authorStat{},
 		standing:   map[favKey]*fav{},
 		counts:     map[string]int{},
 		nextStatus: 1,
