@@ -63,83 +63,167 @@ func (s *Server) answerStatus(w http.ResponseWriter, id, viewer string) {
 	writeJSON(w, http.StatusOK, body)
 }
 
-// listFavourites pages by internal favourite ID, newest first, as Mastodon
-// does: max_id and since_id bound the page from above and below, min_id
-// gives the page just newer than it.
+// listFavourites pages by internal favourite ID, newest first, as
+// Mastodon's Api::V1::FavouritesController does through Paginable's
+// to_a_paginated_by_id: max_id and since_id bound a newest-first page from
+// above and below; min_id gives instead the page just newer than it (the
+// oldest favourites above it, ascending, then reversed), bounded by max_id,
+// and since_id is then ignored.
 func (s *Server) listFavourites(w http.ResponseWriter, r *http.Request) {
 	user, ok := s.authorize(w, r, "read:favourites")
 	if !ok {
 		return
 	}
 	q := r.URL.Query()
-	limit := s.limit(q.Get("limit"))
-	maxID, sinceID, minID := idParam(q, "max_id"), idParam(q, "since_id"), idParam(q, "min_id")
+	rawLimit, hasLimit := lastParam(q, "limit")
+	limit := s.limit(rawLimit, hasLimit)
 
 	s.mu.Lock()
-	now := time.Now()
-	var page []*fav // newest first
-	for _, f := range slices.Backward(s.below(maxID)) {
-		if minID == 0 && len(page) == limit {
-			break // the rest is older than a full page: walking it would make paging quadratic
-		}
-		if f.user == user && s.listed(f, now) && f.id > sinceID && f.id > minID {
-			page = append(page, f)
-		}
+	var page []*fav
+	if minID, ok := idParam(q, "min_id"); ok {
+		page = s.pageAbove(user, limit, minID, q)
+	} else {
+		page = s.pageBelow(user, limit, q)
 	}
-	if minID > 0 && len(page) > limit {
-		page = page[len(page)-limit:] // the oldest ones just above min_id
-	}
-	page = page[:min(len(page), limit)]
 	body := make([]wireStatus, 0, len(page))
 	for _, f := range page {
 		body = append(body, s.render(s.statuses[f.statusID], user))
 	}
 	s.mu.Unlock()
 
-	s.setLinks(w, limit, page)
+	s.setLinks(w, rawLimit, hasLimit, len(page) == limit, page)
 	writeJSON(w, http.StatusOK, body)
 }
 
-// below is the favourites with an ID under maxID (all of them for 0),
-// found by binary search since favs is in ID order. Callers hold s.mu.
-func (s *Server) below(maxID int64) []*fav {
-	if maxID == 0 {
-		return s.favs
+// pageBelow is user's newest favourites under max_id and over since_id,
+// at most limit of them, newest first (paginate_by_max_id). Callers hold
+// s.mu.
+func (s *Server) pageBelow(user string, limit int, q url.Values) []*fav {
+	all := s.favs
+	if maxID, ok := idParam(q, "max_id"); ok {
+		all = all[:s.firstAtOrAbove(maxID)]
 	}
-	i, _ := slices.BinarySearchFunc(s.favs, maxID, func(f *fav, id int64) int { return cmp.Compare(f.id, id) })
-	return s.favs[:i]
+	sinceID, bounded := idParam(q, "since_id")
+	now := time.Now()
+	var page []*fav
+	for _, f := range slices.Backward(all) {
+		if len(page) == limit || (bounded && f.id <= sinceID) {
+			break // favs is in ID order: nothing further can qualify
+		}
+		if f.user == user && s.listed(f, now) {
+			page = append(page, f)
+		}
+	}
+	return page
 }
 
-// limit reads the limit parameter as Mastodon does: absent is the default,
-// anything else is its absolute value, capped.
-func (s *Server) limit(v string) int {
-	n, err := strconv.Atoi(v)
-	if err != nil || n == 0 {
+// pageAbove is user's oldest favourites over minID (and under max_id), at
+// most limit of them, given newest first (paginate_by_min_id, reversed).
+// Callers hold s.mu.
+func (s *Server) pageAbove(user string, limit int, minID int64, q url.Values) []*fav {
+	maxID, bounded := idParam(q, "max_id")
+	now := time.Now()
+	var page []*fav
+	start := s.firstAtOrAbove(minID)
+	if start < len(s.favs) && s.favs[start].id == minID {
+		start++ // strictly above min_id
+	}
+	for _, f := range s.favs[start:] {
+		if len(page) == limit || (bounded && f.id >= maxID) {
+			break
+		}
+		if f.user == user && s.listed(f, now) {
+			page = append(page, f)
+		}
+	}
+	slices.Reverse(page)
+	return page
+}
+
+// firstAtOrAbove is the index of the first favourite whose ID is at least
+// id, found by binary search since favs is in ID order. Callers hold s.mu.
+func (s *Server) firstAtOrAbove(id int64) int {
+	i, _ := slices.BinarySearchFunc(s.favs, id, func(f *fav, id int64) int { return cmp.Compare(f.id, id) })
+	return i
+}
+
+// limit reads the limit parameter as Mastodon's limit_param does: absent
+// is the default, anything else the absolute value of its leading
+// integer, capped. One deviation: a limit that reads as 0 ("0", "", "x")
+// gets the default page here, where Mastodon selects nothing and then
+// fails building its next link.
+func (s *Server) limit(v string, given bool) int {
+	n := rubyToI(v)
+	if !given || n == 0 {
 		return min(DefaultLimit, s.maxLimit)
 	}
 	if n < 0 {
 		n = -n
 	}
-	return min(n, s.maxLimit)
+	return int(min(n, int64(s.maxLimit)))
 }
 
-func idParam(q url.Values, key string) int64 {
-	n, _ := strconv.ParseInt(q.Get(key), 10, 64)
+// idParam reads a paging ID as Mastodon does: a parameter that is present
+// (not empty) bounds the page, with the value Ruby's to_i gives it.
+func idParam(q url.Values, key string) (int64, bool) {
+	v, ok := lastParam(q, key)
+	if !ok || v == "" {
+		return 0, false
+	}
+	return rubyToI(v), true
+}
+
+// lastParam is the last value of key, as Rails keeps a repeated parameter.
+func lastParam(q url.Values, key string) (string, bool) {
+	vs, ok := q[key]
+	if !ok || len(vs) == 0 {
+		return "", false
+	}
+	return vs[len(vs)-1], true
+}
+
+// rubyToI reads a string as Ruby's String#to_i: leading spaces, a sign and
+// the digits that follow; anything else ends it, and no digits are 0.
+func rubyToI(v string) int64 {
+	v = strings.TrimLeft(v, " \t\n\v\f\r")
+	neg := strings.HasPrefix(v, "-")
+	if neg || strings.HasPrefix(v, "+") {
+		v = v[1:]
+	}
+	end := strings.IndexFunc(v, func(r rune) bool { return r < '0' || r > '9' })
+	if end >= 0 {
+		v = v[:end]
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return 0 // no digits; past int64 Mastodon's database would refuse it anyway
+	}
+	if neg {
+		return -n
+	}
 	return n
 }
 
-// setLinks writes the Link header: next whenever the page is full, prev
-// whenever it is not empty, both with the internal favourite IDs.
-func (s *Server) setLinks(w http.ResponseWriter, limit int, page []*fav) {
+// setLinks writes the Link header as Mastodon's favourites controller
+// does: next (max_id, the page's last favourite) whenever the page is
+// full, prev (min_id, its first) whenever it is not empty. Each link
+// carries the request's own limit parameter verbatim, or none when the
+// request had none (Api::Pagination#pagination_params slices it from the
+// request), and its query keys are in order, as Rails' to_query sorts
+// them.
+func (s *Server) setLinks(w http.ResponseWriter, rawLimit string, hasLimit, full bool, page []*fav) {
 	if len(page) == 0 {
 		return
 	}
 	link := func(key string, id int64, rel string) string {
-		return "<" + s.URL + "/api/v1/favourites?limit=" + strconv.Itoa(limit) + "&" + key + "=" +
-			strconv.FormatInt(id, 10) + `>; rel="` + rel + `"`
+		q := url.Values{key: {strconv.FormatInt(id, 10)}}
+		if hasLimit {
+			q.Set("limit", rawLimit)
+		}
+		return "<" + s.URL + "/api/v1/favourites?" + q.Encode() + `>; rel="` + rel + `"`
 	}
 	var links []string
-	if len(page) == limit {
+	if full {
 		links = append(links, link("max_id", page[len(page)-1].id, "next"))
 	}
 	links = append(links, link("min_id", page[0].id, "prev"))

@@ -4,10 +4,13 @@
 //
 // It serves GET /api/v1/favourites, GET /api/v1/statuses/{id} and POST
 // /api/v1/statuses/{id}/favourite and /unfavourite as Mastodon does: bearer
-// tokens and scopes are checked, pages are linked by internal favourite IDs
-// that no status carries, a rel="next" link comes with every full page (so
-// the last page may be empty), limit defaults to 20 and is capped at 40 (or
-// lower, as some servers do), favouriting is idempotent, an unknown or
+// tokens and scopes are checked, statuses and their accounts carry every
+// key Mastodon's serializers send (nulls included), pages are linked by
+// internal favourite IDs that no status carries and min_id, since_id and
+// max_id compare those, a rel="next" link comes with every full page (so
+// the last page may be empty), links repeat the request's own limit
+// parameter (none when it had none), limit defaults to 20 and is capped at
+// 40 (or lower, as some servers do), favouriting is idempotent, an unknown or
 // deleted status answers 404 {"error":"Record not found"} and a path with
 // no route 404 {"error":"Not Found"}, as Mastodon's, and every answer
 // carries X-RateLimit-* headers from a settable budget. Faults injects
@@ -71,6 +74,7 @@ type Server struct {
 
 	mu         sync.Mutex
 	statuses   map[string]*status
+	authors    map[string]*authorStat // by acct
 	nextStatus int64
 	favs       []*fav          // in favourite-ID order
 	standing   map[favKey]*fav // the favourites not removed, so lookups
@@ -110,6 +114,7 @@ func NewServer(opts ...Option) *Server {
 		Faults:     &favoritestest.Faults{},
 		maxLimit:   DefaultMaxLimit,
 		statuses:   map[string]*status{},
+		authors:    map[string]*authorStat{},
 		standing:   map[favKey]*fav{},
 		counts:     map[string]int{},
 		nextStatus: 1,

@@ -59,7 +59,12 @@ func (s *Server) AddStatus(st Status) string {
 	if st.CreatedAt.IsZero() {
 		st.CreatedAt = time.Now().UTC().Truncate(time.Millisecond)
 	}
+	if old, ok := s.statuses[st.ID]; ok {
+		delete(s.statuses, st.ID)
+		s.forgetAuthored(old)
+	}
 	s.statuses[st.ID] = &status{Status: st, seq: seq}
+	s.noteAuthored(s.statuses[st.ID])
 	return st.ID
 }
 
@@ -140,10 +145,12 @@ func (s *Server) knownUser(user string) bool {
 func (s *Server) DeleteStatus(statusID string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, ok := s.statuses[statusID]; !ok {
+	st, ok := s.statuses[statusID]
+	if !ok {
 		return fmt.Errorf("mastodontest: no status %q", statusID)
 	}
 	delete(s.statuses, statusID)
+	s.forgetAuthored(st)
 	delete(s.counts, statusID)
 	for k := range s.standing {
 		if k.statusID == statusID {
