@@ -268,6 +268,10 @@ func describe(b []byte) string {
 // 100 bytes for 56 to 88.
 const minBytesPerItem = 2
 
+// maxScalarCost is how many bytes of decoded values a byte of a
+// scalarList's JSON may cost.
+const maxScalarCost = 4
+
 // denseList is a list of a status, decoded at its exact size after its
 // items are counted, and refused when they average under
 // 1/minBytesPerItem of their decoded size, or when one item's JSON is
@@ -330,10 +334,11 @@ func heldBeyond(v reflect.Value) int {
 }
 
 // scalarList is a list of strings or ints, decoded at its exact size
-// after its items are counted. It needs no density check: with its comma
-// an item takes at least three bytes of JSON ("",) for a 16-byte string
-// header, or two (0,) for an 8-byte int, so the list costs under six times
-// its bytes, and an item's text no more than its JSON.
+// after its items are counted, and refused when they average under
+// 1/maxScalarCost of their decoded size: a list of thousands of "" would
+// cost more than five times its bytes in string headers. Every list
+// Mastodon sends passes: an int takes at least two bytes with its comma
+// (0,), a one-letter keyword four ("a",), a context or policy name more.
 type scalarList[T string | int] []T
 
 // UnmarshalJSON decodes the list; null is nil.
@@ -342,7 +347,13 @@ func (l *scalarList[T]) UnmarshalJSON(data []byte) error {
 		*l = nil
 		return nil
 	}
-	items, err := favorites.DecodeItems(context.Background(), data, favorites.ItemRules[T]{})
+	size := int(reflect.TypeFor[T]().Size())
+	items, err := favorites.DecodeItems(context.Background(), data, favorites.ItemRules[T]{Count: func(n int) error {
+		if n*size > maxScalarCost*len(data) {
+			return fmt.Errorf("a list of %d %ss in %d bytes: too small to be real", n, reflect.TypeFor[T]().Name(), len(data))
+		}
+		return nil
+	}})
 	if err != nil {
 		return err
 	}
