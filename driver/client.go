@@ -146,7 +146,7 @@ func (c *Client) String() string {
 	if c.cred.header != "" {
 		auth = "set"
 	}
-	return fmt.Sprintf("favorites.Client{provider: %s, base: %s, auth: %s}", c.provider, c.base, auth)
+	return fmt.Sprintf("driver.Client{provider: %s, base: %s, auth: %s}", c.provider, c.base, auth)
 }
 
 // GoString is String, for callers that ask for it by name.

@@ -19,10 +19,14 @@ import (
 //     (see errBoostOfBoost), so no status is decoded again per level.
 //   - No JSON is copied: Raw is the reply's own bytes, and a boosted
 //     status's Raw is a part of its parent's.
-//   - The lists a status holds are counted before they are built, built at
-//     their exact size, and refused when their items are too small to be
-//     Mastodon's (see denseList): a list of thousands of {} would otherwise
-//     cost fifty times its bytes in empty structs.
+//   - The lists a status holds, at any depth, are counted before they are
+//     built, built at their exact size, and refused when their items are
+//     too small to be Mastodon's (see denseList): a list of thousands of {}
+//     would otherwise cost fifty times its bytes in empty structs.
+//   - Nesting is decoded one level deep, as Mastodon sends it: a status's
+//     boost and quote, a boost's quote, an account's moved account; deeper
+//     levels are refused (a boost) or left in Raw (a quote, a moved
+//     account), so a chain never costs a decode per level.
 
 // errBoostOfBoost refuses a reblog inside a reblog. Mastodon never sends
 // one: ReblogService (app/services/reblog_service.rb) boosts the original
@@ -42,28 +46,50 @@ type statusFields Status
 
 // statusWire is how a status is decoded. Its own fields shadow the
 // embedded Status's of the same names (encoding/json takes the shallower
-// field), so the lists are counted before they are built, the poll's
-// options too, and the boosted status is kept as bytes to decode on its
-// own.
+// field), so the lists are counted before they are built, and the boosted
+// and the quoted status are kept as bytes to decode on their own.
 type statusWire struct {
 	*statusFields
 	MediaAttachments denseList[MediaAttachment] `json:"media_attachments"`
 	Mentions         denseList[Mention]         `json:"mentions"`
 	Tags             denseList[Tag]             `json:"tags"`
 	Emojis           denseList[CustomEmoji]     `json:"emojis"`
-	Poll             pollValue                  `json:"poll"`
+	Filtered         denseList[FilterResult]    `json:"filtered"`
 	Reblog           driver.RawJSON             `json:"reblog"`
+	Quote            *quoteWire                 `json:"quote"`
 }
+
+// quoteWire is a Quote with its quoted status kept as bytes.
+type quoteWire struct {
+	State          string         `json:"state"`
+	QuotedStatus   driver.RawJSON `json:"quoted_status"`
+	QuotedStatusID *string        `json:"quoted_status_id"`
+}
+
+// level is how deep a status sits in the one decoded: a status decodes
+// its boost and its quote, a boost its quote, a quote neither.
+type level int
+
+const (
+	topLevel level = iota
+	boostLevel
+	quoteLevel
+)
+
+// errBoostInQuote refuses a quoted status that is a boost: Mastodon never
+// sends one (base_quote_serializer.rb withholds a quoted status that is a
+// reblog), and accepting it would let a server nest statuses again.
+var errBoostInQuote = errors.New("a quoted status that is a boost, which Mastodon never sends")
 
 // UnmarshalJSON decodes a status into a fresh value (fields data lacks are
 // zero). It keeps none of data, which may be a json.Decoder's buffer:
 // Raw stays empty (see [DecodeStatus]). A boost of a boost, or a list
 // whose items are too small to be real, is an error.
 func (s *Status) UnmarshalJSON(data []byte) error {
-	return s.decode(data, false)
+	return s.decode(data, topLevel)
 }
 
-func (s *Status) decode(data []byte, boosted bool) error {
+func (s *Status) decode(data []byte, at level) error {
 	*s = Status{}
 	w := statusWire{statusFields: (*statusFields)(s)}
 	if err := json.Unmarshal(data, &w); err != nil {
@@ -73,18 +99,44 @@ func (s *Status) decode(data []byte, boosted bool) error {
 	s.Mentions = []Mention(w.Mentions)
 	s.Tags = []Tag(w.Tags)
 	s.Emojis = []CustomEmoji(w.Emojis)
-	s.Poll = w.Poll.p
+	s.Filtered = []FilterResult(w.Filtered)
+	if err := s.decodeQuote(data, w.Quote, at); err != nil {
+		return fmt.Errorf("quote: %w", err)
+	}
 	if w.Reblog == nil {
 		return nil
 	}
-	if boosted {
+	switch at {
+	case boostLevel:
 		return errBoostOfBoost
+	case quoteLevel:
+		return errBoostInQuote
 	}
 	s.Reblog = new(Status)
-	if err := s.Reblog.decode(w.Reblog, true); err != nil {
+	if err := s.Reblog.decode(w.Reblog, boostLevel); err != nil {
 		return fmt.Errorf("reblog: %w", err)
 	}
 	s.reblogAt = span{at: offsetIn(data, w.Reblog), n: len(w.Reblog), whole: len(data)}
+	return nil
+}
+
+// decodeQuote sets s.Quote from its wire form. A quoted status is decoded
+// once, from its own bytes; its own quote is Mastodon's ShallowQuote, so a
+// quoted_status there is not decoded (it stays in Raw): a chain of quotes
+// costs one decode, not one per level.
+func (s *Status) decodeQuote(data []byte, q *quoteWire, at level) error {
+	if q == nil {
+		return nil
+	}
+	s.Quote = &Quote{State: q.State, QuotedStatusID: q.QuotedStatusID}
+	if q.QuotedStatus == nil || at == quoteLevel {
+		return nil
+	}
+	s.Quote.QuotedStatus = new(Status)
+	if err := s.Quote.QuotedStatus.decode(q.QuotedStatus, quoteLevel); err != nil {
+		return fmt.Errorf("quoted status: %w", err)
+	}
+	s.quoteAt = span{at: offsetIn(data, q.QuotedStatus), n: len(q.QuotedStatus), whole: len(data)}
 	return nil
 }
 
@@ -100,14 +152,20 @@ func offsetIn(whole, part []byte) int {
 }
 
 // keepRaw makes raw, the exact bytes s was decoded from, its Raw, and the
-// part of them that holds the boosted status the boost's Raw: no copy.
+// parts of them that hold the boosted and the quoted status theirs: no
+// copy.
 func (s *Status) keepRaw(raw []byte) {
 	s.Raw = raw[:len(raw):len(raw)]
+	if s.Quote != nil && s.Quote.QuotedStatus != nil {
+		if part := s.quoteAt.in(raw); part != nil {
+			s.Quote.QuotedStatus.keepRaw(part)
+		}
+	}
 	if s.Reblog == nil {
 		return
 	}
-	if r := s.reblogAt; r.at > 0 && r.whole == len(raw) {
-		s.Reblog.Raw = raw[r.at : r.at+r.n : r.at+r.n]
+	if part := s.reblogAt.in(raw); part != nil {
+		s.Reblog.keepRaw(part)
 		return
 	}
 	// Not reached with encoding/json as it is, which hands UnmarshalJSON
@@ -116,8 +174,17 @@ func (s *Status) keepRaw(raw []byte) {
 		Reblog driver.RawJSON `json:"reblog"`
 	}
 	if json.Unmarshal(raw, &probe) == nil {
-		s.Reblog.Raw = json.RawMessage(probe.Reblog)
+		s.Reblog.keepRaw(probe.Reblog)
 	}
+}
+
+// in is the part of whole that r names, or nil when whole is not the
+// value r was taken from.
+func (r span) in(whole []byte) []byte {
+	if r.at <= 0 || r.whole != len(whole) {
+		return nil
+	}
+	return whole[r.at : r.at+r.n : r.at+r.n]
 }
 
 // check refuses a status that no call could name: one without an ID, or
@@ -202,9 +269,16 @@ func describe(b []byte) string {
 // 100 bytes for 56 to 88.
 const minBytesPerItem = 2
 
+// maxScalarCost is how many bytes of decoded values a byte of a
+// scalarList's JSON may cost.
+const maxScalarCost = 4
+
 // denseList is a list of a status, decoded at its exact size after its
 // items are counted, and refused when they average under
-// 1/minBytesPerItem of their decoded size.
+// 1/minBytesPerItem of their decoded size, or when one item's JSON is
+// under 1/minBytesPerItem of what its pointers hold (heldBeyond): an
+// attachment of {"meta":{}} or a card author of {"account":{}} would
+// otherwise cost a struct of hundreds of bytes for two.
 type denseList[T any] []T
 
 // UnmarshalJSON counts, checks, then decodes the list; null is nil.
@@ -215,11 +289,17 @@ func (l *denseList[T]) UnmarshalJSON(data []byte) error {
 		*l = nil
 		return nil
 	}
-	size := int(reflect.TypeFor[T]().Size())
+	typ := reflect.TypeFor[T]()
+	size := int(typ.Size())
 	items, err := driver.DecodeItems(context.Background(), data, driver.ItemRules[T]{Count: func(n int) error {
 		if n*size > minBytesPerItem*len(data) {
 			return fmt.Errorf("a list of %d items in %d bytes: under %d bytes an item, too small for a %s",
-				n, len(data), size/minBytesPerItem, reflect.TypeFor[T]().Name())
+				n, len(data), size/minBytesPerItem, typ.Name())
+		}
+		return nil
+	}, Item: func(_ int, item *T, raw []byte) error {
+		if held := heldBeyond(reflect.ValueOf(item).Elem()); held > minBytesPerItem*len(raw) {
+			return fmt.Errorf("a %s of %d bytes holding %d bytes of values: too small to be real", typ.Name(), len(raw), held)
 		}
 		return nil
 	}})
@@ -230,30 +310,54 @@ func (l *denseList[T]) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// pollFields is Poll without methods, for pollWire.
-type pollFields Poll
-
-// pollWire decodes a poll, its options counted like a status's lists.
-type pollWire struct {
-	*pollFields
-	Options denseList[PollOption] `json:"options"`
+// heldBeyond is the memory v's pointers hold outside v itself: the values
+// they point to, and theirs. Strings (no longer than their JSON) and
+// slices (each a denseList or scalarList, bound by its own bytes) are not
+// counted.
+func heldBeyond(v reflect.Value) int {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return 0
+		}
+		return int(v.Type().Elem().Size()) + heldBeyond(v.Elem())
+	case reflect.Struct:
+		n := 0
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				n += heldBeyond(v.Field(i))
+			}
+		}
+		return n
+	default:
+		return 0
+	}
 }
 
-// pollValue decodes a status's poll through pollWire.
-type pollValue struct{ p *Poll }
+// scalarList is a list of strings or ints, decoded at its exact size
+// after its items are counted, and refused when they average under
+// 1/maxScalarCost of their decoded size: a list of thousands of "" would
+// cost more than five times its bytes in string headers. Every list
+// Mastodon sends passes: an int takes at least two bytes with its comma
+// (0,), a one-letter keyword four ("a",), a context or policy name more.
+type scalarList[T string | int] []T
 
-// UnmarshalJSON decodes the poll; null is none.
-func (v *pollValue) UnmarshalJSON(data []byte) error {
+// UnmarshalJSON decodes the list; null is nil.
+func (l *scalarList[T]) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
-		v.p = nil
+		*l = nil
 		return nil
 	}
-	p := new(Poll)
-	w := pollWire{pollFields: (*pollFields)(p)}
-	if err := json.Unmarshal(data, &w); err != nil {
+	size := int(reflect.TypeFor[T]().Size())
+	items, err := driver.DecodeItems(context.Background(), data, driver.ItemRules[T]{Count: func(n int) error {
+		if n*size > maxScalarCost*len(data) {
+			return fmt.Errorf("a list of %d %ss in %d bytes: too small to be real", n, reflect.TypeFor[T]().Name(), len(data))
+		}
+		return nil
+	}})
+	if err != nil {
 		return err
 	}
-	p.Options = []PollOption(w.Options)
-	v.p = p
+	*l = items
 	return nil
 }

@@ -49,6 +49,30 @@ func reblogChain(depth, pad int) string {
 	return b.String()
 }
 
+// quoteChain is a status quoting a status quoting ... depth levels deep,
+// each with content of pad bytes.
+func quoteChain(depth, pad int) string {
+	var b strings.Builder
+	for i := range depth {
+		b.WriteString(`{"id":"` + strconv.Itoa(i+1) + `","content":"` + strings.Repeat("x", pad) + `","quote":{"state":"accepted","quoted_status":`)
+	}
+	b.WriteString("null")
+	b.WriteString(strings.Repeat("}}", depth))
+	return b.String()
+}
+
+// movedChain is an account moved to an account moved to ... depth levels
+// deep, each with a note of pad bytes.
+func movedChain(depth, pad int) string {
+	var b strings.Builder
+	for range depth {
+		b.WriteString(`{"note":"` + strings.Repeat("x", pad) + `","moved":`)
+	}
+	b.WriteString("null")
+	b.WriteString(strings.Repeat("}", depth))
+	return b.String()
+}
+
 // tinyList is a status whose field holds n empty objects.
 func tinyList(field string, n int) string {
 	return `{"id":"1","` + field + `":[` + strings.Repeat(`{},`, n-1) + `{}]}`
@@ -138,6 +162,13 @@ func TestStatusDecodeCostIsBoundedByTheReply(t *testing.T) {
 		{"tiny poll options", `{"id":"1","poll":{"id":"p","options":[` + strings.Repeat(`{},`, mib/3) + `{}]}}`},
 		{"long content of short words", `{"id":"1","content":"` + strings.Repeat("a ", mib/2) + `"}`},
 		{"long escaped content", `{"id":"1","content":"` + strings.Repeat(`\u0026`, mib/6) + `"}`},
+		{"one-letter strings in a quote approval", `{"id":"1","quote_approval":{"automatic":[` + strings.Repeat(`"a",`, mib/4) + `"a"]}}`},
+		{"empty strings in a quote approval", `{"id":"1","quote_approval":{"automatic":[` + strings.Repeat(`"",`, mib/3) + `""]}}`},
+		{"one-digit own votes", `{"id":"1","poll":{"id":"p","own_votes":[` + strings.Repeat(`0,`, mib/2) + `0]}}`},
+		{"empty filter contexts", `{"id":"1","filtered":[{"filter":{"context":[` + strings.Repeat(`"",`, mib/3) + `""]}}]}`},
+		{"quote chain 30 deep", quoteChain(30, mib/30)},
+		{"moved chain 60 deep", `{"id":"1","account":` + movedChain(60, mib/60) + `}`},
+		{"attachments of empty meta", `{"id":"1","media_attachments":[` + strings.Repeat(`{"id":"`+strings.Repeat("1", 50)+`","meta":{"focus":{}}},`, mib/80) + `{}]}`},
 	} {
 		t.Run(hp.name, func(t *testing.T) {
 			body := []byte(hp.body)

@@ -5,8 +5,11 @@ import (
 	"time"
 )
 
-// Status is a Mastodon status (a post), with the fields of the API
-// document's example. Fields the type does not name are still in Raw.
+// Status is a Mastodon status (a post), with every field of Mastodon's
+// Status entity documentation except tagged_collections. Fields the type
+// does not name are still in Raw. A nullable field is a pointer, nil for
+// null or absent; a field only some callers get (favourited, pinned...)
+// is false when absent.
 type Status struct {
 	ID                 string            `json:"id"`
 	CreatedAt          time.Time         `json:"created_at"`
@@ -35,6 +38,28 @@ type Status struct {
 	Poll               *Poll             `json:"poll"`
 	Reblog             *Status           `json:"reblog"` // the boosted status, when this one is a boost
 
+	// QuotesCount is how many accepted quotes the status has (Mastodon 4.5).
+	QuotesCount int `json:"quotes_count"`
+	// EditedAt is when the status was last edited; nil if never.
+	EditedAt *time.Time `json:"edited_at"`
+	// Text is the plain-text source, sent instead of Content when the
+	// status is deleted (for a redraft); nil otherwise.
+	Text *string `json:"text,omitempty"`
+	// Quote is the status this one quotes; nil when it quotes none.
+	Quote *Quote `json:"quote"`
+	// QuoteApproval says who may quote the status (Mastodon 4.5); nil
+	// from servers that do not send it.
+	QuoteApproval *Approval `json:"quote_approval,omitempty"`
+	// Application is the app that posted the status; nil when the author
+	// hides it.
+	Application *Application `json:"application,omitempty"`
+	// Pinned says whether the caller pinned the status; only sent for the
+	// caller's own pinnable statuses, false otherwise.
+	Pinned bool `json:"pinned,omitempty"`
+	// Filtered holds the caller's filters that match the status; only
+	// sent to an authenticated caller.
+	Filtered []FilterResult `json:"filtered,omitempty"`
+
 	// Raw is the status's JSON exactly as the server sent it, unknown
 	// fields included: the bytes of the reply itself, not a copy, and for
 	// a boost's Reblog a part of its parent's Raw. The client's calls,
@@ -43,9 +68,10 @@ type Status struct {
 	// them (a json.Decoder reuses its buffer).
 	Raw json.RawMessage `json:"-"`
 
-	// reblogAt is where the boosted status's JSON sits in this one's, for
-	// Raw: set by UnmarshalJSON, used by keepRaw.
-	reblogAt span
+	// reblogAt and quoteAt are where the boosted and the quoted status's
+	// JSON sit in this one's, for their Raw: set by UnmarshalJSON, used by
+	// keepRaw.
+	reblogAt, quoteAt span
 }
 
 // FavoriteProvider names the provider whose favourites a Status is: it lets
@@ -58,74 +84,4 @@ func (s *Status) Link() string {
 		return *s.URL
 	}
 	return s.URI
-}
-
-// Account is the author of a status.
-type Account struct {
-	ID          string `json:"id"`
-	Username    string `json:"username"`
-	Acct        string `json:"acct"`
-	DisplayName string `json:"display_name"`
-	Locked      bool   `json:"locked"`
-	Bot         bool   `json:"bot"`
-	URL         string `json:"url"`
-	Avatar      string `json:"avatar"`
-}
-
-// MediaAttachment is an image, video or audio file attached to a status.
-type MediaAttachment struct {
-	ID          string  `json:"id"`
-	Type        string  `json:"type"` // image, gifv, video, audio, unknown
-	URL         string  `json:"url"`
-	PreviewURL  string  `json:"preview_url"`
-	RemoteURL   *string `json:"remote_url"`
-	Description *string `json:"description"`
-	Blurhash    *string `json:"blurhash"`
-}
-
-// Mention is an account mentioned in a status.
-type Mention struct {
-	ID       string `json:"id"`
-	Username string `json:"username"`
-	Acct     string `json:"acct"`
-	URL      string `json:"url"`
-}
-
-// Tag is a hashtag used in a status.
-type Tag struct {
-	Name string `json:"name"`
-	URL  string `json:"url"`
-}
-
-// CustomEmoji is an instance's custom emoji used in a status.
-type CustomEmoji struct {
-	Shortcode       string `json:"shortcode"`
-	URL             string `json:"url"`
-	StaticURL       string `json:"static_url"`
-	VisibleInPicker bool   `json:"visible_in_picker"`
-}
-
-// PreviewCard is the link preview of a status.
-type PreviewCard struct {
-	URL         string  `json:"url"`
-	Title       string  `json:"title"`
-	Description string  `json:"description"`
-	Type        string  `json:"type"` // link, photo, video, rich
-	Image       *string `json:"image"`
-}
-
-// Poll is a poll attached to a status.
-type Poll struct {
-	ID         string       `json:"id"`
-	ExpiresAt  *time.Time   `json:"expires_at"`
-	Expired    bool         `json:"expired"`
-	Multiple   bool         `json:"multiple"`
-	VotesCount int          `json:"votes_count"`
-	Options    []PollOption `json:"options"`
-}
-
-// PollOption is one choice of a poll.
-type PollOption struct {
-	Title      string `json:"title"`
-	VotesCount *int   `json:"votes_count"` // null while results are hidden
 }

@@ -58,6 +58,14 @@ func TestDecodeStatusRefuses(t *testing.T) {
 		{"tiny mentions", `{"id":"1","mentions":[` + strings.Repeat(`{},`, 99) + `{}]}`, "too small for a Mention"},
 		{"tiny poll options", `{"id":"1","poll":{"options":[{},{},{},{},{}]}}`, "too small for a PollOption"},
 		{"list of the wrong type", `{"id":"1","tags":{}}`, "where a list was due"},
+		{"boost in a quote", `{"id":"1","quote":{"state":"accepted","quoted_status":{"id":"2","reblog":{"id":"3"}}}}`, "quoted status that is a boost"},
+		{"attachment of empty meta", `{"id":"1","media_attachments":[` + strings.Repeat(`{"meta":{"original":{},"small":{},"focus":{}},"id":"123456789"},`, 9) + `{"meta":{}}]}`, "too small to be real"},
+		{"card author of an empty account", `{"id":"1","card":{"authors":[` + strings.Repeat(`{"name":"","url":"","account":{}},`, 9) + `{"account":{}}]}}`, "too small to be real"},
+		{"tiny filter keywords", `{"id":"1","filtered":[{"filter":{"keywords":[` + strings.Repeat(`{},`, 99) + `{}]}}]}`, "too small for a FilterKeyword"},
+		{"tiny account fields", `{"id":"1","account":{"fields":[` + strings.Repeat(`{},`, 99) + `{}]}}`, "too small for a Field"},
+		{"empty strings in a quote approval", `{"id":"1","quote_approval":{"manual":["","","","",""]}}`, "5 strings in 16 bytes: too small"},
+		{"bad card date", `{"id":"1","card":{"published_at":"soon"}}`, `published_at "soon" is neither`},
+		{"bad last status date", `{"id":"1","account":{"last_status_at":"2024-13-01"}}`, `date "2024-13-01"`},
 		{"garbage after", `{"id":"1"}x`, "invalid character"},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,74 @@
+package mastodon
+
+import (
+	"fmt"
+	"time"
+)
+
+// dateLayout is how Mastodon writes a bare date ("2024-01-02"): its
+// API's Date format, as account_serializer.rb sends last_status_at.
+const dateLayout = time.DateOnly
+
+// Date is a calendar day with no time or zone, as Mastodon sends
+// Account.last_status_at. It reads back and writes exactly the text it
+// came from. The zero Date is not a day; [Date.IsZero] tells it.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// ParseDate reads a day written "2006-01-02". Mastodon before 3.1 sent
+// last_status_at as a full RFC 3339 time: that is read too, as the day it
+// names in its own offset.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(dateLayout, s)
+	if err != nil {
+		var err2 error
+		if t, err2 = time.Parse(time.RFC3339Nano, s); err2 != nil {
+			return Date{}, fmt.Errorf("%s: date %q is not YYYY-MM-DD", ProviderName, s)
+		}
+	}
+	return DateOf(t), nil
+}
+
+// DateOf is the day t falls on, in t's own location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{Year: y, Month: m, Day: d}
+}
+
+// String writes the day as "2006-01-02", or "" for the zero Date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.In(time.UTC).Format(dateLayout)
+}
+
+// IsZero says whether d is the zero Date, no day at all.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// In is the start of the day in loc.
+func (d Date) In(loc *time.Location) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+}
+
+// MarshalText writes the day as "2006-01-02"; the zero Date, which is no
+// day, is an error rather than a made-up one.
+func (d Date) MarshalText() ([]byte, error) {
+	if d.IsZero() {
+		return nil, fmt.Errorf("%s: the zero Date is not a day", ProviderName)
+	}
+	return []byte(d.String()), nil
+}
+
+// UnmarshalText reads a day as [ParseDate] does.
+func (d *Date) UnmarshalText(b []byte) error {
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}

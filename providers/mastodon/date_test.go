@@ -1,0 +1,62 @@
+package mastodon_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/favkit/favorites/providers/mastodon"
+)
+
+// A bare date reads back as the text it came from; an old server's full
+// time is read as its day; anything else is an error naming the value.
+func TestDateJSON(t *testing.T) {
+	tests := []struct {
+		in, want, err string
+	}{
+		{in: `"2024-01-02"`, want: `"2024-01-02"`},
+		{in: `"0999-12-31"`, want: `"0999-12-31"`},
+		{in: `"2019-06-30T22:00:00.000+02:00"`, want: `"2019-06-30"`},
+		{in: `"2024-02-30"`, err: `date "2024-02-30" is not YYYY-MM-DD`},
+		{in: `"yesterday"`, err: `date "yesterday" is not YYYY-MM-DD`},
+		{in: `20240102`, err: "cannot unmarshal number"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			var d mastodon.Date
+			err := json.Unmarshal([]byte(tt.in), &d)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("decoding %s: error %v, want one containing %q", tt.in, err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := json.Marshal(d)
+			if err != nil || string(out) != tt.want {
+				t.Errorf("%s round-trips to %s (%v), want %s", tt.in, out, err, tt.want)
+			}
+		})
+	}
+}
+
+// A null date is a nil *Date, and the zero Date refuses to be written as
+// a made-up day.
+func TestDateNullAndZero(t *testing.T) {
+	var v struct {
+		D *mastodon.Date `json:"d"`
+	}
+	if err := json.Unmarshal([]byte(`{"d":null}`), &v); err != nil || v.D != nil {
+		t.Errorf("null: %v, %v", v.D, err)
+	}
+	if _, err := json.Marshal(mastodon.Date{}); err == nil || !strings.Contains(err.Error(), "zero Date") {
+		t.Errorf("marshalling the zero Date: %v", err)
+	}
+	d := mastodon.Date{Year: 2024, Month: time.March, Day: 1}
+	if got := d.In(time.UTC); !got.Equal(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)) || mastodon.DateOf(got) != d || d.IsZero() {
+		t.Errorf("In/DateOf/IsZero of %v: %v", d, got)
+	}
+}
