@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,6 +13,12 @@ import (
 
 // Adapter puts a Client behind the portable favorites.Favorites interface.
 //
+// By default List reads GET /favorites.json (the caller's favourites, in
+// the order they were favourited); built with [WithTagSearch], it reads
+// a tag search instead (see [Client.SearchFavorites]). Add and Remove are
+// the same either way, and an anonymous client refuses them, and a List
+// of its own favourites, with ErrNoCredentials before sending.
+//
 // A favourite's Ref is {ID: the post ID in decimal}, with no Source: the
 // one spelling List gives. Add, Remove and Canonical also take the ID with
 // leading zeros ("0042"), which e621 reads as the same post, and make it
@@ -19,19 +26,47 @@ import (
 // positive decimal) is refused with favorites.ErrInvalidArgument, naming
 // the canonical form where there is one.
 type Adapter struct {
-	c *Client
+	c      *Client
+	search *TagSearchOptions // nil: list /favorites.json
 }
 
 var _ favorites.Favorites = (*Adapter)(nil)
 
+// AdapterOption configures an Adapter.
+type AdapterOption func(*Adapter)
+
+// WithTagSearch makes List a tag search of name's favourites that match
+// tags ([Client.SearchFavorites] with a TagSearchOptions of name and tags):
+// newest post first, paged by b<id> with no page-750 wall, and readable
+// without credentials for a public user's favourites. name "" is the
+// client's login. Bad names and tags are refused when List is read, with
+// favorites.ErrInvalidArgument, before anything is sent.
+//
+// Such an Adapter lists only the favourites that match tags, while Add and
+// Remove change any favourite of the client's account; give name as that
+// account (or "") for a view that Add and Remove keep, as the conformance
+// suite checks.
+func WithTagSearch(name string, tags ...string) AdapterOption {
+	return func(a *Adapter) {
+		a.search = &TagSearchOptions{Name: name, Tags: slices.Clone(tags)}
+	}
+}
+
 // NewAdapter returns the portable view of c's favourites.
-func NewAdapter(c *Client) *Adapter { return &Adapter{c: c} }
+func NewAdapter(c *Client, opts ...AdapterOption) *Adapter {
+	a := &Adapter{c: c}
+	for _, opt := range opts {
+		opt(a)
+	}
+	return a
+}
 
 // Provider is ProviderName.
 func (a *Adapter) Provider() string { return ProviderName }
 
 // List pages through the caller's favourites, newest first, as
-// Client.Favorites does; its cursor resumes exactly as described there.
+// Client.Favorites does, or Client.SearchFavorites with WithTagSearch; its
+// cursor resumes exactly as described there.
 // PageSize 0 means MaxLimit, or the page size of opts.Cursor; a PageSize
 // other than the cursor's is refused with favorites.ErrInvalidArgument.
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
@@ -42,6 +77,11 @@ func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.F
 	if o.PageSize > MaxLimit {
 		return favorites.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w: page size %d is over %d",
 			ProviderName, favorites.ErrInvalidArgument, o.PageSize, MaxLimit))
+	}
+	if a.search != nil {
+		s := *a.search
+		s.Limit, s.Cursor = o.PageSize, o.Cursor
+		return favorites.MapPager(a.c.SearchFavorites(&s), a.favorite)
 	}
 	start, err := parseCursor(o.Cursor, o.PageSize)
 	if err != nil {
