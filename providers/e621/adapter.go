@@ -14,7 +14,7 @@ import (
 // Adapter puts a Client behind the portable favorites.Favorites interface.
 //
 // By default List reads GET /favorites.json (the caller's favourites, in
-// the order they were favourited); built with [WithTagSearch], it reads
+// the order they were favourited); built by [NewTagSearchAdapter], it reads
 // a tag search instead (see [Client.SearchFavorites]). Add and Remove are
 // the same either way, and an anonymous client refuses them, and a List
 // of its own favourites, with ErrNoCredentials before sending.
@@ -32,40 +32,32 @@ type Adapter struct {
 
 var _ favorites.Favorites = (*Adapter)(nil)
 
-// AdapterOption configures an Adapter.
-type AdapterOption func(*Adapter)
+// NewAdapter returns the portable view of c's favourites.
+func NewAdapter(c *Client) *Adapter { return &Adapter{c: c} }
 
-// WithTagSearch makes List a tag search of name's favourites that match
-// tags ([Client.SearchFavorites] with a TagSearchOptions of name and tags):
-// newest post first, paged by b<id> with no page-750 wall, and readable
-// without credentials for a public user's favourites. name "" is the
-// client's login. Bad names and tags are refused when List is read, with
-// favorites.ErrInvalidArgument, before anything is sent.
+// NewTagSearchAdapter returns the portable view of name's favourites that
+// match tags, listed by a tag search ([Client.SearchFavorites] with a
+// TagSearchOptions of name and tags): newest post first, paged by b<id>
+// with no page-750 wall, and readable without credentials for a public
+// user's favourites. name "" is the client's login. A bad name or tag is
+// refused when List is read, with favorites.ErrInvalidArgument, before
+// anything is sent. (A constructor of its own, not an option of
+// NewAdapter, keeps NewAdapter's type for callers that pass it as a
+// func(*Client) *Adapter.)
 //
-// Such an Adapter lists only the favourites that match tags, while Add and
-// Remove change any favourite of the client's account; give name as that
+// Its List yields only the favourites that match tags, while Add and
+// Remove change any favourite of the client's account: give name as that
 // account (or "") for a view that Add and Remove keep, as the conformance
 // suite checks.
-func WithTagSearch(name string, tags ...string) AdapterOption {
-	return func(a *Adapter) {
-		a.search = &TagSearchOptions{Name: name, Tags: slices.Clone(tags)}
-	}
-}
-
-// NewAdapter returns the portable view of c's favourites.
-func NewAdapter(c *Client, opts ...AdapterOption) *Adapter {
-	a := &Adapter{c: c}
-	for _, opt := range opts {
-		opt(a)
-	}
-	return a
+func NewTagSearchAdapter(c *Client, name string, tags ...string) *Adapter {
+	return &Adapter{c: c, search: &TagSearchOptions{Name: name, Tags: slices.Clone(tags)}}
 }
 
 // Provider is ProviderName.
 func (a *Adapter) Provider() string { return ProviderName }
 
 // List pages through the caller's favourites, newest first, as
-// Client.Favorites does, or Client.SearchFavorites with WithTagSearch; its
+// Client.Favorites does, or Client.SearchFavorites for NewTagSearchAdapter; its
 // cursor resumes exactly as described there.
 // PageSize 0 means MaxLimit, or the page size of opts.Cursor; a PageSize
 // other than the cursor's is refused with favorites.ErrInvalidArgument.

@@ -7,11 +7,11 @@
 // more than two requests a second, users who hide their favourites, 422 on a
 // repeated favourite and on a full list, and 423 while a user's favourites
 // are being transferred. GET /posts.json searches the same posts and
-// favourites by tags (fav:<name>, rating:, plain tags; see
-// [Server.AddPost]), paged by number, b<id> or a<id>, and answers 403 to a
-// fav: search of another user's hidden favourites, as e621 does. Where the live service and its document disagree,
-// [WithMode] picks which answers it gives; it accepts requests in either
-// form. Its Faults field injects failures.
+// favourites by tags (fav:<name>, rating:, plain tags), paged by number,
+// b<id> or a<id>, and answers 403 to a fav: search of another user's
+// hidden favourites, as e621 does. Where the live service and its document
+// disagree, [WithMode] picks which answers it gives; it accepts requests in
+// either form. Its Faults field injects failures.
 //
 //	srv := e621test.NewServer(e621test.WithRateLimit(0))
 //	defer srv.Close()
