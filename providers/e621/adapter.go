@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,6 +14,12 @@ import (
 
 // Adapter puts a Client behind the portable favorites.Favorites interface.
 //
+// By default List reads GET /favorites.json (the caller's favourites, in
+// the order they were favourited); built by [NewTagSearchAdapter], it reads
+// a tag search instead (see [Client.SearchFavorites]). Add and Remove are
+// the same either way, and an anonymous client refuses them, and a List
+// of its own favourites, with ErrNoCredentials before sending.
+//
 // A favourite's Ref is {ID: the post ID in decimal}, with no Source: the
 // one spelling List gives. Add, Remove and Canonical also take the ID with
 // leading zeros ("0042"), which e621 reads as the same post, and make it
@@ -20,7 +27,8 @@ import (
 // positive decimal) is refused with favorites.ErrInvalidArgument, naming
 // the canonical form where there is one.
 type Adapter struct {
-	c *Client
+	c      *Client
+	search *TagSearchOptions // nil: list /favorites.json
 }
 
 var _ favorites.Favorites = (*Adapter)(nil)
@@ -28,11 +36,30 @@ var _ favorites.Favorites = (*Adapter)(nil)
 // NewAdapter returns the portable view of c's favourites.
 func NewAdapter(c *Client) *Adapter { return &Adapter{c: c} }
 
+// NewTagSearchAdapter returns the portable view of name's favourites that
+// match tags, listed by a tag search ([Client.SearchFavorites] with a
+// TagSearchOptions of name and tags): newest post first, paged by b<id>
+// with no page-750 wall, and readable without credentials for a public
+// user's favourites. name "" is the client's login. A bad name or tag is
+// refused when List is read, with favorites.ErrInvalidArgument, before
+// anything is sent. (A constructor of its own, not an option of
+// NewAdapter, keeps NewAdapter's type for callers that pass it as a
+// func(*Client) *Adapter.)
+//
+// Its List yields only the favourites that match tags, while Add and
+// Remove change any favourite of the client's account: give name as that
+// account (or "") for a view that Add and Remove keep, as the conformance
+// suite checks.
+func NewTagSearchAdapter(c *Client, name string, tags ...string) *Adapter {
+	return &Adapter{c: c, search: &TagSearchOptions{Name: name, Tags: slices.Clone(tags)}}
+}
+
 // Provider is ProviderName.
 func (a *Adapter) Provider() string { return ProviderName }
 
 // List pages through the caller's favourites, newest first, as
-// Client.Favorites does; its cursor resumes exactly as described there.
+// Client.Favorites does, or Client.SearchFavorites for NewTagSearchAdapter; its
+// cursor resumes exactly as described there.
 // PageSize 0 means MaxLimit, or the page size of opts.Cursor; a PageSize
 // other than the cursor's is refused with favorites.ErrInvalidArgument.
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
@@ -43,6 +70,11 @@ func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.F
 	if o.PageSize > MaxLimit {
 		return driver.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w: page size %d is over %d",
 			ProviderName, favorites.ErrInvalidArgument, o.PageSize, MaxLimit))
+	}
+	if a.search != nil {
+		s := *a.search
+		s.Limit, s.Cursor = o.PageSize, o.Cursor
+		return favorites.MapPager(a.c.SearchFavorites(&s), a.favorite)
 	}
 	start, err := parseCursor(o.Cursor, o.PageSize)
 	if err != nil {

@@ -1,6 +1,7 @@
 package e621
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -27,11 +28,20 @@ const RequestsPerSecond = 2
 // Client is a typed e621 client. It is safe for concurrent use.
 type Client struct {
 	c     *driver.Client
-	login string
+	login string // "" for an anonymous client
 }
 
 // New builds a Client that authenticates as login with apiKey (from the
 // account's settings page) by HTTP Basic auth.
+//
+// With both login and apiKey empty it builds an anonymous client, which
+// sends no Authorization header: e621 serves public listings without one
+// (GET /favorites.json?user_id= and GET /posts.json are reachable by
+// anyone: e621ng's FavoritesController and PostsController exempt index
+// from member_only). An anonymous client refuses, before sending, every
+// call that needs an account (the writes, and a listing of "my own"
+// favourites) with an error matching ErrNoCredentials and
+// favorites.ErrInvalidArgument. Only one of the two empty is refused.
 //
 // Defaults, each overridden by a later opts entry: base URL
 // [DefaultBaseURL] (pass favorites.WithBaseURL(E926BaseURL) for e926), the
@@ -39,9 +49,13 @@ type Client struct {
 // [RequestsPerSecond], e621's error decoding, and a body cap of
 // [MaxBodySize] (favorites.WithMaxBodySize sets another).
 func New(login, apiKey string, opts ...favorites.Option) (*Client, error) {
-	cred, err := driver.BasicAuth(login, apiKey)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", ProviderName, err)
+	var cred driver.Credential
+	if login != "" || apiKey != "" {
+		// One of the two alone is a mistake, which BasicAuth names.
+		var err error
+		if cred, err = driver.BasicAuth(login, apiKey); err != nil {
+			return nil, fmt.Errorf("%s: %w", ProviderName, err)
+		}
 	}
 	c, err := driver.New(driver.Config{
 		Provider:    ProviderName,
@@ -61,14 +75,36 @@ func New(login, apiKey string, opts ...favorites.Option) (*Client, error) {
 }
 
 // UserAgent formats a User-Agent the way e621's API rules ask for:
-// "project/version (by login on e621)". Pass it to favorites.WithUserAgent
-// to name your own project.
+// "project/version (by login on e621)", or "project/version (anonymous,
+// on e621)" for an empty login. Pass it to favorites.WithUserAgent to name
+// your own project.
 func UserAgent(project, version, login string) string {
+	if login == "" {
+		return fmt.Sprintf("%s/%s (anonymous, on e621)", project, version)
+	}
 	return fmt.Sprintf("%s/%s (by %s on e621)", project, version, login)
 }
 
-// Login is the account the client authenticates as.
+// Login is the account the client authenticates as; "" for an anonymous
+// client.
 func (c *Client) Login() string { return c.login }
+
+// ErrNoCredentials is why an anonymous client (see [New]) refuses a call
+// that needs an account: adding or removing a favourite, or listing the
+// caller's own favourites. The refusal also matches
+// favorites.ErrInvalidArgument, since it is the caller's setup the client
+// sees before sending, not the server's answer (which would be
+// favorites.ErrUnauthorized), and nothing is sent.
+var ErrNoCredentials = errors.New("e621: this client has no login and API key")
+
+// needAccount refuses what call asks of an anonymous client.
+func (c *Client) needAccount(call string) error {
+	if c.login != "" {
+		return nil
+	}
+	return fmt.Errorf("%s: %w: %w: %s needs an account; build the client with e621.New(login, apiKey)",
+		ProviderName, favorites.ErrInvalidArgument, ErrNoCredentials, call)
+}
 
 // HTTP is the shared driver.Client underneath, for requests this package
 // has no method for.

@@ -35,36 +35,61 @@ func TestConformance(t *testing.T) {
 		mode e621test.Mode
 	}{{"Live", e621test.Live}, {"Documented", e621test.Documented}} {
 		t.Run(mode.name, func(t *testing.T) {
-			drivertest.Run(t, func(t *testing.T, seeded int) *drivertest.Env {
-				srv := e621test.NewServer(e621test.WithMode(mode.mode), e621test.WithRateLimit(0))
-				t.Cleanup(srv.Close)
-				ids := srv.AddPosts(2*seeded + 3)
-				if err := srv.Favorite(e621test.Login, ids[:seeded]...); err != nil {
-					t.Fatal(err)
-				}
-				good, err := e621.New(e621test.Login, e621test.APIKey,
-					append(fastOptions(srv.URL), favorites.WithMaxBodySize(drivertest.BodyCap))...)
-				if err != nil {
-					t.Fatal(err)
-				}
-				bad, err := e621.New(e621test.Login, "wrong-key", fastOptions(srv.URL)...)
-				if err != nil {
-					t.Fatal(err)
-				}
-				return &drivertest.Env{
-					Favorites:        e621.NewAdapter(good),
-					WrongCredentials: e621.NewAdapter(bad),
-					Seeded:           refs(ids[:seeded]),
-					Absent:           refs(ids[seeded:]),
-					Missing:          refs([]int64{ids[len(ids)-1] + 1000, 987654321}),
-					Spellings:        zeroPadded,
-					MalformedPages:   malformedPages(),
-					PageSize:         10,
-					Faults:           srv.Faults,
-					MaxBodySize:      drivertest.BodyCap,
-				}
-			})
+			drivertest.Run(t, harness(mode.mode, false))
 		})
+	}
+}
+
+// TestConformanceTagSearch runs the suite on the adapter that lists by a
+// tag search of the account's own favourites. Its harness also makes
+// favourites the tags leave out (rated e), which List must not yield.
+func TestConformanceTagSearch(t *testing.T) {
+	drivertest.Run(t, harness(e621test.Live, true))
+}
+
+// harness starts a fake in mode whose account has the seeded favourites,
+// and builds adapters on it: NewAdapter, or with tagSearch, a
+// NewTagSearchAdapter of "rating:s -animated", for which the account also
+// has favourites that search leaves out.
+func harness(mode e621test.Mode, tagSearch bool) drivertest.Harness {
+	adapt := e621.NewAdapter
+	if tagSearch {
+		adapt = func(c *e621.Client) *e621.Adapter { return e621.NewTagSearchAdapter(c, "", "rating:s", "-animated") }
+	}
+	return func(t *testing.T, seeded int) *drivertest.Env {
+		srv := e621test.NewServer(e621test.WithMode(mode), e621test.WithRateLimit(0))
+		t.Cleanup(srv.Close)
+		ids := srv.AddPosts(2*seeded + 3)
+		if err := srv.Favorite(e621test.Login, ids[:seeded]...); err != nil {
+			t.Fatal(err)
+		}
+		if tagSearch {
+			hidden := []int64{srv.AddPost(e621test.Post{Rating: "e"}), srv.AddPost(e621test.Post{Rating: "q"})}
+			if err := srv.Favorite(e621test.Login, hidden...); err != nil {
+				t.Fatal(err)
+			}
+		}
+		good, err := e621.New(e621test.Login, e621test.APIKey,
+			append(fastOptions(srv.URL), favorites.WithMaxBodySize(drivertest.BodyCap))...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bad, err := e621.New(e621test.Login, "wrong-key", fastOptions(srv.URL)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &drivertest.Env{
+			Favorites:        adapt(good),
+			WrongCredentials: adapt(bad),
+			Seeded:           refs(ids[:seeded]),
+			Absent:           refs(ids[seeded:]),
+			Missing:          refs([]int64{ids[len(ids)-1] + 1000, 987654321}),
+			Spellings:        zeroPadded,
+			MalformedPages:   malformedPages(tagSearch),
+			PageSize:         10,
+			Faults:           srv.Faults,
+			MaxBodySize:      drivertest.BodyCap,
+		}
 	}
 }
 
@@ -77,14 +102,15 @@ func zeroPadded(ref favorites.Ref) []favorites.Ref {
 // malformedPages are 200 answers to a first page of 320 that must be
 // ErrMalformedReply: a "posts" of the wrong type, posts Add would refuse
 // (null, no id, id 0 or negative, an id as text), a post too short to be
-// e621's, and more posts than the page asked for.
-func malformedPages() []string {
+// e621's, more posts than the page asked for, and, for a tag search, IDs
+// that rise.
+func malformedPages(tagSearch bool) []string {
 	page := func(items ...string) string { return `{"posts":[` + strings.Join(items, ",") + `]}` }
 	tooMany := make([]string, e621.MaxLimit+1)
 	for i := range tooMany {
 		tooMany[i] = fullPost(i+1, "")
 	}
-	return []string{
+	pages := []string{
 		`{"posts":{}}`, `{"posts":"[]"}`, `{"posts":null}`, `{"post":[]}`,
 		page(fullPost(1, ""), `null`),
 		page(`{` + minimalPostFields + `}`),
@@ -94,4 +120,8 @@ func malformedPages() []string {
 		page(`{"id":12}`),
 		page(tooMany...),
 	}
+	if tagSearch { // it pages by the lowest ID, so rising IDs could skip posts
+		pages = append(pages, page(fullPost(5, ""), fullPost(6, "")))
+	}
+	return pages
 }

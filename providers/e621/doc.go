@@ -9,6 +9,13 @@
 // returns the 422 "already favorited" as an error matching
 // favorites.ErrAlreadyFavorited.
 //
+// [Client.SearchFavorites] lists a user's favourites through e621's post
+// search (GET /posts.json?tags=fav:<name> ...), filtered by tags, newest
+// post first, paged by b<id> with no page-750 wall; [NewTagSearchAdapter]
+// puts it behind the portable interface. New("", "") builds an anonymous
+// client, which reads public favourites (by user ID or by name) and
+// refuses every write before sending (ErrNoCredentials).
+//
 // [NewAdapter] puts a Client behind the portable favorites.Favorites
 // interface, whose Add and Remove are idempotent. A favourite's ref is the
 // post ID in decimal, the one spelling List gives; Add, Remove and

@@ -171,3 +171,40 @@ func ExampleAdapter_List() {
 	// 1002 image #1002 by artist_1 jpg 800 600
 	// 1001 image #1001 by artist_0 png 800 600
 }
+
+// Search a public user's favourites by tags, without an account, and save
+// where the walk stands so that a later run resumes there.
+func ExampleClient_SearchFavorites() {
+	srv := e621test.NewServer()
+	defer srv.Close()
+	for _, rating := range []string{"s", "e", "s", "s"} {
+		id := srv.AddPost(e621test.Post{Rating: rating, General: []string{"solo"}})
+		if err := srv.Favorite(e621test.Login, id); err != nil {
+			log.Fatal(err)
+		}
+	}
+	anon, err := e621.New("", "", favorites.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	opts := e621.TagSearchOptions{Name: e621test.Login, Tags: []string{"rating:s", "solo"}, Limit: 2}
+	pager := anon.SearchFavorites(&opts)
+	page, err := pager.NextPage(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, p := range page.Items {
+		fmt.Println(p.ID)
+	}
+	opts.Cursor = pager.Cursor() // saved; a later run resumes from it
+	for p, err := range anon.SearchFavorites(&opts).All(context.Background()) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(p.ID, "(resumed)")
+	}
+	// Output:
+	// 1004
+	// 1003
+	// 1001 (resumed)
+}

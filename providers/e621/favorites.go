@@ -15,7 +15,9 @@ import (
 // FavoritesOptions select a favourites listing. The zero value lists the
 // caller's own favourites, 320 a page, from page 1.
 type FavoritesOptions struct {
-	// UserID lists another user's favourites; 0 means the caller's own.
+	// UserID lists another user's favourites; 0 means the caller's own,
+	// which an anonymous client refuses (ErrNoCredentials). Another user's
+	// public favourites need no credentials.
 	UserID int64
 
 	// Limit is the page size, 1 to MaxLimit; 0 means MaxLimit. It is always
@@ -128,6 +130,13 @@ func (c *Client) favoritesPager(userID int64, start cursor) *favorites.Pager[*Po
 	if userID < 0 {
 		return driver.ErrorPager[*Post](fmt.Errorf("%s: %w: user ID %d is negative",
 			ProviderName, favorites.ErrInvalidArgument, userID))
+	}
+	if userID == 0 {
+		// e621 reads a missing user_id as the caller, whom an anonymous
+		// client does not have.
+		if err := c.needAccount("listing your own favourites (UserID 0)"); err != nil {
+			return driver.ErrorPager[*Post](err)
+		}
 	}
 	if start.page > MaxPage {
 		return driver.ErrorPager[*Post](fmt.Errorf("%s: %w: page %d: e621 serves no page past %d",
@@ -261,7 +270,8 @@ type addForm struct {
 }
 
 // AddFavorite favourites post postID and returns what the server answered
-// and the Response it came in. A post that already is a favourite gives an
+// and the Response it came in. An anonymous client refuses it before
+// sending (ErrNoCredentials). A post that already is a favourite gives an
 // error matching favorites.ErrAlreadyFavorited; a full list gives one
 // matching ErrFavoritesFull (and not ErrAlreadyFavorited); 423 matches
 // ErrTransferring. The Response is returned with an error too, whenever
@@ -275,7 +285,8 @@ func (c *Client) addFavorite(ctx context.Context, postID int64, retry driver.Ret
 }
 
 // RemoveFavorite unfavourites post postID and returns what the server
-// answered and the Response it came in. Removing a post that is not a
+// answered and the Response it came in. An anonymous client refuses it
+// before sending (ErrNoCredentials). Removing a post that is not a
 // favourite succeeds; an unknown post is an error matching
 // favorites.ErrNotFound (and IsUnknownPost). As with AddFavorite, the
 // Response comes with an error too whenever one arrived.
@@ -293,6 +304,9 @@ func (c *Client) removeFavorite(ctx context.Context, postID int64, retry driver.
 // can tell a body cut after a 2xx (the change happened) from a refusal.
 func (c *Client) change(ctx context.Context, postID int64, method, path string, body driver.Body, retry driver.RetryMode) (*FavoriteChange, *favorites.Response, error) {
 	if err := checkPostID(postID); err != nil {
+		return nil, nil, err
+	}
+	if err := c.needAccount(method + " " + path); err != nil {
 		return nil, nil, err
 	}
 	req, err := c.c.NewRequest(method, path, nil, body)

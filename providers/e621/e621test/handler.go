@@ -31,6 +31,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.URL.Path == "/favorites.json" && r.Method == http.MethodGet:
 		s.list(w, r, caller)
+	case r.URL.Path == "/posts.json" && r.Method == http.MethodGet:
+		s.search(w, r, caller)
 	case r.URL.Path == "/favorites.json" && r.Method == http.MethodPost:
 		s.add(w, r, caller)
 	case strings.HasPrefix(r.URL.Path, "/favorites/") && r.Method == http.MethodDelete:

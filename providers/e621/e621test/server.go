@@ -6,9 +6,12 @@
 // page), 410 for limits and pages out of bounds, a short last page, 503 for
 // more than two requests a second, users who hide their favourites, 422 on a
 // repeated favourite and on a full list, and 423 while a user's favourites
-// are being transferred. Where the live service and its document disagree,
-// [WithMode] picks which answers it gives; it accepts requests in either
-// form. Its Faults field injects failures.
+// are being transferred. GET /posts.json searches the same posts and
+// favourites by tags (fav:<name>, rating:, plain tags), paged by number,
+// b<id> or a<id>, and answers 403 to a fav: search of another user's
+// hidden favourites, as e621 does. Where the live service and its document
+// disagree, [WithMode] picks which answers it gives; it accepts requests in
+// either form. Its Faults field injects failures.
 //
 //	srv := e621test.NewServer(e621test.WithRateLimit(0))
 //	defer srv.Close()
