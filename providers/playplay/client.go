@@ -39,6 +39,7 @@ func New(baseURL, token string, opts ...favorites.Option) (*Client, error) {
 		favorites.WithBearerToken(token),
 		favorites.WithErrorDecoder(decodeError),
 		favorites.WithMaxBodySize(DefaultMaxBodySize),
+		favorites.WithRateLimiter(defaultLimiter()),
 	}
 	c, err := favorites.New(ProviderName, append(defaults, opts...)...)
 	if err != nil {
@@ -46,6 +47,10 @@ func New(baseURL, token string, opts ...favorites.Option) (*Client, error) {
 	}
 	return &Client{c: c}, nil
 }
+
+// defaultLimiter is the limiter [New] installs: none, as the document
+// states no rate limit.
+func defaultLimiter() favorites.Limiter { return nil }
 
 // HTTP returns the underlying [favorites.Client], for endpoints this package
 // does not wrap; its requests carry the same token and retries.
