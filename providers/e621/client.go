@@ -44,8 +44,8 @@ type Client struct {
 // Defaults, each overridden by a later opts entry: base URL
 // [DefaultBaseURL] (pass favorites.WithBaseURL(E926BaseURL) for e926), the
 // User-Agent from [UserAgent] naming the SDK and login, a limiter of
-// [RequestsPerSecond] with bursts of [Burst], e621's error decoding, and a body cap of
-// [MaxBodySize] (favorites.WithMaxBodySize sets another).
+// [RequestsPerSecond] with bursts of [Burst], e621's error decoding, and a
+// body cap of [MaxBodySize] (favorites.WithMaxBodySize sets another).
 func New(login, apiKey string, opts ...favorites.Option) (*Client, error) {
 	defaults := []favorites.Option{
 		favorites.WithBaseURL(DefaultBaseURL),

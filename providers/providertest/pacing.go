@@ -22,10 +22,11 @@ func PacedSends(l *rate.Limiter, span time.Duration) []time.Duration {
 	now := simulatedStart
 	for len(sends) < MaxPacedSends {
 		r := l.ReserveN(now, 1)
-		if !r.OK() {
-			return sends // a limiter of burst 0 lets nothing go
+		delay := r.DelayFrom(now)
+		if !r.OK() || delay == rate.InfDuration {
+			return sends // a burst of 0, or a rate of 0 once the burst is spent
 		}
-		now = now.Add(r.DelayFrom(now))
+		now = now.Add(delay)
 		at := now.Sub(simulatedStart)
 		if at >= span {
 			return sends
