@@ -29,10 +29,11 @@ type Client struct {
 
 // New returns a Client that authenticates with token as a Bearer token.
 // opts are applied after the provider's defaults (base URL, auth, a
-// response cap of [MaxBodySize]; every request of the core Client already
-// sends Accept: application/json), so the caller's options win; for example
-// favorites.WithBaseURL points the client at a fake server, and
-// favorites.WithMaxBodySize replaces the cap.
+// response cap of [MaxBodySize], no client-side rate limit; every request
+// of the core Client already sends Accept: application/json), so the
+// caller's options win; for example favorites.WithBaseURL points the client
+// at a fake server, favorites.WithMaxBodySize replaces the cap, and
+// favorites.WithRateLimiter adds a limit.
 func New(token string, opts ...favorites.Option) (*Client, error) {
 	cred, err := driver.BearerToken(token)
 	if err != nil {
@@ -43,6 +44,7 @@ func New(token string, opts ...favorites.Option) (*Client, error) {
 		Credential: cred,
 		Defaults: []favorites.Option{
 			favorites.WithBaseURL(DefaultBaseURL),
+			favorites.WithRateLimiter(defaultLimiter()),
 			favorites.WithMaxBodySize(MaxBodySize),
 		},
 	}, opts...)
@@ -51,6 +53,12 @@ func New(token string, opts ...favorites.Option) (*Client, error) {
 	}
 	return &Client{c: c}, nil
 }
+
+// defaultLimiter is the limiter [New] installs: none. The service's
+// document states no rate limit, and a favourites list is one request, so
+// a client-side pace would only guess; 429 answers are still waited out
+// and retried.
+func defaultLimiter() favorites.Limiter { return nil }
 
 // HTTP gives the shared client underneath, for requests this package does
 // not wrap.

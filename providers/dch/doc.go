@@ -17,7 +17,10 @@
 // [time.Time] (the zero time when null or absent), a null short title or
 // image stays nil, the item type stays open for values beyond work,
 // interview and film, and image URL templates are [ImageTemplate] values
-// filled with [ImageTemplate.URL].
+// filled with [ImageTemplate.URL]. Each of these values marshals to JSON in
+// the service's own form (Unix seconds, the document's keys, null for what
+// is absent) and reads back from it to the same value, so a saved list or
+// favourite can be stored and loaded with encoding/json.
 //
 // [NewAdapter] gives the portable [favorites.Favorites] view (plus
 // [favorites.Checker]):

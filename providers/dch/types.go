@@ -68,6 +68,25 @@ func (l *FavouriteList) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON writes the list in the service's form, which UnmarshalJSON
+// reads back: {"updated": Unix seconds, "_links": {"favourites": [...]}},
+// each entry as [Favourite.MarshalJSON] writes it. A zero Updated is
+// null, and no favourites is the empty array the service sends for them,
+// never null.
+func (l FavouriteList) MarshalJSON() ([]byte, error) {
+	favs := l.Favourites
+	if favs == nil {
+		favs = []Favourite{}
+	}
+	type links struct {
+		Favourites []Favourite `json:"favourites"`
+	}
+	return json.Marshal(struct {
+		Updated *int64 `json:"updated"`
+		Links   links  `json:"_links"`
+	}{unixSeconds(l.Updated), links{favs}})
+}
+
 // decodeList builds the list of an answer whose envelope w holds.
 func decodeList(ctx context.Context, w *wireList) (*FavouriteList, error) {
 	raw, err := w.entries()
@@ -144,11 +163,61 @@ type Date struct {
 	Begin time.Time
 }
 
+// MarshalJSON writes the dates in the service's form, which UnmarshalJSON
+// reads back: {"published": Unix seconds, "begin": Unix seconds}, a zero
+// time as null. Only whole seconds are kept, as the service sends them,
+// and they read back in UTC.
+func (d Date) MarshalJSON() ([]byte, error) {
+	return json.Marshal(wireDate{Published: unixSeconds(d.Published), Begin: unixSeconds(d.Begin)})
+}
+
+// UnmarshalJSON reads the service's date object; null or absent times are
+// zero, and a null object leaves d as it is.
+func (d *Date) UnmarshalJSON(data []byte) error {
+	var w *wireDate
+	if err := json.Unmarshal(data, &w); err != nil || w == nil {
+		return err
+	}
+	*d = Date{Published: unixTime(w.Published), Begin: unixTime(w.Begin)}
+	return nil
+}
+
+// wireDate is the date object as sent, in Unix seconds.
+type wireDate struct {
+	Published *int64 `json:"published"`
+	Begin     *int64 `json:"begin"`
+}
+
 // Image holds an item's image templates; each is nil when the service sends
 // null or leaves it out.
 type Image struct {
 	Overview *ImageTemplate // the small picture for lists
 	Detail   *ImageTemplate // the larger picture for an item's page
+}
+
+// MarshalJSON writes the templates in the service's form, which
+// UnmarshalJSON reads back: {"overview": ..., "detail": ...}, a nil
+// template as null.
+func (im Image) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Overview *ImageTemplate `json:"overview"`
+		Detail   *ImageTemplate `json:"detail"`
+	}{im.Overview, im.Detail})
+}
+
+// UnmarshalJSON reads the service's image object, making protocol-relative
+// templates absolute with https; null or absent templates are nil, and a
+// null object leaves im as it is.
+func (im *Image) UnmarshalJSON(data []byte) error {
+	var w *struct {
+		Overview wireURL `json:"overview"`
+		Detail   wireURL `json:"detail"`
+	}
+	if err := json.Unmarshal(data, &w); err != nil || w == nil {
+		return err
+	}
+	*im = Image{Overview: template(w.Overview), Detail: template(w.Detail)}
+	return nil
 }
 
 // ImageTemplate is an image URL with "{width}" and "{height}" placeholders,
@@ -223,6 +292,27 @@ func (f *Favourite) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON writes the entry in the service's form, which UnmarshalJSON
+// (and a [FavouriteList]'s) reads back to the same fields: the document's
+// keys, times in Unix seconds (a zero time as null), a nil short title as
+// null, the dates and images as [Date.MarshalJSON] and
+// [Image.MarshalJSON] write them, and links as the fields hold them
+// (absolute). Raw is not written: it is what the entry was decoded from,
+// and decoding the output makes the output its Raw.
+func (f Favourite) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Href       string  `json:"href"`
+		Updated    *int64  `json:"updated"`
+		ID         string  `json:"id"`
+		Title      string  `json:"title"`
+		ShortTitle *string `json:"short_title"`
+		IsFree     bool    `json:"is_free"`
+		Date       Date    `json:"date"`
+		Image      Image   `json:"image"`
+		Type       Type    `json:"type"`
+	}{f.Href, unixSeconds(f.Updated), f.ID, f.Title, f.ShortTitle, f.IsFree, f.Date, f.Image, f.Type})
+}
+
 // favourite converts the entry, whose bytes are raw, kept as its Raw.
 func (w *wireFavourite) favourite(raw []byte) Favourite {
 	return Favourite{
@@ -245,6 +335,16 @@ func unixTime(sec *int64) time.Time {
 		return time.Time{}
 	}
 	return time.Unix(*sec, 0).UTC()
+}
+
+// unixSeconds is the inverse of unixTime: t's Unix seconds, nil for the
+// zero time.
+func unixSeconds(t time.Time) *int64 {
+	if t.IsZero() {
+		return nil
+	}
+	sec := t.Unix()
+	return &sec
 }
 
 // template gives the image template u holds, nil for null or absent.

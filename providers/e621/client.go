@@ -21,9 +21,18 @@ const (
 	E926BaseURL    = "https://e926.net" // the safe-for-work mirror
 )
 
-// RequestsPerSecond is e621's hard rate limit, which the default limiter
-// keeps: a burst of one, then one request every half second.
-const RequestsPerSecond = 2
+// RequestsPerSecond is the sustained rate e621's API rules ask for, and
+// Burst the hard limit the site enforces in front of the application (a
+// 503 past it). The default limiter keeps both: up to Burst requests at
+// once, then one a second, so no second ever holds more than Burst.
+const (
+	RequestsPerSecond = 1
+	Burst             = 2
+)
+
+// defaultLimiter is the limiter [New] installs, a new one for each client
+// so that clients do not share a budget.
+func defaultLimiter() *rate.Limiter { return rate.NewLimiter(RequestsPerSecond, Burst) }
 
 // Client is a typed e621 client. It is safe for concurrent use.
 type Client struct {
@@ -46,8 +55,8 @@ type Client struct {
 // Defaults, each overridden by a later opts entry: base URL
 // [DefaultBaseURL] (pass favorites.WithBaseURL(E926BaseURL) for e926), the
 // User-Agent from [UserAgent] naming the SDK and login, a limiter of
-// [RequestsPerSecond], e621's error decoding, and a body cap of
-// [MaxBodySize] (favorites.WithMaxBodySize sets another).
+// [RequestsPerSecond] with bursts of [Burst], e621's error decoding, and a
+// body cap of [MaxBodySize] (favorites.WithMaxBodySize sets another).
 func New(login, apiKey string, opts ...favorites.Option) (*Client, error) {
 	var cred driver.Credential
 	if login != "" || apiKey != "" {
@@ -64,7 +73,7 @@ func New(login, apiKey string, opts ...favorites.Option) (*Client, error) {
 		Defaults: []favorites.Option{
 			favorites.WithBaseURL(DefaultBaseURL),
 			favorites.WithUserAgent(UserAgent("favkit-favorites-go", favorites.Version(), login)),
-			favorites.WithRateLimiter(rate.NewLimiter(RequestsPerSecond, 1)),
+			favorites.WithRateLimiter(defaultLimiter()),
 			favorites.WithMaxBodySize(MaxBodySize),
 		},
 	}, opts...)

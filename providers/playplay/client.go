@@ -45,6 +45,7 @@ func New(baseURL, token string, opts ...favorites.Option) (*Client, error) {
 		DecodeError: decodeError,
 		Defaults: []favorites.Option{
 			favorites.WithBaseURL(baseURL),
+			favorites.WithRateLimiter(defaultLimiter()),
 			favorites.WithMaxBodySize(DefaultMaxBodySize),
 		},
 	}, opts...)
@@ -53,6 +54,10 @@ func New(baseURL, token string, opts ...favorites.Option) (*Client, error) {
 	}
 	return &Client{c: c}, nil
 }
+
+// defaultLimiter is the limiter [New] installs: none, as the document
+// states no rate limit.
+func defaultLimiter() favorites.Limiter { return nil }
 
 // HTTP returns the underlying [driver.Client], for endpoints this package
 // does not wrap; its requests carry the same token and retries.

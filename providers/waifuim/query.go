@@ -136,15 +136,24 @@ func (c Comparison) check(what string) error {
 	return nil
 }
 
-// Validate reports the first bad value in q as an error matching
-// favorites.ErrInvalidArgument.
+// Validate reports the first bad value in q, in the order of q's fields
+// (and of each list), as an error matching favorites.ErrInvalidArgument:
+// the same query always gives the same error.
 func (q *FavoritesQuery) Validate() error {
 	if q == nil {
 		return nil
 	}
-	for what, list := range map[string][]string{"included_tags": q.IncludedTags,
-		"excluded_tags": q.ExcludedTags, "included_files": q.IncludedFiles, "excluded_files": q.ExcludedFiles} {
-		if err := checkNames(what, list); err != nil {
+	// Slices, not maps: a map's order changes from run to run, and with it
+	// which of two bad fields the error would name.
+	names := []struct {
+		what string
+		list []string
+	}{
+		{"included_tags", q.IncludedTags}, {"excluded_tags", q.ExcludedTags},
+		{"included_files", q.IncludedFiles}, {"excluded_files", q.ExcludedFiles},
+	}
+	for _, n := range names {
+		if err := checkNames(n.what, n.list); err != nil {
 			return err
 		}
 	}
@@ -159,9 +168,13 @@ func (q *FavoritesQuery) Validate() error {
 		OrientationLandscape, OrientationPortrait, OrientationRandom); err != nil {
 		return err
 	}
-	for what, c := range map[string]*Comparison{"width": q.Width, "height": q.Height, "byte_size": q.ByteSize} {
-		if c != nil {
-			if err := c.check(what); err != nil {
+	sizes := []struct {
+		what string
+		c    *Comparison
+	}{{"width", q.Width}, {"height", q.Height}, {"byte_size", q.ByteSize}}
+	for _, s := range sizes {
+		if s.c != nil {
+			if err := s.c.check(s.what); err != nil {
 				return err
 			}
 		}

@@ -77,13 +77,19 @@ func parseFilter(q url.Values) (filter, string) {
 		}
 		*e.dst = v
 	}
-	for key, dst := range map[string]*bool{"many": &f.many, "full": &f.full} {
-		if v := q.Get(key); v != "" {
+	// A slice, not a map, so that of two bad flags the first is named on
+	// every run.
+	flags := []struct {
+		key string
+		dst *bool
+	}{{"many", &f.many}, {"full", &f.full}}
+	for _, fl := range flags {
+		if v := q.Get(fl.key); v != "" {
 			b, err := strconv.ParseBool(v)
 			if err != nil {
-				return f, key
+				return f, fl.key
 			}
-			*dst = b
+			*fl.dst = b
 		}
 	}
 	for _, key := range []string{"width", "height", "byte_size"} {
