@@ -232,7 +232,7 @@ func (c *Client) apiError(req *Request, r *http.Response, body []byte) error {
 	// echoed credential at the end. The clone lets the rest of a large body
 	// go.
 	clean := c.cred.scrub.Bytes(body)
-	e.Body = bytes.Clone(clean[:min(len(clean), favorites.MaxErrorBody)])
+	e.Body = bytes.Clone(clean[:min(len(clean), MaxErrorBody)])
 	e.RetryAfter = serverWait(r) // the same wait the retry policy honoured
 	decodeErrorBody(e, body)
 	if c.decodeError != nil {
