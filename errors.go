@@ -32,6 +32,7 @@ var (
 	ErrCrossHostURL     = errors.New("URL off the base origin or the listing's path") // refused: the credential would go there
 	ErrNoMorePages      = errors.New("no more pages")                                 // NextPage after the last page
 	ErrPageLimit        = errors.New("page limit reached")                            // Pager.MaxPages reached; Cursor goes on
+	ErrStaleMark        = errors.New("mark cannot be honoured")                       // a ChangeLister's mark of another list, or too old
 )
 
 // Bounds the SDK keeps.
@@ -83,7 +84,7 @@ func (e *APIError) Unwrap() []error {
 }
 
 // IsTemporary reports whether the call may succeed later, unchanged: a rate
-// limit, a lock (423), a 5xx, a timeout or a network failure; else false.
+// limit, a lock, a 5xx, a timeout or a network failure. Unknown errors: false.
 func IsTemporary(err error) bool {
 	if err == nil {
 		return false

@@ -29,8 +29,7 @@ type Favorite struct {
 // reads.
 type nativeType interface{ FavoriteProvider() string }
 
-// As decodes Raw into a pointer to a pointer to the provider's own type, as
-// in fav.As(&st) with st a *mastodon.Status, and reports whether it did.
+// As decodes Raw into target, a **T of the provider's own type T.
 func (f Favorite) As(target any) bool {
 	tv := reflect.ValueOf(target)
 	if target == nil || tv.Kind() != reflect.Pointer || tv.IsNil() || len(f.Raw) == 0 {
@@ -65,11 +64,10 @@ type ListOptions struct {
 	Cursor   string // where an earlier Pager's Cursor said to go on; "": the start
 }
 
-// Favorites is the portable view of one user's favourites on one provider.
-// Every adapter keeps one contract, which package drivertest checks: one
-// canonical [Ref] an item; Add of a favourite and Remove of a non-favourite
-// are nil, Add of an unknown item [ErrNotFound]; a 2xx to a write means
-// done; a listing is never silently short ([ErrMalformedReply]).
+// Favorites is one user's favourites on one provider. Adapters keep one
+// contract (package drivertest): one canonical [Ref] an item; Add and Remove
+// idempotent, Add of an unknown item [ErrNotFound]; a 2xx to a write is done;
+// a listing never silently short ([ErrMalformedReply]).
 type Favorites interface {
 	Provider() string                        // the service, such as "mastodon"
 	List(opts *ListOptions) *Pager[Favorite] // sends nothing until read

@@ -14,11 +14,11 @@ import (
 // An Option sets one of a client's [Settings]; a provider's New applies them.
 type Option func(*Settings) error
 
-// Settings are what the options set; no option reaches a provider's credential.
+// Settings are what the options set; none is a provider's credential.
 type Settings struct {
 	BaseURL      *url.URL     // the service's root: [WithBaseURL]
 	HTTPClient   *http.Client // sends the requests: [WithHTTPClient]
-	UserAgent    string       // [WithUserAgent]; [DefaultUserAgent] unless set
+	UserAgent    string       // [WithUserAgent]
 	Header       http.Header  // sent with every request: [WithHeader]
 	Retry        RetryPolicy  // [WithRetryPolicy]; [DefaultRetryPolicy] unless set
 	Limiter      Limiter      // paces requests; nil: none ([WithRateLimiter])
@@ -58,7 +58,7 @@ func WithInsecureHTTP() Option {
 	return func(s *Settings) error { s.InsecureHTTP = true; return nil }
 }
 
-// WithHTTPClient sets the *http.Client; New reads its Timeout once.
+// WithHTTPClient sets the *http.Client (New reads its Timeout once).
 func WithHTTPClient(hc *http.Client) Option {
 	return func(s *Settings) error {
 		if hc == nil {

@@ -9,15 +9,14 @@ import (
 	"github.com/favkit/favorites/internal/text"
 )
 
-// Page is one page of a listing; Next is the next page's cursor, "" on the last.
+// Page is one page of a listing; Next is the next one's cursor ("" last).
 type Page[T any] struct {
 	Items    []T
 	Next     string
 	Response *Response
 }
 
-// Pager walks a listing page by page, for one loop at a time. Its Cursor
-// can be saved and given to a new listing ([ListOptions]) to resume.
+// Pager walks a listing page by page; save its Cursor to resume ([ListOptions]).
 type Pager[T any] struct {
 	fetch    func(ctx context.Context, cursor string) (Page[T], error)
 	cursor   string
@@ -31,14 +30,12 @@ type Pager[T any] struct {
 	empties  int       // pages passed in a row that brought no item
 }
 
-// NewPager returns a Pager from cursor ("" is the first page) that fetches
-// with fetch. It and [MapPager] are for provider packages (see driver).
+// NewPager, for provider packages, makes a Pager from cursor that uses fetch.
 func NewPager[T any](fetch func(ctx context.Context, cursor string) (Page[T], error), cursor string) *Pager[T] {
 	return &Pager[T]{fetch: fetch, cursor: cursor}
 }
 
-// NextPage fetches the next page ([ErrNoMorePages] after the last). After an
-// error the cursor stays, so it may be called again; a repeated cursor is [ErrPaginationLoop].
+// NextPage fetches the next page, [ErrNoMorePages] after the last.
 func (p *Pager[T]) NextPage(ctx context.Context) (Page[T], error) {
 	page, err := p.fetchNext(ctx)
 	if err == nil {
@@ -143,7 +140,7 @@ func (p *Pager[T]) Pages(ctx context.Context) iter.Seq2[Page[T], error] {
 	}
 }
 
-// Cursor is where the next page starts; "" before a fresh listing and after it.
+// Cursor is where the next page starts; "" before a listing and after.
 func (p *Pager[T]) Cursor() string { return p.cursor }
 
 // Done reports whether the last page has been read; the zero Pager is done.

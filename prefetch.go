@@ -2,8 +2,7 @@ package favorites
 
 import "context"
 
-// Prefetch makes All and Pages fetch one page ahead while the loop works
-// (as in f.List(nil).Prefetch().All(ctx)); nothing outlives the loop.
+// Prefetch makes All and Pages fetch one page ahead of the loop.
 func (p *Pager[T]) Prefetch() *Pager[T] {
 	p.prefetch = true
 	return p

@@ -14,8 +14,7 @@ type Response struct {
 
 // Rate is what a response said of the rate limit; -1 or zero where it did not.
 type Rate struct {
-	Limit      int           // X-RateLimit-Limit
-	Remaining  int           // X-RateLimit-Remaining
-	Reset      time.Time     // X-RateLimit-Reset, an ISO 8601 time
-	RetryAfter time.Duration // Retry-After, from seconds or an HTTP date
+	Limit, Remaining int           // X-RateLimit-Limit and -Remaining
+	Reset            time.Time     // X-RateLimit-Reset, an ISO 8601 time
+	RetryAfter       time.Duration // Retry-After, from seconds or an HTTP date
 }

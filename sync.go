@@ -10,7 +10,7 @@ import (
 	"github.com/favkit/favorites/internal/text"
 )
 
-// Diff returns the canonical refs to add (in want only) and remove (in current only).
+// Diff returns the canonical refs in want only (add) and current only.
 func Diff(current, want []Ref) (add, remove []Ref) {
 	have := make(map[Ref]bool, len(current))
 	for _, r := range current {
@@ -70,9 +70,8 @@ func (r *SyncReport) Err() error {
 	return fmt.Errorf("sync: %d changes failed, %d not started: %w", len(r.Failed), len(r.NotStarted), errors.Join(errs...))
 }
 
-// Sync brings f's favourites to want: it lists them, plans with [Diff], then
-// adds (and with Prune removes) concurrently. A rerun finishes an interrupted
-// one without doubling any change; a failed listing changes nothing.
+// Sync brings f's favourites to want: it lists, plans with [Diff], adds (and
+// with Prune removes); a rerun finishes an interrupted one, doubling nothing.
 func Sync(ctx context.Context, f Favorites, want []Ref, opts *SyncOptions) (*SyncReport, error) {
 	o := syncDefaults(opts)
 	want, err := canonicalRefs(f, want)

@@ -34,8 +34,3 @@ func moduleVersion(info *debug.BuildInfo) string {
 	}
 	return m.Version
 }
-
-// DefaultUserAgent is the User-Agent sent unless [WithUserAgent] says otherwise.
-func DefaultUserAgent() string {
-	return "favkit-favorites-go/" + Version() + " (+https://github.com/favkit/favorites)"
-}
