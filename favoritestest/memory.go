@@ -29,11 +29,13 @@ type Memory struct {
 	mu       sync.Mutex
 	refs     []favorites.Ref
 	calls    map[string]int
+	seq      uint64                   // additions so far
+	added    map[favorites.Ref]uint64 // when each favourite was added, for Changes
 }
 
 // NewMemory returns a Memory named provider holding refs as favourites.
 func NewMemory(provider string, refs ...favorites.Ref) *Memory {
-	return &Memory{provider: provider, refs: slices.Clone(refs), calls: map[string]int{}}
+	return &Memory{provider: provider, refs: slices.Clone(refs), calls: map[string]int{}, added: map[favorites.Ref]uint64{}}
 }
 
 // Provider names the fake provider.
@@ -122,9 +124,16 @@ func (m *Memory) Add(ctx context.Context, ref favorites.Ref) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if !slices.Contains(m.refs, ref) {
-		m.refs = append([]favorites.Ref{ref}, m.refs...)
+		m.prepend(ref)
 	}
 	return nil
+}
+
+// prepend makes ref the newest favourite. The caller holds m.mu.
+func (m *Memory) prepend(ref favorites.Ref) {
+	m.refs = append([]favorites.Ref{ref}, m.refs...)
+	m.seq++
+	m.added[ref] = m.seq
 }
 
 // Remove drops ref; an absent one is no error.
@@ -151,7 +160,7 @@ func (m *Memory) Toggle(ctx context.Context, ref favorites.Ref) (bool, error) {
 		m.refs = slices.DeleteFunc(m.refs, func(r favorites.Ref) bool { return r == ref })
 		return false, nil
 	}
-	m.refs = append([]favorites.Ref{ref}, m.refs...)
+	m.prepend(ref)
 	return true, nil
 }
 

@@ -52,3 +52,33 @@ func TestMemoryToggleAndIsFavorite(t *testing.T) {
 		t.Errorf("Toggle of an empty ref: %v", err)
 	}
 }
+
+// Changes lists each addition once, newest first, and refuses marks of
+// another list.
+func TestMemoryChanges(t *testing.T) {
+	m := favoritestest.NewMemory("toy", favorites.Ref{ID: "old"})
+	ctx := t.Context()
+	start, err := m.Changes(ctx, "")
+	if err != nil || len(start.Added) != 0 || start.Mark == "" {
+		t.Fatalf("from now: %+v, %v; want no items and a mark", start, err)
+	}
+	for _, id := range []string{"a", "b"} {
+		if err := m.Add(ctx, favorites.Ref{ID: id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := m.Changes(ctx, start.Mark)
+	if err != nil || len(got.Added) != 2 || got.Added[0].Ref.ID != "b" || got.Added[1].Ref.ID != "a" {
+		t.Fatalf("after two additions: %+v, %v; want [b a]", got, err)
+	}
+	again, err := m.Changes(ctx, got.Mark)
+	if err != nil || len(again.Added) != 0 {
+		t.Errorf("a second run: %+v, %v; want nothing new", again, err)
+	}
+	for mark, invalid := range map[string]bool{"memory.v1.other.1": true, "x": true, "memory.v1.toy.99": false} {
+		_, err := m.Changes(ctx, mark)
+		if !errors.Is(err, favorites.ErrStaleMark) || errors.Is(err, favorites.ErrInvalidArgument) != invalid {
+			t.Errorf("mark %q: %v; want ErrStaleMark (and ErrInvalidArgument: %v)", mark, err, invalid)
+		}
+	}
+}
