@@ -173,8 +173,7 @@ func (s *Status) check() error {
 
 // DecodeStatus decodes one status, as the client's single-status calls do:
 // data must be a JSON object with a usable ID. Raw is data itself, not a
-// copy, and the status's strings share its memory, so data must not change
-// afterwards. Anything else is an error matching
+// copy, so data must not change afterwards. Anything else is an error matching
 // [favorites.ErrMalformedReply].
 func DecodeStatus(data []byte) (*Status, error) {
 	data = bytes.TrimSpace(data)
@@ -202,8 +201,7 @@ func DecodeStatus(data []byte) (*Status, error) {
 // DecodeStatuses decodes a listing's body, a JSON array of statuses, by the
 // rules [Client.Favourites] applies to every page (without its cap on the
 // number of items): each status has a usable ID and its Raw is a part of
-// data, not a copy (its strings share data's memory too, so data must not
-// change afterwards). Anything else is an error matching
+// data, not a copy (so data must not change afterwards). Anything else is an error matching
 // [favorites.ErrMalformedReply] that names the item.
 func DecodeStatuses(ctx context.Context, data []byte) ([]*Status, error) {
 	list, err := driver.DecodeItems(ctx, data, statusRules(0))

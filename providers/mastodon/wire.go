@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"sync"
 	"unicode/utf8"
-	"unsafe"
 
 	json "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -35,9 +34,9 @@ type decoder struct {
 	rd   bytes.Buffer
 	opts json.Options
 
-	// buf is the reply; alias says whether strings may share its memory
-	// (only when buf is the reply's own buffer, which nothing writes to
-	// again; never for UnmarshalJSON, whose data may be a json.Decoder's).
+	// buf is the reply; alias says whether each status's Raw may be a part
+	// of it (only when buf is the reply's own buffer, which nothing writes
+	// to again; never for UnmarshalJSON, whose data may be a json.Decoder's).
 	buf   []byte
 	alias bool
 
@@ -50,8 +49,8 @@ type decoder struct {
 var decoders = sync.Pool{New: func() any { return newDecoder() }}
 
 // newDecoder builds a decoder and its options. Each option below is chosen
-// so that a reply encoding/json v1 decoded decodes to the same values
-// (TestDecoderMatchesEncodingJSON holds it on every fixture):
+// so that a reply encoding/json v1 decoded decodes to the same values (the
+// fixture tests check them field by field):
 //
 //   - AllowDuplicateNames: v1 takes a repeated name's last value; v2
 //     would refuse the object.
@@ -136,9 +135,8 @@ func (d *decoder) valueAt() int {
 	return i
 }
 
-// str reads a string. One without escapes and in valid UTF-8 is, when the
-// reply's buffer may be shared, that part of the buffer itself: no copy,
-// no allocation. Others are unquoted as v1 does, invalid UTF-8 replaced.
+// str reads a string. One without escapes and in valid UTF-8 is its bytes,
+// copied; others are unquoted as v1 does, invalid UTF-8 replaced.
 func (d *decoder) str(dec *jsontext.Decoder, p *string) error {
 	if dec.PeekKind() != '"' {
 		return json.SkipFunc // null, or a type error, as v2 reports it
@@ -156,11 +154,7 @@ func (d *decoder) str(dec *jsontext.Decoder, p *string) error {
 		}
 	}
 	if plain || bytes.IndexByte(body, '\\') < 0 && utf8.Valid(body) {
-		if d.alias && len(body) > 0 {
-			*p = unsafe.String(&body[0], len(body))
-		} else {
-			*p = string(body)
-		}
+		*p = string(body) // a copy: a string must not change when Raw is written to, nor keep the whole reply alive
 		return nil
 	}
 	d.scratch, _ = jsontext.AppendUnquote(d.scratch[:0], v) // invalid UTF-8 is replaced, as v1 does
