@@ -13,31 +13,33 @@ import (
 	"github.com/favkit/favorites/internal/netfail"
 )
 
-// Sentinel errors. An [*APIError] matches the one for its status with
-// [errors.Is]; providers may attach more (see [APIError.Kinds]).
+// Sentinel errors, which an [*APIError] matches by status and Kinds.
 var (
-	ErrBadRequest       = errors.New("bad request")             // 400
-	ErrUnauthorized     = errors.New("unauthorized")            // 401
-	ErrForbidden        = errors.New("forbidden")               // 403
-	ErrNotFound         = errors.New("not found")               // 404
-	ErrMethodNotAllowed = errors.New("method not allowed")      // 405
-	ErrConflict         = errors.New("conflict")                // 409
-	ErrUnprocessable    = errors.New("unprocessable entity")    // 422
-	ErrRateLimited      = errors.New("rate limited")            // 429, or a provider's own rate-limit answer
-	ErrServer           = errors.New("server error")            // 5xx
-	ErrAlreadyFavorited = errors.New("already a favourite")     // a provider's "already favourited" answer
-	ErrInvalidArgument  = errors.New("invalid argument")        // refused before anything was sent
-	ErrPaginationLoop   = errors.New("pagination loop")         // a next cursor came back, or MaxEmptyPages empty pages in a row
-	ErrResponseTooLarge = errors.New("response body too large") // over the client's size cap
-	ErrMalformedReply   = errors.New("malformed response body") // a success body that does not decode
+	ErrBadRequest       = errors.New("bad request")                                   // 400
+	ErrUnauthorized     = errors.New("unauthorized")                                  // 401
+	ErrForbidden        = errors.New("forbidden")                                     // 403
+	ErrNotFound         = errors.New("not found")                                     // 404
+	ErrMethodNotAllowed = errors.New("method not allowed")                            // 405
+	ErrConflict         = errors.New("conflict")                                      // 409
+	ErrUnprocessable    = errors.New("unprocessable entity")                          // 422
+	ErrRateLimited      = errors.New("rate limited")                                  // 429, or a provider's own rate-limit answer
+	ErrServer           = errors.New("server error")                                  // 5xx
+	ErrAlreadyFavorited = errors.New("already a favourite")                           // a provider's "already favourited" answer
+	ErrInvalidArgument  = errors.New("invalid argument")                              // refused before anything was sent
+	ErrPaginationLoop   = errors.New("pagination loop")                               // a next cursor came back, or MaxEmptyPages empty pages in a row
+	ErrResponseTooLarge = errors.New("response body too large")                       // over the client's size cap
+	ErrMalformedReply   = errors.New("malformed response body")                       // a success body that does not decode
+	ErrCrossHostURL     = errors.New("URL off the base origin or the listing's path") // refused: the credential would go there
+	ErrNoMorePages      = errors.New("no more pages")                                 // NextPage after the last page
+	ErrPageLimit        = errors.New("page limit reached")                            // Pager.MaxPages reached; Cursor goes on
+	ErrStaleMark        = errors.New("mark cannot be honoured")                       // a ChangeLister's mark of another list, or too old
 )
 
-// ErrCrossHostURL refuses a URL the credential must not go to, before
-// anything is sent there: one off the service's base URL (its scheme, host
-// and port), or a listing's link cursor, saved or the server's next link,
-// that is off the listing's own path. (A redirect off the base host is
-// followed without the credential instead.)
-var ErrCrossHostURL = errors.New("URL off the base origin or the listing's path")
+// Bounds the SDK keeps.
+const (
+	DefaultMaxBodySize = 32 << 20 // a response body's cap unless the provider or WithMaxBodySize sets one
+	MaxEmptyPages      = 16       // pages in a row with no item but a next cursor that end a walk: ErrPaginationLoop
+)
 
 var statusSentinels = map[int]error{
 	http.StatusBadRequest:          ErrBadRequest,
@@ -50,30 +52,18 @@ var statusSentinels = map[int]error{
 	http.StatusTooManyRequests:     ErrRateLimited,
 }
 
-// MaxErrorBody is how much of an error response's body an [APIError] keeps.
-const MaxErrorBody = 4 << 10
-
-// APIError is a response from a service with a status of 400 or more.
-//
-// It matches the sentinel of its status with [errors.Is] (404 is
-// [ErrNotFound], any 5xx is [ErrServer], ...) and any sentinel in Kinds.
+// APIError is a 4xx or 5xx answer; it matches its status's sentinel and Kinds.
 type APIError struct {
-	Provider   string        // the provider's name, such as "mastodon"
-	Method     string        // the request's method
-	URL        string        // the request's URL, with any credential removed
-	StatusCode int           // the HTTP status
-	Message    string        // what the server said, or the status text
-	Code       string        // the provider's error code, when it sends one
-	RequestID  string        // the server's request ID, when it sends one
-	RetryAfter time.Duration // how long the server asked to wait, when it did
-	Body       []byte        // the start of the body, at most MaxErrorBody bytes
+	Provider, Method, URL    string        // who was asked what; URL without credentials
+	StatusCode               int           // the HTTP status
+	Message, Code, RequestID string        // what the server said, its error code and request ID
+	RetryAfter               time.Duration // how long the server asked to wait, when it did
+	Body                     []byte        // the start of the body, at most 4 KiB
 
-	// Kinds holds sentinels a provider's error decoder attached beyond the
-	// status's own, such as ErrAlreadyFavorited.
-	Kinds []error
+	Kinds []error // the provider's sentinels, such as ErrAlreadyFavorited
 }
 
-// Error reads as "provider: METHOD URL: status: message".
+// Error reads "provider: METHOD URL: status: message".
 func (e *APIError) Error() string {
 	msg := e.Message
 	if msg == "" {
@@ -93,15 +83,8 @@ func (e *APIError) Unwrap() []error {
 	return append(errs, e.Kinds...)
 }
 
-// IsTemporary reports whether the same call may succeed if tried again
-// later, unchanged: the service limited the rate (429, or a provider's own
-// rate-limit answer such as e621's 503), is locked for now (423, as e621
-// answers while it moves a user's favourites), or failed (5xx); or the call
-// timed out, or the network failed on the way (a refused or reset
-// connection, one closed before the answer, a DNS failure the resolver
-// calls temporary). Everything else is false, unknown errors included: a
-// refusal of the request itself, a reply that does not decode, an untrusted
-// certificate, a cancelled context.
+// IsTemporary reports whether the call may succeed later, unchanged: a rate
+// limit, a lock, a 5xx, a timeout or a network failure. Unknown errors: false.
 func IsTemporary(err error) bool {
 	if err == nil {
 		return false

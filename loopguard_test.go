@@ -12,7 +12,7 @@ import (
 // c(start+length-1) links back to c(start): a loop of length pages entered
 // after start pages. Each page holds its number. Past 100,000 fetches it
 // fails, so a guard that misses the loop fails the test rather than hang it.
-func cyclingFetch(start, length int) FetchFunc[int] {
+func cyclingFetch(start, length int) fetchFunc {
 	fetches := 0
 	return func(_ context.Context, cursor string) (Page[int], error) {
 		if fetches++; fetches > 100_000 {

@@ -11,20 +11,14 @@ import (
 	"strings"
 )
 
-// An Option sets one of a client's [Settings]. Every provider's New takes
-// options; they are applied in order, after the provider's own defaults, so
-// a later one overrides an earlier one. Each checks its value, and New
-// returns the first error. No option reaches a provider's authentication or
-// its reading of the service's errors.
+// An Option sets one of a client's [Settings]; a provider's New applies them.
 type Option func(*Settings) error
 
-// Settings are what the options set: how a provider's client reaches the
-// service. A provider's New starts from its own defaults, applies the
-// caller's options and refuses the result when [Settings.Validate] does.
+// Settings are what the options set; none is a provider's credential.
 type Settings struct {
 	BaseURL      *url.URL     // the service's root: [WithBaseURL]
 	HTTPClient   *http.Client // sends the requests: [WithHTTPClient]
-	UserAgent    string       // [WithUserAgent]; [DefaultUserAgent] unless set
+	UserAgent    string       // [WithUserAgent]
 	Header       http.Header  // sent with every request: [WithHeader]
 	Retry        RetryPolicy  // [WithRetryPolicy]; [DefaultRetryPolicy] unless set
 	Limiter      Limiter      // paces requests; nil: none ([WithRateLimiter])
@@ -33,19 +27,12 @@ type Settings struct {
 	InsecureHTTP bool         // a plain-http base URL off loopback: [WithInsecureHTTP]
 }
 
-// Limiter paces requests. *rate.Limiter from golang.org/x/time/rate is one.
-// Wait blocks until a request may go, or returns an error when ctx ends first.
+// Limiter paces requests; *rate.Limiter of golang.org/x/time/rate is one.
 type Limiter interface {
 	Wait(ctx context.Context) error
 }
 
-// DefaultMaxBodySize is the largest response body a client reads unless its
-// provider or [WithMaxBodySize] says otherwise.
-const DefaultMaxBodySize = 32 << 20
-
-// WithBaseURL sets the service's base URL, such as "https://mastodon.social".
-// It must be absolute, without credentials, query or fragment, and https
-// unless it is a loopback address or [WithInsecureHTTP] is given.
+// WithBaseURL sets the service's base URL: https, unless loopback or insecure.
 func WithBaseURL(rawURL string) Option {
 	return func(s *Settings) error {
 		u, err := url.Parse(rawURL)
@@ -66,17 +53,12 @@ func WithBaseURL(rawURL string) Option {
 	}
 }
 
-// WithInsecureHTTP allows a plain http:// base URL that is not a loopback
-// address. Credentials then cross the network unencrypted.
+// WithInsecureHTTP allows a plain-http base URL off loopback.
 func WithInsecureHTTP() Option {
 	return func(s *Settings) error { s.InsecureHTTP = true; return nil }
 }
 
-// WithHTTPClient sets the *http.Client that sends requests, for its
-// transport, proxy, TLS or cookie settings, or to mock it with httpmock. Its
-// Transport, Jar and CheckRedirect are read at each request, so
-// httpmock.ActivateNonDefault may be called before or after New; its Timeout
-// is read once, by New.
+// WithHTTPClient sets the *http.Client (New reads its Timeout once).
 func WithHTTPClient(hc *http.Client) Option {
 	return func(s *Settings) error {
 		if hc == nil {
@@ -87,7 +69,7 @@ func WithHTTPClient(hc *http.Client) Option {
 	}
 }
 
-// WithUserAgent sets the User-Agent header. It must not be empty.
+// WithUserAgent sets the User-Agent header.
 func WithUserAgent(ua string) Option {
 	return func(s *Settings) error {
 		if strings.TrimSpace(ua) == "" || strings.ContainsAny(ua, "\r\n") {
@@ -98,8 +80,7 @@ func WithUserAgent(ua string) Option {
 	}
 }
 
-// WithHeader adds a header sent with every request, such as a version
-// header. Authorization is the provider's, and User-Agent has its option.
+// WithHeader adds a header to every request; not Authorization.
 func WithHeader(key, value string) Option {
 	return func(s *Settings) error {
 		switch ck := http.CanonicalHeaderKey(key); {
@@ -134,8 +115,7 @@ func WithRetryPolicy(p RetryPolicy) Option {
 	}
 }
 
-// WithRateLimiter paces every request, retries included, through l. nil
-// removes the provider's default limiter; a nil pointer inside l is refused.
+// WithRateLimiter paces every request; nil removes the provider's default.
 func WithRateLimiter(l Limiter) Option {
 	return func(s *Settings) error {
 		if isNilInside(l) {
@@ -159,8 +139,7 @@ func isNilInside(v any) bool {
 	return false
 }
 
-// WithLogger logs each attempt, response and retry at debug level. Log lines
-// never carry a credential.
+// WithLogger logs each attempt at debug level, never with a credential.
 func WithLogger(l *slog.Logger) Option {
 	return func(s *Settings) error {
 		if l == nil {
@@ -171,8 +150,7 @@ func WithLogger(l *slog.Logger) Option {
 	}
 }
 
-// WithMaxBodySize caps how many bytes of a response body are read; a larger
-// body is an error matching [ErrResponseTooLarge].
+// WithMaxBodySize caps a response body; more is [ErrResponseTooLarge].
 func WithMaxBodySize(n int64) Option {
 	return func(s *Settings) error {
 		if n < 1 {
@@ -183,9 +161,7 @@ func WithMaxBodySize(n int64) Option {
 	}
 }
 
-// Validate reports the first setting no client can work with, naming the
-// option that sets it, with an error matching [ErrInvalidArgument]. It holds
-// an Option written by hand to the rules of the ones above.
+// Validate names the first option whose setting no client can work with.
 func (s *Settings) Validate() error {
 	var problem string
 	switch {

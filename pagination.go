@@ -9,29 +9,16 @@ import (
 	"github.com/favkit/favorites/internal/text"
 )
 
-// Page is one page of a listing.
+// Page is one page of a listing; Next is the next one's cursor ("" last).
 type Page[T any] struct {
-	Items []T
-
-	// Next is the cursor of the following page; empty on the last page.
-	Next string
-
-	// Response is the response the page came from; nil for pages not read
-	// from a single response.
+	Items    []T
+	Next     string
 	Response *Response
 }
 
-// FetchFunc fetches the page that starts at cursor; the empty cursor is the
-// first page.
-type FetchFunc[T any] func(ctx context.Context, cursor string) (Page[T], error)
-
-// Pager walks a listing page by page. It is not safe for concurrent use;
-// make one Pager per loop.
-//
-// Its cursor is opaque text that can be saved and given to a new listing
-// (such as [ListOptions].Cursor) to resume after a crash.
+// Pager walks a listing page by page; save its Cursor to resume ([ListOptions]).
 type Pager[T any] struct {
-	fetch    FetchFunc[T]
+	fetch    func(ctx context.Context, cursor string) (Page[T], error)
 	cursor   string
 	done     bool
 	err      error
@@ -43,38 +30,12 @@ type Pager[T any] struct {
 	empties  int       // pages passed in a row that brought no item
 }
 
-// MaxEmptyPages bounds a run of pages that bring no item but still give a
-// next cursor: the walk follows such pages, and the MaxEmptyPages-th in a
-// row ends it with [ErrPaginationLoop] instead of being followed. An honest
-// service sends an empty page with a next link now and then (Mastodon
-// filters statuses out of a page after paging them, so a stretch of muted or
-// deleted ones reads as an empty page); 16 in a row is far past that, while
-// a server that hands out a fresh cursor for ever then costs 16 requests
-// instead of a walk without end. The loop guard cannot catch such a server,
-// since no cursor repeats.
-const MaxEmptyPages = 16
-
-// ErrPageLimit ends a walk that reached the cap set by [Pager.MaxPages]
-// while the listing has more pages. The Pager's cursor is then where the
-// next page starts, so a new listing from it goes on.
-var ErrPageLimit = errors.New("page limit reached")
-
-// NewPager returns a Pager that starts at cursor (empty: the first page) and
-// fetches with fetch. It is for provider packages, as are [MapPager] and
-// [FetchFunc]: programs get their Pagers from listing calls. Package driver
-// builds on it a helper for each common paging scheme.
-func NewPager[T any](fetch FetchFunc[T], cursor string) *Pager[T] {
+// NewPager, for provider packages, makes a Pager from cursor that uses fetch.
+func NewPager[T any](fetch func(ctx context.Context, cursor string) (Page[T], error), cursor string) *Pager[T] {
 	return &Pager[T]{fetch: fetch, cursor: cursor}
 }
 
-// ErrNoMorePages is returned by NextPage after the last page.
-var ErrNoMorePages = errors.New("no more pages")
-
-// NextPage fetches the next page. After the last page it returns
-// [ErrNoMorePages]. A next cursor already seen in this walk, or a run of
-// [MaxEmptyPages] empty pages, ends it with [ErrPaginationLoop]; the cap of
-// [Pager.MaxPages] ends it with [ErrPageLimit]. After an error the Pager keeps its cursor, so NextPage
-// may be called again to retry.
+// NextPage fetches the next page, [ErrNoMorePages] after the last.
 func (p *Pager[T]) NextPage(ctx context.Context) (Page[T], error) {
 	page, err := p.fetchNext(ctx)
 	if err == nil {
@@ -132,25 +93,13 @@ func (p *Pager[T]) advance(page Page[T]) {
 	p.cursor = page.Next
 }
 
-// MaxPages caps the pages one walk of p fetches at n: once n pages are
-// read and the listing has more, NextPage, All and Pages end with
-// [ErrPageLimit] and send nothing more. n <= 0 removes the cap. It returns
-// p, to chain after the listing call:
-//
-//	for fav, err := range f.List(nil).MaxPages(10).All(ctx) { ... }
-//
-// A bot that must finish in bounded time sets it; [MaxEmptyPages] holds
-// without it.
+// MaxPages caps one walk at n pages, then [ErrPageLimit]; it returns p.
 func (p *Pager[T]) MaxPages(n int) *Pager[T] {
 	p.maxPages = max(n, 0)
 	return p
 }
 
-// All yields every item from the current position to the end, fetching pages
-// as the loop asks for them (or one page ahead, after [Pager.Prefetch]). An error is yielded once, with the zero T, and
-// ends the sequence. Breaking out of the loop stops fetching and leaves the
-// cursor at the start of the page being read, so a resumed listing repeats
-// the rest of that page rather than skipping it.
+// All yields every item to the end; a break leaves Cursor at the page's start.
 func (p *Pager[T]) All(ctx context.Context) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		defer p.stopAhead()
@@ -175,10 +124,7 @@ func (p *Pager[T]) All(ctx context.Context) iter.Seq2[T, error] {
 	}
 }
 
-// Pages yields each page from the current position to the end, as NextPage
-// returns it: the cursor has already moved past the page yielded, so saving
-// Cursor after handling a page resumes at the next one. An error is yielded
-// once, with an empty page, and ends the sequence.
+// Pages yields each page as NextPage returns it; an error ends it.
 func (p *Pager[T]) Pages(ctx context.Context) iter.Seq2[Page[T], error] {
 	return func(yield func(Page[T], error) bool) {
 		defer p.stopAhead()
@@ -194,20 +140,13 @@ func (p *Pager[T]) Pages(ctx context.Context) iter.Seq2[Page[T], error] {
 	}
 }
 
-// Cursor is where the next page starts: save it to resume later. It is empty
-// before the first page of a fresh listing and after the last page; [Done]
-// tells the two apart.
+// Cursor is where the next page starts; "" before a listing and after.
 func (p *Pager[T]) Cursor() string { return p.cursor }
 
-// Done reports whether the last page has been read. The zero Pager lists
-// nothing: it is done from the start.
+// Done reports whether the last page has been read; the zero Pager is done.
 func (p *Pager[T]) Done() bool { return p.done || p.fetch == nil && p.err == nil }
 
-// MapPager returns a Pager over the same pages as p's fetch function, with
-// each item converted by f. It starts at p's current cursor and carries p's
-// settings and walk so far (prefetch, the page cap and the pages counted
-// against it and against [MaxEmptyPages]); the two do not share state
-// afterwards.
+// MapPager is p with each item converted by f, from p's cursor and settings.
 func MapPager[T, U any](p *Pager[T], f func(T) (U, error)) *Pager[U] {
 	if p.err != nil || p.fetch == nil {
 		return &Pager[U]{err: p.err}

@@ -11,7 +11,10 @@ import (
 )
 
 // pagesOf serves items in pages keyed by cursor: "" -> "p2" -> "p3" ...
-func pagesOf(pages ...[]int) FetchFunc[int] {
+// fetchFunc is what NewPager takes, for the tests' fakes.
+type fetchFunc = func(ctx context.Context, cursor string) (Page[int], error)
+
+func pagesOf(pages ...[]int) fetchFunc {
 	return func(_ context.Context, cursor string) (Page[int], error) {
 		i := 0
 		if cursor != "" {
@@ -109,7 +112,7 @@ func TestPagerPages(t *testing.T) {
 }
 
 func TestPagerLoopGuard(t *testing.T) {
-	tests := map[string]FetchFunc[int]{
+	tests := map[string]fetchFunc{
 		"self": func(context.Context, string) (Page[int], error) { return Page[int]{Items: []int{1}, Next: "a"}, nil },
 		"cycle": func(_ context.Context, c string) (Page[int], error) {
 			next := map[string]string{"": "a", "a": "b", "b": "a"}[c]

@@ -2,19 +2,7 @@ package favorites
 
 import "context"
 
-// Prefetch makes All and Pages fetch the next page in the background while
-// the loop works on the current one, so a slow server and a slow loop body
-// overlap instead of adding up. It returns p, to chain after the listing
-// call:
-//
-//	for fav, err := range f.List(nil).Prefetch().All(ctx) { ... }
-//
-// At most one page is fetched ahead, through the same client, so the
-// client's rate limiter and retry policy apply to it as to any request.
-// When the loop ends, early or not, a fetch still in flight is cancelled and
-// waited for: nothing outlives the loop. Cursor and resume behave as without
-// prefetch. NextPage called outside All and Pages never fetches ahead,
-// since nothing would stop that fetch when the caller walks away.
+// Prefetch makes All and Pages fetch one page ahead of the loop.
 func (p *Pager[T]) Prefetch() *Pager[T] {
 	p.prefetch = true
 	return p

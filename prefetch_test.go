@@ -12,7 +12,7 @@ import (
 // gatedPages serves pagesOf's pages, but a fetch of a gated cursor reports
 // its start on started and then waits for release or its context.
 type gatedPages struct {
-	pages    FetchFunc[int]
+	pages    fetchFunc
 	gated    string
 	started  chan struct{}
 	release  chan struct{}

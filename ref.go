@@ -9,18 +9,13 @@ import (
 	"github.com/favkit/favorites/internal/text"
 )
 
-// Ref identifies one favourite to its provider: what Add and Remove take.
-// ID is the provider's own identifier; Source is set only where a provider
-// needs a second part to find the item (PlayPlay's stock media).
+// Ref is an item's ID at its provider, and a Source where it needs one.
 type Ref struct {
 	ID     string `json:"id"`
 	Source string `json:"source,omitempty"`
 }
 
-// String gives a stable one-line text form that [ParseRef] reads back to the
-// same Ref: "ID" or "Source:ID", with '%', ':', '#', white space, control
-// characters and invalid UTF-8 percent-escaped. A file of refs can hold one a
-// line.
+// String is "ID" or "Source:ID", escaped so that [ParseRef] reads it back.
 func (r Ref) String() string {
 	if r.Source == "" {
 		return escapeRef(r.ID)
@@ -28,8 +23,7 @@ func (r Ref) String() string {
 	return escapeRef(r.Source) + ":" + escapeRef(r.ID)
 }
 
-// ParseRef reads the form written by [Ref.String]. Text with an empty ID, a
-// stray ':' or a bad escape is an error that matches [ErrInvalidArgument].
+// ParseRef reads [Ref.String]'s form, or returns [ErrInvalidArgument].
 func ParseRef(s string) (Ref, error) {
 	src, id, hasSource := strings.Cut(s, ":")
 	if !hasSource {

@@ -5,25 +5,16 @@ import (
 	"time"
 )
 
-// Response wraps the service's *http.Response with what was read from its
-// headers. Its Body has been read and closed.
+// Response is the service's answer, its body read, with its Link targets.
 type Response struct {
 	*http.Response
-
-	// NextURL and PrevURL are the rel="next" and rel="prev" targets of the
-	// Link headers, every value of every Link header considered; empty when
-	// absent.
-	NextURL, PrevURL string
-
-	// Rate holds the rate-limit figures the response carried.
-	Rate Rate
+	NextURL, PrevURL string // the Link headers' rel="next" and rel="prev"
+	Rate             Rate
 }
 
-// Rate is the rate-limit state a response reports. Limit and Remaining are -1
-// when the server did not send them; Reset is zero when it did not say.
+// Rate is what a response said of the rate limit; -1 or zero where it did not.
 type Rate struct {
-	Limit      int           // X-RateLimit-Limit
-	Remaining  int           // X-RateLimit-Remaining
-	Reset      time.Time     // X-RateLimit-Reset, an ISO 8601 time
-	RetryAfter time.Duration // Retry-After, from seconds or an HTTP date
+	Limit, Remaining int           // X-RateLimit-Limit and -Remaining
+	Reset            time.Time     // X-RateLimit-Reset, an ISO 8601 time
+	RetryAfter       time.Duration // Retry-After, from seconds or an HTTP date
 }

@@ -5,26 +5,15 @@ import (
 	"time"
 )
 
-// RetryPolicy says how often and how long a client retries a failed
-// request. What is retried is the provider's to say, request by request,
-// and never a request whose repeat could change the result:
-//
-//   - 429 Too Many Requests: always (the server refused the request).
-//   - Errors before the request left (dial, DNS, TLS handshake): always.
-//   - 502, 503, 504 and other network errors: only when the request is safe
-//     to repeat (GET, HEAD, PUT, DELETE, or a write the provider marks as
-//     idempotent).
-//
-// A wait honours Retry-After (seconds or an HTTP date) and, on a 429, the
-// X-RateLimit-Reset time. A server that asks for longer than MaxWait is not
-// retried: its error is returned with [APIError.RetryAfter] set.
+// RetryPolicy says how often and how long a client retries: a 429 or a
+// failure before sending always, a 5xx or network error when safe to repeat.
 type RetryPolicy struct {
 	MaxRetries int           // retries after the first attempt; 0 disables retrying
 	MinWait    time.Duration // first backoff; doubled with each retry, with jitter
 	MaxWait    time.Duration // cap on any one wait, the server's included
 }
 
-// DefaultRetryPolicy is used unless [WithRetryPolicy] says otherwise.
+// DefaultRetryPolicy retries 4 times from half a second, waiting at most 30 s.
 func DefaultRetryPolicy() RetryPolicy {
 	return RetryPolicy{MaxRetries: 4, MinWait: 500 * time.Millisecond, MaxWait: 30 * time.Second}
 }

@@ -10,13 +10,7 @@ import (
 	"github.com/favkit/favorites/internal/text"
 )
 
-// Diff compares the current favourites with the wanted ones and returns the
-// refs to add (wanted, not current; in want's order) and to remove (current,
-// not wanted; in current's order). Duplicates count once.
-//
-// Diff compares refs as they are written: give it canonical refs
-// ([Favorites.Canonical]), or two spellings of one item count as two items.
-// [Sync] does that before it calls Diff.
+// Diff returns the canonical refs in want only (add) and current only.
 func Diff(current, want []Ref) (add, remove []Ref) {
 	have := make(map[Ref]bool, len(current))
 	for _, r := range current {
@@ -38,55 +32,33 @@ func Diff(current, want []Ref) (add, remove []Ref) {
 	return add, remove
 }
 
-// SyncOptions tune [Sync]. A nil *SyncOptions means the defaults.
+// SyncOptions tune [Sync]; nil means the defaults.
 type SyncOptions struct {
-	// DryRun plans only: the report's ToAdd and ToRemove are filled and
-	// nothing is changed.
-	DryRun bool
-
-	// Prune removes current favourites that are not wanted. Off by default,
-	// so a short or wrong want list never deletes anything.
-	Prune bool
-
-	// Concurrency bounds how many changes are in flight; 0 means 4. The
-	// client's rate limiter paces them further.
-	Concurrency int
-
-	// ItemTimeout bounds one change. A change already in flight when ctx
-	// ends is finished rather than cut off, within this time; 0 means a
-	// minute.
-	ItemTimeout time.Duration
-
-	// Progress, when set, is called after each change, one call at a time.
-	Progress func(SyncEvent)
+	DryRun      bool            // plan only: fill ToAdd and ToRemove, change nothing
+	Prune       bool            // remove favourites not wanted; off, so a short want list deletes nothing
+	Concurrency int             // changes in flight; 0: 4
+	ItemTimeout time.Duration   // one change, finished even after ctx ends; 0: a minute
+	Progress    func(SyncEvent) // called after each change, one call at a time
 }
 
-// SyncEvent reports one applied change.
+// SyncEvent is one change Sync made or failed to make.
 type SyncEvent struct {
-	Op   string // "add" or "remove"
-	Ref  Ref
-	Err  error
-	Done int // changes finished so far, this one included
-	Of   int // changes planned
-}
-
-// SyncFailure is one change that failed.
-type SyncFailure struct {
-	Op  string
-	Ref Ref
-	Err error
+	Op       string // "add" or "remove"
+	Ref      Ref
+	Err      error
+	Done, Of int // changes finished so far, this one included, of those planned
 }
 
 // SyncReport says what Sync found and did.
 type SyncReport struct {
-	ToAdd, ToRemove []Ref // the plan
-	Added, Removed  []Ref // changes that succeeded
-	Unchanged       int   // wanted refs that already were favourites
-	Failed          []SyncFailure
-	NotStarted      []Ref // planned changes not begun because ctx ended
+	ToAdd, ToRemove []Ref       // the plan
+	Added, Removed  []Ref       // changes that succeeded
+	Unchanged       int         // wanted refs that already were favourites
+	Failed          []SyncEvent // changes that failed
+	NotStarted      []Ref       // planned changes not begun because ctx ended
 }
 
-// Err joins the failures, or is nil when every planned change was made.
+// Err joins the failures; nil when every planned change was made.
 func (r *SyncReport) Err() error {
 	if len(r.Failed) == 0 && len(r.NotStarted) == 0 {
 		return nil
@@ -98,16 +70,8 @@ func (r *SyncReport) Err() error {
 	return fmt.Errorf("sync: %d changes failed, %d not started: %w", len(r.Failed), len(r.NotStarted), errors.Join(errs...))
 }
 
-// Sync brings f's favourites to want: it lists the current favourites,
-// plans with [Diff], then adds (and with Prune removes) with bounded
-// concurrency. It is safe to run again after an interruption: Add and
-// Remove are idempotent, so a rerun finishes the work without doubling
-// anything.
-//
-// When the listing fails, nothing is changed and the error says so. A failed
-// change does not stop the others; the report lists it, and the returned
-// error is the report's Err. When ctx ends, changes in flight finish and no
-// new one starts.
+// Sync brings f's favourites to want: it lists, plans with [Diff], adds (and
+// with Prune removes); a rerun finishes an interrupted one, doubling nothing.
 func Sync(ctx context.Context, f Favorites, want []Ref, opts *SyncOptions) (*SyncReport, error) {
 	o := syncDefaults(opts)
 	want, err := canonicalRefs(f, want)
@@ -237,7 +201,7 @@ func (a *applier) record(op string, ref Ref, err error) {
 	defer a.mu.Unlock()
 	switch {
 	case err != nil:
-		a.rep.Failed = append(a.rep.Failed, SyncFailure{Op: op, Ref: ref, Err: err})
+		a.rep.Failed = append(a.rep.Failed, SyncEvent{Op: op, Ref: ref, Err: err})
 	case op == "add":
 		a.rep.Added = append(a.rep.Added, ref)
 	default:

@@ -5,11 +5,7 @@ import "runtime/debug"
 // modulePath is this module's path, which its build info is looked up by.
 const modulePath = "github.com/favkit/favorites"
 
-// Version is the SDK's version as the Go command recorded it in the
-// program's build info: the release a program requires (v1.0.0), the
-// pseudo-version of another commit, or the version of a replacement. It is
-// "devel" where the build info names none: in this repository's own tests
-// and programs. It is part of [DefaultUserAgent].
+// Version is the SDK's version in the program's build info, or "devel".
 func Version() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
@@ -37,10 +33,4 @@ func moduleVersion(info *debug.BuildInfo) string {
 		return "devel"
 	}
 	return m.Version
-}
-
-// DefaultUserAgent is the User-Agent sent when no other is set: the SDK's
-// name, its [Version] and where to find it.
-func DefaultUserAgent() string {
-	return "favkit-favorites-go/" + Version() + " (+https://github.com/favkit/favorites)"
 }

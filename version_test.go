@@ -2,7 +2,6 @@ package favorites
 
 import (
 	"runtime/debug"
-	"strings"
 	"testing"
 )
 
@@ -37,8 +36,5 @@ func TestModuleVersion(t *testing.T) {
 func TestVersionInTheUserAgent(t *testing.T) {
 	if v := Version(); v != "devel" {
 		t.Errorf("Version() in a test = %q, want devel", v)
-	}
-	if ua := DefaultUserAgent(); !strings.HasPrefix(ua, "favkit-favorites-go/devel ") {
-		t.Errorf("DefaultUserAgent() = %q", ua)
 	}
 }

@@ -64,14 +64,14 @@ type Config struct {
 }
 
 // New builds a Client: the defaults of [favorites.Settings]
-// ([favorites.DefaultUserAgent], [favorites.DefaultRetryPolicy], no
+// ([DefaultUserAgent], [favorites.DefaultRetryPolicy], no
 // limiter, logging off, a [favorites.DefaultMaxBodySize] cap), then
 // cfg.Defaults, then opts. Settings that no client can work with are
 // refused, naming the option (see [favorites.Settings.Validate]).
 func New(cfg Config, opts ...favorites.Option) (*Client, error) {
 	s := favorites.Settings{
 		HTTPClient:  &http.Client{},
-		UserAgent:   favorites.DefaultUserAgent(),
+		UserAgent:   DefaultUserAgent(),
 		Header:      http.Header{},
 		Retry:       favorites.DefaultRetryPolicy(),
 		Logger:      slog.New(slog.DiscardHandler),
@@ -242,7 +242,7 @@ func (c *Client) apiError(req *Request, r *http.Response, body []byte) error {
 	// echoed credential at the end. The clone lets the rest of a large body
 	// go.
 	clean := c.cred.scrub.Bytes(body)
-	e.Body = bytes.Clone(clean[:min(len(clean), favorites.MaxErrorBody)])
+	e.Body = bytes.Clone(clean[:min(len(clean), MaxErrorBody)])
 	e.RetryAfter = serverWait(r) // the same wait the retry policy honoured
 	decodeErrorBody(e, body)
 	if c.decodeError != nil {
@@ -291,4 +291,10 @@ func (c *Client) logResponse(_ retryablehttp.Logger, r *http.Response) {
 	c.logger.LogAttrs(r.Request.Context(), slog.LevelDebug, "favorites: response",
 		slog.String("provider", c.provider), slog.String("method", r.Request.Method),
 		slog.String("url", c.cred.scrub.String(redactURL(r.Request.URL))), slog.Int("status", r.StatusCode))
+}
+
+// DefaultUserAgent is the User-Agent a client sends unless the provider or
+// favorites.WithUserAgent sets one: the SDK's name and version.
+func DefaultUserAgent() string {
+	return "favkit-favorites-go/" + favorites.Version() + " (+https://github.com/favkit/favorites)"
 }

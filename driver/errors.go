@@ -12,6 +12,10 @@ import (
 	"github.com/favkit/favorites/internal/text"
 )
 
+// MaxErrorBody is how much of an error response's body a
+// favorites.APIError keeps.
+const MaxErrorBody = 4 << 10
+
 // ErrorDecoder lets a provider refine an [favorites.APIError] built from a response:
 // read its own body shape, attach sentinels to Kinds. It runs after the
 // default decoding has filled Message, Code and RequestID.

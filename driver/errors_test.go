@@ -92,12 +92,12 @@ func TestErrorDecoderAddsKinds(t *testing.T) {
 
 func TestErrorBodyIsCapped(t *testing.T) {
 	c, mt := newMockClient(t)
-	mt.RegisterResponder("GET", testBase+"/x", jsonResponder(400, `{"detail":"`+strings.Repeat("x", 2*favorites.MaxErrorBody)+`"}`))
+	mt.RegisterResponder("GET", testBase+"/x", jsonResponder(400, `{"detail":"`+strings.Repeat("x", 2*MaxErrorBody)+`"}`))
 	req, _ := c.NewRequest("GET", "x", nil, nil)
 	_, err := c.Do(t.Context(), req, nil)
 	var apiErr *favorites.APIError
-	if !errors.As(err, &apiErr) || len(apiErr.Body) != favorites.MaxErrorBody {
-		t.Fatalf("err %v: body of %d bytes kept, want %d", err, len(apiErr.Body), favorites.MaxErrorBody)
+	if !errors.As(err, &apiErr) || len(apiErr.Body) != MaxErrorBody {
+		t.Fatalf("err %v: body of %d bytes kept, want %d", err, len(apiErr.Body), MaxErrorBody)
 	}
 }
 

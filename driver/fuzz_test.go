@@ -52,7 +52,7 @@ func FuzzErrorBody(f *testing.F) {
 		if want != nil && !errors.Is(err, want) {
 			t.Errorf("status %d: %v does not match %v", code, err, want)
 		}
-		if n := min(len(body), favorites.MaxErrorBody); !bytes.Equal(e.Body, body[:n]) {
+		if n := min(len(body), MaxErrorBody); !bytes.Equal(e.Body, body[:n]) {
 			t.Errorf("Body keeps %d bytes, want the first %d", len(e.Body), n)
 		}
 		if e.Message == "" || strings.ContainsFunc(e.Message, unicode.IsControl) {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 	"github.com/favkit/favorites/providers/dch"
 	"github.com/jarcoal/httpmock"
 )
@@ -77,7 +78,7 @@ func checkRequest(t *testing.T, got seen, method, contentType, body string) {
 	}
 	wantHeaders := map[string]string{
 		"Authorization": "Bearer " + mockToken,
-		"User-Agent":    favorites.DefaultUserAgent(),
+		"User-Agent":    driver.DefaultUserAgent(),
 		"Accept":        "application/json",
 		"Content-Type":  contentType,
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 	"github.com/favkit/favorites/providers/mastodon"
 	"github.com/jarcoal/httpmock"
 )
@@ -90,7 +91,7 @@ func checkCall(t *testing.T, got call, method, path, query string) {
 	}
 	want := map[string]string{
 		"Authorization": "Bearer " + mockToken,
-		"User-Agent":    favorites.DefaultUserAgent(),
+		"User-Agent":    driver.DefaultUserAgent(),
 		"Accept":        "application/json",
 		"Content-Type":  "",
 	}

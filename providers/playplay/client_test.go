@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 	"github.com/favkit/favorites/providers/playplay"
 	"github.com/jarcoal/httpmock"
 )
@@ -90,7 +91,7 @@ func checkRequest(t *testing.T, got seen, method, path, query, contentType, body
 	}
 	want := map[string]string{
 		"Authorization": "Bearer " + mockToken,
-		"User-Agent":    favorites.DefaultUserAgent(),
+		"User-Agent":    driver.DefaultUserAgent(),
 		"Accept":        "application/json",
 		"Content-Type":  contentType,
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/jarcoal/httpmock"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 	"github.com/favkit/favorites/providers/waifuim"
 )
 
@@ -98,7 +99,7 @@ func checkSent(t *testing.T, got sent, method, path, query, body string) {
 	}
 	for key, want := range map[string]string{
 		"Authorization":  "Bearer " + testToken,
-		"User-Agent":     favorites.DefaultUserAgent(),
+		"User-Agent":     driver.DefaultUserAgent(),
 		"Accept":         "application/json",
 		"Accept-Version": "v5",
 		"Content-Type":   wantCT,

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // serve answers one request the way e621 does: front-end checks (rate,
@@ -48,7 +48,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 // blockedAgent is e621's User-Agent rule: none, a browser's, or a
 // library's default one is refused.
 func blockedAgent(ua string) bool {
-	if strings.TrimSpace(ua) == "" || ua == favorites.DefaultUserAgent() {
+	if strings.TrimSpace(ua) == "" || ua == driver.DefaultUserAgent() {
 		return true
 	}
 	lower := strings.ToLower(ua)

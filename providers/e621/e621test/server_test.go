@@ -85,7 +85,7 @@ func TestUserAgentRule(t *testing.T) {
 		{"Go-http-client/1.1", true},
 		{"Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0", true},
 		{"python-requests/2.31.0", true},
-		{favorites.DefaultUserAgent(), true},
+		{driver.DefaultUserAgent(), true},
 		{"mybot/1.0 (by tester on e621)", false},
 	}
 	for _, tt := range tests {
