@@ -11,4 +11,7 @@ require (
 	golang.org/x/time v0.15.0
 )
 
-require github.com/hashicorp/go-cleanhttp v0.5.2 // indirect
+require (
+	github.com/go-json-experiment/json v0.0.0-20251027170946-4849db3c2f7e // indirect
+	github.com/hashicorp/go-cleanhttp v0.5.2 // indirect
+)

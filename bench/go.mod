@@ -6,6 +6,7 @@ replace github.com/favkit/favorites => ../
 
 require (
 	github.com/favkit/favorites v0.0.0-00010101000000-000000000000
+	github.com/go-json-experiment/json v0.0.0-20251027170946-4849db3c2f7e
 	github.com/mattn/go-mastodon v0.0.13
 	golang.org/x/time v0.15.0
 )

@@ -213,6 +213,16 @@ func (c *Client) do(ctx context.Context, req *Request, v any) (*favorites.Respon
 		if err := checkDepth(data); err != nil {
 			return resp, fmt.Errorf("%s: %s %s: %w", c.provider, req.Method, redactURL(req.URL), err)
 		}
+		if raw, ok := v.(*RawJSON); ok {
+			// The caller decodes these bytes itself, checking them as it
+			// goes (DecodeItems, a provider's one-pass decoder): checking
+			// them here first would read every byte once more.
+			*raw = trimSpace(data)
+			if string(*raw) == "null" {
+				*raw = nil
+			}
+			return resp, nil
+		}
 		if err := json.Unmarshal(data, v); err != nil {
 			return resp, fmt.Errorf("%s: %s %s: %w: %v", c.provider, req.Method, redactURL(req.URL), favorites.ErrMalformedReply, err)
 		}

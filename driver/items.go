@@ -70,6 +70,14 @@ type ItemRules[T any] struct {
 	// ends the decoding as a malformed reply naming the position; Item uses
 	// it to refuse an item without a usable ID.
 	Item func(i int, item *T, raw []byte) error
+
+	// List, when set, decodes the whole list in place of the item-by-item
+	// decoding above, once [DecodeItems] has found it is a JSON array: a
+	// provider that reads each item in the same pass that finds its bounds
+	// (cutting its raw bytes from list as it goes) sets it, and keeps Max,
+	// its item checks and ctx itself. Its errors are returned as they are,
+	// so it wraps [favorites.ErrMalformedReply] itself.
+	List func(ctx context.Context, list []byte) ([]T, error)
 }
 
 // DecodeItems decodes list, which must be one JSON array, into a slice of
@@ -89,6 +97,9 @@ func DecodeItems[T any](ctx context.Context, list []byte, rules ItemRules[T]) ([
 	list = trimSpace(list)
 	if len(list) == 0 || list[0] != '[' {
 		return nil, fmt.Errorf("%w: %s where a list was due", favorites.ErrMalformedReply, describeJSON(list))
+	}
+	if rules.List != nil {
+		return rules.List(ctx, list)
 	}
 	n, err := countItems(list, rules.Max, rules.MinBytes, rules.MaxBytes)
 	if err != nil {

@@ -3,10 +3,13 @@ package mastodon
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
+
+	json "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/driver"
@@ -14,15 +17,16 @@ import (
 
 // Decoding a status costs memory linear in its bytes, whatever their shape:
 //
-//   - Each byte is read a bounded number of times: the boosted status is
-//     decoded once, from its own bytes, and a boost of a boost is refused
+//   - The reply is decoded in one pass (see wire.go): a boosted or quoted
+//     status is decoded where it sits, and a boost of a boost is refused
 //     (see errBoostOfBoost), so no status is decoded again per level.
 //   - No JSON is copied: Raw is the reply's own bytes, and a boosted
 //     status's Raw is a part of its parent's.
-//   - The lists a status holds, at any depth, are counted before they are
-//     built, built at their exact size, and refused when their items are
-//     too small to be Mastodon's (see denseList): a list of thousands of {}
-//     would otherwise cost fifty times its bytes in empty structs.
+//   - The lists a status holds, at any depth, are refused when their items
+//     are too small to be Mastodon's (see decodeList): a list of thousands
+//     of {} would otherwise cost fifty times its bytes in empty structs. A
+//     short list grows as it is read; a long one is counted first and
+//     built at its exact size.
 //   - Nesting is decoded one level deep, as Mastodon sends it: a status's
 //     boost and quote, a boost's quote, an account's moved account; deeper
 //     levels are refused (a boost) or left in Raw (a quote, a moved
@@ -36,35 +40,13 @@ import (
 // make one status cost a decode per level.
 var errBoostOfBoost = errors.New("a boost of a boost, which Mastodon never sends (a boost always points to the original status)")
 
-// span is where a part of a JSON value sits in it, and how long the whole
-// value was, so that the part can be found again in the same bytes.
-type span struct{ at, n, whole int }
-
-// statusFields is Status without its methods, so that decoding into it
-// does not call UnmarshalJSON again.
+// statusFields is Status without its methods: the decoder fills its
+// fields with v2's own struct decoding, and UnmarshalJSON is not called
+// again. The other *Fields types are the same for their entities.
 type statusFields Status
 
-// statusWire is how a status is decoded. Its own fields shadow the
-// embedded Status's of the same names (encoding/json takes the shallower
-// field), so the lists are counted before they are built, and the boosted
-// and the quoted status are kept as bytes to decode on their own.
-type statusWire struct {
-	*statusFields
-	MediaAttachments denseList[MediaAttachment] `json:"media_attachments"`
-	Mentions         denseList[Mention]         `json:"mentions"`
-	Tags             denseList[Tag]             `json:"tags"`
-	Emojis           denseList[CustomEmoji]     `json:"emojis"`
-	Filtered         denseList[FilterResult]    `json:"filtered"`
-	Reblog           driver.RawJSON             `json:"reblog"`
-	Quote            *quoteWire                 `json:"quote"`
-}
-
-// quoteWire is a Quote with its quoted status kept as bytes.
-type quoteWire struct {
-	State          string         `json:"state"`
-	QuotedStatus   driver.RawJSON `json:"quoted_status"`
-	QuotedStatusID *string        `json:"quoted_status_id"`
-}
+// quoteFields is Quote, whose decoding the decoder marks (decoder.quote).
+type quoteFields Quote
 
 // level is how deep a status sits in the one decoded: a status decodes
 // its boost and its quote, a boost its quote, a quote neither.
@@ -85,106 +67,94 @@ var errBoostInQuote = errors.New("a quoted status that is a boost, which Mastodo
 // zero). It keeps none of data, which may be a json.Decoder's buffer:
 // Raw stays empty (see [DecodeStatus]). A boost of a boost, or a list
 // whose items are too small to be real, is an error.
-func (s *Status) UnmarshalJSON(data []byte) error {
-	return s.decode(data, topLevel)
-}
+func (s *Status) UnmarshalJSON(data []byte) error { return decodeValue(data, s) }
 
-func (s *Status) decode(data []byte, at level) error {
-	*s = Status{}
-	w := statusWire{statusFields: (*statusFields)(s)}
-	if err := json.Unmarshal(data, &w); err != nil {
+// decodeValue decodes data, one JSON value, into v (a type of this
+// package's) for an UnmarshalJSON method: strings are copied and no Raw is
+// kept, since data may be a json.Decoder's buffer.
+func decodeValue(data []byte, v any) error {
+	d := getDecoder(data, false)
+	defer d.put()
+	if err := json.UnmarshalDecode(d.dec, v); err != nil {
 		return err
 	}
-	s.MediaAttachments = []MediaAttachment(w.MediaAttachments)
-	s.Mentions = []Mention(w.Mentions)
-	s.Tags = []Tag(w.Tags)
-	s.Emojis = []CustomEmoji(w.Emojis)
-	s.Filtered = []FilterResult(w.Filtered)
-	if err := s.decodeQuote(data, w.Quote, at); err != nil {
-		return fmt.Errorf("quote: %w", err)
+	if _, err := d.dec.ReadToken(); err != io.EOF {
+		return fmt.Errorf("invalid character after the value: %v", err)
 	}
-	if w.Reblog == nil {
-		return nil
+	return nil
+}
+
+// status decodes a Status value: the one a caller asked for, at the level
+// the decoder is at.
+func (d *decoder) status(dec *jsontext.Decoder, s *Status) error {
+	return d.decodeStatus(dec, s, d.at)
+}
+
+// decodeStatus decodes the status at the decoder's position into a fresh
+// s, at level at, and, when the reply's bytes may be kept, gives it its
+// Raw: the part of the reply between the offsets before and after it.
+func (d *decoder) decodeStatus(dec *jsontext.Decoder, s *Status, at level) error {
+	start := d.valueAt()
+	outer, inQuote := d.at, d.inQuote
+	d.at, d.inQuote = at, false
+	*s = Status{}
+	err := json.UnmarshalDecode(dec, (*statusFields)(s))
+	d.at, d.inQuote = outer, inQuote
+	if err != nil {
+		return err
 	}
-	switch at {
-	case boostLevel:
+	if d.alias {
+		end := int(dec.InputOffset())
+		s.Raw = d.buf[start:end:end]
+	}
+	return nil
+}
+
+// statusPtr decodes a status's reblog or a quote's quoted_status, the
+// only fields of type *Status, by the nesting rules: a status decodes its
+// boost and its quote, a boost its quote (a boost of a boost is refused),
+// a quoted status neither (a boost there is refused; its own quote is
+// Mastodon's ShallowQuote, so a quoted_status there is left in Raw).
+func (d *decoder) statusPtr(dec *jsontext.Decoder, p **Status) error {
+	if dec.PeekKind() == 'n' {
+		*p = nil
+		_, err := dec.ReadToken()
+		return err
+	}
+	var at level
+	switch {
+	case d.inQuote && d.at == quoteLevel:
+		*p = nil
+		return dec.SkipValue()
+	case d.inQuote:
+		at = quoteLevel
+	case d.at == boostLevel:
 		return errBoostOfBoost
-	case quoteLevel:
+	case d.at == quoteLevel:
 		return errBoostInQuote
+	default:
+		at = boostLevel
 	}
-	s.Reblog = new(Status)
-	if err := s.Reblog.decode(w.Reblog, boostLevel); err != nil {
+	s := new(Status)
+	if err := d.decodeStatus(dec, s, at); err != nil {
+		if at == quoteLevel {
+			return fmt.Errorf("quote: quoted status: %w", err)
+		}
 		return fmt.Errorf("reblog: %w", err)
 	}
-	s.reblogAt = span{at: offsetIn(data, w.Reblog), n: len(w.Reblog), whole: len(data)}
+	*p = s
 	return nil
 }
 
-// decodeQuote sets s.Quote from its wire form. A quoted status is decoded
-// once, from its own bytes; its own quote is Mastodon's ShallowQuote, so a
-// quoted_status there is not decoded (it stays in Raw): a chain of quotes
-// costs one decode, not one per level.
-func (s *Status) decodeQuote(data []byte, q *quoteWire, at level) error {
-	if q == nil {
-		return nil
-	}
-	s.Quote = &Quote{State: q.State, QuotedStatusID: q.QuotedStatusID}
-	if q.QuotedStatus == nil || at == quoteLevel {
-		return nil
-	}
-	s.Quote.QuotedStatus = new(Status)
-	if err := s.Quote.QuotedStatus.decode(q.QuotedStatus, quoteLevel); err != nil {
-		return fmt.Errorf("quoted status: %w", err)
-	}
-	s.quoteAt = span{at: offsetIn(data, q.QuotedStatus), n: len(q.QuotedStatus), whole: len(data)}
-	return nil
-}
-
-// offsetIn is where part starts in whole, which encoding/json hands it out
-// of; 0 when it is not a part of whole (no JSON value starts at 0 inside
-// another).
-func offsetIn(whole, part []byte) int {
-	at := cap(whole) - cap(part)
-	if at <= 0 || at+len(part) > len(whole) || len(part) == 0 || &whole[at] != &part[0] {
-		return 0
-	}
-	return at
-}
-
-// keepRaw makes raw, the exact bytes s was decoded from, its Raw, and the
-// parts of them that hold the boosted and the quoted status theirs: no
-// copy.
-func (s *Status) keepRaw(raw []byte) {
-	s.Raw = raw[:len(raw):len(raw)]
-	if s.Quote != nil && s.Quote.QuotedStatus != nil {
-		if part := s.quoteAt.in(raw); part != nil {
-			s.Quote.QuotedStatus.keepRaw(part)
-		}
-	}
-	if s.Reblog == nil {
-		return
-	}
-	if part := s.reblogAt.in(raw); part != nil {
-		s.Reblog.keepRaw(part)
-		return
-	}
-	// Not reached with encoding/json as it is, which hands UnmarshalJSON
-	// parts of its input; kept so that Raw stays right if that changes.
-	var probe struct {
-		Reblog driver.RawJSON `json:"reblog"`
-	}
-	if json.Unmarshal(raw, &probe) == nil {
-		s.Reblog.keepRaw(probe.Reblog)
-	}
-}
-
-// in is the part of whole that r names, or nil when whole is not the
-// value r was taken from.
-func (r span) in(whole []byte) []byte {
-	if r.at <= 0 || r.whole != len(whole) {
-		return nil
-	}
-	return whole[r.at : r.at+r.n : r.at+r.n]
+// quote decodes a Quote, marking that a status found now is the quoted
+// one.
+func (d *decoder) quote(dec *jsontext.Decoder, q *Quote) error {
+	inQuote := d.inQuote
+	d.inQuote = true
+	*q = Quote{}
+	err := json.UnmarshalDecode(dec, (*quoteFields)(q))
+	d.inQuote = inQuote
+	return err
 }
 
 // check refuses a status that no call could name: one without an ID, or
@@ -203,28 +173,35 @@ func (s *Status) check() error {
 
 // DecodeStatus decodes one status, as the client's single-status calls do:
 // data must be a JSON object with a usable ID. Raw is data itself, not a
-// copy, so data must not change afterwards. Anything else is an error
-// matching [favorites.ErrMalformedReply].
+// copy, so data must not change afterwards. Anything else is an error matching
+// [favorites.ErrMalformedReply].
 func DecodeStatus(data []byte) (*Status, error) {
 	data = bytes.TrimSpace(data)
 	if len(data) == 0 || data[0] != '{' {
 		return nil, fmt.Errorf("%s: %w: %s where a status was due", ProviderName, favorites.ErrMalformedReply, describe(data))
 	}
-	var s Status
-	if err := json.Unmarshal(data, &s); err != nil {
+	d := getDecoder(data, true)
+	defer d.put()
+	s := new(Status)
+	err := d.decodeStatus(d.dec, s, topLevel)
+	if err == nil {
+		if _, end := d.dec.ReadToken(); end != io.EOF {
+			err = fmt.Errorf("invalid character after the status: %v", end)
+		}
+	}
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", ProviderName, favorites.ErrMalformedReply, err)
 	}
 	if err := s.check(); err != nil {
 		return nil, fmt.Errorf("%s: %w: %w", ProviderName, favorites.ErrMalformedReply, err)
 	}
-	s.keepRaw(data)
-	return &s, nil
+	return s, nil
 }
 
 // DecodeStatuses decodes a listing's body, a JSON array of statuses, by the
 // rules [Client.Favourites] applies to every page (without its cap on the
 // number of items): each status has a usable ID and its Raw is a part of
-// data, not a copy. Anything else is an error matching
+// data, not a copy (so data must not change afterwards). Anything else is an error matching
 // [favorites.ErrMalformedReply] that names the item.
 func DecodeStatuses(ctx context.Context, data []byte) ([]*Status, error) {
 	list, err := driver.DecodeItems(ctx, data, statusRules(0))
@@ -235,18 +212,74 @@ func DecodeStatuses(ctx context.Context, data []byte) ([]*Status, error) {
 }
 
 // statusRules are the rules of a listing page of at most max statuses (0:
-// no limit).
+// no limit): the page is decoded in one pass by decodePage.
 func statusRules(max int) driver.ItemRules[*Status] {
-	return driver.ItemRules[*Status]{Max: max, Item: func(_ int, s **Status, raw []byte) error {
-		if *s == nil {
-			return errors.New("a null status")
-		}
-		if err := (*s).check(); err != nil {
-			return err
-		}
-		(*s).keepRaw(raw)
-		return nil
+	return driver.ItemRules[*Status]{Max: max, List: func(ctx context.Context, list []byte) ([]*Status, error) {
+		return decodePage(ctx, list, max)
 	}}
+}
+
+// decodePage decodes a listing page, a JSON array, in one pass: each
+// status is filled as its tokens are read and given its Raw, its bytes in
+// list, at once. Statuses are allocated in blocks, not one by one. It
+// checks ctx between statuses, and refuses a null status, a status without
+// a usable ID and more than max statuses (when max is not 0) as a
+// malformed reply naming the item.
+func decodePage(ctx context.Context, list []byte, max int) ([]*Status, error) {
+	d := getDecoder(list, true)
+	defer d.put()
+	dec := d.dec
+	if _, err := dec.ReadToken(); err != nil {
+		return nil, fmt.Errorf("%w: %v", favorites.ErrMalformedReply, err)
+	}
+	var page []*Status
+	var block []Status
+	for i := 0; ; i++ {
+		switch dec.PeekKind() {
+		case ']':
+			if _, err := dec.ReadToken(); err != nil {
+				return nil, fmt.Errorf("%w: %v", favorites.ErrMalformedReply, err)
+			}
+			if _, err := dec.ReadToken(); err != io.EOF {
+				return nil, fmt.Errorf("%w: more JSON after the list", favorites.ErrMalformedReply)
+			}
+			return page, nil
+		case 0:
+			_, err := dec.ReadToken()
+			return nil, fmt.Errorf("%w: item %d: %v", favorites.ErrMalformedReply, i, err)
+		case 'n':
+			return nil, fmt.Errorf("%w: item %d: a null status", favorites.ErrMalformedReply, i)
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if max > 0 && i >= max {
+			return nil, fmt.Errorf("%w: more than %d items in a page", favorites.ErrMalformedReply, max)
+		}
+		if len(block) == 0 {
+			block = make([]Status, blockSize(i, max))
+		}
+		s := &block[0]
+		block = block[1:]
+		if err := d.decodeStatus(dec, s, topLevel); err != nil {
+			return nil, fmt.Errorf("%w: item %d: %v", favorites.ErrMalformedReply, i, err)
+		}
+		if err := s.check(); err != nil {
+			return nil, fmt.Errorf("%w: item %d: %w", favorites.ErrMalformedReply, i, err)
+		}
+		page = append(page, s)
+	}
+}
+
+// blockSize is how many statuses to allocate at once when the page has
+// decoded i: as many as it holds already (at least 4), at most what max
+// leaves, so a block costs at most the statuses decoded before it.
+func blockSize(i, most int) int {
+	n := max(i, 4)
+	if most > 0 {
+		n = min(n, most-i)
+	}
+	return n
 }
 
 // describe names what a body holds instead of a status, for an error.
@@ -273,43 +306,6 @@ const minBytesPerItem = 2
 // scalarList's JSON may cost.
 const maxScalarCost = 4
 
-// denseList is a list of a status, decoded at its exact size after its
-// items are counted, and refused when they average under
-// 1/minBytesPerItem of their decoded size, or when one item's JSON is
-// under 1/minBytesPerItem of what its pointers hold (heldBeyond): an
-// attachment of {"meta":{}} or a card author of {"account":{}} would
-// otherwise cost a struct of hundreds of bytes for two.
-type denseList[T any] []T
-
-// UnmarshalJSON counts, checks, then decodes the list; null is nil.
-// driver.DecodeItems counts the items before it builds any, and its
-// Count refuses a list whose items are too small for their type.
-func (l *denseList[T]) UnmarshalJSON(data []byte) error {
-	if string(data) == "null" {
-		*l = nil
-		return nil
-	}
-	typ := reflect.TypeFor[T]()
-	size := int(typ.Size())
-	items, err := driver.DecodeItems(context.Background(), data, driver.ItemRules[T]{Count: func(n int) error {
-		if n*size > minBytesPerItem*len(data) {
-			return fmt.Errorf("a list of %d items in %d bytes: under %d bytes an item, too small for a %s",
-				n, len(data), size/minBytesPerItem, typ.Name())
-		}
-		return nil
-	}, Item: func(_ int, item *T, raw []byte) error {
-		if held := heldBeyond(reflect.ValueOf(item).Elem()); held > minBytesPerItem*len(raw) {
-			return fmt.Errorf("a %s of %d bytes holding %d bytes of values: too small to be real", typ.Name(), len(raw), held)
-		}
-		return nil
-	}})
-	if err != nil {
-		return err
-	}
-	*l = items
-	return nil
-}
-
 // heldBeyond is the memory v's pointers hold outside v itself: the values
 // they point to, and theirs. Strings (no longer than their JSON) and
 // slices (each a denseList or scalarList, bound by its own bytes) are not
@@ -332,32 +328,4 @@ func heldBeyond(v reflect.Value) int {
 	default:
 		return 0
 	}
-}
-
-// scalarList is a list of strings or ints, decoded at its exact size
-// after its items are counted, and refused when they average under
-// 1/maxScalarCost of their decoded size: a list of thousands of "" would
-// cost more than five times its bytes in string headers. Every list
-// Mastodon sends passes: an int takes at least two bytes with its comma
-// (0,), a one-letter keyword four ("a",), a context or policy name more.
-type scalarList[T string | int] []T
-
-// UnmarshalJSON decodes the list; null is nil.
-func (l *scalarList[T]) UnmarshalJSON(data []byte) error {
-	if string(data) == "null" {
-		*l = nil
-		return nil
-	}
-	size := int(reflect.TypeFor[T]().Size())
-	items, err := driver.DecodeItems(context.Background(), data, driver.ItemRules[T]{Count: func(n int) error {
-		if n*size > maxScalarCost*len(data) {
-			return fmt.Errorf("a list of %d %ss in %d bytes: too small to be real", n, reflect.TypeFor[T]().Name(), len(data))
-		}
-		return nil
-	}})
-	if err != nil {
-		return err
-	}
-	*l = items
-	return nil
 }

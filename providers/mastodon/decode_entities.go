@@ -1,18 +1,18 @@
 package mastodon
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"time"
 
-	"github.com/favkit/favorites/driver"
+	json "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
-// The entities that hold lists decode through wire types, as Status does
-// (see statusWire): each wire field shadows the embedded type's field of
-// the same name, so that every list is a denseList or a scalarList, and the
-// decoded value's fields are set from them.
+// The entities that hold lists or nested entities decode through the
+// decoder's functions, as Status does (see wire.go): each *Fields type is
+// its entity without methods, decoded by v2's own struct decoding, while
+// the lists are decodeList's and the nested entities the functions'.
 
 type (
 	accountFields      Account
@@ -23,55 +23,62 @@ type (
 	approvalFields     Approval
 )
 
-// accountWire decodes an account, its moved account kept as bytes.
-type accountWire struct {
-	*accountFields
-	Fields denseList[Field]       `json:"fields"`
-	Emojis denseList[CustomEmoji] `json:"emojis"`
-	Roles  denseList[AccountRole] `json:"roles"`
-	Moved  driver.RawJSON         `json:"moved"`
-}
-
 // UnmarshalJSON decodes an account into a fresh value, and its moved
 // account one level deep: Mastodon sends a moved account without its own
 // moved (AccountDecorator in account_serializer.rb), so one found there is
 // not decoded.
-func (a *Account) UnmarshalJSON(data []byte) error {
-	return a.decode(data, false)
+func (a *Account) UnmarshalJSON(data []byte) error { return decodeValue(data, a) }
+
+// account decodes an Account value.
+func (d *decoder) account(dec *jsontext.Decoder, a *Account) error {
+	*a = Account{}
+	d.accounts++
+	err := json.UnmarshalDecode(dec, (*accountFields)(a))
+	d.accounts--
+	return err
 }
 
-func (a *Account) decode(data []byte, moved bool) error {
-	*a = Account{}
-	w := accountWire{accountFields: (*accountFields)(a)}
-	if err := json.Unmarshal(data, &w); err != nil {
+// accountPtr decodes an account's moved account and a card author's
+// account, the only fields of type *Account. An account inside two
+// accounts is a moved account's moved, which is left in Raw.
+func (d *decoder) accountPtr(dec *jsontext.Decoder, p **Account) error {
+	if dec.PeekKind() == 'n' {
+		*p = nil
+		_, err := dec.ReadToken()
 		return err
 	}
-	a.Fields, a.Emojis, a.Roles = w.Fields, w.Emojis, w.Roles
-	if w.Moved == nil || moved {
-		return nil
+	if d.accounts >= 2 {
+		*p = nil
+		return dec.SkipValue()
 	}
-	a.Moved = new(Account)
-	if err := a.Moved.decode(w.Moved, true); err != nil {
-		return fmt.Errorf("moved: %w", err)
+	a := new(Account)
+	if err := d.account(dec, a); err != nil {
+		if d.accounts > 0 {
+			return fmt.Errorf("moved: %w", err)
+		}
+		return err
 	}
+	*p = a
 	return nil
 }
 
-// previewCardWire decodes a card.
+// previewCardWire decodes a card, its published_at read by publishedAt.
 type previewCardWire struct {
 	*previewCardFields
-	Authors     denseList[PreviewCardAuthor] `json:"authors"`
-	PublishedAt publishedAt                  `json:"published_at"`
+	PublishedAt publishedAt `json:"published_at"`
 }
 
 // UnmarshalJSON decodes a card into a fresh value.
-func (c *PreviewCard) UnmarshalJSON(data []byte) error {
+func (c *PreviewCard) UnmarshalJSON(data []byte) error { return decodeValue(data, c) }
+
+// card decodes a PreviewCard value.
+func (d *decoder) card(dec *jsontext.Decoder, c *PreviewCard) error {
 	*c = PreviewCard{}
 	w := previewCardWire{previewCardFields: (*previewCardFields)(c)}
-	if err := json.Unmarshal(data, &w); err != nil {
+	if err := json.UnmarshalDecode(dec, &w); err != nil {
 		return err
 	}
-	c.Authors, c.PublishedAt = w.Authors, w.PublishedAt.t
+	c.PublishedAt = w.PublishedAt.t
 	return nil
 }
 
@@ -80,15 +87,24 @@ func (c *PreviewCard) UnmarshalJSON(data []byte) error {
 // seconds, as the document's example shows it. null is nil.
 type publishedAt struct{ t *time.Time }
 
-// UnmarshalJSON reads either form; anything else is an error naming it.
-func (p *publishedAt) UnmarshalJSON(data []byte) error {
+// publishedAt reads either form; anything else is an error naming it.
+func (d *decoder) publishedAt(dec *jsontext.Decoder, p *publishedAt) error {
 	p.t = nil
-	if string(data) == "null" {
-		return nil
+	switch dec.PeekKind() {
+	case 'n':
+		_, err := dec.ReadToken()
+		return err
+	case '"':
+	default:
+		v, err := dec.ReadValue()
+		if err != nil {
+			return err
+		}
+		return fmt.Errorf("published_at %s is not a string", describe(v))
 	}
 	var s string
-	if err := json.Unmarshal(data, &s); err != nil {
-		return fmt.Errorf("published_at %s is not a string", describe(data))
+	if err := d.str(dec, &s); err != nil {
+		return err
 	}
 	if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
 		t := time.Unix(sec, 0).UTC()
@@ -103,76 +119,34 @@ func (p *publishedAt) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// pollWire decodes a poll.
-type pollWire struct {
-	*pollFields
-	Options  denseList[PollOption]  `json:"options"`
-	Emojis   denseList[CustomEmoji] `json:"emojis"`
-	OwnVotes scalarList[int]        `json:"own_votes"`
-}
-
 // UnmarshalJSON decodes a poll into a fresh value.
-func (p *Poll) UnmarshalJSON(data []byte) error {
-	*p = Poll{}
-	w := pollWire{pollFields: (*pollFields)(p)}
-	if err := json.Unmarshal(data, &w); err != nil {
-		return err
-	}
-	p.Options, p.Emojis, p.OwnVotes = w.Options, w.Emojis, w.OwnVotes
-	return nil
-}
+func (p *Poll) UnmarshalJSON(data []byte) error { return decodeValue(data, p) }
 
-// filterResultWire decodes a filter result.
-type filterResultWire struct {
-	*filterResultFields
-	KeywordMatches scalarList[string] `json:"keyword_matches"`
-	StatusMatches  scalarList[string] `json:"status_matches"`
+func (d *decoder) poll(dec *jsontext.Decoder, p *Poll) error {
+	*p = Poll{}
+	return json.UnmarshalDecode(dec, (*pollFields)(p))
 }
 
 // UnmarshalJSON decodes a filter result into a fresh value.
-func (r *FilterResult) UnmarshalJSON(data []byte) error {
-	*r = FilterResult{}
-	w := filterResultWire{filterResultFields: (*filterResultFields)(r)}
-	if err := json.Unmarshal(data, &w); err != nil {
-		return err
-	}
-	r.KeywordMatches, r.StatusMatches = w.KeywordMatches, w.StatusMatches
-	return nil
-}
+func (r *FilterResult) UnmarshalJSON(data []byte) error { return decodeValue(data, r) }
 
-// filterWire decodes a filter.
-type filterWire struct {
-	*filterFields
-	Context  scalarList[string]       `json:"context"`
-	Keywords denseList[FilterKeyword] `json:"keywords"`
-	Statuses denseList[FilterStatus]  `json:"statuses"`
+func (d *decoder) filterResult(dec *jsontext.Decoder, r *FilterResult) error {
+	*r = FilterResult{}
+	return json.UnmarshalDecode(dec, (*filterResultFields)(r))
 }
 
 // UnmarshalJSON decodes a filter into a fresh value.
-func (f *Filter) UnmarshalJSON(data []byte) error {
-	*f = Filter{}
-	w := filterWire{filterFields: (*filterFields)(f)}
-	if err := json.Unmarshal(data, &w); err != nil {
-		return err
-	}
-	f.Context, f.Keywords, f.Statuses = w.Context, w.Keywords, w.Statuses
-	return nil
-}
+func (f *Filter) UnmarshalJSON(data []byte) error { return decodeValue(data, f) }
 
-// approvalWire decodes an approval.
-type approvalWire struct {
-	*approvalFields
-	Automatic scalarList[string] `json:"automatic"`
-	Manual    scalarList[string] `json:"manual"`
+func (d *decoder) filter(dec *jsontext.Decoder, f *Filter) error {
+	*f = Filter{}
+	return json.UnmarshalDecode(dec, (*filterFields)(f))
 }
 
 // UnmarshalJSON decodes an approval into a fresh value.
-func (a *Approval) UnmarshalJSON(data []byte) error {
+func (a *Approval) UnmarshalJSON(data []byte) error { return decodeValue(data, a) }
+
+func (d *decoder) approval(dec *jsontext.Decoder, a *Approval) error {
 	*a = Approval{}
-	w := approvalWire{approvalFields: (*approvalFields)(a)}
-	if err := json.Unmarshal(data, &w); err != nil {
-		return err
-	}
-	a.Automatic, a.Manual = w.Automatic, w.Manual
-	return nil
+	return json.UnmarshalDecode(dec, (*approvalFields)(a))
 }

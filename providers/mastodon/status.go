@@ -67,11 +67,6 @@ type Status struct {
 	// Status leaves it empty, since it could keep the bytes only by copying
 	// them (a json.Decoder reuses its buffer).
 	Raw json.RawMessage `json:"-"`
-
-	// reblogAt and quoteAt are where the boosted and the quoted status's
-	// JSON sit in this one's, for their Raw: set by UnmarshalJSON, used by
-	// keepRaw.
-	reblogAt, quoteAt span
 }
 
 // FavoriteProvider names the provider whose favourites a Status is: it lets
