@@ -5,7 +5,22 @@
 // favourited statuses by following the server's Link header,
 // [Client.Favourite] and [Client.Unfavourite] change one, and
 // [Client.Status] looks one up. [NewAdapter] wraps the Client in the
-// portable [favorites.Favorites] interface (plus [favorites.Checker]).
+// portable [favorites.Favorites] interface (plus [favorites.Checker] and
+// [favorites.ChangeLister]).
+//
+// Incremental listing: [Client.FavouritesSince] and [Adapter.Changes] give
+// the favourites added since a saved mark, newest first, in floor(k/40)+1
+// requests for k new ones, whatever the list's length; the empty mark
+// starts from now in one request. They stand on Mastodon's favourites being
+// ordered by the favourite's own ID, which grows with each new favourite,
+// and on min_id giving the favourites just above it
+// (app/controllers/api/v1/favourites_controller.rb,
+// app/models/concerns/paginable.rb): the mark is the newest favourite ID
+// the server's rel="prev" link named, tied to the instance. A favourite
+// made during a run is in that run or the next; one made and removed
+// between runs is missed; removals are never reported (RemovalsKnown is
+// false): they need a full listing and [favorites.Diff]. A mark that is
+// not this instance's is [favorites.ErrStaleMark], and nothing is sent.
 //
 // Paging follows Mastodon's rule: max_id and min_id are internal favourite
 // IDs, not status IDs, so the client only ever follows the rel="next" link

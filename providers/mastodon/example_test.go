@@ -196,3 +196,48 @@ func ExampleAdapter_List() {
 	// Output:
 	// mastodon Worth keeping true dave@example.org
 }
+
+// A bot that runs again and again asks only for what was added since its
+// last run: save the mark each run gives, and pass it to the next. The
+// first call, with the empty mark, starts from now.
+func ExampleAdapter_Changes() {
+	srv := mastodontest.NewServer()
+	defer srv.Close()
+	ids := srv.AddStatuses(3)
+	if err := srv.Favorite(mastodontest.DefaultUser, ids[0]); err != nil {
+		panic(err)
+	}
+	c, err := mastodon.New(srv.URL, mastodontest.Token)
+	if err != nil {
+		panic(err)
+	}
+	a := mastodon.NewAdapter(c)
+	ctx := context.Background()
+
+	ch, err := a.Changes(ctx, "") // from now: a mark, no items
+	if err != nil {
+		panic(err)
+	}
+	mark := ch.Mark // saved between runs
+	fmt.Println("first run:", len(ch.Added), "added")
+
+	if err := srv.Favorite(mastodontest.DefaultUser, ids[1], ids[2]); err != nil {
+		panic(err)
+	}
+	if ch, err = a.Changes(ctx, mark); err != nil {
+		panic(err)
+	}
+	for _, f := range ch.Added {
+		fmt.Println("added:", f.Title)
+	}
+	fmt.Println("removals known:", ch.RemovalsKnown) // removals need List and favorites.Diff
+
+	_, err = a.Changes(ctx, "e621.v1.l75.p2") // not a mark of this list
+	fmt.Println("stale:", errors.Is(err, favorites.ErrStaleMark))
+	// Output:
+	// first run: 0 added
+	// added: Status 3
+	// added: Status 2
+	// removals known: false
+	// stale: true
+}

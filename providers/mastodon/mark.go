@@ -1,0 +1,116 @@
+package mastodon
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/favkit/favorites"
+)
+
+// A mark, which [Client.FavouritesSince] and [Adapter.Changes] take and
+// give, is text of the form
+//
+//	mastodon.v1.i<instance>.m<favourite ID>   for example mastodon.v1.i3f9a0c1e.m104233
+//	mastodon.v1.i<instance>.e                 the list was empty when marked
+//
+// The favourite ID is the newest favourite the last run saw, as the
+// server's own rel="prev" link names it (its min_id): an internal ID that
+// no status carries, taken from the link and never built from a status.
+// The instance is the first 8 hex digits of the SHA-256 of the client's
+// base URL: favourite IDs are one sequence per instance, so a mark is
+// refused on any other (favorites.ErrStaleMark) before anything is sent. A
+// mark holds no credential and is at most [maxMarkLen] bytes.
+const markPrefix = "mastodon.v1.i"
+
+const (
+	instanceLen = 8  // hex digits of the instance tag
+	maxMarkID   = 64 // bytes of a favourite ID: Mastodon's are decimal, other servers' ULIDs or flake IDs
+	maxMarkLen  = len(markPrefix) + instanceLen + len(".m") + maxMarkID
+)
+
+// mark is where the next incremental run starts: above the favourite minID
+// on the instance, or at the bottom when minID is "" (the list was empty).
+type mark struct {
+	instance string
+	minID    string
+}
+
+// String formats m.
+func (m mark) String() string {
+	if m.minID == "" {
+		return markPrefix + m.instance + ".e"
+	}
+	return markPrefix + m.instance + ".m" + m.minID
+}
+
+// instanceTag names the client's instance in a mark: a hash of its base URL
+// (scheme, host without a default port, path), lowercased where URLs are
+// case-blind, so that two spellings of one instance give one tag.
+func instanceTag(base *url.URL) string {
+	host := strings.ToLower(base.Hostname())
+	if p := base.Port(); p != "" && !(base.Scheme == "https" && p == "443") && !(base.Scheme == "http" && p == "80") {
+		host += ":" + p
+	}
+	sum := sha256.Sum256([]byte(strings.ToLower(base.Scheme) + "://" + host + strings.TrimRight(base.EscapedPath(), "/")))
+	return hex.EncodeToString(sum[:])[:instanceLen]
+}
+
+// parseMark reads a non-empty mark for the instance tagged instance. Text
+// that is not a mark this package writes is refused with ErrStaleMark and
+// ErrInvalidArgument; a mark of another instance with ErrStaleMark alone,
+// since it is well formed but not this list's.
+func parseMark(text, instance string) (mark, error) {
+	m, ok := scanMark(text)
+	if !ok {
+		return mark{}, fmt.Errorf("%s: %w: %w: %.80q is not a Mastodon mark (%s<instance>.m<favourite ID>, as Changes gives)",
+			ProviderName, favorites.ErrStaleMark, favorites.ErrInvalidArgument, text, markPrefix)
+	}
+	if m.instance != instance {
+		return mark{}, fmt.Errorf("%s: %w: the mark was made on another instance (tag %s, this one is %s); favourite IDs are per instance, so start again from the empty mark",
+			ProviderName, favorites.ErrStaleMark, m.instance, instance)
+	}
+	return m, nil
+}
+
+// scanMark parses the text form, refusing anything String would not write.
+func scanMark(text string) (mark, bool) {
+	if len(text) > maxMarkLen {
+		return mark{}, false
+	}
+	rest, ok := strings.CutPrefix(text, markPrefix)
+	if !ok {
+		return mark{}, false
+	}
+	instance, field, ok := strings.Cut(rest, ".")
+	if !ok || len(instance) != instanceLen || strings.Trim(instance, "0123456789abcdef") != "" {
+		return mark{}, false
+	}
+	m := mark{instance: instance}
+	switch {
+	case field == "e":
+	case strings.HasPrefix(field, "m") && validFavouriteID(field[1:]):
+		m.minID = field[1:]
+	default:
+		return mark{}, false
+	}
+	return m, true
+}
+
+// validFavouriteID reports whether id can be a favourite ID in a mark: 1
+// to maxMarkID letters, digits, '_' or '-', which covers Mastodon's
+// decimal IDs and the ULIDs and flake IDs of other servers, and keeps a
+// mark free of the separator '.' and of anything a query would escape.
+func validFavouriteID(id string) bool {
+	if id == "" || len(id) > maxMarkID {
+		return false
+	}
+	for _, r := range id {
+		if !('0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
