@@ -34,6 +34,17 @@
 // again at page 1 (repeats, never skips). A cursor is refused with another
 // page size than its own.
 //
+// [Adapter.Changes] (favorites.ChangeLister) and its typed form
+// [Client.FavoritesSince] give the favourites added since a saved mark, in
+// at most ceil(k/320)+1 requests for k new ones, and the next mark. e621
+// lists favourites newest favourite first but has no min_id, so a mark,
+// "e621.m1.<account>.a<ids>", keeps the newest eight favourites and a
+// run reads from the top until it finds them again. A mark of another
+// account or site, or one whose favourites were all unfavourited, matches
+// favorites.ErrStaleMark. Removals are never reported (RemovalsKnown is
+// false): they need a full List and favorites.Diff, and a favourite added
+// and removed again between two runs is not seen.
+//
 // Memory: each post's Raw is its bytes in the reply, never a copy; posts
 // shorter than [MinPostBytes] or longer than [MaxPostBytes] are refused
 // before they are decoded, and the default body cap is [MaxBodySize].

@@ -208,3 +208,38 @@ func ExampleClient_SearchFavorites() {
 	// 1003
 	// 1001 (resumed)
 }
+
+// Learn what was favourited since the last run, in requests that grow with
+// what is new, not with the whole list: save the mark after each run and
+// pass it to the next. Removals are not reported (RemovalsKnown is false);
+// a full List and favorites.Diff find those.
+func ExampleAdapter_Changes() {
+	srv := fake(500)
+	defer srv.Close()
+	c, err := e621.New(e621test.Login, e621test.APIKey, favorites.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	var f favorites.ChangeLister = e621.NewAdapter(c)
+	ctx := context.Background()
+	first, err := f.Changes(ctx, "") // from now: no items, just a mark to save
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := srv.Favorite(e621test.Login, srv.AddPosts(2)...); err != nil { // favourited on the site
+		log.Fatal(err)
+	}
+	sent := srv.Faults.Requests()
+	next, err := f.Changes(ctx, first.Mark)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, fav := range next.Added {
+		fmt.Println(fav.Ref, fav.Title)
+	}
+	fmt.Println("requests:", srv.Faults.Requests()-sent, "removals known:", next.RemovalsKnown)
+	// Output:
+	// 1502 #1502 by artist_1
+	// 1501 #1501 by artist_0
+	// requests: 1 removals known: false
+}

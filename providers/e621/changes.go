@@ -1,0 +1,166 @@
+package e621
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/favkit/favorites"
+)
+
+var _ favorites.ChangeLister = (*Adapter)(nil)
+
+// FavoritesSince returns the caller's favourites added since mark, newest
+// favourite first, each once, and the mark to save for the next call. An
+// anonymous client refuses it before sending (ErrNoCredentials).
+//
+// Mark "" means "from now": no posts, one request of a few posts, and a
+// first mark. A mark is opaque text (its form is in mark.go): the newest
+// few favourites when it was written (the anchors) and a tag of the
+// account and site, never a credential, at most 256 bytes.
+//
+// The rule it stands on: GET /favorites.json lists the favourites newest
+// favourite first, by the favourite's own creation time, paged by number
+// (e621ng app/controllers/favorites_controller.rb#index and
+// app/logical/post_sets/favorites.rb: Favorite.for_user(...).order(created_at: :desc);
+// "newest favourite first" in the api-docs README). A new favourite, and
+// one favourited again, is a new row and goes first. So what was added
+// since the mark is everything above the anchors: FavoritesSince reads
+// pages of MaxLimit from page 1 until it has found the anchors, which
+// with k favourites added costs at most ceil(k/320)+1 requests, and the
+// new mark is the first posts of page 1.
+//
+// A mark of another account or site, or text that is no mark, is refused
+// before sending with an error matching favorites.ErrStaleMark (and
+// favorites.ErrInvalidArgument for text that is no e621 mark at all). A
+// mark whose anchors are all gone (every one of them unfavourited) matches
+// favorites.ErrStaleMark once the walk reaches the end of the list, having
+// read all of it: list everything again and start from "". Never a silent
+// full listing.
+//
+// What it cannot see: removals (the list shows only what is there; list
+// it all and use favorites.Diff for them); a favourite added and removed
+// again between two calls. A favourite added while a call runs is in that
+// call or the next (it goes above the posts the new mark keeps), never in
+// neither. A favourite removed from the pages already read while a call
+// reads the next one moves the rest up by one, and the call can then miss
+// one favourite there, as a page-numbered walk can. An anchor unfavourited
+// and favourited again counts as added again; if that one lies more than a
+// page above the other anchors, favourites added before it can be missed.
+func (c *Client) FavoritesSince(ctx context.Context, mark string) ([]*Post, string, error) {
+	if err := c.needAccount("FavoritesSince (your own favourites)"); err != nil {
+		return nil, "", err
+	}
+	if mark == "" {
+		posts, _, err := c.favoritesPage(ctx, 0, markAnchors, 1)
+		if err != nil {
+			return nil, "", err
+		}
+		return nil, newMark(c.accountTag(), posts).String(), nil
+	}
+	m, err := c.parseMark(mark)
+	if err != nil {
+		return nil, "", err
+	}
+	return c.addedSince(ctx, m)
+}
+
+// addedSince walks pages of MaxLimit from page 1 until m's anchors settle
+// where the list stood at m (see boundary), and returns the posts above.
+func (c *Client) addedSince(ctx context.Context, m mark) ([]*Post, string, error) {
+	var window []*Post // the distinct posts read, in list order
+	seen := map[int64]bool{}
+	var next string
+	for page := 1; page <= MaxPage; page++ {
+		posts, _, err := c.favoritesPage(ctx, 0, MaxLimit, page)
+		if err != nil {
+			return nil, "", err
+		}
+		if page == 1 {
+			next = newMark(m.account, posts).String()
+		}
+		for _, p := range posts {
+			// A favourite added while the walk runs pushes the page's
+			// last post onto the next page: read once, yielded once.
+			if !seen[p.ID] {
+				seen[p.ID] = true
+				window = append(window, p)
+			}
+		}
+		end := len(posts) < MaxLimit
+		if n, ok := m.boundary(window, end); ok {
+			return window[:n], next, nil
+		}
+		if end {
+			return nil, "", fmt.Errorf("%s: %w: none of the mark's %d posts is a favourite any more; list every favourite and start again from \"\"",
+				ProviderName, favorites.ErrStaleMark, len(m.anchors))
+		}
+	}
+	return nil, "", fmt.Errorf("%s: %w: more favourites were added since the mark than e621 serves in %d pages",
+		ProviderName, favorites.ErrStaleMark, MaxPage)
+}
+
+// boundary is where, in window (the list from its top), the list as it
+// stood at m begins: every post above it was favourited since m. ok is
+// false while the pages read cannot tell yet.
+//
+// The anchors that are still favourites lie together, in m's order, where
+// the old list begins: only a new favourite goes above them, and none goes
+// between. An anchor found above them was favourited again, so the run of
+// anchors that starts the old list is the last one in window. It is known
+// once nothing later can hold an anchor: at the end of the list, once every
+// anchor has been seen, or when a post that is no anchor follows the run
+// (then the anchors not seen were unfavourited; see FavoritesSince).
+func (m mark) boundary(window []*Post, end bool) (int, bool) {
+	if len(m.anchors) == 0 {
+		return len(window), end // the list was empty: all of it is new
+	}
+	rank := make(map[int64]int, len(m.anchors))
+	for i, id := range m.anchors {
+		rank[id] = i
+	}
+	last, found := -1, 0
+	for i, p := range window {
+		if _, ok := rank[p.ID]; ok {
+			last, found = i, found+1
+		}
+	}
+	if last < 0 || !(end || found == len(m.anchors) || last < len(window)-1) {
+		return 0, false
+	}
+	start := last
+	for start > 0 {
+		r, ok := rank[window[start-1].ID]
+		if !ok || r >= rank[window[start].ID] {
+			break
+		}
+		start--
+	}
+	return start, true
+}
+
+// Changes returns the favourites added since mark, newest first, and the
+// next mark: [Client.FavoritesSince] behind the portable interface, with
+// its rule, costs and limits. RemovalsKnown is always false: e621 shows
+// no removal short of the whole list, so removals need a full List and
+// favorites.Diff. An adapter of NewTagSearchAdapter refuses it with
+// favorites.ErrInvalidArgument before sending: its view is a tag search,
+// which lists by post, not by when a post was favourited.
+func (a *Adapter) Changes(ctx context.Context, mark string) (*favorites.Changes, error) {
+	if a.search != nil {
+		return nil, fmt.Errorf("%s: %w: Changes reads /favorites.json; an adapter of NewTagSearchAdapter has no marks (use NewAdapter)",
+			ProviderName, favorites.ErrInvalidArgument)
+	}
+	posts, next, err := a.c.FavoritesSince(ctx, mark)
+	if err != nil {
+		return nil, err
+	}
+	ch := &favorites.Changes{Added: make([]favorites.Favorite, 0, len(posts)), Mark: next}
+	for _, p := range posts {
+		f, err := a.favorite(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: post %d: %w", ProviderName, p.ID, err)
+		}
+		ch.Added = append(ch.Added, f)
+	}
+	return ch, nil
+}
