@@ -1,8 +1,10 @@
 package playplay_test
 
 import (
+	"errors"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -201,4 +203,146 @@ func isSubsequence(sub, list []int64) bool {
 		}
 	}
 	return i == len(sub)
+}
+
+// newCounted is a client of srv with the default options, its first mark
+// ("from now"), and srv's request count after it.
+func newCounted(t *testing.T, srv *playplaytest.Server) (*playplay.Adapter, string, int) {
+	t.Helper()
+	c, err := playplay.New(srv.URL, srv.Token())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := playplay.NewAdapter(c)
+	ch, err := a.Changes(t.Context(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, ch.Mark, srv.Faults.Requests()
+}
+
+// A mark this client cannot read is refused before anything is sent, with
+// both sentinels and the reason.
+func TestChangesRefusesUnreadableMarks(t *testing.T) {
+	srv := library(t, 10, 5)
+	other := library(t, 10, 5)
+	a, good, sent := newCounted(t, srv)
+	_, foreign, _ := newCounted(t, other)
+	pre := good[:strings.LastIndex(good, ".")+1] // "playplay.mark.v1.HOST."
+	for _, tt := range []struct{ name, mark, why string }{
+		{"another provider's", "e621.v1.l75.p1.a5-4", "not a PlayPlay mark"},
+		{"a cursor", "3.10.pexels:201", "not a PlayPlay mark"},
+		{"another version", strings.Replace(good, ".v1.", ".v2.", 1), "another version"},
+		{"no hash", "playplay.mark.v1.upload:1", "8 hex digits"},
+		{"another server's", foreign, "another base URL"},
+		{"a ref without source", pre + "5", "not a canonical ref"},
+		{"raw media ID 0", pre + "upload:0", "not a canonical ref"},
+		{"a leading zero", pre + "upload:05", "not a canonical ref"},
+		{"the long spelling", pre + "pexels:5~123", "not a canonical ref"},
+		{"a source with /", pre + "a%2Fb:5", "not a canonical ref"},
+		{"an empty ref", pre + "upload:5/", "empty ID"},
+		{"a ref twice", pre + "upload:5/upload:5", "twice"},
+		{"six refs", pre + "upload:1/upload:2/upload:3/upload:4/upload:5/upload:6", "more than 5"},
+		{"too long", pre + strings.Repeat("x", playplay.MaxMarkLen), "more than any mark"},
+	} {
+		_, err := a.Changes(t.Context(), tt.mark)
+		if !errors.Is(err, favorites.ErrStaleMark) || !errors.Is(err, favorites.ErrInvalidArgument) ||
+			!strings.Contains(err.Error(), tt.why) {
+			t.Errorf("%s: %v, want ErrStaleMark and ErrInvalidArgument saying %q", tt.name, err, tt.why)
+		}
+		if n := srv.Faults.Requests(); n != sent {
+			t.Errorf("%s: %d requests sent", tt.name, n-sent)
+		}
+	}
+}
+
+// A mark the list no longer honours is stale, after reading no more than
+// it must: to the end of the list, or MaxChangesPages pages.
+func TestChangesStaleMarks(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		pageSize int
+		change   func(t *testing.T, srv *playplaytest.Server)
+		requests int
+	}{
+		{"all of its media removed", 10, func(t *testing.T, s *playplaytest.Server) {
+			unmark(t, s, 10, 9, 8, 7, 6)
+			mark(t, s, 11)
+		}, 1},
+		{"more new than MaxChangesPages pages", 1, func(t *testing.T, s *playplaytest.Server) {
+			mark(t, s, span(100, 11)...)
+		}, playplay.MaxChangesPages},
+	} {
+		srv := library(t, 100, 10, playplaytest.WithPageSize(tt.pageSize))
+		a, m, sent := newCounted(t, srv)
+		tt.change(t, srv)
+		got, err := a.Changes(t.Context(), m)
+		if !errors.Is(err, favorites.ErrStaleMark) || errors.Is(err, favorites.ErrInvalidArgument) || got != nil {
+			t.Errorf("%s: %v, %v; want ErrStaleMark alone", tt.name, got, err)
+		}
+		if n := srv.Faults.Requests() - sent; n != tt.requests {
+			t.Errorf("%s: %d requests, want %d", tt.name, n, tt.requests)
+		}
+	}
+}
+
+// A mark of an empty list takes everything listed next as new; the typed
+// call gives the media themselves. The mark holds no credential and
+// rewrites as itself.
+func TestFavoritesSinceAnEmptyList(t *testing.T) {
+	srv := library(t, 20, 0, playplaytest.WithPageSize(2))
+	c, err := playplay.New(srv.URL, srv.Token())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][]int64
+	m := ""
+	for _, add := range [][]int64{nil, {1, 2, 3}, nil, {4}} {
+		mark(t, srv, add...)
+		media, next, err := c.FavoritesSince(t.Context(), m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []int64
+		for _, it := range media {
+			if len(it.Raw) == 0 || it.Source != playplay.SourceUpload {
+				t.Errorf("media %d: source %q, Raw %q", it.ID, it.Source, it.Raw)
+			}
+			ids = append(ids, it.ID)
+		}
+		got = append(got, ids)
+		if back, err := playplay.ParseMark(next, c); err != nil || back != next || strings.Contains(next, srv.Token()) {
+			t.Errorf("mark %q: reads back as %q, %v", next, back, err)
+		}
+		m = next
+	}
+	want := [][]int64{nil, {3, 2, 1}, nil, {4}}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("calls gave %v, want %v", got, want)
+	}
+}
+
+// Whatever text is given as a mark, it is read back as itself or refused
+// with both sentinels and a short error.
+func FuzzParseMark(f *testing.F) {
+	c, err := playplay.New("https://"+fuzzHost, mockToken)
+	if err != nil {
+		f.Fatal(err)
+	}
+	pre := "playplay.mark.v1." + playplay.MarkHost(c) + "."
+	for _, s := range []string{"", pre, pre + "upload:1/pexels:2", pre + "a%3Ab:1", pre + "a%3ab:1",
+		"playplay.mark.v1.12345678.upload:1", "3.10.upload:1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		back, err := playplay.ParseMark(s, c)
+		switch {
+		case err == nil && back != s:
+			t.Errorf("%q reads back as %q", s, back)
+		case err != nil && (!errors.Is(err, favorites.ErrStaleMark) || !errors.Is(err, favorites.ErrInvalidArgument)):
+			t.Errorf("%q: %v lacks a sentinel", s, err)
+		case err != nil && len(err.Error()) > 400:
+			t.Errorf("%q: an error of %d bytes", s, len(err.Error()))
+		}
+	})
 }
