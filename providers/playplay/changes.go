@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/internal/text"
 )
 
 // MaxChangesPages is the most pages [Client.FavoritesSince] reads looking
@@ -23,9 +24,10 @@ var _ favorites.ChangeLister = (*Adapter)(nil)
 //
 // The marks stand on the order of the listing: playplay.md (its INDEX
 // section: "ordered by favorite created_at AND last_used at") orders it by
-// when each favourite was made, and this package and playplaytest read it
-// newest first, so favourites added since a call sit above where that call
-// began. A mark names the first media of the first page (up to five; see
+// when each favourite was made; it names no direction, and this package,
+// playplaytest and issue 19 take it newest first (were it oldest first, no
+// call would find anything new), so favourites added since a call sit
+// above where that call began. A mark names the first media of the first page (up to five; see
 // [Adapter.Changes] for its text), and FavoritesSince reads page after
 // page from the first until it meets two of them: what is above them is
 // new. For k new favourites that is at most ceil(k/page)+1 requests while
@@ -143,7 +145,8 @@ func pageParam(n int) int {
 }
 
 func staleMark(m mark, why string) error {
-	return fmt.Errorf("%s: %w: mark %q: %s (list in full instead)", ProviderName, favorites.ErrStaleMark, m.String(), why)
+	return fmt.Errorf("%s: %w: mark %s: %s (list in full instead)", ProviderName, favorites.ErrStaleMark,
+		text.QuoteShort(m.String()), why)
 }
 
 // Changes gives the favourites added since mark, newest first, and the
