@@ -37,5 +37,15 @@
 // a resumed listing goes on after it even when favourites were added or
 // removed in between (see [Client.Favorites] for what can repeat).
 //
+// [Adapter.Changes] ([favorites.ChangeLister]) and its typed form
+// [Client.FavoritesSince] give the favourites added since a saved mark,
+// for at most ceil(k/page)+1 requests for k new ones: the document orders
+// the listing by when each favourite was made, newest first, and a mark
+// names the newest few media, so a call reads from the first page until it
+// meets them. A mark of another provider, version or base URL is refused
+// with [favorites.ErrStaleMark] before anything is sent; one whose media
+// are all gone is stale too. Removals are not reported (RemovalsKnown is
+// false): they need a full listing and [favorites.Diff].
+//
 // The fake server in package playplaytest serves the same API for tests.
 package playplay

@@ -173,3 +173,45 @@ func ExampleMediaRef() {
 	// {RawMediaID:30452 Source:pexels} <nil>
 	// upload:30452
 }
+
+// List only what was added since the last run. The first call, with no
+// mark, gives none and a mark to save; the next gives the favourites added
+// since, newest first, for a request or two however long the list is. A
+// mark that is not this client's is refused before anything is sent.
+func ExampleAdapter_Changes() {
+	srv := exampleServer()
+	defer srv.Close()
+	c, err := playplay.New(srv.URL, srv.Token())
+	if err != nil {
+		panic(err)
+	}
+	a := playplay.NewAdapter(c)
+	ctx := context.Background()
+	first, err := a.Changes(ctx, "") // from now
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("from now:", len(first.Added), "added")
+
+	srv.AddMedia(playplaytest.Upload(5))
+	if err := srv.Favorite(4, 5); err != nil {
+		panic(err)
+	}
+	changes, err := a.Changes(ctx, first.Mark)
+	if err != nil {
+		panic(err)
+	}
+	for _, f := range changes.Added {
+		fmt.Println("added", f.Ref)
+	}
+	fmt.Println("removals known:", changes.RemovalsKnown, "requests:", srv.Faults.Requests())
+
+	_, err = a.Changes(ctx, "e621.v1.l75.p1")
+	fmt.Println("another provider's mark is stale:", errors.Is(err, favorites.ErrStaleMark))
+	// Output:
+	// from now: 0 added
+	// added upload:5
+	// added pexels:4
+	// removals known: false requests: 3
+	// another provider's mark is stale: true
+}

@@ -23,3 +23,18 @@ func DecodeListBody(ctx context.Context, data []byte) (*ListResponse, error) {
 	}
 	return decodeList(ctx, &w, 1)
 }
+
+// ParseMark reads text as a mark of c and writes it back.
+func ParseMark(text string, c *Client) (string, error) {
+	m, err := parseMark(text, c.markHost())
+	if err != nil {
+		return "", err
+	}
+	return m.String(), nil
+}
+
+// MaxMarkLen is the longest mark read.
+const MaxMarkLen = maxMarkLen
+
+// MarkHost is the base URL hash in c's marks.
+func MarkHost(c *Client) string { return c.markHost() }
