@@ -15,10 +15,11 @@ import (
 //
 //	waifuim.mark.v1.<account>.<set>
 //
-// for example "waifuim.mark.v1.q2Xo0b1Ui5E.AuhPAQ". <account> is 11
-// characters, the first 8 bytes of a SHA-256 over the client's base URL
-// and token, base64url: it tells one account (and server) from another
-// without holding the token, which no digest this short gives back.
+// for example "waifuim.mark.v1.q2Xo0b1Ui5E.AsY7ggM" (images 7622 and
+// 8008). <account> is 11 characters, the first 8 bytes of a SHA-256 over
+// the client's base URL and token, base64url: it tells one account (and
+// server) from another without holding the token, which no digest this
+// short gives back.
 // <set> is the image IDs the list held, base64url without padding: a
 // uvarint count, then each ID in ascending order as a uvarint delta from
 // the one before (the first from 0). IDs near each other cost a byte or
