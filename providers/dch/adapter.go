@@ -17,7 +17,7 @@ const (
 )
 
 // Adapter is the portable view of a [Client]: it implements
-// [favorites.Favorites] and [favorites.Checker].
+// [favorites.Favorites], [favorites.Checker] and [favorites.ChangeLister].
 //
 // A ref is the item's ID alone, exactly as the service lists it
 // (Ref{ID: "23427-1"}); that is the one spelling List gives, and the only
@@ -38,8 +38,9 @@ type Adapter struct {
 }
 
 var (
-	_ favorites.Favorites = (*Adapter)(nil)
-	_ favorites.Checker   = (*Adapter)(nil)
+	_ favorites.Favorites    = (*Adapter)(nil)
+	_ favorites.Checker      = (*Adapter)(nil)
+	_ favorites.ChangeLister = (*Adapter)(nil)
 )
 
 // NewAdapter wraps c.
@@ -184,4 +185,31 @@ func ToFavorite(f Favourite) favorites.Favorite {
 		Raw:         f.Raw,
 	}
 	return fav
+}
+
+// Changes is the portable form of [Client.Changes]: the favourites made
+// since mark, in the list's order (most recent first), the refs of those
+// removed since it (RemovalsKnown: one answer is the whole list), and the
+// next mark, in exactly one request. The empty mark gives no changes, just
+// a first mark. A mark of another provider, account or server is an error
+// matching [favorites.ErrStaleMark] (and [favorites.ErrInvalidArgument]
+// when it is no DCH mark at all), and sends nothing.
+func (a *Adapter) Changes(ctx context.Context, mark string) (*favorites.Changes, error) {
+	ch, _, err := a.c.Changes(ctx, mark)
+	if err != nil {
+		return nil, err
+	}
+	out := &favorites.Changes{
+		Added:         make([]favorites.Favorite, len(ch.Added)),
+		Removed:       make([]favorites.Ref, len(ch.Removed)),
+		RemovalsKnown: true,
+		Mark:          ch.Mark,
+	}
+	for i, f := range ch.Added {
+		out.Added[i] = ToFavorite(*f)
+	}
+	for i, id := range ch.Removed {
+		out.Removed[i] = favorites.Ref{ID: id}
+	}
+	return out, nil
 }

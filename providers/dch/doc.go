@@ -23,7 +23,7 @@
 // favourite can be stored and loaded with encoding/json.
 //
 // [NewAdapter] gives the portable [favorites.Favorites] view (plus
-// [favorites.Checker]):
+// [favorites.Checker] and [favorites.ChangeLister]):
 //
 //   - A ref is the item's ID alone, as listed (Ref{ID: "23427-1"}); a ref
 //     with a Source is refused with [favorites.ErrInvalidArgument] naming
@@ -46,6 +46,14 @@
 //     means the write happened: a cut or malformed body, or a list that
 //     does not show the change, does not fail the portable calls; the
 //     typed calls return such a list with [ErrNotApplied].
+//
+// [Client.Changes] and the adapter's Changes ([favorites.ChangeLister])
+// say what was made a favourite and what removed since a saved mark, in
+// one GET /user/favourites whatever the list's size: the answer is the
+// whole list, so the mark holds the set of item IDs it had (packed,
+// bounded by [MaxFavourites]) and a digest telling accounts apart, never
+// the token. A mark of another provider, account or server is
+// [favorites.ErrStaleMark], refused before sending.
 //
 // Decoding a list answer keeps each entry's Raw as its bytes in the reply
 // (no copy) and holds memory bounded by the reply's size; [New] caps a

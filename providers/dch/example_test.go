@@ -171,3 +171,47 @@ func ExampleClient_Favourites_unauthorized() {
 	// Output:
 	// 401 A Token was not found in the TokenStorage.
 }
+
+// A bot that runs again and again asks only what changed since its last
+// run: one request each time, whatever the list's size. It saves the mark
+// after each run; the empty mark starts from now.
+func ExampleAdapter_Changes() {
+	srv := startFake() // favourites: 23427-3, 301
+	defer srv.Close()
+	c, err := dch.New(dchtest.Token, favorites.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	favs := dch.NewAdapter(c)
+	ctx := context.Background()
+	first, err := favs.Changes(ctx, "") // from now: no items, a mark
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(first.Added), "added at first")
+
+	// Between runs, one item is made a favourite and one removed.
+	if err := srv.Favorite("23427-1"); err != nil {
+		log.Fatal(err)
+	}
+	if err := srv.Unfavorite("301"); err != nil {
+		log.Fatal(err)
+	}
+	next, err := favs.Changes(ctx, first.Mark)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, f := range next.Added {
+		fmt.Println("added", f.Ref.ID, f.Kind, f.Title)
+	}
+	fmt.Println("removed", next.Removed, "known:", next.RemovalsKnown)
+
+	// Another provider's mark, or text that is none, is refused unsent.
+	_, err = favs.Changes(ctx, "waifuim.mark.v1.q2Xo0b1Ui5E.AsY7ggM")
+	fmt.Println(errors.Is(err, favorites.ErrStaleMark), errors.Is(err, favorites.ErrInvalidArgument))
+	// Output:
+	// 0 added at first
+	// added 23427-1 work [Éclat] (1st Version for 15 instruments from 1965)
+	// removed [301] known: true
+	// true true
+}

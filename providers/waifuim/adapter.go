@@ -12,8 +12,8 @@ import (
 	"github.com/favkit/favorites/driver"
 )
 
-// Adapter puts a [Client] behind favorites.Favorites, favorites.Toggler and
-// favorites.Checker.
+// Adapter puts a [Client] behind favorites.Favorites, favorites.Toggler,
+// favorites.Checker and favorites.ChangeLister.
 //
 // A Ref's canonical form, the one List gives, is the image ID in decimal
 // with no leading zero and no Source, such as {ID: "7622"}: it is what
@@ -26,9 +26,10 @@ type Adapter struct {
 }
 
 var (
-	_ favorites.Favorites = (*Adapter)(nil)
-	_ favorites.Toggler   = (*Adapter)(nil)
-	_ favorites.Checker   = (*Adapter)(nil)
+	_ favorites.Favorites    = (*Adapter)(nil)
+	_ favorites.Toggler      = (*Adapter)(nil)
+	_ favorites.Checker      = (*Adapter)(nil)
+	_ favorites.ChangeLister = (*Adapter)(nil)
 )
 
 // NewAdapter returns the portable view of c's user's favourites.
@@ -187,4 +188,31 @@ func ToFavorite(im *Image) favorites.Favorite {
 		Raw:         im.Raw,
 	}
 	return f
+}
+
+// Changes is the portable form of [Client.Changes]: the favourites liked
+// since mark, most recently liked first, the refs of those removed since
+// it (RemovalsKnown: one answer is the whole list), and the next mark, in
+// exactly one request. The empty mark gives no changes, just a first mark.
+// A mark of another provider, account or server is an error matching
+// favorites.ErrStaleMark (and favorites.ErrInvalidArgument when it is no
+// waifu.im mark at all), and sends nothing.
+func (a *Adapter) Changes(ctx context.Context, mark string) (*favorites.Changes, error) {
+	ch, _, err := a.c.Changes(ctx, mark)
+	if err != nil {
+		return nil, err
+	}
+	out := &favorites.Changes{
+		Added:         make([]favorites.Favorite, len(ch.Added)),
+		Removed:       make([]favorites.Ref, len(ch.Removed)),
+		RemovalsKnown: true,
+		Mark:          ch.Mark,
+	}
+	for i, im := range ch.Added {
+		out.Added[i] = ToFavorite(im)
+	}
+	for i, id := range ch.Removed {
+		out.Removed[i] = refOf(id)
+	}
+	return out, nil
 }

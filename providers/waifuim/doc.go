@@ -1,7 +1,7 @@
 // Package waifuim is the favorites SDK's client for waifu.im
 // (https://api.waifu.im): a typed [Client] for the /fav endpoints and an
 // [Adapter] that puts it behind the portable favorites.Favorites interface,
-// with favorites.Toggler and favorites.Checker.
+// with favorites.Toggler, favorites.Checker and favorites.ChangeLister.
 //
 // waifu.im returns every matching favourite in one response, so there is no
 // paging: [Client.Favorites] and the adapter's List both give a Pager of
@@ -30,6 +30,14 @@
 // so a repeat would undo it: it is retried only when the server refused it
 // (429) or when it never left the client, never after a 5xx or a cut
 // connection.
+//
+// [Client.Changes] and the adapter's Changes (favorites.ChangeLister) say
+// what was liked and what removed since a saved mark, in one GET /fav
+// ordered by liked_at whatever the list's size: the answer is the whole
+// list, so the mark holds the set of image IDs it had (packed, bounded by
+// [MaxFavorites]) and a digest telling accounts apart, never the token.
+// A mark of another provider, account or server is
+// favorites.ErrStaleMark, refused before sending.
 //
 // The package waifuimtest holds a stateful fake of the service for tests.
 package waifuim

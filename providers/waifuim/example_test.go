@@ -144,3 +144,49 @@ func ExampleAdapter_List() {
 	// 1000 08b37c993af4b208.jpg maid false
 	// done true, cursor ""
 }
+
+// A bot that runs again and again asks only what changed since its last
+// run: one request each time, whatever the list's size. It saves the mark
+// after each run; the empty mark starts from now.
+func ExampleAdapter_Changes() {
+	srv, ids := exampleServer() // four favourites: ids[0] to ids[3]
+	defer srv.Close()
+	// Against the real service: waifuim.New(token).
+	c, err := srv.NewClient(waifuimtest.Token)
+	if err != nil {
+		log.Fatal(err)
+	}
+	favs := waifuim.NewAdapter(c)
+	ctx := context.Background()
+	first, err := favs.Changes(ctx, "") // from now: no items, a mark
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(first.Added), "added at first")
+
+	// Between runs, two images are liked and one is removed.
+	if err := srv.Favorite(waifuimtest.UserID, ids[4], ids[5]); err != nil {
+		log.Fatal(err)
+	}
+	if err := srv.Unfavorite(waifuimtest.UserID, ids[0]); err != nil {
+		log.Fatal(err)
+	}
+	next, err := favs.Changes(ctx, first.Mark)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, f := range next.Added {
+		fmt.Println("added", f.Ref.ID, f.FavoritedAt.Format("15:04"))
+	}
+	fmt.Println("removed", next.Removed, "known:", next.RemovalsKnown)
+
+	// Another account's mark, or text that is none, is refused unsent.
+	_, err = favs.Changes(ctx, "e621.v1.l75.p2")
+	fmt.Println(errors.Is(err, favorites.ErrStaleMark), errors.Is(err, favorites.ErrInvalidArgument))
+	// Output:
+	// 0 added at first
+	// added 1005 12:06
+	// added 1004 12:05
+	// removed [1000] known: true
+	// true true
+}
