@@ -2,10 +2,10 @@ package dch
 
 import (
 	"context"
-	"slices"
 	"time"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // Changes is what became of the favourites since a mark: [Client.Changes].
@@ -26,7 +26,7 @@ type Changes struct {
 // Changes reports the favourites made and removed since mark, and a new
 // mark, in exactly one GET /user/favourites. The empty mark means "from
 // now": no changes, just a first mark. A mark is opaque text, safe to
-// store (see markPrefix for its form): it holds the set of item IDs the
+// store (see driver.SetMark for its form): it holds the set of item IDs the
 // list held, so it is bounded by the list's size, and no token.
 //
 // It stands on the service's one-page list: GET /user/favourites answers
@@ -53,7 +53,7 @@ func (c *Client) Changes(ctx context.Context, mark string) (*Changes, *favorites
 	var before []string
 	if mark != "" {
 		var err error
-		if before, err = c.parseMark(mark); err != nil {
+		if before, err = c.marks.Parse(mark); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -61,28 +61,18 @@ func (c *Client) Changes(ctx context.Context, mark string) (*Changes, *favorites
 	if err != nil {
 		return nil, resp, err
 	}
-	now := idSet(list.Favourites)
-	ch := &Changes{Added: []*Favourite{}, Removed: []string{}, Updated: list.Updated, Mark: c.formatMark(now)}
+	listed := make([]string, len(list.Favourites))
+	for i, f := range list.Favourites {
+		listed[i] = f.ID
+	}
+	now, added, removed := driver.SetChanges(before, listed)
+	ch := &Changes{Added: []*Favourite{}, Removed: []string{}, Updated: list.Updated, Mark: c.marks.Format(now)}
 	if mark == "" {
 		return ch, resp, nil
 	}
-	seen := make(map[string]bool) // each item once, should the answer repeat one
-	for i, f := range list.Favourites {
-		if !contains(before, f.ID) && !seen[f.ID] {
-			seen[f.ID] = true
-			ch.Added = append(ch.Added, &list.Favourites[i])
-		}
+	for _, i := range added {
+		ch.Added = append(ch.Added, &list.Favourites[i])
 	}
-	for _, id := range before {
-		if !contains(now, id) {
-			ch.Removed = append(ch.Removed, id)
-		}
-	}
+	ch.Removed = append(ch.Removed, removed...)
 	return ch, resp, nil
-}
-
-// contains reports whether the ascending ids hold id.
-func contains(ids []string, id string) bool {
-	_, ok := slices.BinarySearch(ids, id)
-	return ok
 }

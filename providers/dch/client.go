@@ -24,8 +24,8 @@ const favouritesPath = "/user/favourites"
 // Client is a typed client of the Digital Concert Hall favourites API. It is
 // safe for concurrent use.
 type Client struct {
-	c       *driver.Client
-	account string // tells this client's marks from other accounts'; see accountTag
+	c     *driver.Client
+	marks *driver.SetMark // this account's marks: see Client.Changes
 }
 
 // New returns a Client that authenticates with token as a Bearer token.
@@ -52,7 +52,7 @@ func New(token string, opts ...favorites.Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{c: c, account: accountTag(c.BaseURL().String(), token)}, nil
+	return &Client{c: c, marks: driver.NewSetMark(ProviderName, c.BaseURL().String(), token, MaxFavourites, nil)}, nil
 }
 
 // defaultLimiter is the limiter [New] installs: none. The service's

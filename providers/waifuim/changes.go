@@ -2,9 +2,12 @@ package waifuim
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // Changes is what became of the favourites since a mark: [Client.Changes].
@@ -21,7 +24,7 @@ type Changes struct {
 // Changes reports the favourites liked and removed since mark, and a new
 // mark, in exactly one GET /fav. The empty mark means "from now": no
 // changes, just a first mark. A mark is opaque text, safe to store (see
-// markPrefix for its form): it holds the set of image IDs the list held,
+// driver.SetMark for its form): it holds the set of image IDs the list held,
 // so it is bounded by the list's size, and no token.
 //
 // It stands on two rules of the service: GET /fav answers a user's whole
@@ -50,10 +53,10 @@ type Changes struct {
 // asking: after a change of token, start again from "" (and list in full
 // if nothing may be missed).
 func (c *Client) Changes(ctx context.Context, mark string) (*Changes, *favorites.Response, error) {
-	var before []int64
+	var before []string
 	if mark != "" {
 		var err error
-		if before, err = c.parseMark(mark); err != nil {
+		if before, err = c.marks.Parse(mark); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -61,28 +64,31 @@ func (c *Client) Changes(ctx context.Context, mark string) (*Changes, *favorites
 	if err != nil {
 		return nil, resp, err
 	}
-	now := idSet(images)
-	ch := &Changes{Added: []*Image{}, Removed: []int64{}, Mark: c.formatMark(now)}
+	listed := make([]string, len(images))
+	for i, im := range images {
+		listed[i] = strconv.FormatInt(im.ImageID, 10)
+	}
+	now, added, removed := driver.SetChanges(before, listed)
+	ch := &Changes{Added: []*Image{}, Removed: []int64{}, Mark: c.marks.Format(now)}
 	if mark == "" {
 		return ch, resp, nil
 	}
-	seen := make(map[int64]bool) // each image once, should the answer repeat one
-	for _, im := range images {
-		if !contains(before, im.ImageID) && !seen[im.ImageID] {
-			seen[im.ImageID] = true
-			ch.Added = append(ch.Added, im)
-		}
+	for _, i := range added {
+		ch.Added = append(ch.Added, images[i])
 	}
-	for _, id := range before {
-		if !contains(now, id) {
-			ch.Removed = append(ch.Removed, id)
-		}
+	for _, id := range removed {
+		n, _ := strconv.ParseInt(id, 10, 64) // checkImageID held it
+		ch.Removed = append(ch.Removed, n)
 	}
+	slices.Sort(ch.Removed) // ascending as numbers, not as the mark's text
 	return ch, resp, nil
 }
 
-// contains reports whether the ascending ids hold id.
-func contains(ids []int64, id int64) bool {
-	_, ok := slices.BinarySearch(ids, id)
-	return ok
+// checkImageID accepts the IDs a waifu.im mark holds: image IDs in their
+// one decimal spelling.
+func checkImageID(id string) error {
+	if n, err := strconv.ParseInt(id, 10, 64); err != nil || n < 1 || strconv.FormatInt(n, 10) != id {
+		return fmt.Errorf("%w: image id %q", favorites.ErrInvalidArgument, id)
+	}
+	return nil
 }

@@ -221,10 +221,10 @@ func TestChangesBadMark(t *testing.T) {
 		{"no set", account, true},
 		{"bad base64", account + ".!!", true},
 		{"padded base64", account + "." + set + "==", true},
-		{"count not met", account + ".Ag", true},     // 2 IDs, none given
-		{"ID twice", account + ".AgEA", true},        // 1, then a delta of 0
-		{"bytes left over", account + ".AQEB", true}, // 1 ID, then a stray byte
-		{"padded uvarint", account + ".gQAF", true},  // a count of 1 spelt 0x81 0x00, then ID 5
+		{"count not met", account + ".AQI", true},      // numbers: 2 IDs, none given
+		{"ID twice", account + ".AQIBAA", true},        // numbers: 1, then a step of 0
+		{"bytes left over", account + ".AQEBAQ", true}, // numbers: 1 ID, then a stray byte
+		{"padded uvarint", account + ".AYEABQ", true},  // numbers: a count of 1 spelt 0x81 0x00, then ID 5
 		{"too long", account + "." + strings.Repeat("A", 400_000), true},
 		{"another account", mark(srv.AddUser(7, waifuimtest.ViewFavorites)), false},
 		{"another token, same user", mark(srv.AddUser(waifuimtest.UserID, waifuimtest.ViewFavorites, waifuimtest.ManageFavorites)), false},

@@ -22,8 +22,8 @@ const DefaultAPIVersion = "v5"
 
 // Client is a typed waifu.im client. It is safe for concurrent use.
 type Client struct {
-	c       *driver.Client
-	account string // tells this client's marks from other accounts'; see accountTag
+	c     *driver.Client
+	marks *driver.SetMark // this account's marks: see Client.Changes
 }
 
 // New returns a client that authenticates with token, a waifu.im API token.
@@ -51,7 +51,7 @@ func New(token string, opts ...favorites.Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{c: c, account: accountTag(c.BaseURL().String(), token)}, nil
+	return &Client{c: c, marks: driver.NewSetMark(ProviderName, c.BaseURL().String(), token, MaxFavorites, checkImageID)}, nil
 }
 
 // WithAPIVersion sets the Accept-Version header, such as "v6". The /fav
