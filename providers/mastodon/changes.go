@@ -54,9 +54,8 @@ type sinceQuery struct {
 // A mark made on an empty list starts the next run at the bottom: that run
 // walks the whole list newest first by the next links, ceil(k/40) requests
 // plus one when the last page is full, and marks the newest favourite of
-// its first page. A mark of another account on the same instance cannot be
-// told from this account's: it is then a moment on the instance, and the
-// run gives this account's favourites made since it.
+// its first page. A mark of another instance or account, or of another
+// token, is [favorites.ErrStaleMark], and nothing is sent.
 //
 // A run that fails returns no mark: call again with the old one, and
 // nothing is lost or repeated. The reply is checked as listings are (see
@@ -64,7 +63,7 @@ type sinceQuery struct {
 // [favorites.ErrMalformedReply], and a prev link that does not move up
 // [favorites.ErrPaginationLoop].
 func (c *Client) FavouritesSince(ctx context.Context, mark string) ([]*Status, string, error) {
-	instance := instanceTag(c.c.BaseURL())
+	instance := c.account
 	if mark == "" {
 		return c.markNow(ctx, instance)
 	}

@@ -258,23 +258,25 @@ func TestChangesListsEachStatusOnce(t *testing.T) {
 
 // A mark that is not this list's is refused before anything is sent: text
 // that is no Mastodon mark matches ErrStaleMark and ErrInvalidArgument, a
-// mark of another instance ErrStaleMark alone.
+// mark of another instance or account ErrStaleMark alone.
 func TestChangesRefusesForeignMarks(t *testing.T) {
 	srv, other := newFake(t), newFake(t)
-	mark := func(srv *mastodontest.Server) string {
-		ch, err := mastodon.NewAdapter(newClient(t, srv, mastodontest.Token)).Changes(t.Context(), "")
+	srv.AddToken("bobs-token", "bob", "read", "write")
+	mark := func(srv *mastodontest.Server, token string) string {
+		ch, err := mastodon.NewAdapter(newClient(t, srv, token)).Changes(t.Context(), "")
 		if err != nil {
 			t.Fatal(err)
 		}
 		return ch.Mark
 	}
-	own, foreign := mark(srv), mark(other)
+	own, foreign, bobs := mark(srv, mastodontest.Token), mark(other, mastodontest.Token), mark(srv, "bobs-token")
 	tag := strings.TrimSuffix(own, ".e") // "mastodon.v1.i<instance>"
 	tests := []struct {
 		name, mark string
 		malformed  bool
 	}{
 		{"another instance's", foreign, false},
+		{"another account's on this instance", bobs, false},
 		{"not a mark", "yesterday", true},
 		{"another provider's", "e621.v1.l320.p3.a1181-1180", true},
 		{"a listing cursor", srv.URL + "/api/v1/favourites?max_id=1001", true},

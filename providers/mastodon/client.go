@@ -39,7 +39,8 @@ const DefaultMaxBodySize = 2 * MaxLimit * MaxStatusBytes
 // Client is a typed client of one Mastodon instance's favourites API. It is
 // safe for concurrent use.
 type Client struct {
-	c *driver.Client
+	c       *driver.Client
+	account string // tags this client's marks: see accountTag
 }
 
 // New returns a Client for the instance at baseURL (such as
@@ -69,7 +70,7 @@ func New(baseURL, token string, opts ...favorites.Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{c: c}, nil
+	return &Client{c: c, account: accountTag(c.BaseURL(), token)}, nil
 }
 
 // defaultLimiter is the limiter [New] installs: one request a second on

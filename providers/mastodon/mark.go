@@ -19,10 +19,14 @@ import (
 // The favourite ID is the newest favourite the last run saw, as the
 // server's own rel="prev" link names it (its min_id): an internal ID that
 // no status carries, taken from the link and never built from a status.
-// The instance is the first 8 hex digits of the SHA-256 of the client's
-// base URL: favourite IDs are one sequence per instance, so a mark is
-// refused on any other (favorites.ErrStaleMark) before anything is sent. A
-// mark holds no credential and is at most [maxMarkLen] bytes.
+// The tag after "i" is the first 8 hex digits of a SHA-256 over the
+// client's base URL and its token: favourite IDs are one sequence per
+// instance and the list is one account's, so a mark is refused on another
+// instance or with another token (favorites.ErrStaleMark) before anything
+// is sent. The client cannot tell whose a token is without a request, so a
+// new token of the same account is refused too: start again from "". A
+// mark holds no credential (a digest this short gives none back) and is at
+// most [maxMarkLen] bytes.
 const markPrefix = "mastodon.v1.i"
 
 const (
@@ -46,15 +50,17 @@ func (m mark) String() string {
 	return markPrefix + m.instance + ".m" + m.minID
 }
 
-// instanceTag names the client's instance in a mark: a hash of its base URL
-// (scheme, host without a default port, path), lowercased where URLs are
-// case-blind, so that two spellings of one instance give one tag.
-func instanceTag(base *url.URL) string {
+// accountTag names the client's instance and account in a mark: a hash of
+// its base URL (scheme, host without a default port, path, lowercased where
+// URLs are case-blind, so that two spellings of one instance give one tag)
+// and of its token.
+func accountTag(base *url.URL, token string) string {
 	host := strings.ToLower(base.Hostname())
 	if p := base.Port(); p != "" && !(base.Scheme == "https" && p == "443") && !(base.Scheme == "http" && p == "80") {
 		host += ":" + p
 	}
-	sum := sha256.Sum256([]byte(strings.ToLower(base.Scheme) + "://" + host + strings.TrimRight(base.EscapedPath(), "/")))
+	sum := sha256.Sum256([]byte("favkit mastodon mark account\x00" + strings.ToLower(base.Scheme) + "://" + host +
+		strings.TrimRight(base.EscapedPath(), "/") + "\x00" + token))
 	return hex.EncodeToString(sum[:])[:instanceLen]
 }
 
@@ -69,7 +75,7 @@ func parseMark(text, instance string) (mark, error) {
 			ProviderName, favorites.ErrStaleMark, favorites.ErrInvalidArgument, text, markPrefix)
 	}
 	if m.instance != instance {
-		return mark{}, fmt.Errorf("%s: %w: the mark was made on another instance (tag %s, this one is %s); favourite IDs are per instance, so start again from the empty mark",
+		return mark{}, fmt.Errorf("%s: %w: the mark was made on another instance or account, or with another token (tag %s, this client's is %s); start again from the empty mark",
 			ProviderName, favorites.ErrStaleMark, m.instance, instance)
 	}
 	return m, nil
