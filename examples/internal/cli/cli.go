@@ -76,6 +76,10 @@ type Session struct {
 	// service.
 	second func() (favorites.Favorites, error)
 
+	// BaseURL is the service's base URL where it has no fixed one (the
+	// demo fake's, or the configured one); "" for the provider's own.
+	BaseURL string
+
 	// Faults injects failures into the demo fake; nil for a live service.
 	Faults *favoritestest.Faults
 
@@ -102,7 +106,7 @@ func (c *Config) Open() (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Session{Favorites: f}, nil
+	return &Session{Favorites: f, BaseURL: c.ResolvedBaseURL()}, nil
 }
 
 func (c *Config) openLive() (favorites.Favorites, error) {

@@ -87,6 +87,7 @@ func demoMastodon() (*Session, error) {
 	f, err := adapt(cl, err, mastodon.NewAdapter)
 	s, err := session(f, err, ids, srv.Faults, srv.Close)
 	if err == nil {
+		s.BaseURL = srv.URL
 		s.second = func() (favorites.Favorites, error) {
 			srv.AddToken(secondToken, secondUser, "read", "write")
 			cl, err := mastodon.New(srv.URL, secondToken, demoOptions...)
