@@ -19,13 +19,22 @@ import (
 // a crash) are written once, not twice. PageSize is the page size the
 // cursor was made with: a cursor counts in pages of its own size, so a
 // rerun lists with the same one.
+//
+// Mark is where the next -incremental run lists changes from: taken by a
+// new full backup before its first page, so that a favourite added while
+// the listing runs is in the backup or in the next incremental run (never
+// in neither; in both is written once), then moved on by each incremental
+// run. RemovedOffset is, like Offset, the length of <out>.removed when the
+// state was saved.
 type state struct {
-	Provider string `json:"provider"`
-	Cursor   string `json:"cursor"`
-	PageSize int    `json:"page_size"`
-	Offset   int64  `json:"offset"`
-	Count    int    `json:"count"`
-	Done     bool   `json:"done"`
+	Provider      string `json:"provider"`
+	Cursor        string `json:"cursor"`
+	PageSize      int    `json:"page_size"`
+	Offset        int64  `json:"offset"`
+	Count         int    `json:"count"`
+	Done          bool   `json:"done"`
+	Mark          string `json:"mark,omitempty"`
+	RemovedOffset int64  `json:"removed_offset,omitempty"`
 }
 
 // backup writes f's favourites to path, resuming from path's saved state,
@@ -50,24 +59,17 @@ func backup(ctx context.Context, f favorites.Favorites, path string, pageSize, s
 		pageSize = st.PageSize
 	}
 	st.PageSize = pageSize
-	out, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
-	if err != nil {
-		return 0, err
-	}
-	defer out.Close()
-	if err := out.Truncate(st.Offset); err != nil {
+	if err := startMark(ctx, f, path, &st); err != nil {
 		return 0, err
 	}
 	// A resumed listing may yield again what the file holds (a provider's
 	// cursor may start again after the list changed, as e621's documents):
 	// each favourite is written once.
-	seen, err := readRefs(out)
+	out, seen, err := openOutput(path, st.Offset)
 	if err != nil {
 		return 0, err
 	}
-	if _, err := out.Seek(st.Offset, io.SeekStart); err != nil {
-		return 0, err
-	}
+	defer out.Close()
 	pager := f.List(&favorites.ListOptions{PageSize: pageSize, Cursor: st.Cursor})
 	start, startCount := time.Now(), st.Count
 	pages := 0
@@ -102,13 +104,67 @@ func backup(ctx context.Context, f favorites.Favorites, path string, pageSize, s
 	return st.Count, nil
 }
 
-// writePage appends one JSON line a favourite and syncs the file, so the
+// startMark takes the mark later -incremental runs go on from, when the
+// backup is new (a resumed one has its mark, or none) and f can list
+// changes, and saves it before the listing begins: a mark taken at the end
+// would miss the favourites added while the listing ran.
+func startMark(ctx context.Context, f favorites.Favorites, path string, st *state) error {
+	cl, ok := f.(favorites.ChangeLister)
+	if !ok || st.Mark != "" || st.Cursor != "" || st.Count != 0 || st.Offset != 0 {
+		return nil
+	}
+	ch, err := cl.Changes(ctx, "")
+	if err != nil {
+		return fmt.Errorf("taking the mark that -incremental runs go on from: %w", err)
+	}
+	st.Mark = ch.Mark
+	return saveState(path+".state", *st)
+}
+
+// openOutput opens the backup file at path, cut back to offset (what a
+// crash wrote after the last saved state goes), with the refs it holds,
+// ready to append.
+func openOutput(path string, offset int64) (*os.File, map[favorites.Ref]bool, error) {
+	out, err := openAt(path, offset)
+	if err != nil {
+		return nil, nil, err
+	}
+	seen, err := readRefs(out)
+	if err == nil {
+		_, err = out.Seek(offset, io.SeekStart)
+	}
+	if err != nil {
+		out.Close()
+		return nil, nil, err
+	}
+	return out, seen, nil
+}
+
+// openAt opens path for writing, created if missing, cut back to offset and
+// positioned there.
+func openAt(path string, offset int64) (*os.File, error) {
+	out, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := out.Truncate(offset); err != nil {
+		out.Close()
+		return nil, err
+	}
+	if _, err := out.Seek(offset, io.SeekStart); err != nil {
+		out.Close()
+		return nil, err
+	}
+	return out, nil
+}
+
+// writePage appends one JSON line an item and syncs the file, so the
 // saved offset never points past what is on disk.
-func writePage(out *os.File, items []favorites.Favorite) error {
+func writePage[T any](out *os.File, items []T) error {
 	w := bufio.NewWriter(out)
 	enc := json.NewEncoder(w)
-	for _, fav := range items {
-		if err := enc.Encode(fav); err != nil {
+	for _, item := range items {
+		if err := enc.Encode(item); err != nil {
 			return err
 		}
 	}

@@ -8,14 +8,35 @@
 // repeats some (as e621's does after the list changed). A progress line on
 // stderr shows the count and rate.
 //
+// A new full backup first takes a mark of the provider's list (a
+// favorites.ChangeLister's Changes from ""), before its first page, and
+// keeps it in <out>.state. With -incremental, backup appends only the
+// favourites added since that mark, each once, oldest first, and moves the
+// mark on, after the lines are written and synced. Where the provider
+// reports removals since a mark (waifu.im, DCH) they are appended to
+// <out>.removed, one {"provider","ref","noticed"} a line, and a line on
+// stderr says how many; elsewhere the line says removals need two full
+// backups compared. -incremental refuses a file whose full backup is not
+// finished or has no mark (one made before backup kept marks), saying what
+// to do; a mark the provider can no longer honour asks for a new full
+// backup.
+//
 //	backup -provider e621 -out e621.jsonl
+//	backup -provider e621 -out e621.jsonl -incremental
 //	backup -provider mastodon -demo          # offline, against a fake server
+//	backup -provider waifuim -demo -incremental -out w.jsonl
+//
+// Each -demo run starts a fresh fake, so -demo -incremental does it all in
+// one run into a new file: the full backup, 5 new favourites and 2 removed
+// on the fake, then the incremental backup.
 package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/favkit/favorites/examples/internal/cli"
 )
@@ -27,6 +48,8 @@ type options struct {
 	out       string
 	pageSize  int
 	stopAfter int // pages; for trying out a resume
+
+	incremental bool
 }
 
 func parse(args []string, stderr io.Writer) (*options, error) {
@@ -35,8 +58,12 @@ func parse(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.out, "out", "", "output file (default <provider>.jsonl); its place is kept in <out>.state")
 	fs.IntVar(&o.pageSize, "page-size", 0, "favourites a page (default: the provider's largest; a resumed backup keeps its own)")
 	fs.IntVar(&o.stopAfter, "stop-after", 0, "stop after this many pages, as if interrupted (0: never)")
+	fs.BoolVar(&o.incremental, "incremental", false, "append only the favourites added since the last run (the mark in <out>.state)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
+	}
+	if o.incremental && (o.pageSize != 0 || o.stopAfter != 0) {
+		return nil, fmt.Errorf("-page-size and -stop-after are for a full backup, not -incremental")
 	}
 	if o.out == "" {
 		o.out = o.Provider + ".jsonl"
@@ -54,7 +81,45 @@ func run(ctx context.Context, args []string, _, stderr io.Writer) error {
 		return err
 	}
 	defer sess.Close()
+	switch {
+	case o.incremental && o.Demo:
+		return demoIncremental(ctx, sess, o.out, stderr)
+	case o.incremental:
+		_, err := incremental(ctx, sess.Favorites, o.out, stderr)
+		return err
+	}
 	n, err := backup(ctx, sess.Favorites, o.out, o.pageSize, o.stopAfter, stderr)
 	fmt.Fprintf(stderr, "\n%d favourites in %s\n", n, o.out)
+	return err
+}
+
+// Favourites the demo adds and removes between its full and incremental
+// backups.
+const demoAdded, demoRemoved = 5, 2
+
+// demoIncremental makes a full backup of the demo fake into a new file,
+// adds and removes favourites as another app would, and backs up what is
+// new: a demo fake lives for one run, so the marks of an earlier run's
+// file are of another fake.
+func demoIncremental(ctx context.Context, sess *cli.Session, out string, stderr io.Writer) error {
+	if _, err := os.Stat(out + ".state"); err == nil {
+		return fmt.Errorf("-demo -incremental makes a new backup of a new fake, and %s.state exists; remove it or choose another -out", out)
+	}
+	f := sess.Favorites
+	n, err := backup(ctx, f, out, 0, 0, stderr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "\n%d favourites in %s\ndemo: %d favourites added on the fake, %d removed\n", n, out, demoAdded, demoRemoved)
+	for _, ref := range sess.Spare[:demoAdded] {
+		err = errors.Join(err, f.Add(ctx, ref))
+	}
+	for _, ref := range sess.Catalogue[:demoRemoved] { // the demo's first items are favourites
+		err = errors.Join(err, f.Remove(ctx, ref))
+	}
+	if err != nil {
+		return err
+	}
+	_, err = incremental(ctx, f, out, stderr)
 	return err
 }

@@ -38,6 +38,17 @@ type Config struct {
 	Token    string
 	Login    string
 	APIKey   string
+
+	envPrefix string // before each environment variable's name: "TO_" for a second account
+}
+
+// env is flagValue, or when it is empty the environment variable name
+// (with the config's prefix, for a second account).
+func (c *Config) env(flagValue, name string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	return os.Getenv(c.envPrefix + name)
 }
 
 // Register adds the shared flags to fs.
@@ -56,6 +67,19 @@ type Session struct {
 	Favorites favorites.Favorites
 	Catalogue []favorites.Ref
 
+	// Spare are the catalogue's items that were not favourites when the
+	// demo fake started, for a demo that makes new ones; nil for a live
+	// service.
+	Spare []favorites.Ref
+
+	// second opens another account on the demo fake; nil for a live
+	// service.
+	second func() (favorites.Favorites, error)
+
+	// BaseURL is the service's base URL where it has no fixed one (the
+	// demo fake's, or the configured one); "" for the provider's own.
+	BaseURL string
+
 	// Faults injects failures into the demo fake; nil for a live service.
 	Faults *favoritestest.Faults
 
@@ -72,22 +96,21 @@ func (s *Session) Close() {
 // Open connects to the configured provider, or under -demo starts its fake.
 func (c *Config) Open() (*Session, error) {
 	if c.Demo {
-		return openDemo(c.Provider)
+		s, err := openDemo(c.Provider)
+		if err == nil {
+			s.Spare = s.Catalogue[demoFavourites:]
+		}
+		return s, err
 	}
 	f, err := c.openLive()
 	if err != nil {
 		return nil, err
 	}
-	return &Session{Favorites: f}, nil
+	return &Session{Favorites: f, BaseURL: c.ResolvedBaseURL()}, nil
 }
 
 func (c *Config) openLive() (favorites.Favorites, error) {
-	env := func(flagValue, name string) string {
-		if flagValue != "" {
-			return flagValue
-		}
-		return os.Getenv(name)
-	}
+	env := c.env
 	var opts []favorites.Option
 	if c.BaseURL != "" {
 		opts = append(opts, favorites.WithBaseURL(c.BaseURL))

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/favkit/favorites"
@@ -52,12 +53,28 @@ func session(f favorites.Favorites, err error, catalogue []string, faults *favor
 		closeFake()
 		return nil, err
 	}
-	s := &Session{Favorites: f, Faults: faults, close: closeFake}
+	s := &Session{Favorites: f, Faults: faults, close: closeFake,
+		second: func() (favorites.Favorites, error) { return nil, fmt.Errorf("this demo has no second account") }}
 	for _, id := range catalogue {
 		s.Catalogue = append(s.Catalogue, favorites.Ref{ID: id})
 	}
 	return s, nil
 }
+
+// onClose makes Close also run f, after what it ran before.
+func (s *Session) onClose(f func()) {
+	before := s.close
+	s.close = func() { before(); f() }
+}
+
+// The demo's second accounts: another user of the same fake where the fake
+// has users, else another fake with the same catalogue.
+const (
+	secondUser  = "bob"
+	secondToken = "demo-second-token"
+	secondKey   = "demo-second-api-key"
+	secondID    = 7 // waifu.im user ID
+)
 
 func demoMastodon() (*Session, error) {
 	srv := mastodontest.NewServer()
@@ -68,7 +85,16 @@ func demoMastodon() (*Session, error) {
 	}
 	cl, err := mastodon.New(srv.URL, mastodontest.Token, demoOptions...)
 	f, err := adapt(cl, err, mastodon.NewAdapter)
-	return session(f, err, ids, srv.Faults, srv.Close)
+	s, err := session(f, err, ids, srv.Faults, srv.Close)
+	if err == nil {
+		s.BaseURL = srv.URL
+		s.second = func() (favorites.Favorites, error) {
+			srv.AddToken(secondToken, secondUser, "read", "write")
+			cl, err := mastodon.New(srv.URL, secondToken, demoOptions...)
+			return adapt(cl, err, mastodon.NewAdapter)
+		}
+	}
+	return s, err
 }
 
 func demoE621() (*Session, error) {
@@ -80,7 +106,15 @@ func demoE621() (*Session, error) {
 	}
 	cl, err := e621.New(e621test.Login, e621test.APIKey, append(demoOptions, favorites.WithBaseURL(srv.URL))...)
 	f, err := adapt(cl, err, e621.NewAdapter)
-	return session(f, err, itoa(ids), srv.Faults, srv.Close)
+	s, err := session(f, err, itoa(ids), srv.Faults, srv.Close)
+	if err == nil {
+		s.second = func() (favorites.Favorites, error) {
+			srv.AddUser(secondUser, secondKey)
+			cl, err := e621.New(secondUser, secondKey, append(demoOptions, favorites.WithBaseURL(srv.URL))...)
+			return adapt(cl, err, e621.NewAdapter)
+		}
+	}
+	return s, err
 }
 
 func demoWaifuim() (*Session, error) {
@@ -91,16 +125,19 @@ func demoWaifuim() (*Session, error) {
 		err = srv.Favorite(waifuimtest.UserID, ids[:demoFavourites]...)
 	}
 	f, err := adapt(cl, err, waifuim.NewAdapter)
-	return session(f, err, itoa(ids), srv.Faults, srv.Close)
+	s, err := session(f, err, itoa(ids), srv.Faults, srv.Close)
+	if err == nil {
+		s.second = func() (favorites.Favorites, error) {
+			tok := srv.AddUser(secondID, waifuimtest.ViewFavorites, waifuimtest.ManageFavorites)
+			cl, err := srv.NewClient(tok, demoOptions...)
+			return adapt(cl, err, waifuim.NewAdapter)
+		}
+	}
+	return s, err
 }
 
 func demoPlayPlay() (*Session, error) {
-	srv := playplaytest.NewServer()
-	var ids []int64
-	for i := range int64(demoItems) {
-		srv.AddMedia(playplaytest.Upload(1000 + i))
-		ids = append(ids, 1000+i)
-	}
+	srv, ids := playplayFake()
 	if err := srv.Favorite(ids[:demoFavourites]...); err != nil {
 		srv.Close()
 		return nil, err
@@ -108,15 +145,54 @@ func demoPlayPlay() (*Session, error) {
 	cl, err := playplay.New(srv.URL, srv.Token(), demoOptions...)
 	f, err := adapt(cl, err, playplay.NewAdapter)
 	s, err := session(f, err, nil, srv.Faults, srv.Close)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		s.Catalogue = append(s.Catalogue, favorites.Ref{ID: strconv.FormatInt(id, 10), Source: playplay.SourceUpload})
+	}
+	s.second = func() (favorites.Favorites, error) {
+		other, _ := playplayFake() // the fake has one account: another fake, the same media
+		s.onClose(other.Close)
+		cl, err := playplay.New(other.URL, other.Token(), demoOptions...)
+		return adapt(cl, err, playplay.NewAdapter)
+	}
+	return s, nil
+}
+
+// playplayFake is a PlayPlay fake holding the demo's media, no favourites.
+func playplayFake() (*playplaytest.Server, []int64) {
+	srv := playplaytest.NewServer()
+	var ids []int64
+	for i := range int64(demoItems) {
+		srv.AddMedia(playplaytest.Upload(1000 + i))
+		ids = append(ids, 1000+i)
+	}
+	return srv, ids
+}
+
+func demoDCH() (*Session, error) {
+	srv, ids := dchFake()
+	if err := srv.Favorite(ids[:demoFavourites]...); err != nil {
+		srv.Close()
+		return nil, err
+	}
+	cl, err := dch.New(dchtest.Token, append(demoOptions, favorites.WithBaseURL(srv.URL))...)
+	f, err := adapt(cl, err, dch.NewAdapter)
+	s, err := session(f, err, ids, srv.Faults, srv.Close)
 	if err == nil {
-		for _, id := range ids {
-			s.Catalogue = append(s.Catalogue, favorites.Ref{ID: strconv.FormatInt(id, 10), Source: playplay.SourceUpload})
+		s.second = func() (favorites.Favorites, error) {
+			other, _ := dchFake() // the fake has one account: another fake, the same items
+			s.onClose(other.Close)
+			cl, err := dch.New(dchtest.Token, append(demoOptions, favorites.WithBaseURL(other.URL))...)
+			return adapt(cl, err, dch.NewAdapter)
 		}
 	}
 	return s, err
 }
 
-func demoDCH() (*Session, error) {
+// dchFake is a DCH fake holding the demo's items, no favourites.
+func dchFake() (*dchtest.Server, []string) {
 	srv := dchtest.NewServer()
 	var ids []string
 	for i := range demoItems {
@@ -124,13 +200,7 @@ func demoDCH() (*Session, error) {
 		srv.AddItems(dchtest.Item{ID: id, Type: "work", Title: "Work " + strconv.Itoa(i+1)})
 		ids = append(ids, id)
 	}
-	if err := srv.Favorite(ids[:demoFavourites]...); err != nil {
-		srv.Close()
-		return nil, err
-	}
-	cl, err := dch.New(dchtest.Token, append(demoOptions, favorites.WithBaseURL(srv.URL))...)
-	f, err := adapt(cl, err, dch.NewAdapter)
-	return session(f, err, ids, srv.Faults, srv.Close)
+	return srv, ids
 }
 
 func itoa(ids []int64) []string {
