@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/favkit/favorites/providers/mastodon"
@@ -109,12 +110,17 @@ func enter(t reflect.Type, s plainState) (plainState, bool) {
 	return s, true
 }
 
+// plainStatus is Status's plain copy, built once: building it costs far
+// more than decoding a page, which the fuzz target does many times.
+var plainStatus = sync.OnceValue(func() reflect.Type {
+	st, _ := plainTypes{}.of(reflect.TypeFor[mastodon.Status](), plainState{at: -1})
+	return st
+})
+
 // plainPage decodes a page with encoding/json v1 into plain copies of
 // Status, one per item, and each item's bytes as v1 finds them.
 func plainPage(page []byte) ([]reflect.Value, []json.RawMessage, error) {
-	m := plainTypes{}
-	st, _ := m.of(reflect.TypeFor[mastodon.Status](), plainState{at: -1})
-	list := reflect.New(reflect.SliceOf(reflect.PointerTo(st)))
+	list := reflect.New(reflect.SliceOf(reflect.PointerTo(plainStatus())))
 	if err := json.Unmarshal(page, list.Interface()); err != nil {
 		return nil, nil, err
 	}
