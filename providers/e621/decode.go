@@ -2,7 +2,6 @@ package e621
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -28,14 +27,13 @@ func decodePosts(ctx context.Context, body driver.RawJSON, limit int) ([]*Post, 
 		List:  func(ctx context.Context, list []byte) ([]*Post, error) { return decodePage(ctx, list, n) }})
 }
 
-// checkPost accepts one listed post and gives it its Raw.
-func checkPost(_ int, p **Post, raw []byte) error {
+// checkPost accepts one listed post: not null (nil), with a positive id.
+func checkPost(p *Post) error {
 	switch {
-	case *p == nil:
+	case p == nil:
 		return errors.New("a null post")
-	case (*p).ID < 1:
-		return fmt.Errorf("a post without a positive id (%d)", (*p).ID)
+	case p.ID < 1:
+		return fmt.Errorf("a post without a positive id (%d)", p.ID)
 	}
-	(*p).Raw = json.RawMessage(raw)
 	return nil
 }

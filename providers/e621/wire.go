@@ -106,7 +106,7 @@ func decodePage(ctx context.Context, list []byte, n int) ([]*Post, error) {
 		}
 		p, err := d.post(list, &block[i])
 		if err == nil {
-			err = checkPost(i, &p, p.Raw)
+			err = checkPost(p) // p is nil for a null post
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%w: item %d: %v", favorites.ErrMalformedReply, i, err)
