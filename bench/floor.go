@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -8,6 +9,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/favkit/favorites/providers/e621"
 	"github.com/favkit/favorites/providers/mastodon"
@@ -60,31 +63,99 @@ func E621Floor(ctx context.Context, hc *http.Client, base, login, apiKey string,
 	}
 }
 
+// MastodonLimit reads the same pages as MastodonFloor and only scans their
+// JSON tokens (no value is built): the limit of any client that reads the
+// bytes at all. It counts the statuses.
+func MastodonLimit(ctx context.Context, hc *http.Client, base, token string) (int, error) {
+	n := 0
+	next := base + "/api/v1/favourites?limit=" + strconv.Itoa(mastodon.MaxLimit)
+	for next != "" {
+		h, data, err := getBody(ctx, hc, next, "Authorization", "Bearer "+token)
+		if err != nil {
+			return n, err
+		}
+		k, err := scanTokens(data, 2) // a status is an object in the list
+		if err != nil {
+			return n, err
+		}
+		n += k
+		next = nextLink(h.Values("Link"))
+	}
+	return n, nil
+}
+
+// E621Limit reads the same pages as E621Floor and only scans their JSON
+// tokens, as MastodonLimit does.
+func E621Limit(ctx context.Context, hc *http.Client, base, login, apiKey string) (int, error) {
+	n := 0
+	for page := 1; ; page++ {
+		url := base + "/favorites.json?limit=" + strconv.Itoa(e621.MaxLimit) + "&page=" + strconv.Itoa(page)
+		_, data, err := getBody(ctx, hc, url,
+			"Authorization", basicAuth(login, apiKey), "User-Agent", "favbench/1 (by "+login+" on e621)")
+		if err != nil {
+			return n, err
+		}
+		k, err := scanTokens(data, 3) // a post is an object in the envelope's list
+		if err != nil {
+			return n, err
+		}
+		n += k
+		if k < e621.MaxLimit {
+			return n, nil
+		}
+	}
+}
+
+// scanTokens reads every token of data and builds nothing, counting the
+// objects that open at the given depth (1 is the top level).
+func scanTokens(data []byte, depth int) (int, error) {
+	dec := jsontext.NewDecoder(bytes.NewBuffer(data))
+	n := 0
+	for {
+		tok, err := dec.ReadToken()
+		if err == io.EOF {
+			return n, nil
+		}
+		if err != nil {
+			return n, err
+		}
+		if tok.Kind() == '{' && dec.StackDepth() == depth {
+			n++
+		}
+	}
+}
+
 // getJSON GETs url with the header pairs and decodes a 200 answer into v.
 // The body is read whole, then decoded: faster than a json.Decoder on the
 // body, whose buffer grows by copying, and it reads to the end, so the
 // connection is reused as the SDK's is.
 func getJSON(ctx context.Context, hc *http.Client, url string, v any, header ...string) (http.Header, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	h, data, err := getBody(ctx, hc, url, header...)
 	if err != nil {
 		return nil, err
+	}
+	return h, json.Unmarshal(data, v)
+}
+
+// getBody GETs url with the header pairs and reads a 200 answer whole.
+func getBody(ctx context.Context, hc *http.Client, url string, header ...string) (http.Header, []byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, nil, err
 	}
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
 	resp, err := hc.Do(req)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("GET %s: %s", url, resp.Status)
+		return nil, nil, fmt.Errorf("GET %s: %s", url, resp.Status)
 	}
 	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return nil, err
-	}
-	return resp.Header, json.Unmarshal(data, v)
+	return resp.Header, data, err
 }
 
 // nextLink finds the rel="next" target in Link header values of the form

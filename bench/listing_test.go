@@ -49,6 +49,9 @@ var mastodonListers = []namedLister{
 	{"go-mastodon", func(ctx context.Context, hc *http.Client, base string) (int, error) {
 		return GoMastodon(ctx, hc, base, mastodontest.Token, func(st *gomastodon.Status) { sink += len(st.ID) })
 	}},
+	{"limit", func(ctx context.Context, hc *http.Client, base string) (int, error) {
+		return MastodonLimit(ctx, hc, base, mastodontest.Token)
+	}},
 }
 
 var e621Listers = []namedLister{
@@ -68,6 +71,9 @@ var e621Listers = []namedLister{
 			return 0, err
 		}
 		return drain(e621.NewAdapter(c).List(nil).All(ctx), func(f favorites.Favorite) { sink += len(f.Ref.ID) })
+	}},
+	{"limit", func(ctx context.Context, hc *http.Client, base string) (int, error) {
+		return E621Limit(ctx, hc, base, e621test.Login, e621test.APIKey)
 	}},
 }
 
@@ -91,7 +97,7 @@ func drain[T any](seq iter.Seq2[T, error], each func(T)) (int, error) {
 }
 
 // BenchmarkListMastodon lists N favourites from one Mastodon fake with the
-// floor, the SDK (typed and portable) and go-mastodon.
+// floor, the SDK (typed and portable), go-mastodon and the token scan.
 func BenchmarkListMastodon(b *testing.B) {
 	base := sharedFakes(b).Mastodon
 	for _, l := range mastodonListers {
@@ -99,8 +105,8 @@ func BenchmarkListMastodon(b *testing.B) {
 	}
 }
 
-// BenchmarkListE621 lists N favourites from one e621 fake with the floor
-// and the SDK (typed and portable).
+// BenchmarkListE621 lists N favourites from one e621 fake with the floor,
+// the SDK (typed and portable) and the token scan.
 func BenchmarkListE621(b *testing.B) {
 	base := sharedFakes(b).E621
 	for _, l := range e621Listers {

@@ -76,7 +76,11 @@ type ItemRules[T any] struct {
 	// provider that reads each item in the same pass that finds its bounds
 	// (cutting its raw bytes from list as it goes) sets it, and keeps Max,
 	// its item checks and ctx itself. Its errors are returned as they are,
-	// so it wraps [favorites.ErrMalformedReply] itself.
+	// so it wraps [favorites.ErrMalformedReply] itself. With MinBytes or
+	// MaxBytes set, the first pass (and Count) runs before List, as
+	// before Decode: a list of the wrong size or of items too small or
+	// too large is refused before List builds anything; that pass
+	// allocates nothing and costs little beside a decoding.
 	List func(ctx context.Context, list []byte) ([]T, error)
 }
 
@@ -98,7 +102,7 @@ func DecodeItems[T any](ctx context.Context, list []byte, rules ItemRules[T]) ([
 	if len(list) == 0 || list[0] != '[' {
 		return nil, fmt.Errorf("%w: %s where a list was due", favorites.ErrMalformedReply, describeJSON(list))
 	}
-	if rules.List != nil {
+	if rules.List != nil && rules.MinBytes == 0 && rules.MaxBytes == 0 {
 		return rules.List(ctx, list)
 	}
 	n, err := countItems(list, rules.Max, rules.MinBytes, rules.MaxBytes)
@@ -109,6 +113,9 @@ func DecodeItems[T any](ctx context.Context, list []byte, rules ItemRules[T]) ([
 		if err := rules.Count(n); err != nil {
 			return nil, fmt.Errorf("%w: %w", favorites.ErrMalformedReply, err)
 		}
+	}
+	if rules.List != nil {
+		return rules.List(ctx, list)
 	}
 	decode := rules.Decode
 	if decode == nil {

@@ -43,12 +43,6 @@ type favoritesQuery struct {
 	Limit  int   `url:"limit"`
 }
 
-// postsBody is a listing's envelope. Posts keeps the list's bytes in the
-// reply's own buffer; decodePosts reads them post by post.
-type postsBody struct {
-	Posts driver.RawJSON `json:"posts"`
-}
-
 // Favorites lists favourites, newest first, page by page. Nothing is sent
 // until the Pager is read. Paging ends on a page shorter than the limit.
 // Options out of range, and any page past MaxPage, are refused with
@@ -213,12 +207,12 @@ func (c *Client) favoritesPage(ctx context.Context, userID int64, limit, page in
 	if err != nil {
 		return nil, nil, err
 	}
-	var body postsBody
+	var body driver.RawJSON // the envelope, read by decodePosts
 	resp, err := c.c.Do(ctx, req, &body)
 	if err != nil {
 		return nil, resp, err
 	}
-	posts, err := decodePosts(ctx, body.Posts, limit)
+	posts, err := decodePosts(ctx, body, limit)
 	if err != nil {
 		return nil, resp, fmt.Errorf("%s: GET /favorites.json page %d: %w", ProviderName, page, err)
 	}

@@ -64,17 +64,6 @@ func (p *Post) UnmarshalJSON(data []byte) error {
 	return p.decode(data)
 }
 
-// decodeItem is driver.ItemRules.Decode for a listing: it reads a post
-// through postWire directly, so that encoding/json does not scan its bytes
-// again to hand them to UnmarshalJSON. A null post stays nil.
-func decodeItem(raw []byte, p **Post) error {
-	if string(raw) == "null" {
-		return nil
-	}
-	*p = new(Post)
-	return (*p).decode(raw)
-}
-
 // decode reads data into p, which it zeroes first.
 func (p *Post) decode(data []byte) error {
 	*p = Post{}

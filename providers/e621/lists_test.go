@@ -1,7 +1,10 @@
 package e621
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -67,8 +70,8 @@ func TestPostListsAreExactLength(t *testing.T) {
 	}
 }
 
-// FuzzPostListsDecodeAsEncodingJSON holds the counted lists to
-// encoding/json's reading of any post.
+// FuzzPostListsDecodeAsEncodingJSON holds the counted lists, and the
+// listing's one-pass decoding, to encoding/json's reading of any post.
 func FuzzPostListsDecodeAsEncodingJSON(f *testing.F) {
 	for _, s := range listShapes {
 		f.Add(s)
@@ -83,5 +86,53 @@ func FuzzPostListsDecodeAsEncodingJSON(f *testing.F) {
 		if err == nil && !reflect.DeepEqual(got, want) {
 			t.Fatalf("got %+v\nwant %+v", got, want)
 		}
+		if msg := listedAsEncodingJSON(data, want, wantErr); msg != "" {
+			t.Fatal(msg)
+		}
 	})
+}
+
+// listedAsEncodingJSON decodes data as one post of a listing page, in the
+// one pass of decodePage, and says how it differs from v1's want (its
+// error wantErr): a post v1 reads, with a positive id, must decode to the
+// same values with data as its Raw; one v1 refuses must be refused.
+func listedAsEncodingJSON(data string, want Post, wantErr error) string {
+	trimmed := bytes.TrimSpace([]byte(data))
+	page := append(append([]byte("["), trimmed...), ']')
+	posts, err := decodePage(context.Background(), page, 1)
+	switch {
+	case err == nil && len(posts) != 1:
+		return "" // data is not one value ("", or two posts), so not one post of a listing
+	case wantErr != nil && err == nil:
+		return "listing decoded " + data + "; encoding/json refuses it: " + wantErr.Error()
+	case wantErr != nil || want.ID < 1 || len(trimmed) == 0 || trimmed[0] != '{':
+		return "" // refused by both, or by the listing's own rules
+	case err != nil:
+		return "listing refused " + data + ": " + err.Error()
+	case !bytes.Equal(posts[0].Raw, trimmed):
+		return "Raw " + string(posts[0].Raw) + ", not the post's bytes"
+	}
+	got := *posts[0]
+	got.Raw = nil
+	if !reflect.DeepEqual(got, want) {
+		return fmt.Sprintf("listing decoded %s as %+v, encoding/json as %+v", data, got, want)
+	}
+	return ""
+}
+
+// The listing's one-pass decoding reads every shape as encoding/json does.
+func TestListingDecodesAsEncodingJSON(t *testing.T) {
+	compared := 0
+	for _, data := range listShapes {
+		want, wantErr := readAsEncodingJSON([]byte(data))
+		if msg := listedAsEncodingJSON(data, want, wantErr); msg != "" {
+			t.Error(msg)
+		}
+		if wantErr == nil {
+			compared++
+		}
+	}
+	if compared < 5 {
+		t.Errorf("only %d shapes decoded by encoding/json", compared)
+	}
 }

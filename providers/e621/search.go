@@ -175,12 +175,12 @@ func (c *Client) searchPage(ctx context.Context, s search, before int64) (favori
 	if err != nil {
 		return favorites.Page[*Post]{}, err
 	}
-	var body postsBody
+	var body driver.RawJSON // the envelope, read by decodePosts
 	resp, err := c.c.Do(ctx, req, &body)
 	if err != nil {
 		return favorites.Page[*Post]{Response: resp}, err
 	}
-	posts, err := decodePosts(ctx, body.Posts, s.limit)
+	posts, err := decodePosts(ctx, body, s.limit)
 	if err == nil {
 		err = checkDescending(posts, before)
 	}
