@@ -19,6 +19,11 @@
 // items from the reply's own bytes, refusing pages the service would never
 // send before it builds a value for them.
 //
+// An adapter that can list what changed since a mark implements
+// favorites.ChangeLister; a service that answers its whole list in one
+// request gets its marks and its added and removed items from [SetMark] and
+// [SetChanges].
+//
 // The adapter implements favorites.Favorites, and its test runs the
 // conformance suite of package drivertest against the provider's fake
 // server. The five providers under providers/ are worked examples; DCH's is
