@@ -6,6 +6,7 @@ package watch
 
 import (
 	"context"
+	"fmt"
 	"iter"
 	"time"
 
@@ -58,6 +59,9 @@ func Added(ctx context.Context, f favorites.ChangeLister, mark string, opts *Opt
 				return
 			}
 			ch, err := f.Changes(ctx, pos.Base)
+			if err == nil && ch == nil {
+				err = fmt.Errorf("watch: %w: the ChangeLister gave no changes and no error", favorites.ErrMalformedReply)
+			}
 			switch {
 			case ctx.Err() != nil:
 				return

@@ -124,6 +124,25 @@ func TestAddedOnFailures(t *testing.T) {
 	}
 }
 
+// nilChanges is a ChangeLister that breaks its contract.
+type nilChanges struct{}
+
+func (nilChanges) Changes(context.Context, string) (*favorites.Changes, error) { return nil, nil }
+
+// A ChangeLister that answers nothing and no error ends the watch with an
+// error, not a panic.
+func TestAddedRefusesANilAnswer(t *testing.T) {
+	n := 0
+	for _, err := range watch.Added(t.Context(), nilChanges{}, "", fast) {
+		if n++; !errors.Is(err, favorites.ErrMalformedReply) {
+			t.Errorf("yield %d: %v, want ErrMalformedReply", n, err)
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d yields, want the one error", n)
+	}
+}
+
 // Marks that are not the list's are refused before anything is asked.
 func TestAddedRefusesForeignMarks(t *testing.T) {
 	for _, mark := range []string{"memory.v1.other.3", "watch.v1.!!", "watch.v1.e30"} {
