@@ -12,9 +12,9 @@ import (
 
 	json "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
-	jsonv1 "github.com/go-json-experiment/json/v1"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/internal/onepass"
 )
 
 // A listing's posts are decoded in one pass with
@@ -41,35 +41,14 @@ type pageDecoder struct {
 
 var pageDecoders = sync.Pool{New: func() any { return newPageDecoder() }}
 
-// newPageDecoder builds a decoder whose options give the values
-// encoding/json v1 gives (TestListingDecodesAsEncodingJSON and the fuzz
-// target FuzzPostListsDecodeAsEncodingJSON hold it to that):
-//
-//   - AllowDuplicateNames: v1 takes a repeated name's last value; v2
-//     would refuse the object.
-//   - AllowInvalidUTF8: v1 replaces invalid UTF-8 with U+FFFD, as v2 then
-//     does; v2 would otherwise refuse the string.
-//   - MatchCaseInsensitiveNames with MatchCaseSensitiveDelimiter: v1
-//     matches names as strings.EqualFold does, '_' and '-' included.
-//   - MergeWithLegacySemantics: a null leaves a value as it was, as in v1.
-//   - time.Time by v2's strict RFC 3339 parser, as time.Time.UnmarshalJSON.
-//   - Not ReportErrorsWithLegacySemantics: it validates each value whole
-//     before decoding it, the second pass this decoder exists to avoid.
-//   - The lists by strings and ids below, as stringList and idList do in
-//     v1: exact length, and null leaves the list as it was.
+// newPageDecoder builds a decoder with onepass.Options (held to encoding/json
+// v1 by TestListingDecodesAsEncodingJSON and the fuzz target
+// FuzzPostListsDecodeAsEncodingJSON) and the readers of a post's lists
+// below, as stringList and idList do in v1: exact length, and null leaves
+// the list as it was.
 func newPageDecoder() *pageDecoder {
 	d := &pageDecoder{}
-	d.opts = json.JoinOptions(
-		jsontext.AllowDuplicateNames(true),
-		jsontext.AllowInvalidUTF8(true),
-		json.MatchCaseInsensitiveNames(true),
-		jsonv1.MatchCaseSensitiveDelimiter(true),
-		jsonv1.MergeWithLegacySemantics(true),
-		json.WithUnmarshalers(json.JoinUnmarshalers(
-			json.UnmarshalFromFunc(d.strings),
-			json.UnmarshalFromFunc(d.idList),
-		)),
-	)
+	d.opts = onepass.Options(json.UnmarshalFromFunc(d.strings), json.UnmarshalFromFunc(d.idList))
 	d.dec = jsontext.NewDecoder(&d.rd, d.opts)
 	return d
 }
@@ -125,7 +104,7 @@ func decodePage(ctx context.Context, list []byte, n int) ([]*Post, error) {
 // post decodes the post at the decoder's position into p and gives it its
 // Raw; a null post is nil, which checkPost refuses.
 func (d *pageDecoder) post(list []byte, p *Post) (*Post, error) {
-	start := d.valueAt()
+	start := onepass.ValueStart(d.buf, d.dec.InputOffset())
 	if d.dec.PeekKind() == 'n' {
 		_, err := d.dec.ReadToken()
 		return nil, err
@@ -146,16 +125,6 @@ func (d *pageDecoder) post(list []byte, p *Post) (*Post, error) {
 	return p, nil
 }
 
-// valueAt is where the value about to be read starts in d.buf: past the
-// white space, colon or comma after the decoder's offset.
-func (d *pageDecoder) valueAt() int {
-	i := int(d.dec.InputOffset())
-	for i < len(d.buf) && bytes.IndexByte([]byte(" \t\n\r:,"), d.buf[i]) >= 0 {
-		i++
-	}
-	return i
-}
-
 // strings reads a list of strings at its exact length; a null item is "",
 // and null leaves the list as it was, as stringList does in v1.
 func (d *pageDecoder) strings(dec *jsontext.Decoder, l *stringList) error {
@@ -168,16 +137,17 @@ func (d *pageDecoder) idList(dec *jsontext.Decoder, l *idList) error {
 	return readList(d, dec, (*[]int64)(l))
 }
 
-// readList reads a JSON list into *l, made at the length listLen counts
-// first: growing it by append would allocate some three times its size,
+// readList reads a JSON list into *l, made at the length
+// onepass.CountList counts first: growing it by append would allocate some three times its size,
 // and a post of a hundred thousand "" would cost 30 bytes a byte of JSON.
 func readList[T any](d *pageDecoder, dec *jsontext.Decoder, l *[]T) error {
-	at := d.valueAt()
+	at := onepass.ValueStart(d.buf, d.dec.InputOffset())
 	ok, err := openList(dec)
 	if !ok || err != nil {
 		return err
 	}
-	out := make([]T, 0, listLen(d.buf, at))
+	n, _, _ := onepass.CountList(d.buf, at) // 0 for a list cut short, which the decoder then refuses
+	out := make([]T, 0, n)
 	for dec.PeekKind() != ']' {
 		// Decoded in place: a local would escape, an allocation an item.
 		out = append(out, *new(T))
@@ -188,40 +158,6 @@ func readList[T any](d *pageDecoder, dec *jsontext.Decoder, l *[]T) error {
 	*l = out
 	_, err = dec.ReadToken()
 	return err
-}
-
-// listLen counts the items of the JSON list at buf[start], reading bounds
-// only (the decoder checks the syntax as it reads the items); 0 for a
-// list cut short.
-func listLen(buf []byte, start int) int {
-	n, depth, inString, escaped, empty := 0, 0, false, false, true
-	for _, c := range buf[start:] {
-		switch {
-		case escaped:
-			escaped = false
-		case inString:
-			escaped = c == '\\'
-			inString = c != '"'
-		case c == '"':
-			inString, empty = true, false
-		case c == '[' || c == '{':
-			if depth++; depth > 1 {
-				empty = false
-			}
-		case c == ']' || c == '}':
-			if depth--; depth == 0 {
-				if !empty {
-					n++
-				}
-				return n
-			}
-		case c == ',' && depth == 1:
-			n++
-		case c != ' ' && c != '\t' && c != '\n' && c != '\r' && depth == 1:
-			empty = false
-		}
-	}
-	return 0
 }
 
 // openList reads the '[' of a list; ok is false (and the value read) for a
@@ -259,7 +195,7 @@ func postsOf(body []byte) ([]byte, error) {
 	d.buf, d.rd = body, *bytes.NewBuffer(body)
 	d.dec.Reset(&d.rd, d.opts)
 	if k := d.dec.PeekKind(); k != '{' {
-		return nil, fmt.Errorf("%w: %s where an object was due", favorites.ErrMalformedReply, kindName(k))
+		return nil, fmt.Errorf("%w: %s where an object was due", favorites.ErrMalformedReply, onepass.KindName(k))
 	}
 	var posts []byte
 	_, err := d.dec.ReadToken()
@@ -269,7 +205,7 @@ func postsOf(body []byte) ([]byte, error) {
 			break
 		}
 		isPosts := matchPosts(name.String()) // the token is valid until the next read
-		start, null := d.valueAt(), d.dec.PeekKind() == 'n'
+		start, null := onepass.ValueStart(d.buf, d.dec.InputOffset()), d.dec.PeekKind() == 'n'
 		if err = d.dec.SkipValue(); err == nil && isPosts {
 			posts = body[start:int(d.dec.InputOffset())]
 			if null {
@@ -294,20 +230,3 @@ func postsOf(body []byte) ([]byte, error) {
 // matchPosts says whether a member's name is "posts" to encoding/json:
 // the same letters in any case.
 func matchPosts(name string) bool { return strings.EqualFold(name, "posts") }
-
-// kindName names a JSON kind for an error.
-func kindName(k jsontext.Kind) string {
-	switch k {
-	case '[':
-		return "a list"
-	case '"':
-		return "a string"
-	case '0':
-		return "a number"
-	case 't', 'f':
-		return "a bool"
-	case 'n':
-		return "null"
-	}
-	return "a value"
-}

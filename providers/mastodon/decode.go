@@ -13,6 +13,7 @@ import (
 
 	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/driver"
+	"github.com/favkit/favorites/internal/onepass"
 )
 
 // Decoding a status costs memory linear in its bytes, whatever their shape:
@@ -94,7 +95,7 @@ func (d *decoder) status(dec *jsontext.Decoder, s *Status) error {
 // s, at level at, and, when the reply's bytes may be kept, gives it its
 // Raw: the part of the reply between the offsets before and after it.
 func (d *decoder) decodeStatus(dec *jsontext.Decoder, s *Status, at level) error {
-	start := d.valueAt()
+	start := onepass.ValueStart(d.buf, d.dec.InputOffset())
 	outer, inQuote := d.at, d.inQuote
 	d.at, d.inQuote = at, false
 	*s = Status{}

@@ -7,9 +7,9 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/favkit/favorites/internal/onepass"
 	json "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
-	jsonv1 "github.com/go-json-experiment/json/v1"
 )
 
 // A reply is decoded in one pass with github.com/go-json-experiment/json
@@ -48,53 +48,28 @@ type decoder struct {
 
 var decoders = sync.Pool{New: func() any { return newDecoder() }}
 
-// newDecoder builds a decoder and its options. Each option below is chosen
-// so that a reply encoding/json v1 decoded decodes to the same values (the
-// fixture tests check them field by field):
-//
-//   - AllowDuplicateNames: v1 takes a repeated name's last value; v2
-//     would refuse the object.
-//   - AllowInvalidUTF8: v1 replaces invalid UTF-8 with U+FFFD; v2 would
-//     refuse the string (decoder.str replaces it as v1 does).
-//   - MatchCaseInsensitiveNames with MatchCaseSensitiveDelimiter: v1
-//     matches a name to a field as strings.EqualFold does; v2 matches
-//     exactly, or, with the first alone, also ignores '_' and '-'.
-//   - MergeWithLegacySemantics: a null leaves a string, number, bool or
-//     struct as it was, as in v1, which matters only for a repeated name.
-//   - time.Time is read by v2's own strict RFC 3339 parser, which is
-//     what time.Time.UnmarshalJSON has done since Go 1.20 (no
-//     ParseTimeWithLooseRFC3339).
-//   - Not ReportErrorsWithLegacySemantics: under it v2 validates each
-//     value whole before decoding it, which is the second pass this
-//     decoder exists to avoid. Errors are v2's (a SemanticError or a
-//     SyntacticError), each wrapped as a malformed reply.
+// newDecoder builds a decoder and its options: onepass.Options, with the
+// readers of the Mastodon types below.
 func newDecoder() *decoder {
 	d := &decoder{}
-	d.opts = json.JoinOptions(
-		jsontext.AllowDuplicateNames(true),
-		jsontext.AllowInvalidUTF8(true),
-		json.MatchCaseInsensitiveNames(true),
-		jsonv1.MatchCaseSensitiveDelimiter(true),
-		jsonv1.MergeWithLegacySemantics(true),
-		json.WithUnmarshalers(json.JoinUnmarshalers(
-			json.UnmarshalFromFunc(d.str),
-			json.UnmarshalFromFunc(d.statusPtr),
-			json.UnmarshalFromFunc(d.status),
-			json.UnmarshalFromFunc(d.quote),
-			json.UnmarshalFromFunc(d.accountPtr),
-			json.UnmarshalFromFunc(d.account),
-			json.UnmarshalFromFunc(d.card),
-			json.UnmarshalFromFunc(d.poll),
-			json.UnmarshalFromFunc(d.filterResult),
-			json.UnmarshalFromFunc(d.filter),
-			json.UnmarshalFromFunc(d.approval),
-			json.UnmarshalFromFunc(d.publishedAt),
-			denseFunc[MediaAttachment](d), denseFunc[Mention](d), denseFunc[Tag](d),
-			denseFunc[CustomEmoji](d), denseFunc[FilterResult](d), denseFunc[Field](d),
-			denseFunc[AccountRole](d), denseFunc[PreviewCardAuthor](d), denseFunc[PollOption](d),
-			denseFunc[FilterKeyword](d), denseFunc[FilterStatus](d),
-			scalarFunc[string](d), scalarFunc[int](d),
-		)),
+	d.opts = onepass.Options(
+		json.UnmarshalFromFunc(d.str),
+		json.UnmarshalFromFunc(d.statusPtr),
+		json.UnmarshalFromFunc(d.status),
+		json.UnmarshalFromFunc(d.quote),
+		json.UnmarshalFromFunc(d.accountPtr),
+		json.UnmarshalFromFunc(d.account),
+		json.UnmarshalFromFunc(d.card),
+		json.UnmarshalFromFunc(d.poll),
+		json.UnmarshalFromFunc(d.filterResult),
+		json.UnmarshalFromFunc(d.filter),
+		json.UnmarshalFromFunc(d.approval),
+		json.UnmarshalFromFunc(d.publishedAt),
+		denseFunc[MediaAttachment](d), denseFunc[Mention](d), denseFunc[Tag](d),
+		denseFunc[CustomEmoji](d), denseFunc[FilterResult](d), denseFunc[Field](d),
+		denseFunc[AccountRole](d), denseFunc[PreviewCardAuthor](d), denseFunc[PollOption](d),
+		denseFunc[FilterKeyword](d), denseFunc[FilterStatus](d),
+		scalarFunc[string](d), scalarFunc[int](d),
 	)
 	d.dec = jsontext.NewDecoder(&d.rd, d.opts)
 	return d
@@ -118,21 +93,6 @@ func (d *decoder) put() {
 		d.scratch = nil
 	}
 	decoders.Put(d)
-}
-
-// valueAt is where the value about to be read starts in d.buf: past the
-// white space, colon or comma after the decoder's offset.
-func (d *decoder) valueAt() int {
-	i := int(d.dec.InputOffset())
-	for i < len(d.buf) {
-		switch d.buf[i] {
-		case ' ', '\t', '\n', '\r', ':', ',':
-			i++
-		default:
-			return i
-		}
-	}
-	return i
 }
 
 // str reads a string. One without escapes and in valid UTF-8 is its bytes,
@@ -227,9 +187,9 @@ func decodeList[T any](d *decoder, dec *jsontext.Decoder, l *[]T, dense func(n, 
 		_, err := dec.ReadToken() // the syntax error
 		return err
 	default:
-		return fmt.Errorf("%s where a list was due", kindName(k))
+		return fmt.Errorf("%s where a list was due", onepass.KindName(k))
 	}
-	start := d.valueAt()
+	start := onepass.ValueStart(d.buf, d.dec.InputOffset())
 	if _, err := dec.ReadToken(); err != nil {
 		return err
 	}
@@ -245,7 +205,7 @@ func decodeList[T any](d *decoder, dec *jsontext.Decoder, l *[]T, dense func(n, 
 			return err
 		}
 		if !counted && len(items) == shortList {
-			n, end, ok := countList(d.buf, start)
+			n, end, ok := onepass.CountList(d.buf, start)
 			if !ok {
 				return fmt.Errorf("a list cut short")
 			}
@@ -254,14 +214,14 @@ func decodeList[T any](d *decoder, dec *jsontext.Decoder, l *[]T, dense func(n, 
 			}
 			items, counted = append(make([]T, 0, n), items...), true
 		}
-		at := d.valueAt()
+		at := onepass.ValueStart(d.buf, d.dec.InputOffset())
 		items = append(items, *new(T))
 		if err := json.UnmarshalDecode(dec, &items[len(items)-1]); err != nil {
 			return err
 		}
 		end := int(dec.InputOffset())
 		if !counted && dense(len(items), end-start) != nil {
-			n, end, ok := countList(d.buf, start)
+			n, end, ok := onepass.CountList(d.buf, start)
 			if !ok {
 				return fmt.Errorf("a list cut short")
 			}
@@ -276,57 +236,6 @@ func decodeList[T any](d *decoder, dec *jsontext.Decoder, l *[]T, dense func(n, 
 			}
 		}
 	}
-}
-
-// countList counts the items of the JSON array at buf[start] and finds
-// its end, reading bounds only (the decoder checks the syntax); ok is
-// false when the array is cut short.
-func countList(buf []byte, start int) (n, end int, ok bool) {
-	depth, inString, escaped, empty := 0, false, false, true
-	for i := start; i < len(buf); i++ {
-		c := buf[i]
-		switch {
-		case escaped:
-			escaped = false
-		case inString:
-			escaped = c == '\\'
-			inString = c != '"'
-		case c == '"':
-			inString = true
-			empty = false
-		case c == '[' || c == '{':
-			if depth++; depth > 1 {
-				empty = false
-			}
-		case c == ']' || c == '}':
-			if depth--; depth == 0 {
-				if !empty {
-					n++
-				}
-				return n, i + 1, true
-			}
-		case c == ',' && depth == 1:
-			n++
-		case c != ' ' && c != '\t' && c != '\n' && c != '\r' && depth == 1:
-			empty = false
-		}
-	}
-	return 0, 0, false
-}
-
-// kindName names a JSON kind for an error.
-func kindName(k jsontext.Kind) string {
-	switch k {
-	case '{':
-		return "an object"
-	case '"':
-		return "a string"
-	case '0':
-		return "a number"
-	case 't', 'f':
-		return "a bool"
-	}
-	return "a value"
 }
 
 // holdsStructs reports whether t, a struct, has a pointer to a struct

@@ -1,0 +1,112 @@
+// Package onepass holds what the providers' one-pass decoders share: they
+// read a page with encoding/json v2's code (github.com/go-json-experiment/json)
+// once, filling the typed values and cutting each item's Raw from the page
+// as they go. Here are the options that make v2 read as encoding/json v1
+// does, and the scans over the page's bytes that find where a value starts
+// and how many items a list holds before it is built.
+package onepass
+
+import (
+	json "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+	jsonv1 "github.com/go-json-experiment/json/v1"
+)
+
+// Options are the decoding options of a one-pass decoder, with its own
+// unmarshalers. Each is chosen so that a reply encoding/json v1 decoded
+// decodes to the same values (each provider's tests against v1 hold it):
+//
+//   - AllowDuplicateNames: v1 takes a repeated name's last value; v2
+//     would refuse the object.
+//   - AllowInvalidUTF8: v1 replaces invalid UTF-8 with U+FFFD; v2 would
+//     refuse the string.
+//   - MatchCaseInsensitiveNames with MatchCaseSensitiveDelimiter: v1
+//     matches a name to a field as strings.EqualFold does; v2 matches
+//     exactly, or, with the first alone, also ignores '_' and '-'.
+//   - MergeWithLegacySemantics: a null leaves a string, number, bool or
+//     struct as it was, as in v1, which matters only for a repeated name.
+//   - time.Time is read by v2's own strict RFC 3339 parser, which is
+//     what time.Time.UnmarshalJSON has done since Go 1.20 (no
+//     ParseTimeWithLooseRFC3339).
+//   - Not ReportErrorsWithLegacySemantics: under it v2 validates each
+//     value whole before decoding it, the second pass these decoders exist
+//     to avoid. Errors are v2's (a SemanticError or a SyntacticError).
+func Options(unmarshalers ...*json.Unmarshalers) json.Options {
+	return json.JoinOptions(
+		jsontext.AllowDuplicateNames(true),
+		jsontext.AllowInvalidUTF8(true),
+		json.MatchCaseInsensitiveNames(true),
+		jsonv1.MatchCaseSensitiveDelimiter(true),
+		jsonv1.MergeWithLegacySemantics(true),
+		json.WithUnmarshalers(json.JoinUnmarshalers(unmarshalers...)),
+	)
+}
+
+// ValueStart is where the value a decoder is about to read starts in buf,
+// given the decoder's input offset: past the white space, colon or comma.
+func ValueStart(buf []byte, offset int64) int {
+	i := int(offset)
+	for i < len(buf) {
+		switch buf[i] {
+		case ' ', '\t', '\n', '\r', ':', ',':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// CountList counts the items of the JSON list at buf[start] and finds its
+// end, reading bounds only (the decoder checks the syntax as it reads the
+// items); ok is false when the list is cut short.
+func CountList(buf []byte, start int) (n, end int, ok bool) {
+	depth, inString, escaped, empty := 0, false, false, true
+	for i := start; i < len(buf); i++ {
+		c := buf[i]
+		switch {
+		case escaped:
+			escaped = false
+		case inString:
+			escaped = c == '\\'
+			inString = c != '"'
+		case c == '"':
+			inString, empty = true, false
+		case c == '[' || c == '{':
+			if depth++; depth > 1 {
+				empty = false
+			}
+		case c == ']' || c == '}':
+			if depth--; depth == 0 {
+				if !empty {
+					n++
+				}
+				return n, i + 1, true
+			}
+		case c == ',' && depth == 1:
+			n++
+		case c != ' ' && c != '\t' && c != '\n' && c != '\r' && depth == 1:
+			empty = false
+		}
+	}
+	return 0, 0, false
+}
+
+// KindName names a JSON kind for an error.
+func KindName(k jsontext.Kind) string {
+	switch k {
+	case '{':
+		return "an object"
+	case '[':
+		return "a list"
+	case '"':
+		return "a string"
+	case '0':
+		return "a number"
+	case 't', 'f':
+		return "a bool"
+	case 'n':
+		return "null"
+	}
+	return "a value"
+}

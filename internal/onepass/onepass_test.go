@@ -1,0 +1,40 @@
+package onepass
+
+import "testing"
+
+func TestCountList(t *testing.T) {
+	for _, tt := range []struct {
+		buf    string
+		start  int
+		n, end int
+		ok     bool
+	}{
+		{`[]`, 0, 0, 2, true},
+		{`[ ]`, 0, 0, 3, true},
+		{`x:[1,"a,]",[2,3],{"b":[4]}],`, 2, 4, 27, true},
+		{`["\"]",1]`, 0, 2, 9, true},
+		{`[1,2`, 0, 0, 0, false},
+	} {
+		n, end, ok := CountList([]byte(tt.buf), tt.start)
+		if n != tt.n || end != tt.end || ok != tt.ok {
+			t.Errorf("CountList(%q, %d) = %d, %d, %v; want %d, %d, %v", tt.buf, tt.start, n, end, ok, tt.n, tt.end, tt.ok)
+		}
+	}
+}
+
+func TestValueStart(t *testing.T) {
+	for _, tt := range []struct {
+		buf    string
+		offset int64
+		want   int
+	}{
+		{`{"a": 1}`, 4, 6},
+		{`[1 , 2]`, 2, 5},
+		{`[1]`, 1, 1},
+		{`[1  `, 2, 4},
+	} {
+		if got := ValueStart([]byte(tt.buf), tt.offset); got != tt.want {
+			t.Errorf("ValueStart(%q, %d) = %d, want %d", tt.buf, tt.offset, got, tt.want)
+		}
+	}
+}
