@@ -40,13 +40,39 @@ type SetMark struct {
 // and secret name, of at most maxItems IDs, each of which check accepts
 // (nil: [CheckID]).
 func NewSetMark(provider, baseURL, secret string, maxItems int, check func(id string) error) *SetMark {
-	h := sha256.New()
-	h.Write([]byte("favkit " + provider + " mark account\x00" + baseURL + "\x00" + secret))
 	if check == nil {
 		check = func(id string) error { return CheckID("id", id) }
 	}
 	return &SetMark{provider: provider, prefix: provider + ".mark.v1.", maxItems: maxItems, check: check,
-		account: base64.RawURLEncoding.EncodeToString(h.Sum(nil)[:8])}
+		account: AccountTag(provider, baseURL, secret)}
+}
+
+// AccountTagLen is the length of an [AccountTag].
+const AccountTagLen = 11
+
+// AccountTag names, in a provider's marks, the account and server whose
+// list a mark belongs to: the first 8 bytes of a SHA-256 over the provider,
+// the site (a base URL, or whatever spelling of it the provider treats as
+// one) and what names the account (the credential, or a login), in
+// base64url. It tells one account from another without holding the
+// secret, which no digest this short gives back, so every provider's marks
+// refuse another account's the same way.
+func AccountTag(provider, site, account string) string {
+	sum := sha256.Sum256([]byte("favkit " + provider + " mark account\x00" + site + "\x00" + account))
+	return base64.RawURLEncoding.EncodeToString(sum[:8])
+}
+
+// IsAccountTag reports whether s has the form of an [AccountTag].
+func IsAccountTag(s string) bool {
+	if len(s) != AccountTagLen {
+		return false
+	}
+	for _, c := range s {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // The ways a <set> is written: its first byte.

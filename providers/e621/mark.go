@@ -1,8 +1,6 @@
 package e621
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"slices"
 	"strconv"
@@ -17,9 +15,8 @@ import (
 //	e621.m1.<account>.a<id>-<id>-...   the newest favourites at the mark, newest first
 //	e621.m1.<account>.e                the list was empty at the mark
 //
-// for example "e621.m1.3f2a9c01b7de.a1181-1180-1179". <account> is the
-// first 12 hex digits of SHA-256 over the site's host and the login, both
-// lower-cased (e621 matches user names without case): it tells a mark of
+// for example "e621.m1.q2Xo0b1Ui5E.a1181-1180-1179". <account> is
+// driver.AccountTag of the site's host and the login, both lower-cased (e621 matches user names without case): it tells a mark of
 // another account or site from this one's without writing the login in
 // it, and the API key is never part of it. The IDs are the anchors: e621
 // has no min_id, so a run finds where the last one stopped by finding
@@ -59,8 +56,7 @@ func newMark(account string, posts []*Post) mark {
 
 // accountTag names c's account on c's site in a mark (see markPrefix).
 func (c *Client) accountTag() string {
-	sum := sha256.Sum256([]byte(strings.ToLower(c.c.BaseURL().Host) + "\n" + strings.ToLower(c.login)))
-	return hex.EncodeToString(sum[:6])
+	return driver.AccountTag(ProviderName, strings.ToLower(c.c.BaseURL().Host), strings.ToLower(c.login))
 }
 
 // parseMark reads text, a mark c wrote. Every refusal matches
@@ -89,7 +85,7 @@ func (c *Client) parseMark(text string) (mark, error) {
 // not write (a sign, a leading zero, a repeated or surplus anchor).
 func scanMark(rest string) (mark, bool) {
 	account, ids, ok := strings.Cut(rest, ".")
-	if !ok || len(account) != 12 || strings.Trim(account, "0123456789abcdef") != "" {
+	if !ok || !driver.IsAccountTag(account) {
 		return mark{}, false
 	}
 	m := mark{account: account}

@@ -194,14 +194,14 @@ func ToFavorite(s *Status) favorites.Favorite {
 // empty mark is "from now" (no items, one request), and k new favourites
 // cost floor(k/40)+1 requests. A mark is text of the form
 //
-//	mastodon.v1.i<instance>.m<favourite ID>   such as mastodon.v1.i3f9a0c1e.m104233
-//	mastodon.v1.i<instance>.e                 the list was empty when marked
+//	mastodon.v1.i<account>.m<favourite ID>   such as mastodon.v1.iq2Xo0b1Ui5E.m104233
+//	mastodon.v1.i<account>.e                 the list was empty when marked
 //
 // where the favourite ID is the newest one seen, from the server's
-// rel="prev" link (never a status ID), and the instance 8 hex digits of a
-// hash of the base URL. It holds no credential and is at most 87 bytes.
-// Text that is not such a mark is [favorites.ErrStaleMark] and
-// [favorites.ErrInvalidArgument]; a mark of another instance is
+// rel="prev" link (never a status ID), and the account driver.AccountTag
+// of the base URL and the token. It holds no credential and is at most 90
+// bytes. Text that is not such a mark is [favorites.ErrStaleMark] and
+// [favorites.ErrInvalidArgument]; a mark of another instance or account is
 // ErrStaleMark; both send nothing. Mastodon keeps no record of removals,
 // so RemovalsKnown is false and Removed empty: removals need a full
 // listing ([Adapter.List]) and [favorites.Diff]. A favourite made and

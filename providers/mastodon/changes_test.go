@@ -16,7 +16,7 @@ import (
 	"github.com/favkit/favorites/providers/mastodon/mastodontest"
 )
 
-var markForm = regexp.MustCompile(`^mastodon\.v1\.i[0-9a-f]{8}\.(e|m[0-9A-Za-z_-]{1,64})$`)
+var markForm = regexp.MustCompile(`^mastodon\.v1\.i[0-9A-Za-z_-]{11}\.(e|m[0-9A-Za-z_-]{1,64})$`)
 
 // favoriteNew adds n statuses, favourites them in order and returns their
 // IDs, newest favourite first.

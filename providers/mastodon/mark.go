@@ -1,26 +1,25 @@
 package mastodon
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"net/url"
 	"strings"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver"
 )
 
 // A mark, which [Client.FavouritesSince] and [Adapter.Changes] take and
 // give, is text of the form
 //
-//	mastodon.v1.i<instance>.m<favourite ID>   for example mastodon.v1.i3f9a0c1e.m104233
-//	mastodon.v1.i<instance>.e                 the list was empty when marked
+//	mastodon.v1.i<account>.m<favourite ID>   for example mastodon.v1.iq2Xo0b1Ui5E.m104233
+//	mastodon.v1.i<account>.e                 the list was empty when marked
 //
 // The favourite ID is the newest favourite the last run saw, as the
 // server's own rel="prev" link names it (its min_id): an internal ID that
 // no status carries, taken from the link and never built from a status.
-// The tag after "i" is the first 8 hex digits of a SHA-256 over the
-// client's base URL and its token: favourite IDs are one sequence per
+// The tag after "i" is driver.AccountTag of the client's base URL and its
+// token: favourite IDs are one sequence per
 // instance and the list is one account's, so a mark is refused on another
 // instance or with another token (favorites.ErrStaleMark) before anything
 // is sent. The client cannot tell whose a token is without a request, so a
@@ -30,9 +29,8 @@ import (
 const markPrefix = "mastodon.v1.i"
 
 const (
-	instanceLen = 8  // hex digits of the instance tag
-	maxMarkID   = 64 // bytes of a favourite ID: Mastodon's are decimal, other servers' ULIDs or flake IDs
-	maxMarkLen  = len(markPrefix) + instanceLen + len(".m") + maxMarkID
+	maxMarkID  = 64 // bytes of a favourite ID: Mastodon's are decimal, other servers' ULIDs or flake IDs
+	maxMarkLen = len(markPrefix) + driver.AccountTagLen + len(".m") + maxMarkID
 )
 
 // mark is where the next incremental run starts: above the favourite minID
@@ -50,18 +48,16 @@ func (m mark) String() string {
 	return markPrefix + m.instance + ".m" + m.minID
 }
 
-// accountTag names the client's instance and account in a mark: a hash of
-// its base URL (scheme, host without a default port, path, lowercased where
-// URLs are case-blind, so that two spellings of one instance give one tag)
-// and of its token.
+// accountTag names the client's instance and account in a mark: the
+// driver's AccountTag of its base URL (scheme, host without a default port,
+// path, lowercased where URLs are case-blind, so that two spellings of one
+// instance give one tag) and its token.
 func accountTag(base *url.URL, token string) string {
 	host := strings.ToLower(base.Hostname())
 	if p := base.Port(); p != "" && !(base.Scheme == "https" && p == "443") && !(base.Scheme == "http" && p == "80") {
 		host += ":" + p
 	}
-	sum := sha256.Sum256([]byte("favkit mastodon mark account\x00" + strings.ToLower(base.Scheme) + "://" + host +
-		strings.TrimRight(base.EscapedPath(), "/") + "\x00" + token))
-	return hex.EncodeToString(sum[:])[:instanceLen]
+	return driver.AccountTag(ProviderName, strings.ToLower(base.Scheme)+"://"+host+strings.TrimRight(base.EscapedPath(), "/"), token)
 }
 
 // parseMark reads a non-empty mark for the instance tagged instance. Text
@@ -91,7 +87,7 @@ func scanMark(text string) (mark, bool) {
 		return mark{}, false
 	}
 	instance, field, ok := strings.Cut(rest, ".")
-	if !ok || len(instance) != instanceLen || strings.Trim(instance, "0123456789abcdef") != "" {
+	if !ok || !driver.IsAccountTag(instance) {
 		return mark{}, false
 	}
 	m := mark{instance: instance}

@@ -43,7 +43,7 @@ var _ favorites.ChangeLister = (*Adapter)(nil)
 // moves the later pages up one, which page numbers cannot show: a new
 // media at that page boundary can be missed, by this call and the next.
 //
-// A mark of another provider, version or base URL, or malformed, is an
+// A mark of another provider, version, base URL or token, or malformed, is an
 // error matching [favorites.ErrStaleMark] and [favorites.ErrInvalidArgument],
 // and nothing is sent. A mark none of whose media is still a favourite, or
 // whose media are not within [MaxChangesPages] pages, is an error matching

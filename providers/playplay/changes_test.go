@@ -221,6 +221,24 @@ func newCounted(t *testing.T, srv *playplaytest.Server) (*playplay.Adapter, stri
 	return a, ch.Mark, srv.Faults.Requests()
 }
 
+// A mark made with another token on the same server is another account's:
+// the listing is "me", so the token is all that names the account.
+func TestChangesRefusesAnotherTokensMark(t *testing.T) {
+	srv := library(t, 10, 5)
+	_, good, sent := newCounted(t, srv)
+	c, err := playplay.New(srv.URL, "another-token")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = playplay.NewAdapter(c).Changes(t.Context(), good)
+	if !errors.Is(err, favorites.ErrStaleMark) || !strings.Contains(err.Error(), "another base URL or token") {
+		t.Errorf("another token's client given the mark: %v, want ErrStaleMark naming the token", err)
+	}
+	if n := srv.Faults.Requests() - sent; n != 0 {
+		t.Errorf("%d requests sent, want none", n)
+	}
+}
+
 // A mark this client cannot read is refused before anything is sent, with
 // both sentinels and the reason.
 func TestChangesRefusesUnreadableMarks(t *testing.T) {
@@ -233,7 +251,7 @@ func TestChangesRefusesUnreadableMarks(t *testing.T) {
 		{"another provider's", "e621.v1.l75.p1.a5-4", "not a PlayPlay mark"},
 		{"a cursor", "3.10.pexels:201", "not a PlayPlay mark"},
 		{"another version", strings.Replace(good, ".v1.", ".v2.", 1), "another version"},
-		{"no hash", "playplay.mark.v1.upload:1", "8 hex digits"},
+		{"no account tag", "playplay.mark.v1.upload:1", "no account tag"},
 		{"another server's", foreign, "another base URL"},
 		{"a ref without source", pre + "5", "not a canonical ref"},
 		{"raw media ID 0", pre + "upload:0", "not a canonical ref"},

@@ -22,7 +22,8 @@ const (
 // Client is a typed client of PlayPlay's favourites API. It is safe for
 // concurrent use.
 type Client struct {
-	c *driver.Client
+	c       *driver.Client
+	account string // tags this client's marks: see markHost
 }
 
 // New returns a Client for the PlayPlay API at baseURL with a bearer token.
@@ -52,7 +53,7 @@ func New(baseURL, token string, opts ...favorites.Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{c: c}, nil
+	return &Client{c: c, account: driver.AccountTag(ProviderName, c.BaseURL().String(), token)}, nil
 }
 
 // defaultLimiter is the limiter [New] installs: none, as the document

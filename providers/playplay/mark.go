@@ -2,8 +2,8 @@ package playplay
 
 import (
 	"fmt"
-	"hash/fnv"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/favkit/favorites"
@@ -21,20 +21,19 @@ const markPrefix = "playplay.mark.v1."
 // the mark survives up to four of them being removed between two runs.
 const markAnchors = 5
 
-// maxMarkLen bounds a mark's text: the prefix, the 8 hex digits of the
-// base URL and a dot, then markAnchors refs of a source (at most
+// maxMarkLen bounds a mark's text: the prefix, the account tag and a dot, then markAnchors refs of a source (at most
 // driver.MaxIDLength bytes, 3 characters a byte at worst once escaped), a
 // colon, a raw media ID (19 digits at most) and a slash.
-const maxMarkLen = len(markPrefix) + 9 + markAnchors*(3*driver.MaxIDLength+1+19+1)
+const maxMarkLen = len(markPrefix) + driver.AccountTagLen + 1 + markAnchors*(3*driver.MaxIDLength+1+19+1)
 
 // mark is where an incremental listing goes on (see [Client.FavoritesSince]).
-// Its text is "playplay.mark.v1.HOST.REFS": HOST the FNV-32a hash of the
-// client's base URL in 8 hex digits (a deployment's marks are refused by
-// another, and the URL is not spelled out), REFS the canonical refs of the
+// Its text is "playplay.mark.v1.HOST.REFS": HOST driver.AccountTag of the
+// client's base URL and token (another deployment's or token's marks are
+// refused, and neither is spelled out), REFS the canonical refs of the
 // anchors, newest first, joined by "/", which no source or raw media ID
 // holds ([driver.CheckID] refuses it). An empty REFS is a mark of an empty
-// list. There is no account in it: the listing's path is "me", and the
-// token is a credential, which no mark holds.
+// list. The listing's path is "me", so the token is what names the
+// account: a new token of the same account is another account to a mark.
 type mark struct {
 	host    string
 	anchors []MediaRef // newest first; none when the list was empty
@@ -63,12 +62,9 @@ func newMark(host string, items []*Media) mark {
 	return m
 }
 
-// markHost is the HOST part of the marks of c: a hash of its base URL.
-func (c *Client) markHost() string {
-	h := fnv.New32a()
-	h.Write([]byte(c.c.BaseURL().String()))
-	return fmt.Sprintf("%08x", h.Sum32())
-}
+// markHost is the HOST part of the marks of c: driver.AccountTag of its
+// base URL and token.
+func (c *Client) markHost() string { return c.account }
 
 // parseMark reads a mark written by mark.String for a client whose
 // markHost is host. Whatever it refuses matches both
@@ -87,11 +83,11 @@ func parseMark(s, host string) (mark, error) {
 		return mark{}, markError(s, why)
 	}
 	h, refs, ok := strings.Cut(rest, ".")
-	if !ok || len(h) != 8 || strings.Trim(h, "0123456789abcdef") != "" {
-		return mark{}, markError(s, "it has no base URL hash of 8 hex digits after "+markPrefix)
+	if !ok || !driver.IsAccountTag(h) {
+		return mark{}, markError(s, "it has no account tag of "+strconv.Itoa(driver.AccountTagLen)+" characters after "+markPrefix)
 	}
 	if h != host {
-		return mark{}, markError(s, "it was made with another base URL")
+		return mark{}, markError(s, "it was made with another base URL or token")
 	}
 	m := mark{host: h}
 	if refs == "" {
