@@ -33,6 +33,7 @@ var (
 	ErrNoMorePages      = errors.New("no more pages")                                 // NextPage after the last page
 	ErrPageLimit        = errors.New("page limit reached")                            // Pager.MaxPages reached; Cursor goes on
 	ErrStaleMark        = errors.New("mark cannot be honoured")                       // a ChangeLister's mark of another list, or too old
+	ErrListChanged      = errors.New("list changed while read")                       // too fast to tell that a walk read every item; temporary
 )
 
 // Bounds the SDK keeps.
@@ -84,10 +85,14 @@ func (e *APIError) Unwrap() []error {
 }
 
 // IsTemporary reports whether the call may succeed later, unchanged: a rate
-// limit, a lock, a 5xx, a timeout or a network failure. Unknown errors: false.
+// limit, a lock, a 5xx, a timeout, a network failure or ErrListChanged.
+// Unknown errors: false.
 func IsTemporary(err error) bool {
 	if err == nil {
 		return false
+	}
+	if errors.Is(err, ErrListChanged) {
+		return true
 	}
 	var apiErr *APIError
 	if errors.As(err, &apiErr) {

@@ -51,6 +51,8 @@ func TestIsTemporary(t *testing.T) {
 		{"too large", get(ErrResponseTooLarge), false},
 		{"pagination loop", ErrPaginationLoop, false},
 		{"page limit", ErrPageLimit, false},
+		{"list changed while read", fmt.Errorf("e621: %w: read again later", ErrListChanged), true},
+		{"stale mark", ErrStaleMark, false},
 		{"unknown", errors.New("connection reset"), false},
 		{"nil", nil, false},
 	}

@@ -2,6 +2,7 @@ package e621
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/favkit/favorites"
@@ -25,9 +26,17 @@ var _ favorites.ChangeLister = (*Adapter)(nil)
 // "newest favourite first" in the api-docs README). A new favourite, and
 // one favourited again, is a new row and goes first. So what was added
 // since the mark is everything above the anchors: FavoritesSince reads
-// pages of MaxLimit from page 1 until it has found the anchors, which
-// with k favourites added costs at most ceil(k/320)+1 requests, and the
-// new mark is the first posts of page 1.
+// the list from page 1 until it has found them, and the new mark is the
+// first posts of page 1. Page numbers cannot show a favourite removed
+// above the read, which moves the rest up under the next page, so each
+// page after the first is sized to start a few posts before the last one
+// ended and must show a post read before: then nothing
+// slipped past unread. With k favourites added that costs at most
+// ceil(k/320)+1 requests up to k = 4,000, and ceil(k/290)+1 at any depth.
+// If favourites above the read are removed faster than the overlap (more
+// than three between two requests), the call reads again from page 1, and
+// after three such reads fails with an error matching
+// favorites.ErrListChanged (temporary: call again later, same mark).
 //
 // A mark of another account or site, or text that is no mark, is refused
 // before sending with an error matching favorites.ErrStaleMark (and
@@ -41,11 +50,10 @@ var _ favorites.ChangeLister = (*Adapter)(nil)
 // it all and use favorites.Diff for them); a favourite added and removed
 // again between two calls. A favourite added while a call runs is in that
 // call or the next (it goes above the posts the new mark keeps), never in
-// neither. A favourite removed from the pages already read while a call
-// reads the next one moves the rest up by one, and the call can then miss
-// one favourite there, as a page-numbered walk can. An anchor unfavourited
-// and favourited again counts as added again; if that one lies more than a
-// page above the other anchors, favourites added before it can be missed.
+// neither; one removed while a call runs may be given or not. An anchor
+// unfavourited and favourited again counts as added again; if that one
+// lies more than a page above the other anchors, favourites added before
+// it can be missed.
 func (c *Client) FavoritesSince(ctx context.Context, mark string) ([]*Post, string, error) {
 	if err := c.needAccount("FavoritesSince (your own favourites)"); err != nil {
 		return nil, "", err
@@ -64,39 +72,81 @@ func (c *Client) FavoritesSince(ctx context.Context, mark string) ([]*Post, stri
 	return c.addedSince(ctx, m)
 }
 
-// addedSince walks pages of MaxLimit from page 1 until m's anchors settle
-// where the list stood at m (see boundary), and returns the posts above.
+// maxWalks is how many times one FavoritesSince call reads the list from
+// its top when the list moved too fast to tell that a read skipped
+// nothing; past it the call fails with favorites.ErrListChanged.
+const maxWalks = 3
+
+// errMoved reports a walk that could not tell that it skipped nothing.
+var errMoved = errors.New("a page held no post read before")
+
+// addedSince reads the list from its top until m's anchors settle (see
+// walkSince), again from the top when the list moved under a read.
 func (c *Client) addedSince(ctx context.Context, m mark) ([]*Post, string, error) {
+	for walk := 1; ; walk++ {
+		posts, next, err := c.walkSince(ctx, m)
+		switch {
+		case !errors.Is(err, errMoved):
+			return posts, next, err
+		case walk == maxWalks:
+			return nil, "", fmt.Errorf("%s: %w: %d reads of the favourites from the top each met favourites removed faster than "+
+				"they could be read (%v); call again later with the same mark", ProviderName, favorites.ErrListChanged, maxWalks, err)
+		}
+	}
+}
+
+// walkSince reads windows of the list (see nextWindow) from page 1 until
+// m's anchors settle where the list stood at m (see boundary), and returns
+// the posts above them and the mark of page 1.
+//
+// Every window after the first starts a few posts before the last one
+// ended, and must hold a post read before: then nothing lies unread between
+// them, as a favourite is only ever added at the top and the order of the
+// rest never changes. A window without one means favourites above it were
+// removed between the two reads (more than the overlap), which moved a post
+// past the windows unread: errMoved, and the caller reads again.
+func (c *Client) walkSince(ctx context.Context, m mark) ([]*Post, string, error) {
 	var window []*Post // the distinct posts read, in list order
 	seen := map[int64]bool{}
 	var next string
-	for page := 1; page <= MaxPage; page++ {
-		posts, _, err := c.favoritesPage(ctx, 0, MaxLimit, page)
+	for end := 0; ; {
+		w, ok := nextWindow(end)
+		if !ok {
+			return nil, "", fmt.Errorf("%s: %w: more favourites were added since the mark than e621 serves in %d pages",
+				ProviderName, favorites.ErrStaleMark, MaxPage)
+		}
+		posts, _, err := c.favoritesPage(ctx, 0, w.limit, w.page)
 		if err != nil {
 			return nil, "", err
 		}
-		if page == 1 {
+		if end == 0 {
 			next = newMark(m.account, posts).String()
 		}
+		joined := end == 0
 		for _, p := range posts {
-			// A favourite added while the walk runs pushes the page's
-			// last post onto the next page: read once, yielded once.
-			if !seen[p.ID] {
+			switch {
+			case seen[p.ID]: // the overlap, or pushed down by favourites added since page 1
+				joined = true
+			case joined:
 				seen[p.ID] = true
 				window = append(window, p)
 			}
+			// Not joined yet: above every post read, so added since page 1
+			// was read; the next call has it, above the new mark.
 		}
-		end := len(posts) < MaxLimit
-		if n, ok := m.boundary(window, end); ok {
+		if !joined {
+			return nil, "", fmt.Errorf("page %d of %d posts: %w", w.page, w.limit, errMoved)
+		}
+		last := len(posts) < w.limit
+		if n, ok := m.boundary(window, last); ok {
 			return window[:n], next, nil
 		}
-		if end {
+		if last {
 			return nil, "", fmt.Errorf("%s: %w: none of the mark's %d posts is a favourite any more; list every favourite and start again from \"\"",
 				ProviderName, favorites.ErrStaleMark, len(m.anchors))
 		}
+		end = w.start() + len(posts)
 	}
-	return nil, "", fmt.Errorf("%s: %w: more favourites were added since the mark than e621 serves in %d pages",
-		ProviderName, favorites.ErrStaleMark, MaxPage)
 }
 
 // boundary is where, in window (the list from its top), the list as it

@@ -341,3 +341,83 @@ func TestMarkText(t *testing.T) {
 		}
 	}
 }
+
+// TestChangesWhileFavouritesAreRemoved unfavourites posts near the top,
+// which a run has read (below the eight a mark keeps), while it reads the
+// pages below them: the rest
+// moves up, and no favourite added before the run may slip past it
+// unread. The posts removed may be given or not; every other one added
+// is given once, by this run or the next.
+func TestChangesWhileFavouritesAreRemoved(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		k       int         // favourites added before the run
+		removed map[int]int // request number of the run: this many unfavourited before it, from the tenth newest on
+	}{
+		{"one before page 2", 700, map[int]int{2: 1}},
+		{"three before every page", 1200, map[int]int{2: 3, 3: 3, 4: 3, 5: 3}},
+		{"more than the overlap before page 2", 700, map[int]int{2: 40}},
+		{"before page 1 and page 3", 700, map[int]int{1: 2, 3: 2}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			srv, a, h := changesFake(t, 1000)
+			mark := startMark(t, srv, a)
+			added := addFavs(t, srv, tc.k)
+			gone := map[int64]bool{}
+			for at, r := range tc.removed {
+				h.at(at, func() {
+					ids := srv.Favorites(e621test.Login)[10 : 10+r]
+					unfavorite(t, srv, ids...)
+					for _, id := range ids {
+						gone[id] = true
+					}
+				})
+			}
+			var got []int64
+			for run := range 2 {
+				ch, err := a.Changes(t.Context(), mark)
+				if err != nil {
+					t.Fatalf("run %d: %v", run+1, err)
+				}
+				got, mark = append(got, postIDs(ch.Added)...), ch.Mark
+			}
+			count := map[int64]int{}
+			for _, id := range got {
+				count[id]++
+			}
+			for _, id := range added {
+				if n := count[id]; n > 1 || (n == 0 && !gone[id]) {
+					t.Errorf("post %d (gone: %v) given %d times, want once", id, gone[id], n)
+				}
+				delete(count, id)
+			}
+			if len(count) > 0 {
+				t.Errorf("the runs gave %d posts that were not added: %v", len(count), count)
+			}
+		})
+	}
+}
+
+// TestChangesListMovingTooFast: favourites removed above the read before
+// every request move the list past each walk; the call says so with an
+// error a later call may mend, and the mark still holds.
+func TestChangesListMovingTooFast(t *testing.T) {
+	srv, a, h := changesFake(t, 1000)
+	mark := startMark(t, srv, a)
+	added := addFavs(t, srv, 700)
+	for at := 2; at <= 6; at += 2 { // before each walk's page 2
+		h.at(at, func() { unfavorite(t, srv, srv.Favorites(e621test.Login)[:40]...) })
+	}
+	ch, err := a.Changes(t.Context(), mark)
+	if !errors.Is(err, favorites.ErrListChanged) || !favorites.IsTemporary(err) || ch != nil {
+		t.Fatalf("Changes = %v, %v; want a temporary ErrListChanged", ch, err)
+	}
+	ch, err = a.Changes(t.Context(), mark)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := added[120:]; !slices.Equal(postIDs(ch.Added), want) {
+		t.Errorf("the next call added %d posts, want the %d added and not removed", len(ch.Added), len(want))
+	}
+}

@@ -40,8 +40,12 @@ var _ favorites.ChangeLister = (*Adapter)(nil)
 // mark removed and stored again (it was one before); and, rarely, the new
 // favourites above two of the mark's media stored again in their old
 // order. A favourite removed while this runs, above the page being read,
-// moves the later pages up one, which page numbers cannot show: a new
-// media at that page boundary can be missed, by this call and the next.
+// moves the later pages up one: a new media at that page boundary can be
+// missed, by this call and the next. Nothing in a reply shows that move:
+// the list has page numbers but no page size to ask for (which would let
+// pages overlap, as the e621 package's do) and no total, so only reading
+// each boundary twice would, doubling the requests. A bot that must not
+// miss one lists in full now and then and takes [favorites.Diff].
 //
 // A mark of another provider, version, base URL or token, or malformed, is an
 // error matching [favorites.ErrStaleMark] and [favorites.ErrInvalidArgument],
