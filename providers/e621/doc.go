@@ -36,7 +36,9 @@
 //
 // [Adapter.Changes] (favorites.ChangeLister) and its typed form
 // [Client.FavoritesSince] give the favourites added since a saved mark, in
-// at most ceil(k/320)+1 requests for k new ones, and the next mark. e621
+// at most ceil(k/320)+1 requests for k new ones up to 4,000 (ceil(k/290)+1
+// beyond: its pages overlap, so that a favourite removed above the read
+// skips nothing), and the next mark. e621
 // lists favourites newest favourite first but has no min_id, so a mark,
 // "e621.m1.<account>.a<ids>", keeps the newest eight favourites and a
 // run reads from the top until it finds them again. A mark of another
