@@ -95,22 +95,17 @@ func (c *Client) addedSince(ctx context.Context, m mark) ([]*Post, string, error
 	}
 }
 
-// walkSince reads windows of the list (see nextWindow) from page 1 until
+// walkSince reads windows of the list (see window.go) from page 1 until
 // m's anchors settle where the list stood at m (see boundary), and returns
-// the posts above them and the mark of page 1.
-//
-// Every window after the first starts a few posts before the last one
-// ended, and must hold a post read before: then nothing lies unread between
-// them, as a favourite is only ever added at the top and the order of the
-// rest never changes. A window without one means favourites above it were
-// removed between the two reads (more than the overlap), which moved a post
-// past the windows unread: errMoved, and the caller reads again.
+// the posts above them and the mark of page 1. A window that shows no post
+// read before is errMoved: favourites above it were removed between two
+// reads, more than the overlap, and a post may have slipped past unread.
 func (c *Client) walkSince(ctx context.Context, m mark) ([]*Post, string, error) {
 	var window []*Post // the distinct posts read, in list order
 	seen := map[int64]bool{}
 	var next string
 	for end := 0; ; {
-		w, ok := nextWindow(end)
+		w, ok := nextWindow(end, MaxLimit)
 		if !ok {
 			return nil, "", fmt.Errorf("%s: %w: more favourites were added since the mark than e621 serves in %d pages",
 				ProviderName, favorites.ErrStaleMark, MaxPage)

@@ -12,56 +12,65 @@ import (
 
 // A listing's cursor is text of the form
 //
-//	e621.v1.l<limit>.p<page>[.a<id>-<id>-...]
+//	e621.v2.l<limit>.o<offset>[.a<id>-<id>-...]
 //
-// for example "e621.v1.l320.p3.a1181-1180-1179-1178": the page size the
-// walk asks for, the page it reads next, and the IDs of the last posts it
-// yielded, in list order (the anchors). e621 pages favourites by number only,
-// newest favourite first, and offers no cursor of its own that stays put
-// when the list changes (its b<id> pages count favourite-row IDs, which
-// the API never shows), so the anchors are what keeps a resume exact: see
-// [Client.Favorites].
-const cursorPrefix = "e621.v1."
+// for example "e621.v2.l320.o632.a1181-1180-1179-1178": the page size the
+// walk asks for (the most; see window.go), how many posts from the top of
+// the list the walk has read, and the IDs of the last posts it read, in
+// list order (the anchors). e621 pages favourites by number only, newest
+// favourite first, and offers no cursor of its own that stays put when the
+// list changes (its b<id> pages count favourite-row IDs, which the API
+// never shows), so the anchors are what keeps a walk exact: see
+// [Client.Favorites]. Earlier versions wrote "e621.v1.l<limit>.p<page>[.a...]",
+// which reads as offset (page-1)*limit.
+const (
+	cursorPrefix   = "e621.v2."
+	cursorPrefixV1 = "e621.v1."
+)
 
-// maxAnchors is how many of the last posts yielded a cursor remembers. One
-// would do while it stays a favourite; four make the restart from page 1,
-// taken only when none of them is within the two pages read, a rarity.
+// maxAnchors is how many of the last posts read a cursor remembers. One
+// would do while it stays a favourite; four make the look back and the
+// restart from page 1 rarities.
 const maxAnchors = 4
 
 // cursor is where a walk stands.
 type cursor struct {
-	limit   int     // posts asked for a page
-	page    int     // the page read next
-	anchors []int64 // the last posts yielded, in list order; none for page 1
+	limit   int     // posts asked for a page, at most
+	offset  int     // the posts of the list read, from its top
+	anchors []int64 // the last posts read, in list order; none at a page boundary (offset a multiple of limit)
 }
 
-// String formats c; the first page of a walk is "", as a Pager's cursor
-// is before it starts.
+// String formats c; the first page of a walk from the top is "", as a
+// Pager's cursor is before it starts.
 func (c cursor) String() string {
-	if c.page <= 1 && len(c.anchors) == 0 {
+	if c.offset == 0 && len(c.anchors) == 0 {
 		return ""
 	}
-	s := cursorPrefix + "l" + strconv.Itoa(c.limit) + ".p" + strconv.Itoa(c.page)
-	if len(c.anchors) > 0 {
-		ids := make([]string, len(c.anchors))
-		for i, id := range c.anchors {
-			ids[i] = strconv.FormatInt(id, 10)
-		}
-		s += ".a" + strings.Join(ids, "-")
+	return cursorPrefix + "l" + strconv.Itoa(c.limit) + ".o" + strconv.Itoa(c.offset) + anchorText(c.anchors)
+}
+
+// anchorText is the anchors' part of a cursor: "" or ".a<id>-<id>...".
+func anchorText(anchors []int64) string {
+	if len(anchors) == 0 {
+		return ""
 	}
-	return s
+	ids := make([]string, len(anchors))
+	for i, id := range anchors {
+		ids[i] = strconv.FormatInt(id, 10)
+	}
+	return ".a" + strings.Join(ids, "-")
 }
 
 // parseCursor reads a cursor for a walk that asks limit posts a page (0:
 // the cursor's own). A cursor of another page size is refused rather than
-// read: its page numbers count pages of that size.
+// read: its offset may lie inside a page of another size.
 func parseCursor(text string, limit int) (cursor, error) {
 	if text == "" {
-		return cursor{limit: limit, page: 1}, nil
+		return cursor{limit: limit}, nil
 	}
 	c, ok := scanCursor(text)
 	if !ok {
-		return cursor{}, fmt.Errorf("%s: %w: cursor %.80q is not an e621 listing cursor (%sl<limit>.p<page>.a<ids>)",
+		return cursor{}, fmt.Errorf("%s: %w: cursor %.80q is not an e621 listing cursor (%sl<limit>.o<offset>.a<ids>)",
 			ProviderName, favorites.ErrInvalidArgument, text, cursorPrefix)
 	}
 	if limit != 0 && limit != c.limit {
@@ -71,11 +80,15 @@ func parseCursor(text string, limit int) (cursor, error) {
 	return c, nil
 }
 
-// scanCursor parses the text form, refusing anything String would not
-// write: numbers out of range, an anchor on page 1, or none after it.
+// scanCursor parses either text form, refusing anything its version would
+// not write: numbers out of range, anchors at the top, or none off a page
+// boundary.
 func scanCursor(text string) (cursor, bool) {
-	rest, ok := strings.CutPrefix(text, cursorPrefix)
-	if !ok {
+	v2 := strings.HasPrefix(text, cursorPrefix)
+	rest, ok := strings.CutPrefix(text, cursorPrefixV1)
+	if v2 {
+		rest = text[len(cursorPrefix):]
+	} else if !ok {
 		return cursor{}, false
 	}
 	parts := strings.Split(rest, ".")
@@ -86,28 +99,49 @@ func scanCursor(text string) (cursor, bool) {
 	if c.limit, ok = number(parts[0], "l", 1, MaxLimit); !ok {
 		return cursor{}, false
 	}
-	// Page MaxPage+1 is what a walk's last full page asks for next: it
-	// is refused when read, with the reason.
-	if c.page, ok = number(parts[1], "p", 1, MaxPage+1); !ok {
+	if v2 {
+		c.offset, ok = number(parts[1], "o", 0, MaxPage*MaxLimit)
+	} else {
+		// Page MaxPage+1 is what a walk's last full page asked for next:
+		// it is refused when read, with the reason.
+		var page int
+		page, ok = number(parts[1], "p", 1, MaxPage+1)
+		c.offset = (page - 1) * c.limit
+	}
+	if !ok {
 		return cursor{}, false
 	}
 	if len(parts) == 3 {
-		ids, ok := strings.CutPrefix(parts[2], "a")
-		if !ok {
+		if c.anchors, ok = scanAnchors(parts[2]); !ok {
 			return cursor{}, false
 		}
-		for s := range strings.SplitSeq(ids, "-") {
-			id, err := driver.NumericID("anchor", s)
-			if err != nil {
-				return cursor{}, false
-			}
-			c.anchors = append(c.anchors, id)
-		}
 	}
-	if len(c.anchors) > maxAnchors || (len(c.anchors) > 0 && c.page == 1) || c.String() != text {
+	canonical := c.String()
+	if !v2 {
+		canonical = cursorPrefixV1 + parts[0] + ".p" + strconv.Itoa(c.offset/c.limit+1) + anchorText(c.anchors)
+	}
+	atTop, onBoundary := c.offset == 0, c.offset%c.limit == 0
+	if (atTop && len(c.anchors) > 0) || (!onBoundary && len(c.anchors) == 0) || canonical != text {
 		return cursor{}, false
 	}
 	return c, true
+}
+
+// scanAnchors reads "a<id>-<id>...", at most maxAnchors IDs.
+func scanAnchors(s string) ([]int64, bool) {
+	ids, ok := strings.CutPrefix(s, "a")
+	if !ok {
+		return nil, false
+	}
+	var anchors []int64
+	for s := range strings.SplitSeq(ids, "-") {
+		id, err := driver.NumericID("anchor", s)
+		if err != nil {
+			return nil, false
+		}
+		anchors = append(anchors, id)
+	}
+	return anchors, len(anchors) <= maxAnchors
 }
 
 // number reads prefix followed by a decimal from lo to hi, as String
@@ -124,14 +158,14 @@ func number(s, prefix string, lo, hi int) (int, bool) {
 	return n, true
 }
 
-// after is the cursor of the page that follows a page read at c, ending
-// with posts: the anchors are the last posts seen.
-func (c cursor) after(posts []*Post) cursor {
+// after is the cursor of what follows window w, read at c, which held
+// posts: the anchors are the last posts read.
+func (c cursor) after(w readWindow, posts []*Post) cursor {
 	anchors := slices.Clone(c.anchors)
 	for _, p := range posts {
 		anchors = append(anchors, p.ID)
 	}
-	return cursor{limit: c.limit, page: c.page + 1, anchors: anchors[max(0, len(anchors)-maxAnchors):]}
+	return cursor{limit: c.limit, offset: w.start() + len(posts), anchors: anchors[max(0, len(anchors)-maxAnchors):]}
 }
 
 // skipSeen returns the posts of window after the last of c's anchors that

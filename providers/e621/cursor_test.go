@@ -47,7 +47,7 @@ func walkCursors(t *testing.T, p *favorites.Pager[*e621.Post]) []string {
 func TestFavoritesCursorIsEmptyOutsideTheWalk(t *testing.T) {
 	_, c, _ := cursorFake(t)
 	got := walkCursors(t, c.Favorites(&e621.FavoritesOptions{Limit: 2}))
-	want := []string{"", "e621.v1.l2.p2.", "e621.v1.l2.p3.", ""} // prefixes; anchors follow
+	want := []string{"", "e621.v2.l2.o2.", "e621.v2.l2.o4.", ""} // prefixes; anchors follow
 	if len(got) != len(want) {
 		t.Fatalf("cursors %q, want %d of them", got, len(want))
 	}
@@ -74,6 +74,7 @@ func TestFavoritesResumesFromCursor(t *testing.T) {
 		{"after page 1", e621.FavoritesOptions{Cursor: saved[1]}, favs[2:]},
 		{"after page 1, its own page size", e621.FavoritesOptions{Limit: 2, Cursor: saved[1]}, favs[2:]},
 		{"after page 2", e621.FavoritesOptions{Cursor: saved[2]}, favs[4:]},
+		{"after page 1, as version 1 wrote it", e621.FavoritesOptions{Cursor: strings.Replace(saved[1], "v2.l2.o2", "v1.l2.p2", 1)}, favs[2:]},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -25,14 +25,17 @@
 //
 // A listing is never silently short: a body without the "posts" list, a
 // page with more posts than asked for, or a post without a positive id is
-// favorites.ErrMalformedReply (see [Client.Favorites]). Its cursor is
-// versioned text, "e621.v1.l<limit>.p<page>.a<ids>": the page size, the
-// next page and the last posts yielded. e621 pages by number only, so a
-// listing resumed from a cursor re-reads the page before it and skips up
-// to the last post it remembers: favourites added or removed between runs
-// never make it skip one, and when the remembered posts are gone it starts
-// again at page 1 (repeats, never skips). A cursor is refused with another
-// page size than its own.
+// favorites.ErrMalformedReply (see [Client.Favorites]). Nor is it short
+// while the list changes: e621 pages by number only, so at page sizes of
+// 64 and more each page starts a few posts before the last one ended and
+// goes on after the last posts read, and a favourite added or removed
+// while the walk runs makes it neither skip nor repeat one (when the posts
+// it remembers are gone, it starts again at page 1: repeats, never skips).
+// Its cursor is versioned text, "e621.v2.l<limit>.o<offset>.a<ids>": the
+// page size, how far the walk read and the last posts read; a listing
+// resumed from it goes on in the same way, and one from the "e621.v1."
+// cursors of earlier versions too. A cursor is refused with another page
+// size than its own.
 //
 // [Adapter.Changes] (favorites.ChangeLister) and its typed form
 // [Client.FavoritesSince] give the favourites added since a saved mark, in

@@ -32,8 +32,8 @@ type FavoritesOptions struct {
 	// Cursor resumes a walk where an earlier Pager's Cursor said its next
 	// page starts; "" starts at Page. It cannot be given with a Page, and a
 	// Limit other than 0 or the cursor's own is refused, since the
-	// cursor's page numbers count pages of its own size. A cursor names no
-	// user: give the UserID of the walk that saved it.
+	// cursor's position may lie inside a page of another size. A cursor
+	// names no user: give the UserID of the walk that saved it.
 	Cursor string
 }
 
@@ -54,21 +54,25 @@ type favoritesQuery struct {
 // ItemMargin), and when a post is null, has no positive id, or is shorter
 // than MinPostBytes; the error names the post's position.
 //
+// Pages after the first are read so that nothing still a favourite is
+// skipped while the list changes: each starts a few posts before the last
+// one ended (so a page holds up to Limit posts, and at Limit 320 about 7%
+// fewer new ones on average; none overlap under Limit 4) and yields what
+// follows the last posts read before. A favourite added meanwhile, which
+// pushes the rest down, makes nothing repeat; favourites removed above the
+// read, which move the rest up, make nothing skip. When none of the last
+// posts read is in the page (more than three removed above it between two
+// requests, or all of them unfavourited), the walk reads the page before
+// it as well, and when they are not there either, it starts again at page
+// 1 and yields again what it had.
+//
 // The Pager's cursor (see the package doc for its text) is "" before the
 // first page of a walk from page 1 and after the last page; otherwise it
-// names the page size, the next page and the last posts yielded, and
+// names the page size, how far the walk read and the last posts read, and
 // FavoritesOptions.Cursor (or the Adapter's ListOptions.Cursor) starts a
-// new walk from it. Such a walk re-reads the page before the next one as
-// well (two requests), skips what it holds up to the last of those posts,
-// and goes on: favourites added or removed between the two walks never
-// make it skip one that is still there. What can repeat: when none of the
-// remembered posts is in those two pages (all unfavourited, or more than a
-// page of favourites removed above them, or added), the walk starts again
-// at page 1, and yields again what the first walk had. Within one walk,
-// pages are read by number: a post that turns up again on the next page (a
-// favourite added meanwhile pushed it down) is skipped, but a favourite
-// removed from the pages already read while the walk runs moves the rest
-// up by one, and the walk can miss one post there; a resumed walk cannot.
+// new walk from it, in the same way: favourites added or removed between
+// the two walks never make it skip one that is still there, and it repeats
+// only when it has to start again.
 //
 // A user who hides their favourites gives an error matching
 // ErrFavoritesHidden (and favorites.ErrForbidden) where the server answers
@@ -96,7 +100,7 @@ func (o FavoritesOptions) start() (cursor, error) {
 		return cursor{}, err
 	}
 	if o.Cursor == "" {
-		return cursor{limit: limit, page: max(o.Page, 1)}, nil
+		return cursor{limit: limit, offset: (max(o.Page, 1) - 1) * limit}, nil
 	}
 	if o.Page != 0 {
 		return cursor{}, fmt.Errorf("%s: %w: both a cursor and page %d; a cursor names its own page",
@@ -117,9 +121,7 @@ func checkLimit(limit int) (int, error) {
 	return limit, nil
 }
 
-// favoritesPager walks from start, shared with the adapter's List. The
-// first page of a walk started from a cursor with anchors is read with the
-// page before it; every other page is read alone.
+// favoritesPager walks from start, shared with the adapter's List.
 func (c *Client) favoritesPager(userID int64, start cursor) *favorites.Pager[*Post] {
 	if userID < 0 {
 		return driver.ErrorPager[*Post](fmt.Errorf("%s: %w: user ID %d is negative",
@@ -132,10 +134,6 @@ func (c *Client) favoritesPager(userID int64, start cursor) *favorites.Pager[*Po
 			return driver.ErrorPager[*Post](err)
 		}
 	}
-	if start.page > MaxPage {
-		return driver.ErrorPager[*Post](fmt.Errorf("%s: %w: page %d: e621 serves no page past %d",
-			ProviderName, favorites.ErrInvalidArgument, start.page, MaxPage))
-	}
 	first := start.String()
 	fetch := func(ctx context.Context, text string) (favorites.Page[*Post], error) {
 		at := start
@@ -145,54 +143,73 @@ func (c *Client) favoritesPager(userID int64, start cursor) *favorites.Pager[*Po
 				return favorites.Page[*Post]{}, fmt.Errorf("%s: %w: cursor %.80q", ProviderName, favorites.ErrInvalidArgument, text)
 			}
 		}
-		if text == first && len(at.anchors) > 0 {
-			return c.resumePage(ctx, userID, at)
-		}
-		return c.walkPage(ctx, userID, at)
+		return c.walkPage(ctx, userID, at, text == first)
 	}
 	return favorites.NewPager(fetch, first)
 }
 
-// walkPage reads the page at c and yields what it holds after c's anchors
-// (normally all of it).
-func (c *Client) walkPage(ctx context.Context, userID int64, at cursor) (favorites.Page[*Post], error) {
-	posts, resp, err := c.favoritesPage(ctx, userID, at.limit, at.page)
+// walkPage reads the window after at and yields what it holds after at's
+// anchors: the window overlaps them (see window.go) unless the walk starts
+// from a page number or pages are too small to overlap. A window that
+// should hold an anchor and does not, or the first of a resumed walk
+// without one, is read with the window before it (see lookBack).
+func (c *Client) walkPage(ctx context.Context, userID int64, at cursor, resumed bool) (favorites.Page[*Post], error) {
+	w, ok := readWindow{page: at.offset/at.limit + 1, limit: at.limit}, true
+	if len(at.anchors) > 0 {
+		w, ok = nextWindow(at.offset, at.limit)
+	}
+	if !ok || w.page > MaxPage {
+		return favorites.Page[*Post]{}, fmt.Errorf("%s: %w: the walk is %d posts deep: e621 serves no page past %d "+
+			"(list with a larger limit, or narrow the listing)", ProviderName, favorites.ErrInvalidArgument, at.offset, MaxPage)
+	}
+	posts, resp, err := c.favoritesPage(ctx, userID, w.limit, w.page)
 	if err != nil {
 		return favorites.Page[*Post]{}, err
 	}
-	items, _ := at.skipSeen(posts)
-	return at.result(items, posts, resp), nil
+	items, found := at.skipSeen(posts)
+	if !found && len(at.anchors) > 0 && (resumed || overlap(at.limit) > 0) {
+		if items, found, err = c.lookBack(ctx, userID, at, w, posts); err != nil {
+			return favorites.Page[*Post]{}, err
+		}
+		if !found { // moved past both windows, or all unfavourited: the top again
+			return c.walkPage(ctx, userID, cursor{limit: at.limit}, false)
+		}
+	}
+	return at.result(w, items, posts, resp), nil
 }
 
-// resumePage reads the page at c and the one before it, where c's anchors
-// were when the cursor was saved, and yields what follows the last anchor
-// found. With none found, the walk starts again at page 1.
-func (c *Client) resumePage(ctx context.Context, userID int64, at cursor) (favorites.Page[*Post], error) {
-	prev, _, err := c.favoritesPage(ctx, userID, at.limit, at.page-1)
+// lookBack reads the window before w, where at's anchors were when at was
+// written if more favourites above them were removed than w overlaps, and
+// looks for them in it and posts, w's. At the top of the list nothing is
+// before: what the two windows hold is the walk from the top again.
+func (c *Client) lookBack(ctx context.Context, userID int64, at cursor, w readWindow, posts []*Post) ([]*Post, bool, error) {
+	if w.start() == 0 {
+		return posts, true, nil
+	}
+	b := windowBefore(w.start(), at.limit)
+	prev, _, err := c.favoritesPage(ctx, userID, b.limit, b.page)
 	if err != nil {
-		return favorites.Page[*Post]{}, err
+		return nil, false, err
 	}
-	posts, resp, err := c.favoritesPage(ctx, userID, at.limit, at.page)
-	if err != nil {
-		return favorites.Page[*Post]{}, err
+	both, in := slices.Clip(prev), make(map[int64]bool, len(prev))
+	for _, p := range prev {
+		in[p.ID] = true
 	}
-	window := append(slices.Clip(prev), posts...)
-	items, found := at.skipSeen(window)
-	switch {
-	case !found && at.page == 2:
-		items = window // pages 1 and 2: the start again, already read
-	case !found:
-		return c.walkPage(ctx, userID, cursor{limit: at.limit, page: 1})
+	for _, p := range posts {
+		if !in[p.ID] { // the two windows overlap
+			both = append(both, p)
+		}
 	}
-	return at.result(items, posts, resp), nil
+	items, found := at.skipSeen(both)
+	return items, found || b.start() == 0, nil
 }
 
-// result is the Page a walk yields from a read at c: items, and the next
-// cursor, which a full page of read posts asks for.
-func (c cursor) result(items, read []*Post, resp *favorites.Response) favorites.Page[*Post] {
+// result is the Page a walk yields from window w read at c: items, and the
+// next cursor, which a full window of read posts asks for.
+func (c cursor) result(w readWindow, items, read []*Post, resp *favorites.Response) favorites.Page[*Post] {
 	p := favorites.Page[*Post]{Items: items, Response: resp}
-	if len(read) >= c.limit {
-		p.Next = c.after(read).String()
+	if len(read) >= w.limit {
+		p.Next = c.after(w, read).String()
 	}
 	return p
 }

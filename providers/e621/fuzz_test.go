@@ -85,8 +85,9 @@ func checkTypedCursor(t *testing.T, userID int64, limit, page int, cursor string
 	checkCursorQueries(t, w, err, limit)
 }
 
-// checkCursorQueries asserts a refusal that sent nothing, or requests of
-// one page size, the one asked for when it was not 0, with pages in range.
+// checkCursorQueries asserts a refusal that sent nothing, or requests with
+// pages in range and page sizes of one walk: at most the one asked for
+// when it was not 0, and none under half the largest (see Favorites).
 func checkCursorQueries(t *testing.T, w *drivertest.Wire, err error, limit int) {
 	t.Helper()
 	sent := w.Sent()
@@ -96,13 +97,18 @@ func checkCursorQueries(t *testing.T, w *drivertest.Wire, err error, limit int) 
 	if err != nil || len(sent) == 0 || len(sent) > 3 {
 		t.Fatalf("an accepted cursor: %v after %d requests", err, len(sent))
 	}
+	largest := 0
+	for _, r := range sent {
+		largest = max(largest, atoi(r.URL.Query().Get("limit")))
+	}
 	for _, r := range sent {
 		q := r.URL.Query()
 		l, lerr := strconv.Atoi(q.Get("limit"))
 		p, perr := strconv.Atoi(q.Get("page"))
-		if lerr != nil || perr != nil || l < 1 || l > e621.MaxLimit || (limit != 0 && l != limit) || p < 1 || p > e621.MaxPage ||
-			l != atoi(sent[0].URL.Query().Get("limit")) {
-			t.Errorf("an accepted cursor sent %s, want page 1 to %d and one limit (%d unless 0)", r.URL, e621.MaxPage, limit)
+		if lerr != nil || perr != nil || l < max(largest/2, 1) || l > e621.MaxLimit || (limit != 0 && l > limit) ||
+			p < 1 || p > e621.MaxPage {
+			t.Errorf("an accepted cursor sent %s, want page 1 to %d and a limit from half the largest to %d (unless 0)",
+				r.URL, e621.MaxPage, limit)
 		}
 	}
 }

@@ -4,19 +4,19 @@ import "testing"
 
 // TestNextWindowCost walks the windows of an incremental read to e621's
 // last page and checks what FavoritesSince promises of them: each window
-// after the first starts at least minOverlap posts before the last one
+// after the first starts at least maxOverlap posts before the last one
 // ended and asks a page e621 serves, and finding the mark below k new
 // favourites takes at most ceil(k/320)+1 requests up to k = 4,000 and
 // ceil(k/290)+1 at any depth.
 func TestNextWindowCost(t *testing.T) {
 	var ends []int // ends[i]: the posts read after i+1 requests
 	for end := 0; ; {
-		w, ok := nextWindow(end)
+		w, ok := nextWindow(end, MaxLimit)
 		if !ok {
 			break
 		}
-		if end > 0 && (w.start() > end-minOverlap || w.start() < 0) {
-			t.Fatalf("after %d posts, window %+v starts at %d: want within [0, %d]", end, w, w.start(), end-minOverlap)
+		if end > 0 && (w.start() > end-maxOverlap || w.start() < 0) {
+			t.Fatalf("after %d posts, window %+v starts at %d: want within [0, %d]", end, w, w.start(), end-maxOverlap)
 		}
 		if w.page < 1 || w.page > MaxPage || w.limit < 1 || w.limit > MaxLimit {
 			t.Fatalf("after %d posts, window %+v: a page e621 refuses", end, w)
