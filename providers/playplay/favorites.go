@@ -37,6 +37,12 @@ type ListOptions struct {
 // favourites added before the saved point are not given (they belong to
 // the part already listed). A cursor from an earlier version, a bare page
 // number, is refused with [favorites.ErrInvalidArgument].
+//
+// Within one walk, a favourite removed above the read between two pages
+// moves the rest up one, and the media at that page boundary is not given
+// by that walk: the pages have no size to ask for (which would let them
+// overlap, as e621's do) and no total, so nothing in a reply shows it. A
+// listing that must be whole while the user edits the list is read again.
 func (c *Client) Favorites(opts *ListOptions) *favorites.Pager[*Media] {
 	var text string
 	if opts != nil {
