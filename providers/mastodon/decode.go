@@ -75,7 +75,7 @@ func (s *Status) UnmarshalJSON(data []byte) error { return decodeValue(data, s) 
 // kept, since data may be a json.Decoder's buffer.
 func decodeValue(data []byte, v any) error {
 	d := getDecoder(data, false)
-	defer d.put()
+	defer d.put() // which resolves v's strings
 	if err := json.UnmarshalDecode(d.dec, v); err != nil {
 		return err
 	}
@@ -193,6 +193,7 @@ func DecodeStatus(data []byte) (*Status, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", ProviderName, favorites.ErrMalformedReply, err)
 	}
+	d.strs.Resolve()
 	if err := s.check(); err != nil {
 		return nil, fmt.Errorf("%s: %w: %w", ProviderName, favorites.ErrMalformedReply, err)
 	}
@@ -222,40 +223,51 @@ func statusRules(max int) driver.ItemRules[*Status] {
 
 // decodePage decodes a listing page, a JSON array, in one pass: each
 // status is filled as its tokens are read and given its Raw, its bytes in
-// list, at once. Statuses are allocated in blocks, not one by one. It
-// checks ctx between statuses, and refuses a null status, a status without
-// a usable ID and more than max statuses (when max is not 0) as a
-// malformed reply naming the item.
+// list, at once. Statuses are allocated in blocks, not one by one, and the
+// page's strings are one allocation (onepass.Strings). It checks ctx
+// between statuses, and refuses a null status, a status without a usable
+// ID and more than max statuses (when max is not 0) as a malformed reply
+// naming the item.
 func decodePage(ctx context.Context, list []byte, max int) ([]*Status, error) {
 	d := getDecoder(list, true)
 	defer d.put()
+	var page []*Status
+	// fail is the error that ends the page: the first status decoded
+	// before that has no usable ID, if one has not, as when each was
+	// checked as soon as it was decoded; IDs are strings, which are only
+	// there once resolved.
+	fail := func(err error) ([]*Status, error) {
+		if _, bad := checkStatuses(d, page); bad != nil {
+			return nil, bad
+		}
+		return nil, err
+	}
 	dec := d.dec
 	if _, err := dec.ReadToken(); err != nil {
 		return nil, fmt.Errorf("%w: %v", favorites.ErrMalformedReply, err)
 	}
-	var page []*Status
 	var block []Status
 	for i := 0; ; i++ {
 		switch dec.PeekKind() {
 		case ']':
 			if _, err := dec.ReadToken(); err != nil {
-				return nil, fmt.Errorf("%w: %v", favorites.ErrMalformedReply, err)
+				return fail(fmt.Errorf("%w: %v", favorites.ErrMalformedReply, err))
 			}
 			if _, err := dec.ReadToken(); err != io.EOF {
-				return nil, fmt.Errorf("%w: more JSON after the list", favorites.ErrMalformedReply)
+				return fail(fmt.Errorf("%w: more JSON after the list", favorites.ErrMalformedReply))
 			}
-			return page, nil
+			return checkStatuses(d, page)
 		case 0:
 			_, err := dec.ReadToken()
-			return nil, fmt.Errorf("%w: item %d: %v", favorites.ErrMalformedReply, i, err)
+			return fail(fmt.Errorf("%w: item %d: %v", favorites.ErrMalformedReply, i, err))
 		case 'n':
-			return nil, fmt.Errorf("%w: item %d: a null status", favorites.ErrMalformedReply, i)
+			return fail(fmt.Errorf("%w: item %d: a null status", favorites.ErrMalformedReply, i))
 		}
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return fail(err)
 		}
 		if max > 0 && i >= max {
-			return nil, fmt.Errorf("%w: more than %d items in a page", favorites.ErrMalformedReply, max)
+			return fail(fmt.Errorf("%w: more than %d items in a page", favorites.ErrMalformedReply, max))
 		}
 		if len(block) == 0 {
 			block = make([]Status, blockSize(i, max))
@@ -263,13 +275,23 @@ func decodePage(ctx context.Context, list []byte, max int) ([]*Status, error) {
 		s := &block[0]
 		block = block[1:]
 		if err := d.decodeStatus(dec, s, topLevel); err != nil {
-			return nil, fmt.Errorf("%w: item %d: %v", favorites.ErrMalformedReply, i, err)
-		}
-		if err := s.check(); err != nil {
-			return nil, fmt.Errorf("%w: item %d: %w", favorites.ErrMalformedReply, i, err)
+			return fail(fmt.Errorf("%w: item %d: %v", favorites.ErrMalformedReply, i, err))
 		}
 		page = append(page, s)
 	}
+}
+
+// checkStatuses resolves the strings of the page d decoded and checks each
+// status in turn: page, or a malformed reply naming the first status
+// without a usable ID.
+func checkStatuses(d *decoder, page []*Status) ([]*Status, error) {
+	d.strs.Resolve()
+	for i, s := range page {
+		if err := s.check(); err != nil {
+			return nil, fmt.Errorf("%w: item %d: %w", favorites.ErrMalformedReply, i, err)
+		}
+	}
+	return page, nil
 }
 
 // blockSize is how many statuses to allocate at once when the page has
@@ -320,13 +342,58 @@ func heldBeyond(v reflect.Value) int {
 		return int(v.Type().Elem().Size()) + heldBeyond(v.Elem())
 	case reflect.Struct:
 		n := 0
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				n += heldBeyond(v.Field(i))
-			}
+		for _, i := range pointerFields(v.Type()) {
+			n += heldBeyond(v.Field(i))
 		}
 		return n
 	default:
 		return 0
 	}
 }
+
+// pointerFields are the exported fields of a struct type that are
+// pointers or structs, the only ones heldBeyond follows: known at once for
+// every type a status holds (reading a type's fields is most of the cost
+// of heldBeyond otherwise).
+func pointerFields(t reflect.Type) []int {
+	if f, ok := statusPointerFields[t]; ok {
+		return f
+	}
+	return findPointerFields(t)
+}
+
+func findPointerFields(t reflect.Type) []int {
+	var f []int
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if k := sf.Type.Kind(); sf.IsExported() && (k == reflect.Pointer || k == reflect.Struct) {
+			f = append(f, i)
+		}
+	}
+	return f
+}
+
+// statusPointerFields is pointerFields of every struct type a Status
+// holds, read only once built.
+var statusPointerFields = func() map[reflect.Type][]int {
+	m := map[reflect.Type][]int{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Slice:
+			walk(t.Elem())
+		case reflect.Struct:
+			if _, ok := m[t]; ok {
+				return
+			}
+			m[t] = findPointerFields(t)
+			for i := range t.NumField() {
+				if t.Field(i).IsExported() {
+					walk(t.Field(i).Type)
+				}
+			}
+		}
+	}
+	walk(reflect.TypeFor[Status]())
+	return m
+}()

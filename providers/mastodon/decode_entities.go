@@ -3,6 +3,7 @@ package mastodon
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	json "github.com/go-json-experiment/json"
@@ -102,14 +103,16 @@ func (d *decoder) publishedAt(dec *jsontext.Decoder, p *publishedAt) error {
 		}
 		return fmt.Errorf("published_at %s is not a string", describe(v))
 	}
-	var s string
-	if err := d.str(dec, &s); err != nil {
+	s, err := d.strNow(dec)
+	if err != nil {
 		return err
 	}
-	if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
-		t := time.Unix(sec, 0).UTC()
-		p.t = &t
-		return nil
+	if unixSeconds(s) {
+		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
+			t := time.Unix(sec, 0).UTC()
+			p.t = &t
+			return nil
+		}
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
@@ -149,4 +152,12 @@ func (a *Approval) UnmarshalJSON(data []byte) error { return decodeValue(data, a
 func (d *decoder) approval(dec *jsontext.Decoder, a *Approval) error {
 	*a = Approval{}
 	return json.UnmarshalDecode(dec, (*approvalFields)(a))
+}
+
+// unixSeconds says whether s may be Unix seconds, as strconv.ParseInt
+// reads them: an optional sign and digits. It spares a time the error
+// strconv.ParseInt would allocate.
+func unixSeconds(s string) bool {
+	s = strings.TrimLeft(s, "+-")
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }

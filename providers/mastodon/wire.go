@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"sync"
-	"unicode/utf8"
+	"time"
 
 	"github.com/favkit/favorites/internal/onepass"
 	json "github.com/go-json-experiment/json"
@@ -43,6 +43,9 @@ type decoder struct {
 	at       level // of the status being decoded
 	inQuote  bool  // a Quote of the status at `at` is being decoded
 	accounts int   // how many accounts are being decoded, one in another
+	strs     onepass.Strings
+	slabs    []interface{ Reset() } // of ptrFunc and decodeList, emptied by put
+	lists    []reflect.Type         // the list types decodeList reads (a test checks it reads every one)
 	scratch  []byte
 }
 
@@ -70,6 +73,10 @@ func newDecoder() *decoder {
 		denseFunc[AccountRole](d), denseFunc[PreviewCardAuthor](d), denseFunc[PollOption](d),
 		denseFunc[FilterKeyword](d), denseFunc[FilterStatus](d),
 		scalarFunc[string](d), scalarFunc[int](d),
+		ptrFunc(d, d.str), ptrFunc(d, d.approval), ptrFunc(d, d.card), ptrFunc(d, d.poll), ptrFunc(d, d.quote),
+		ptrFunc[int](d, nil), ptrFunc[bool](d, nil), ptrFunc[time.Time](d, nil), ptrFunc[Date](d, nil),
+		ptrFunc[MediaMeta](d, nil), ptrFunc[MediaSize](d, nil), ptrFunc[MediaFocus](d, nil),
+		ptrFunc[Application](d, nil),
 	)
 	d.dec = jsontext.NewDecoder(&d.rd, d.opts)
 	return d
@@ -79,13 +86,19 @@ func newDecoder() *decoder {
 func getDecoder(data []byte, alias bool) *decoder {
 	d := decoders.Get().(*decoder)
 	d.buf, d.alias, d.at, d.inQuote, d.accounts = data, alias, topLevel, false, 0
+	d.strs.Expect(len(data))
 	d.rd = *bytes.NewBuffer(data)
 	d.dec.Reset(&d.rd, d.opts)
 	return d
 }
 
-// put returns d to the pool holding nothing of the reply.
+// put returns d to the pool holding nothing of the reply, resolving the
+// strings of a decoding that stopped short of it (see onepass.Strings).
 func (d *decoder) put() {
+	d.strs.Resolve()
+	for _, s := range d.slabs {
+		s.Reset()
+	}
 	d.buf = nil
 	d.rd = bytes.Buffer{}
 	d.dec.Reset(&d.rd, d.opts)
@@ -95,8 +108,9 @@ func (d *decoder) put() {
 	decoders.Put(d)
 }
 
-// str reads a string. One without escapes and in valid UTF-8 is its bytes,
-// copied; others are unquoted as v1 does, invalid UTF-8 replaced.
+// str reads a string into *p, a copy made with the page's other strings
+// (see onepass.Strings): *p holds its final value once d.strs is resolved.
+// One with escapes is unquoted as v1 does, invalid UTF-8 replaced.
 func (d *decoder) str(dec *jsontext.Decoder, p *string) error {
 	if dec.PeekKind() != '"' {
 		return json.SkipFunc // null, or a type error, as v2 reports it
@@ -105,21 +119,46 @@ func (d *decoder) str(dec *jsontext.Decoder, p *string) error {
 	if err != nil {
 		return err
 	}
-	body := v[1 : len(v)-1]
-	plain := true
-	for _, c := range body {
-		if c == '\\' || c >= utf8.RuneSelf {
-			plain = false
-			break
-		}
-	}
-	if plain || bytes.IndexByte(body, '\\') < 0 && utf8.Valid(body) {
-		*p = string(body) // a copy: a string must not change when Raw is written to, nor keep the whole reply alive
-		return nil
+	d.strs.SetQuoted(p, v)
+	return nil
+}
+
+// strNow reads a string the decoding needs at once (to parse it), as its
+// own copy.
+func (d *decoder) strNow(dec *jsontext.Decoder) (string, error) {
+	v, err := dec.ReadValue()
+	if err != nil {
+		return "", err
 	}
 	d.scratch, _ = jsontext.AppendUnquote(d.scratch[:0], v) // invalid UTF-8 is replaced, as v1 does
-	*p = string(d.scratch)
-	return nil
+	return string(d.scratch), nil
+}
+
+// ptrFunc decodes a *T, the pointer fields of the entities, as v2 does
+// (null is nil; a pointer already set, by a repeated name, is decoded
+// into again), but takes a new T from a slab of the decoding's rather
+// than allocating each. decode, when not nil, reads a T that is not null
+// (d.str for a *string, saving v2 a look-up); it may return
+// json.SkipFunc, and then v2's own unmarshaler reads it.
+func ptrFunc[T any](d *decoder, decode func(*jsontext.Decoder, *T) error) *json.Unmarshalers {
+	slab := new(onepass.Slab[T])
+	d.slabs = append(d.slabs, slab)
+	return json.UnmarshalFromFunc(func(dec *jsontext.Decoder, p **T) error {
+		if dec.PeekKind() == 'n' {
+			*p = nil
+			_, err := dec.ReadToken()
+			return err
+		}
+		if *p == nil {
+			*p = slab.New()
+		}
+		if decode != nil {
+			if err := decode(dec, *p); err != json.SkipFunc {
+				return err
+			}
+		}
+		return json.UnmarshalDecode(dec, *p)
+	})
 }
 
 // denseFunc decodes a []T with denseList's rule: refused when its items
@@ -129,8 +168,10 @@ func (d *decoder) str(dec *jsontext.Decoder, p *string) error {
 func denseFunc[T any](d *decoder) *json.Unmarshalers {
 	typ := reflect.TypeFor[T]()
 	size, deep := int(typ.Size()), holdsStructs(typ)
+	slab := new(onepass.Slab[T])
+	d.slabs, d.lists = append(d.slabs, slab), append(d.lists, reflect.TypeFor[[]T]())
 	return json.UnmarshalFromFunc(func(dec *jsontext.Decoder, l *[]T) error {
-		return decodeList(d, dec, l, func(n, used int) error {
+		return decodeList(d, dec, l, slab, func(n, used int) error {
 			if n*size > minBytesPerItem*used {
 				return fmt.Errorf("a list of %d items in %d bytes: under %d bytes an item, too small for a %s",
 					n, used, size/minBytesPerItem, typ.Name())
@@ -154,8 +195,10 @@ func denseFunc[T any](d *decoder) *json.Unmarshalers {
 func scalarFunc[T string | int](d *decoder) *json.Unmarshalers {
 	typ := reflect.TypeFor[T]()
 	size := int(typ.Size())
+	slab := new(onepass.Slab[T])
+	d.slabs, d.lists = append(d.slabs, slab), append(d.lists, reflect.TypeFor[[]T]())
 	return json.UnmarshalFromFunc(func(dec *jsontext.Decoder, l *[]T) error {
-		return decodeList(d, dec, l, func(n, used int) error {
+		return decodeList(d, dec, l, slab, func(n, used int) error {
 			if n*size > maxScalarCost*used {
 				return fmt.Errorf("a list of %d %ss in %d bytes: too small to be real", n, typ.Name(), used)
 			}
@@ -164,19 +207,15 @@ func scalarFunc[T string | int](d *decoder) *json.Unmarshalers {
 	})
 }
 
-// shortList is how many items a list is decoded into by append before it
-// is counted: Mastodon's lists are short (four attachments, a few tags,
-// emojis, fields), and counting one means reading its bytes twice.
-const shortList = 8
-
 // decodeList reads a JSON array into *l item by item, in the same pass.
-// A short list grows by append while its items so far pass dense (given
-// the items and the bytes from the list's start). A list that grows past
-// shortList, or whose items so far fail dense, is counted (countList)
-// and judged whole by dense, as denseList did before building anything:
-// refused, or given its exact size. item, when not nil, is given each
-// item and its size. null is nil and [] an empty list, as v1 makes them.
-func decodeList[T any](d *decoder, dec *jsontext.Decoder, l *[]T, dense func(n, used int) error, item func(*T, int) error) error {
+// It counts the list's items first (onepass.CountList, a scan of its
+// bytes that builds nothing) and judges the list whole by dense, given the
+// count and the list's bytes: refused, or built at its exact size. An item
+// is never moved once decoded, as the page's strings require (see
+// onepass.Strings), and the list is cut from slab. item, when not nil,
+// is given each item and its size. null is nil and [] an empty list, as v1
+// makes them.
+func decodeList[T any](d *decoder, dec *jsontext.Decoder, l *[]T, slab *onepass.Slab[T], dense func(n, used int) error, item func(*T, int) error) error {
 	switch k := dec.PeekKind(); k {
 	case 'n':
 		*l = nil
@@ -193,10 +232,25 @@ func decodeList[T any](d *decoder, dec *jsontext.Decoder, l *[]T, dense func(n, 
 	if _, err := dec.ReadToken(); err != nil {
 		return err
 	}
-	items, counted := []T{}, false
-	for {
+	if dec.PeekKind() == ']' {
+		*l = []T{}
+		_, err := dec.ReadToken()
+		return err
+	}
+	n, end, ok := onepass.CountList(d.buf, start)
+	if !ok {
+		return fmt.Errorf("a list cut short")
+	}
+	if err := dense(n, end-start); err != nil {
+		return err
+	}
+	items := slab.Take(n)
+	for i := 0; ; i++ {
 		switch dec.PeekKind() {
 		case ']':
+			if i != n { // only a list that is not JSON counts wrong; the decoder says where
+				return fmt.Errorf("a list of %d items read as %d", n, i)
+			}
 			_, err := dec.ReadToken()
 			*l = items
 			return err
@@ -204,34 +258,15 @@ func decodeList[T any](d *decoder, dec *jsontext.Decoder, l *[]T, dense func(n, 
 			_, err := dec.ReadToken()
 			return err
 		}
-		if !counted && len(items) == shortList {
-			n, end, ok := onepass.CountList(d.buf, start)
-			if !ok {
-				return fmt.Errorf("a list cut short")
-			}
-			if err := dense(n, end-start); err != nil {
-				return err
-			}
-			items, counted = append(make([]T, 0, n), items...), true
+		if i == n {
+			return fmt.Errorf("a list of %d items read as more", n)
 		}
 		at := onepass.ValueStart(d.buf, d.dec.InputOffset())
-		items = append(items, *new(T))
-		if err := json.UnmarshalDecode(dec, &items[len(items)-1]); err != nil {
+		if err := json.UnmarshalDecode(dec, &items[i]); err != nil {
 			return err
 		}
-		end := int(dec.InputOffset())
-		if !counted && dense(len(items), end-start) != nil {
-			n, end, ok := onepass.CountList(d.buf, start)
-			if !ok {
-				return fmt.Errorf("a list cut short")
-			}
-			if err := dense(n, end-start); err != nil {
-				return err
-			}
-			items, counted = append(make([]T, 0, n), items...), true
-		}
 		if item != nil {
-			if err := item(&items[len(items)-1], end-at); err != nil {
+			if err := item(&items[i], int(dec.InputOffset())-at); err != nil {
 				return err
 			}
 		}
