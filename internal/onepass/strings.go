@@ -3,6 +3,7 @@ package onepass
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -80,6 +81,10 @@ func (s *Strings) Set(p *string, b []byte) {
 // SetQuoted sets *p to the JSON string v unquoted, with invalid UTF-8
 // replaced by U+FFFD, as encoding/json v1 does.
 func (s *Strings) SetQuoted(p *string, v []byte) {
+	if len(v) <= 3 && (len(v) < 3 || v[1] < utf8.RuneSelf) {
+		*p = string(v[1 : len(v)-1]) // "" or one ASCII byte: no allocation, nor a buffer yet
+		return
+	}
 	s.grow(len(v)) // at least its length unquoted, unless invalid UTF-8 is replaced
 	n := len(s.buf)
 	s.buf, _ = jsontext.AppendUnquote(s.buf, v) // the decoder that read v checked its syntax
