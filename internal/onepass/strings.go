@@ -25,14 +25,14 @@ import (
 // Until it is resolved, a field holds a placeholder: the first n+2 bytes
 // of placeholders for the n-th string noted. Resolve sets a field only
 // while it still holds its own placeholder, so a field the decoding set
-// again (a repeated name) or cleared (an object decoded again into the same
-// value, as a repeated name does) keeps what it holds, exactly as if each
-// string had been set at once. No other string is set before it is
-// resolved but "" and strings of one byte (which Go makes without an
-// allocation), shorter than any placeholder. A value holding a field must
-// not be copied elsewhere before Resolve (a slice grown by append, say):
-// the copy would keep the placeholder. Decoders build lists at their
-// counted size for that reason.
+// again (a repeated name) or cleared (a value reset before it is decoded
+// into again) keeps what it holds, exactly as if each string had been set
+// at once. No other string is set before it is resolved but "" and strings
+// of one byte (which Go makes without an allocation), shorter than any
+// placeholder. A value holding a field must not be copied elsewhere before
+// Resolve (a slice grown by append, say): the copy would keep the
+// placeholder. A decoder builds a list where it stays (Slab.Room), or
+// resolves the strings before it moves the items.
 type Strings struct {
 	buf     []byte  // the strings' bytes, one after the other
 	waiting []field // the fields, in the order they were set

@@ -99,3 +99,32 @@ func TestSlabTake(t *testing.T) {
 		t.Errorf("after Reset: %d, used %d", *p, s.used)
 	}
 }
+
+// A list decoded into Room takes only what Commit says, and nothing handed
+// out meanwhile (a value, another list's room) shares its memory.
+func TestSlabRoom(t *testing.T) {
+	var s Slab[int]
+	room := s.Room()
+	if len(room) < minRoom {
+		t.Fatalf("room of %d", len(room))
+	}
+	room[0], room[1] = 1, 2
+	p := s.New() // while the room is out
+	inner := s.Room()
+	*p, inner[0] = 7, 9
+	if room[0] != 1 || room[1] != 2 {
+		t.Fatalf("a value or a room handed out meanwhile shares the room: %v", room[:2])
+	}
+	if got := s.Commit(inner, 1); len(got) != 1 || cap(got) != 1 || got[0] != 9 {
+		t.Errorf("inner list %v (cap %d)", got, cap(got))
+	}
+	list := s.Commit(room, 2)
+	if len(list) != 2 || cap(list) != 2 || list[1] != 2 {
+		t.Fatalf("list %v (cap %d)", list, cap(list))
+	}
+	next := s.Take(1)
+	next[0] = 5
+	if list[0] != 1 || list[1] != 2 {
+		t.Errorf("the next value shares the committed list: %v", list)
+	}
+}
