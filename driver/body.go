@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"sync"
 
 	"github.com/favkit/favorites"
 )
@@ -61,11 +62,11 @@ func readCapped(r io.Reader, length, max int64) ([]byte, error) {
 		}
 		if err == nil { // longer than announced: read on, as for no length
 			var rest []byte
-			rest, err = io.ReadAll(r)
+			rest, err = readUnknown(r)
 			data = append(data, rest...)
 		}
 	} else {
-		data, err = io.ReadAll(r)
+		data, err = readUnknown(r)
 	}
 	if err != nil && err != io.EOF {
 		return nil, fmt.Errorf("reading body: %w", err)
@@ -75,3 +76,66 @@ func readCapped(r io.Reader, length, max int64) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// readUnknown reads r to its end when its length is not known (a chunked
+// reply, as Mastodon sends its pages), as io.ReadAll does: into chunks,
+// each half again as large as all before it, then into one slice of
+// exactly the body's size, which the caller keeps (a listing's Raws are
+// parts of it, so it cannot be a pooled one). Unlike io.ReadAll's, the
+// chunks go back to a pool, whole: the next reply of no more bytes is read
+// into them again, and costs only its own slice. A first reply costs what
+// io.ReadAll's does, its size twice.
+func readUnknown(r io.Reader) ([]byte, error) {
+	rc := readChunks.Get().(*chunks)
+	defer rc.put()
+	var err error
+	total, used := 0, 0
+	for err == nil {
+		if used == len(rc.bufs) {
+			rc.bufs = append(rc.bufs, make([]byte, max(minChunk, total/2)))
+		}
+		c := rc.bufs[used][:0]
+		for err == nil && len(c) < cap(c) {
+			var n int
+			n, err = r.Read(c[len(c):cap(c)])
+			c = c[:len(c)+n]
+		}
+		rc.bufs[used] = c
+		total += len(c)
+		used++
+	}
+	data := make([]byte, 0, total)
+	for _, c := range rc.bufs[:used] {
+		data = append(data, c...)
+	}
+	if err == io.EOF {
+		err = nil
+	}
+	return data, err
+}
+
+// chunks are the buffers of readUnknown, kept from one reply to the next.
+type chunks struct{ bufs [][]byte }
+
+// put returns the chunks to the pool, up to maxPooledChunks bytes of them.
+func (rc *chunks) put() {
+	kept := 0
+	for i, c := range rc.bufs {
+		if kept += cap(c); kept > maxPooledChunks {
+			clear(rc.bufs[i:])
+			rc.bufs = rc.bufs[:i]
+			break
+		}
+	}
+	readChunks.Put(rc)
+}
+
+// The first chunk is minChunk bytes, as io.ReadAll's first (a small reply
+// costs little even when the pool is empty); maxPooledChunks is as many
+// bytes as the pool keeps (a page of 40 Mastodon statuses is some 100 KB).
+const (
+	minChunk        = 512
+	maxPooledChunks = 1 << 20
+)
+
+var readChunks = sync.Pool{New: func() any { return new(chunks) }}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/internal/onepass"
 	"github.com/favkit/favorites/internal/rawjson"
 	"github.com/favkit/favorites/internal/text"
 )
@@ -255,23 +256,22 @@ func valueEnd(data []byte, start int) (int, error) {
 }
 
 // checkDepth refuses JSON that nests deeper than MaxJSONDepth. It reads
-// the bytes once, with no allocation, before any value is built.
+// the bytes once, with no allocation, before any value is built; a
+// string's bytes are skipped at the speed of bytes.IndexByte
+// (onepass.StringEnd), and they are most of a reply.
 func checkDepth(data []byte) error {
-	depth, inString, escaped := 0, false, false
-	for _, c := range data {
-		switch {
-		case escaped:
-			escaped = false
-		case inString:
-			escaped = c == '\\'
-			inString = c != '"'
-		case c == '"':
-			inString = true
-		case c == '[' || c == '{':
+	depth := 0
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			if i = onepass.StringEnd(data, i) - 1; i < 0 {
+				return nil // cut short: the decoder says so
+			}
+		case '[', '{':
 			if depth++; depth > MaxJSONDepth {
 				return fmt.Errorf("%w: JSON nests deeper than %d levels", favorites.ErrMalformedReply, MaxJSONDepth)
 			}
-		case c == ']' || c == '}':
+		case ']', '}':
 			depth--
 		}
 	}

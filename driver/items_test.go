@@ -219,3 +219,50 @@ func TestDecodeItemsWithDecode(t *testing.T) {
 		t.Errorf("an item Decode refuses: %v, want ErrMalformedReply naming item 1 and Decode's error", err)
 	}
 }
+
+// depthOf is checkDepth's answer the plain way, a byte at a time: the
+// deepest nesting outside strings.
+func depthOf(data string) int {
+	depth, deepest, inString, escaped := 0, 0, false, false
+	for _, c := range []byte(data) {
+		switch {
+		case escaped:
+			escaped = false
+		case inString:
+			escaped = c == '\\'
+			inString = c != '"'
+		case c == '"':
+			inString = true
+		case c == '[' || c == '{':
+			depth++
+			deepest = max(deepest, depth)
+		case c == ']' || c == '}':
+			depth--
+		}
+	}
+	return deepest
+}
+
+// checkDepth refuses exactly the bodies nesting deeper than MaxJSONDepth
+// outside strings, however brackets, quotes and backslashes sit in them.
+func TestCheckDepth(t *testing.T) {
+	deep := func(n int, inner string) string {
+		return strings.Repeat(`[`, n) + inner + strings.Repeat(`]`, n)
+	}
+	bodies := []string{
+		deep(MaxJSONDepth, `1`),
+		deep(MaxJSONDepth+1, `1`),
+		deep(MaxJSONDepth-1, `"[[[\"[[["`),
+		deep(MaxJSONDepth, `"\\"[`),   // the string ends: one level too deep
+		deep(MaxJSONDepth, `"\\\"["`), // the quote is escaped: the bracket is text
+		`{"a":"` + strings.Repeat(`\\`, 40) + `","b":` + deep(MaxJSONDepth-1, `{}`) + `}`,
+		`["` + strings.Repeat(`[`, 100) + `"]`,
+		`["cut short` + strings.Repeat(`[`, 100),
+	}
+	for _, body := range bodies {
+		err := checkDepth([]byte(body))
+		if want := depthOf(body) > MaxJSONDepth; (err != nil) != want || err != nil && !errors.Is(err, favorites.ErrMalformedReply) {
+			t.Errorf("checkDepth(%.40q…) = %v, want an error: %v (depth %d)", body, err, want, depthOf(body))
+		}
+	}
+}

@@ -7,6 +7,8 @@
 package onepass
 
 import (
+	"bytes"
+
 	json "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 	jsonv1 "github.com/go-json-experiment/json/v1"
@@ -61,17 +63,14 @@ func ValueStart(buf []byte, offset int64) int {
 // end, reading bounds only (the decoder checks the syntax as it reads the
 // items); ok is false when the list is cut short.
 func CountList(buf []byte, start int) (n, end int, ok bool) {
-	depth, inString, escaped, empty := 0, false, false, true
+	depth, empty := 0, true
 	for i := start; i < len(buf); i++ {
-		c := buf[i]
-		switch {
-		case escaped:
-			escaped = false
-		case inString:
-			escaped = c == '\\'
-			inString = c != '"'
+		switch c := buf[i]; {
 		case c == '"':
-			inString, empty = true, false
+			if i = StringEnd(buf, i) - 1; i < 0 {
+				return 0, 0, false
+			}
+			empty = false
 		case c == '[' || c == '{':
 			if depth++; depth > 1 {
 				empty = false
@@ -90,6 +89,29 @@ func CountList(buf []byte, start int) (n, end int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// StringEnd is where the JSON string whose opening quote is buf[start]
+// ends, just past its closing quote, or 0 when it is cut short. It finds
+// each quote with bytes.IndexByte, so a string costs little more than its
+// length in memory reads: a quote ends the string unless an odd number of
+// backslashes comes before it.
+func StringEnd(buf []byte, start int) int {
+	for i := start + 1; i < len(buf); i++ {
+		q := bytes.IndexByte(buf[i:], '"')
+		if q < 0 {
+			break
+		}
+		i += q
+		escaped := false
+		for j := i - 1; j > start && buf[j] == '\\'; j-- {
+			escaped = !escaped
+		}
+		if !escaped {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // KindName names a JSON kind for an error.

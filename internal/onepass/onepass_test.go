@@ -14,6 +14,8 @@ func TestCountList(t *testing.T) {
 		{`x:[1,"a,]",[2,3],{"b":[4]}],`, 2, 4, 27, true},
 		{`["\"]",1]`, 0, 2, 9, true},
 		{`[1,2`, 0, 0, 0, false},
+		{`["a\\",{"b":"]"}] `, 0, 2, 17, true},
+		{`["a\"]`, 0, 0, 0, false},
 	} {
 		n, end, ok := CountList([]byte(tt.buf), tt.start)
 		if n != tt.n || end != tt.end || ok != tt.ok {
@@ -35,6 +37,27 @@ func TestValueStart(t *testing.T) {
 	} {
 		if got := ValueStart([]byte(tt.buf), tt.offset); got != tt.want {
 			t.Errorf("ValueStart(%q, %d) = %d, want %d", tt.buf, tt.offset, got, tt.want)
+		}
+	}
+}
+
+func TestStringEnd(t *testing.T) {
+	for _, tt := range []struct {
+		buf   string
+		start int
+		want  int
+	}{
+		{`"abc",`, 0, 5},
+		{`x"a\"b"`, 1, 7},
+		{`"a\\"b"`, 0, 5},
+		{`"\\\"x"`, 0, 7},
+		{`"\\\\"`, 0, 6},
+		{`"abc`, 0, 0},
+		{`"ab\"`, 0, 0},
+		{`""`, 0, 2},
+	} {
+		if got := StringEnd([]byte(tt.buf), tt.start); got != tt.want {
+			t.Errorf("StringEnd(%q, %d) = %d, want %d", tt.buf, tt.start, got, tt.want)
 		}
 	}
 }

@@ -155,3 +155,38 @@ func FuzzDecodeAsEncodingJSONv1(f *testing.F) {
 		}
 	})
 }
+
+// The readers' edges of v1's rules decode as v1 decodes them: names that
+// match a field only case-insensitively (with the two runes outside ASCII
+// that fold to an ASCII letter) or through escapes, repeated names of
+// objects, lists and pointers (v1 merges into what the first one set),
+// nulls everywhere, numbers at their limits, broken UTF-8.
+func TestDecodeEdgesMatchEncodingJSONv1(t *testing.T) {
+	pages := map[string]string{
+		"folded names": `[{"ID":"1","Content":"a","ſpoiler_text":"s","bo` + "\u212A" + `marked":true,"\u0075ri":"u","AcCoUnT":{"ACCT":"x"}}]`,
+		"repeated objects": `[{"id":"1","account":{"id":"a","note":"n","fields":[{"name":"field name"}]},"account":{"id":"b"},` +
+			`"card":{"title":"t","authors":[{"name":"an author's name"}]},"card":{"url":"u"},"poll":{"id":"p","options":[{"title":"o"}]},"poll":{"expired":true},` +
+			`"reblog":{"id":"2","content":"c","account":{"id":"r"}},"reblog":{"id":"3"},"quote":{"state":"accepted","quoted_status":{"id":"5"}},"quote":{"state":"x"}}]`,
+		"repeated lists": `[{"id":"1","tags":[{"name":"tag a"},{"name":"tag b"}],"tags":[{"url":"https://u"}],` +
+			`"emojis":[{"shortcode":"one","url":"https://e.example/1.png"}],"emojis":[{"url":"https://e.example/2.png"},{"shortcode":"three","static_url":"https://e.example/3.png"}],` +
+			`"quote_approval":{"automatic":["public","followers"],"automatic":[null],"manual":["a"],"manual":[null,"b"]},"mentions":[{"id":"m","username":"someone","acct":"someone"}],"mentions":null,"filtered":[],"filtered":null}]`,
+		"nulls": `[{"id":"1","content":null,"sensitive":null,"replies_count":null,"created_at":null,"edited_at":null,"url":null,` +
+			`"account":null,"tags":[null,{"name":null,"url":null},{"name":"a tag"}],"quote_approval":{"automatic":["a",null],"manual":null,"current_user":null},` +
+			`"media_attachments":[{"id":"m","url":"https://files.example/media_attachments/files/000/000/001/original/a.png","meta":{"original":null,"focus":{"x":null}}}],"card":null,"poll":{"voters_count":null,"own_votes":[1,null]}}]`,
+		"numbers": `[{"id":"1","replies_count":-0,"reblogs_count":12345678901234567,"favourites_count":-9223372036854775808,` +
+			`"media_attachments":[{"id":"m","url":"https://files.example/media_attachments/files/000/000/001/original/a.png","meta":{"duration":1e3,"fps":-0.5,"aspect":1E-2,"width":0,"original":{"bitrate":9223372036854775807}}}]}]`,
+		"strings": `[{"id":"1","content":"\u00e9\ud83d\ude00 \"q\" \\ \/ \b\f\n\r\t","spoiler_text":"` + "\xff\xfe" + `","language":"\ud800",` +
+			`"account":{"note":"` + "caf\xc3" + `","display_name":"x\u0000y"}}]`,
+		"times and dates": `[{"id":"1","created_at":"2024-01-02T03:04:05.123456789+05:30","edited_at":"2024-01-02T03:04:05Z",` +
+			`"account":{"created_at":"2017-09-02T00:00:00.000Z","last_status_at":"2024-02-29"},"poll":{"expires_at":"2030-12-31T23:59:59-01:00"}}]`,
+	}
+	for name, page := range pages {
+		diffs, sdkErr, v1Err := diffPage([]byte(page))
+		if sdkErr != nil || v1Err != nil {
+			t.Errorf("%s: SDK error %v, v1 error %v", name, sdkErr, v1Err)
+		}
+		if len(diffs) > 0 {
+			t.Errorf("%s differs from v1:\n%s", name, joinDiffs(diffs))
+		}
+	}
+}

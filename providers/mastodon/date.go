@@ -65,10 +65,40 @@ func (d Date) MarshalText() ([]byte, error) {
 
 // UnmarshalText reads a day as [ParseDate] does.
 func (d *Date) UnmarshalText(b []byte) error {
+	if v, ok := plainDate(b); ok {
+		*d = v
+		return nil
+	}
 	v, err := ParseDate(string(b))
 	if err != nil {
 		return err
 	}
 	*d = v
 	return nil
+}
+
+// plainDate reads a day written exactly "2006-01-02" without allocating,
+// as time.Parse reads it: four digits of year, two of month (1 to 12) and
+// of day (1 to the month's last). Anything else is left to ParseDate.
+func plainDate(b []byte) (Date, bool) {
+	if len(b) != len(dateLayout) || b[4] != '-' || b[7] != '-' {
+		return Date{}, false
+	}
+	num := func(b []byte) (int, bool) {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(b[:4])
+	m, ok2 := num(b[5:7])
+	d, ok3 := num(b[8:])
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 || d > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return Date{}, false
+	}
+	return Date{Year: y, Month: time.Month(m), Day: d}, true
 }

@@ -2,6 +2,7 @@ package mastodon_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -58,5 +59,37 @@ func TestDateNullAndZero(t *testing.T) {
 	d := mastodon.Date{Year: 2024, Month: time.March, Day: 1}
 	if got := d.In(time.UTC); !got.Equal(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)) || mastodon.DateOf(got) != d || d.IsZero() {
 		t.Errorf("In/DateOf/IsZero of %v: %v", d, got)
+	}
+}
+
+// UnmarshalText reads a bare date exactly as time.Parse does, including
+// the days it refuses (its fast path must not accept a 29 February of a
+// common year, nor a month 13).
+func TestDateUnmarshalTextAsTimeParse(t *testing.T) {
+	var days []string
+	for _, y := range []string{"1900", "2000", "2023", "2024", "0000", "9999"} {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				days = append(days, fmt.Sprintf("%s-%02d-%02d", y, m, d))
+			}
+		}
+	}
+	days = append(days, "2024-1-02", "2024-01-2x", "+024-01-02", "2024/01/02", "2024-01-02 ")
+	accepted := 0
+	for _, s := range days {
+		var d mastodon.Date
+		err := d.UnmarshalText([]byte(s))
+		want, werr := time.Parse(time.DateOnly, s)
+		switch {
+		case (err == nil) != (werr == nil):
+			t.Errorf("%q: error %v, time.Parse's %v", s, err, werr)
+		case err == nil && d != mastodon.DateOf(want):
+			t.Errorf("%q: read as %v, want %v", s, d, mastodon.DateOf(want))
+		case err == nil:
+			accepted++
+		}
+	}
+	if accepted != 3*365+3*366 { // 1900, 2023 and 9999 are common years; 0000, 2000 and 2024 leap years
+		t.Errorf("%d days accepted, want %d", accepted, 3*365+3*366)
 	}
 }

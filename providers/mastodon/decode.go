@@ -8,9 +8,6 @@ import (
 	"io"
 	"reflect"
 
-	json "github.com/go-json-experiment/json"
-	"github.com/go-json-experiment/json/jsontext"
-
 	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/driver"
 	"github.com/favkit/favorites/internal/onepass"
@@ -41,14 +38,6 @@ import (
 // make one status cost a decode per level.
 var errBoostOfBoost = errors.New("a boost of a boost, which Mastodon never sends (a boost always points to the original status)")
 
-// statusFields is Status without its methods: the decoder fills its
-// fields with v2's own struct decoding, and UnmarshalJSON is not called
-// again. The other *Fields types are the same for their entities.
-type statusFields Status
-
-// quoteFields is Quote, whose decoding the decoder marks (decoder.quote).
-type quoteFields Quote
-
 // level is how deep a status sits in the one decoded: a status decodes
 // its boost and its quote, a boost its quote, a quote neither.
 type level int
@@ -70,13 +59,39 @@ var errBoostInQuote = errors.New("a quoted status that is a boost, which Mastodo
 // whose items are too small to be real, is an error.
 func (s *Status) UnmarshalJSON(data []byte) error { return decodeValue(data, s) }
 
-// decodeValue decodes data, one JSON value, into v (a type of this
-// package's) for an UnmarshalJSON method: strings are copied and no Raw is
-// kept, since data may be a json.Decoder's buffer.
+// decodeValue decodes data, one JSON value, into a fresh v (a type of
+// this package's with an UnmarshalJSON method): strings are copied and no
+// Raw is kept, since data may be a json.Decoder's buffer.
 func decodeValue(data []byte, v any) error {
 	d := getDecoder(data, false)
-	defer d.put()
-	if err := json.UnmarshalDecode(d.dec, v); err != nil {
+	defer d.put() // which resolves v's strings
+	var err error
+	switch v := v.(type) {
+	case *Status:
+		*v = Status{}
+		err = d.decodeStatus(v, topLevel)
+	case *Account:
+		*v = Account{}
+		err = d.account(v)
+	case *PreviewCard:
+		*v = PreviewCard{}
+		err = d.card(v)
+	case *Poll:
+		*v = Poll{}
+		err = d.poll(v)
+	case *FilterResult:
+		*v = FilterResult{}
+		err = d.filterResult(v)
+	case *Filter:
+		*v = Filter{}
+		err = d.filter(v)
+	case *Approval:
+		*v = Approval{}
+		err = d.approval(v)
+	default:
+		panic(fmt.Sprintf("mastodon: decodeValue of a %T", v))
+	}
+	if err != nil {
 		return err
 	}
 	if _, err := d.dec.ReadToken(); err != io.EOF {
@@ -85,30 +100,98 @@ func decodeValue(data []byte, v any) error {
 	return nil
 }
 
-// status decodes a Status value: the one a caller asked for, at the level
-// the decoder is at.
-func (d *decoder) status(dec *jsontext.Decoder, s *Status) error {
-	return d.decodeStatus(dec, s, d.at)
-}
-
-// decodeStatus decodes the status at the decoder's position into a fresh
-// s, at level at, and, when the reply's bytes may be kept, gives it its
-// Raw: the part of the reply between the offsets before and after it.
-func (d *decoder) decodeStatus(dec *jsontext.Decoder, s *Status, at level) error {
+// decodeStatus decodes the status at the decoder's position into s, at
+// level at, and, when the reply's bytes may be kept, gives it its Raw: the
+// part of the reply between the offsets before and after it.
+func (d *decoder) decodeStatus(s *Status, at level) error {
 	start := onepass.ValueStart(d.buf, d.dec.InputOffset())
 	outer, inQuote := d.at, d.inQuote
 	d.at, d.inQuote = at, false
-	*s = Status{}
-	err := json.UnmarshalDecode(dec, (*statusFields)(s))
+	err := d.object("a status", func(name []byte) (bool, error) { return d.statusField(s, name) })
 	d.at, d.inQuote = outer, inQuote
 	if err != nil {
 		return err
 	}
 	if d.alias {
-		end := int(dec.InputOffset())
+		end := int(d.dec.InputOffset())
 		s.Raw = d.buf[start:end:end]
 	}
 	return nil
+}
+
+// statusField reads the member name of a status into s.
+func (d *decoder) statusField(s *Status, name []byte) (bool, error) {
+	switch string(name) {
+	case "id":
+		return true, d.str(&s.ID)
+	case "created_at":
+		return true, d.timestamp(&s.CreatedAt)
+	case "in_reply_to_id":
+		return true, ptr(d, &s.InReplyToID, &d.slabs.strs, d.str)
+	case "in_reply_to_account_id":
+		return true, ptr(d, &s.InReplyToAccountID, &d.slabs.strs, d.str)
+	case "uri":
+		return true, d.str(&s.URI)
+	case "url":
+		return true, ptr(d, &s.URL, &d.slabs.strs, d.str)
+	case "content":
+		return true, d.str(&s.Content)
+	case "visibility":
+		return true, d.str(&s.Visibility)
+	case "sensitive":
+		return true, d.boolean(&s.Sensitive)
+	case "spoiler_text":
+		return true, d.str(&s.SpoilerText)
+	case "language":
+		return true, ptr(d, &s.Language, &d.slabs.strs, d.str)
+	case "replies_count":
+		return true, d.integer(&s.RepliesCount)
+	case "reblogs_count":
+		return true, d.integer(&s.ReblogsCount)
+	case "favourites_count":
+		return true, d.integer(&s.FavouritesCount)
+	case "favourited":
+		return true, d.boolean(&s.Favourited)
+	case "reblogged":
+		return true, d.boolean(&s.Reblogged)
+	case "bookmarked":
+		return true, d.boolean(&s.Bookmarked)
+	case "muted":
+		return true, d.boolean(&s.Muted)
+	case "account":
+		return true, d.account(&s.Account)
+	case "media_attachments":
+		return true, decodeList(d, &s.MediaAttachments, &d.slabs.media, mediaList, d.mediaAttachment)
+	case "mentions":
+		return true, decodeList(d, &s.Mentions, &d.slabs.mentions, mentionList, d.mention)
+	case "tags":
+		return true, decodeList(d, &s.Tags, &d.slabs.tags, tagList, d.tag)
+	case "emojis":
+		return true, decodeList(d, &s.Emojis, &d.slabs.emojis, emojiList, d.emoji)
+	case "card":
+		return true, ptr(d, &s.Card, &d.slabs.cards, d.card)
+	case "poll":
+		return true, ptr(d, &s.Poll, &d.slabs.polls, d.poll)
+	case "reblog":
+		return true, d.statusPtr(&s.Reblog)
+	case "quotes_count":
+		return true, d.integer(&s.QuotesCount)
+	case "edited_at":
+		return true, ptr(d, &s.EditedAt, &d.slabs.times, d.timestamp)
+	case "text":
+		return true, ptr(d, &s.Text, &d.slabs.strs, d.str)
+	case "quote":
+		return true, ptr(d, &s.Quote, &d.slabs.quotes, d.quote)
+	case "quote_approval":
+		return true, ptr(d, &s.QuoteApproval, &d.slabs.approvals, d.approval)
+	case "application":
+		return true, ptr(d, &s.Application, &d.slabs.apps, d.application)
+	case "pinned":
+		return true, d.boolean(&s.Pinned)
+	case "filtered":
+		return true, decodeList(d, &s.Filtered, &d.slabs.filterResults, filterResultList, d.filterResult)
+	}
+	return false, nil
 }
 
 // statusPtr decodes a status's reblog or a quote's quoted_status, the
@@ -116,17 +199,16 @@ func (d *decoder) decodeStatus(dec *jsontext.Decoder, s *Status, at level) error
 // boost and its quote, a boost its quote (a boost of a boost is refused),
 // a quoted status neither (a boost there is refused; its own quote is
 // Mastodon's ShallowQuote, so a quoted_status there is left in Raw).
-func (d *decoder) statusPtr(dec *jsontext.Decoder, p **Status) error {
-	if dec.PeekKind() == 'n' {
+func (d *decoder) statusPtr(p **Status) error {
+	if null, err := d.null(); null || err != nil {
 		*p = nil
-		_, err := dec.ReadToken()
 		return err
 	}
 	var at level
 	switch {
 	case d.inQuote && d.at == quoteLevel:
 		*p = nil
-		return dec.SkipValue()
+		return d.dec.SkipValue()
 	case d.inQuote:
 		at = quoteLevel
 	case d.at == boostLevel:
@@ -136,24 +218,34 @@ func (d *decoder) statusPtr(dec *jsontext.Decoder, p **Status) error {
 	default:
 		at = boostLevel
 	}
-	s := new(Status)
-	if err := d.decodeStatus(dec, s, at); err != nil {
+	if *p == nil {
+		*p = new(Status) // large: a slab's slack would cost more than the allocation
+	}
+	if err := d.decodeStatus(*p, at); err != nil {
 		if at == quoteLevel {
 			return fmt.Errorf("quote: quoted status: %w", err)
 		}
 		return fmt.Errorf("reblog: %w", err)
 	}
-	*p = s
 	return nil
 }
 
 // quote decodes a Quote, marking that a status found now is the quoted
 // one.
-func (d *decoder) quote(dec *jsontext.Decoder, q *Quote) error {
+func (d *decoder) quote(q *Quote) error {
 	inQuote := d.inQuote
 	d.inQuote = true
-	*q = Quote{}
-	err := json.UnmarshalDecode(dec, (*quoteFields)(q))
+	err := d.object("a quote", func(name []byte) (bool, error) {
+		switch string(name) {
+		case "state":
+			return true, d.str(&q.State)
+		case "quoted_status":
+			return true, d.statusPtr(&q.QuotedStatus)
+		case "quoted_status_id":
+			return true, ptr(d, &q.QuotedStatusID, &d.slabs.strs, d.str)
+		}
+		return false, nil
+	})
 	d.inQuote = inQuote
 	return err
 }
@@ -184,7 +276,7 @@ func DecodeStatus(data []byte) (*Status, error) {
 	d := getDecoder(data, true)
 	defer d.put()
 	s := new(Status)
-	err := d.decodeStatus(d.dec, s, topLevel)
+	err := d.decodeStatus(s, topLevel)
 	if err == nil {
 		if _, end := d.dec.ReadToken(); end != io.EOF {
 			err = fmt.Errorf("invalid character after the status: %v", end)
@@ -193,6 +285,7 @@ func DecodeStatus(data []byte) (*Status, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", ProviderName, favorites.ErrMalformedReply, err)
 	}
+	d.strs.Resolve()
 	if err := s.check(); err != nil {
 		return nil, fmt.Errorf("%s: %w: %w", ProviderName, favorites.ErrMalformedReply, err)
 	}
@@ -222,54 +315,75 @@ func statusRules(max int) driver.ItemRules[*Status] {
 
 // decodePage decodes a listing page, a JSON array, in one pass: each
 // status is filled as its tokens are read and given its Raw, its bytes in
-// list, at once. Statuses are allocated in blocks, not one by one. It
-// checks ctx between statuses, and refuses a null status, a status without
-// a usable ID and more than max statuses (when max is not 0) as a
-// malformed reply naming the item.
+// list, at once. Statuses are allocated in blocks, not one by one, and the
+// page's strings are one allocation (onepass.Strings). It checks ctx
+// between statuses, and refuses a null status, a status without a usable
+// ID and more than max statuses (when max is not 0) as a malformed reply
+// naming the item.
 func decodePage(ctx context.Context, list []byte, max int) ([]*Status, error) {
 	d := getDecoder(list, true)
 	defer d.put()
+	var page []*Status
+	// fail is the error that ends the page: the first status decoded
+	// before that has no usable ID, if one has not, as when each was
+	// checked as soon as it was decoded; IDs are strings, which are only
+	// there once resolved.
+	fail := func(err error) ([]*Status, error) {
+		if _, bad := checkStatuses(d, page); bad != nil {
+			return nil, bad
+		}
+		return nil, err
+	}
 	dec := d.dec
 	if _, err := dec.ReadToken(); err != nil {
 		return nil, fmt.Errorf("%w: %v", favorites.ErrMalformedReply, err)
 	}
-	var page []*Status
 	var block []Status
 	for i := 0; ; i++ {
 		switch dec.PeekKind() {
 		case ']':
 			if _, err := dec.ReadToken(); err != nil {
-				return nil, fmt.Errorf("%w: %v", favorites.ErrMalformedReply, err)
+				return fail(fmt.Errorf("%w: %v", favorites.ErrMalformedReply, err))
 			}
 			if _, err := dec.ReadToken(); err != io.EOF {
-				return nil, fmt.Errorf("%w: more JSON after the list", favorites.ErrMalformedReply)
+				return fail(fmt.Errorf("%w: more JSON after the list", favorites.ErrMalformedReply))
 			}
-			return page, nil
+			return checkStatuses(d, page)
 		case 0:
 			_, err := dec.ReadToken()
-			return nil, fmt.Errorf("%w: item %d: %v", favorites.ErrMalformedReply, i, err)
+			return fail(fmt.Errorf("%w: item %d: %v", favorites.ErrMalformedReply, i, err))
 		case 'n':
-			return nil, fmt.Errorf("%w: item %d: a null status", favorites.ErrMalformedReply, i)
+			return fail(fmt.Errorf("%w: item %d: a null status", favorites.ErrMalformedReply, i))
 		}
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return fail(err)
 		}
 		if max > 0 && i >= max {
-			return nil, fmt.Errorf("%w: more than %d items in a page", favorites.ErrMalformedReply, max)
+			return fail(fmt.Errorf("%w: more than %d items in a page", favorites.ErrMalformedReply, max))
 		}
 		if len(block) == 0 {
 			block = make([]Status, blockSize(i, max))
 		}
 		s := &block[0]
 		block = block[1:]
-		if err := d.decodeStatus(dec, s, topLevel); err != nil {
-			return nil, fmt.Errorf("%w: item %d: %v", favorites.ErrMalformedReply, i, err)
-		}
-		if err := s.check(); err != nil {
-			return nil, fmt.Errorf("%w: item %d: %w", favorites.ErrMalformedReply, i, err)
+		if err := d.decodeStatus(s, topLevel); err != nil {
+			return fail(fmt.Errorf("%w: item %d: %v", favorites.ErrMalformedReply, i, err))
 		}
 		page = append(page, s)
 	}
+}
+
+// checkStatuses resolves the strings of the page d decoded and checks each
+// status in turn: page, or a malformed reply naming the first status
+// without a usable ID.
+func checkStatuses(d *decoder, page []*Status) ([]*Status, error) {
+	d.strs.Resolve()
+	for i, s := range page {
+		if err := s.check(); err != nil {
+			return nil, fmt.Errorf("%w: item %d: %w", favorites.ErrMalformedReply, i, err)
+		}
+	}
+	return page, nil
 }
 
 // blockSize is how many statuses to allocate at once when the page has
@@ -320,13 +434,58 @@ func heldBeyond(v reflect.Value) int {
 		return int(v.Type().Elem().Size()) + heldBeyond(v.Elem())
 	case reflect.Struct:
 		n := 0
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				n += heldBeyond(v.Field(i))
-			}
+		for _, i := range pointerFields(v.Type()) {
+			n += heldBeyond(v.Field(i))
 		}
 		return n
 	default:
 		return 0
 	}
 }
+
+// pointerFields are the exported fields of a struct type that are
+// pointers or structs, the only ones heldBeyond follows: known at once for
+// every type a status holds (reading a type's fields is most of the cost
+// of heldBeyond otherwise).
+func pointerFields(t reflect.Type) []int {
+	if f, ok := statusPointerFields[t]; ok {
+		return f
+	}
+	return findPointerFields(t)
+}
+
+func findPointerFields(t reflect.Type) []int {
+	var f []int
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if k := sf.Type.Kind(); sf.IsExported() && (k == reflect.Pointer || k == reflect.Struct) {
+			f = append(f, i)
+		}
+	}
+	return f
+}
+
+// statusPointerFields is pointerFields of every struct type a Status
+// holds, read only once built.
+var statusPointerFields = func() map[reflect.Type][]int {
+	m := map[reflect.Type][]int{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Slice:
+			walk(t.Elem())
+		case reflect.Struct:
+			if _, ok := m[t]; ok {
+				return
+			}
+			m[t] = findPointerFields(t)
+			for i := range t.NumField() {
+				if t.Field(i).IsExported() {
+					walk(t.Field(i).Type)
+				}
+			}
+		}
+	}
+	walk(reflect.TypeFor[Status]())
+	return m
+}()
