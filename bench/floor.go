@@ -40,12 +40,29 @@ func MastodonFloor(ctx context.Context, hc *http.Client, base, token string, eac
 
 // E621Floor lists every favourite the plainest way: page after page of
 // MaxLimit posts until a short one, decoded with encoding/json into the
-// SDK's own Post type.
+// SDK's own Post type (whose UnmarshalJSON decodes in one pass).
 func E621Floor(ctx context.Context, hc *http.Client, base, login, apiKey string, each func(*e621.Post)) (int, error) {
+	return e621Pages(ctx, hc, base, login, apiKey, each)
+}
+
+// V1Post is e621.Post without its methods: encoding/json v1 decodes it by
+// reflection, checking the whole page first and then decoding it, the two
+// passes issue 20 measures against.
+type V1Post e621.Post
+
+// E621FloorV1 is E621Floor decoding into V1Post: the floor of issue 20's
+// "v1 two-pass" row.
+func E621FloorV1(ctx context.Context, hc *http.Client, base, login, apiKey string, each func(*V1Post)) (int, error) {
+	return e621Pages(ctx, hc, base, login, apiKey, each)
+}
+
+// e621Pages reads pages of MaxLimit posts until a short one, decoding each
+// with encoding/json into a list of T.
+func e621Pages[T any](ctx context.Context, hc *http.Client, base, login, apiKey string, each func(*T)) (int, error) {
 	n := 0
 	for page := 1; ; page++ {
 		var body struct {
-			Posts []*e621.Post `json:"posts"`
+			Posts []*T `json:"posts"`
 		}
 		url := base + "/favorites.json?limit=" + strconv.Itoa(e621.MaxLimit) + "&page=" + strconv.Itoa(page)
 		_, err := getJSON(ctx, hc, url, &body,

@@ -55,6 +55,9 @@ var mastodonListers = []namedLister{
 }
 
 var e621Listers = []namedLister{
+	{"floor-v1-two-pass", func(ctx context.Context, hc *http.Client, base string) (int, error) {
+		return E621FloorV1(ctx, hc, base, e621test.Login, e621test.APIKey, func(p *V1Post) { sink += int(p.ID) })
+	}},
 	{"floor", func(ctx context.Context, hc *http.Client, base string) (int, error) {
 		return E621Floor(ctx, hc, base, e621test.Login, e621test.APIKey, func(p *e621.Post) { sink += int(p.ID) })
 	}},
