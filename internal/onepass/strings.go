@@ -113,7 +113,7 @@ func (s *Strings) Resolve() {
 	if len(s.waiting) > 0 {
 		all, start := string(s.buf), 0
 		for i, f := range s.waiting {
-			if len(*f.p) == i+2 { // its placeholder, not set again since
+			if *f.p == placeholders[:i+2] { // its placeholder, not set again since (a same-length string would differ)
 				*f.p = all[start:f.end]
 			}
 			start = f.end
