@@ -71,12 +71,16 @@ func TestPostListsAreExactLength(t *testing.T) {
 }
 
 // FuzzPostListsDecodeAsEncodingJSON holds the counted lists, and the
-// listing's one-pass decoding, to encoding/json's reading of any post.
+// listing's one-pass decoding, to encoding/json's reading of any post, and
+// postsOf to its reading of any envelope.
 func FuzzPostListsDecodeAsEncodingJSON(f *testing.F) {
-	for _, s := range listShapes {
+	for _, s := range append(listShapes, envelopeShapes...) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, data string) {
+		if msg := postsAsEncodingJSON([]byte(data)); msg != "" {
+			t.Fatal(msg)
+		}
 		want, wantErr := readAsEncodingJSON([]byte(data))
 		var got Post
 		err := json.Unmarshal([]byte(data), &got)

@@ -3,10 +3,8 @@ package e621
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"sync"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -61,10 +59,15 @@ func newPageDecoder() *pageDecoder {
 // getPageDecoder returns a decoder reading data.
 func getPageDecoder(data []byte) *pageDecoder {
 	d := pageDecoders.Get().(*pageDecoder)
-	d.buf, d.rd = data, *bytes.NewBuffer(data)
 	d.strs.Expect(len(data) / 4)
-	d.dec.Reset(&d.rd, decodeOptions...)
+	d.reset(data)
 	return d
+}
+
+// reset makes d read data from its start.
+func (d *pageDecoder) reset(data []byte) {
+	d.buf, d.rd = data, *bytes.NewBuffer(data)
+	d.dec.Reset(&d.rd, decodeOptions...)
 }
 
 // put returns d to the pool holding nothing of the reply, resolving the
@@ -134,53 +137,3 @@ func (d *pageDecoder) post(p *Post) (*Post, error) {
 	return p, nil
 }
 
-// postsOf finds the "posts" list of a listing's envelope, the reply's
-// bytes as Client.Do gives them to a *driver.RawJSON, in place: as
-// encoding/json read it into a struct, a name matches "posts" in any case,
-// the last one counts, other members are skipped and the envelope must be
-// one JSON object. Decoding the envelope through encoding/json first
-// scanned the whole reply twice more (checking it, then skipping the
-// list) before the posts were read at all. nil is no list, for
-// DecodeItems to refuse.
-func postsOf(body []byte) ([]byte, error) {
-	if body == nil {
-		return nil, nil
-	}
-	d := getPageDecoder(body)
-	defer d.put()
-	if k := d.dec.PeekKind(); k != '{' {
-		return nil, fmt.Errorf("%w: %s where an object was due", favorites.ErrMalformedReply, onepass.KindName(k))
-	}
-	var posts []byte
-	_, err := d.dec.ReadToken()
-	for err == nil && d.dec.PeekKind() != '}' {
-		var name jsontext.Token
-		if name, err = d.dec.ReadToken(); err != nil {
-			break
-		}
-		isPosts := matchPosts(name.String()) // the token is valid until the next read
-		start, null := onepass.ValueStart(d.buf, d.dec.InputOffset()), d.dec.PeekKind() == 'n'
-		if err = d.dec.SkipValue(); err == nil && isPosts {
-			posts = body[start:int(d.dec.InputOffset())]
-			if null {
-				posts = nil
-			}
-		}
-	}
-	if err == nil {
-		_, err = d.dec.ReadToken()
-	}
-	if err == nil {
-		if _, end := d.dec.ReadToken(); end != io.EOF {
-			err = errors.New("more JSON after the object")
-		}
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", favorites.ErrMalformedReply, err)
-	}
-	return posts, nil
-}
-
-// matchPosts says whether a member's name is "posts" to encoding/json:
-// the same letters in any case.
-func matchPosts(name string) bool { return strings.EqualFold(name, "posts") }
