@@ -82,7 +82,9 @@ func TestPostsOfReadsAsEncodingJSON(t *testing.T) {
 // decodePosts, which takes a plain envelope's list at its word, decodes
 // every envelope as walking it first does (postsOf, then DecodeItems).
 func TestDecodePostsAsWalkingTheEnvelope(t *testing.T) {
-	post := func(id string) string { return `{"id":` + id + `,"description":"` + strings.Repeat("a", MinPostBytes) + `"}` }
+	post := func(id string) string {
+		return `{"id":` + id + `,"description":"` + strings.Repeat("a", MinPostBytes) + `"}`
+	}
 	p1, p2 := post("1"), post("2")
 	for _, body := range []string{
 		`{"posts":[` + p1 + `]}`,

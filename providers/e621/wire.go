@@ -136,4 +136,3 @@ func (d *pageDecoder) post(p *Post) (*Post, error) {
 	p.Raw = d.buf[start:end:end]
 	return p, nil
 }
-
