@@ -277,7 +277,9 @@ func list[T any](d *pageDecoder, l *[]T, slab *onepass.Slab[T], read func(*T) er
 	}
 	room := (*l)[:cap(*l)]
 	if n > len(room) {
-		d.strs.Resolve() // the items move
+		if len(room) > 0 {
+			d.strs.Resolve() // the items move
+		}
 		longer := takeList(slab, n)
 		copy(longer, room)
 		room = longer
