@@ -34,7 +34,7 @@ func postsOf(body []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", favorites.ErrMalformedReply, err)
 	}
-	if posts != nil && posts[0] != '[' {
+	if posts != nil && (len(posts) == 0 || posts[0] != '[') { // a list is checked by decodePage
 		if err := d.checkValue(posts); err != nil {
 			return nil, fmt.Errorf("%w: %v", favorites.ErrMalformedReply, err)
 		}

@@ -33,6 +33,8 @@ var envelopeShapes = []string{
 	`{"a":tru}`,
 	`{"a":1 2}`,
 	`{"a":}`,
+	`{"posts":}`,
+	`{"posts": ,"x":1}`,
 	`{"a" 1}`,
 	`{"a":1,}`,
 	`{"a":1}x`,
