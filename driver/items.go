@@ -216,24 +216,21 @@ func skipSpace(data []byte, pos int) int {
 }
 
 // valueEnd returns where the JSON value at data[start] ends, refusing one
-// that nests deeper than MaxJSONDepth counting the list around it.
+// that nests deeper than MaxJSONDepth counting the list around it. A
+// string's bytes are skipped at the speed of bytes.IndexByte
+// (onepass.StringEnd): walked byte by byte, they made this pass a tenth of
+// an e621 listing's CPU.
 func valueEnd(data []byte, start int) (int, error) {
-	depth, inString, escaped := 1, false, false
+	depth := 1
 	for i := start; i < len(data); i++ {
-		c := data[i]
-		switch {
-		case escaped:
-			escaped = false
-		case inString:
-			escaped = c == '\\'
-			if c == '"' {
-				inString = false
-				if depth == 1 {
-					return i + 1, nil // a string item
-				}
-			}
+		switch c := data[i]; {
 		case c == '"':
-			inString = true
+			if i = onepass.StringEnd(data, i) - 1; i < 0 {
+				return 0, fmt.Errorf("the list is cut short")
+			}
+			if depth == 1 {
+				return i + 1, nil // a string item
+			}
 		case c == '[' || c == '{':
 			if depth++; depth > MaxJSONDepth {
 				return 0, fmt.Errorf("JSON nests deeper than %d levels", MaxJSONDepth)
@@ -249,7 +246,7 @@ func valueEnd(data []byte, start int) (int, error) {
 			return i, nil
 		}
 	}
-	if depth == 1 && !inString {
+	if depth == 1 {
 		return len(data), nil
 	}
 	return 0, fmt.Errorf("the list is cut short")

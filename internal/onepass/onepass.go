@@ -1,48 +1,17 @@
 // Package onepass holds what the providers' one-pass decoders share: they
-// read a page with encoding/json v2's code (github.com/go-json-experiment/json)
-// once, filling the typed values and cutting each item's Raw from the page
-// as they go. Here are the options that make v2 read as encoding/json v1
-// does, and the scans over the page's bytes that find where a value starts
-// and how many items a list holds before it is built.
+// read a page with encoding/json v2's tokenizer
+// (github.com/go-json-experiment/json/jsontext) once, filling the typed
+// values by readers of their own and cutting each item's Raw from the page
+// as they go. Here are the page's strings (Strings) and values (Slab), and
+// the scans over the page's bytes that find where a value starts and how
+// many items a list holds before it is built.
 package onepass
 
 import (
 	"bytes"
 
-	json "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
-	jsonv1 "github.com/go-json-experiment/json/v1"
 )
-
-// Options are the decoding options of a one-pass decoder, with its own
-// unmarshalers. Each is chosen so that a reply encoding/json v1 decoded
-// decodes to the same values (each provider's tests against v1 hold it):
-//
-//   - AllowDuplicateNames: v1 takes a repeated name's last value; v2
-//     would refuse the object.
-//   - AllowInvalidUTF8: v1 replaces invalid UTF-8 with U+FFFD; v2 would
-//     refuse the string.
-//   - MatchCaseInsensitiveNames with MatchCaseSensitiveDelimiter: v1
-//     matches a name to a field as strings.EqualFold does; v2 matches
-//     exactly, or, with the first alone, also ignores '_' and '-'.
-//   - MergeWithLegacySemantics: a null leaves a string, number, bool or
-//     struct as it was, as in v1, which matters only for a repeated name.
-//   - time.Time is read by v2's own strict RFC 3339 parser, which is
-//     what time.Time.UnmarshalJSON has done since Go 1.20 (no
-//     ParseTimeWithLooseRFC3339).
-//   - Not ReportErrorsWithLegacySemantics: under it v2 validates each
-//     value whole before decoding it, the second pass these decoders exist
-//     to avoid. Errors are v2's (a SemanticError or a SyntacticError).
-func Options(unmarshalers ...*json.Unmarshalers) json.Options {
-	return json.JoinOptions(
-		jsontext.AllowDuplicateNames(true),
-		jsontext.AllowInvalidUTF8(true),
-		json.MatchCaseInsensitiveNames(true),
-		jsonv1.MatchCaseSensitiveDelimiter(true),
-		jsonv1.MergeWithLegacySemantics(true),
-		json.WithUnmarshalers(json.JoinUnmarshalers(unmarshalers...)),
-	)
-}
 
 // ValueStart is where the value a decoder is about to read starts in buf,
 // given the decoder's input offset: past the white space, colon or comma.

@@ -37,6 +37,33 @@ var listShapes = []string{
 	`{"id":1,"tags":{"general":{}}}`,
 	`{"id":1,"relationships":{"children":[1,2],"children":[3]}}`,
 	`{"id":1,"tags":{"general":[` + strings.Repeat(`"",`, 999) + `""]}}`,
+	// The post's own readers: repeated names (lists decoded into the items
+	// the first left, objects merged, pointers reused), names in any case
+	// or escaped (Kelvin sign, long s), nulls, escapes, invalid UTF-8 and
+	// numbers at the limits of their types.
+	`{"id":1,"locked_tags":["a","b","c"],"locked_tags":[null,"x"],"locked_tags":[null,null,null]}`,
+	`{"id":1,"pools":[1,2],"pools":[],"pools":[null]}`,
+	`{"id":1,"file":{"width":1,"url":"u"},"file":{"height":2},"file":null,"score":{"up":1},"score":{"down":-1}}`,
+	`{"id":1,"approver_id":1,"approver_id":null,"duration":1.5,"duration":2,"relationships":{"parent_id":3},"relationships":{"parent_id":null}}`,
+	`{"ID":1,"Tags":{"GENERAL":["a"]},"\u0069d":2,"FILE":{"MD5":"m","Url":"u"},"` + "\u212aind" + `":1,"poo` + "\u017f" + `ts":[1],"` + "\u017f" + `ources":["s"]}`,
+	`{"id":1,"description":null,"rating":null,"is_favorited":null,"fav_count":null,"created_at":null,"file":{"ext":null}}`,
+	`{"id":1,"description":"\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00\ud800","rating":"\u0065"}`,
+	`{"id":1,"description":"` + "a\xffb\xc3" + `","tags":{"artist":["` + "\xed\xa0\x80" + `"]},"` + "\xff" + `":1}`,
+	`{"id":9223372036854775807,"change_seq":-9223372036854775808,"fav_count":-0,"file":{"size":999999999999999999}}`,
+	`{"id":9223372036854775808}`,
+	`{"id":1,"fav_count":1e2}`,
+	`{"id":1,"fav_count":1.0}`,
+	`{"id":1,"duration":1e308,"file":{"width":-1}}`,
+	`{"id":1,"duration":1e309}`,
+	`{"id":1,"duration":-0.0,"relationships":{"children":[9223372036854775807,-9223372036854775808]}}`,
+	`{"id":1,"created_at":"2024-01-02T03:04:05.123+01:00","updated_at":"2024-13-02T03:04:05Z"}`,
+	`{"id":1,"created_at":1}`,
+	`{"id":1,"file":[],"rating":1}`,
+	`{"id":1,"flags":{"deleted":true,"Deleted":false,"pending":"x"}}`,
+	`{"id":1,"sample":{"has":true,"has":null},"preview":{"width":1},"preview":{}}`,
+	`{"id":"1"}`,
+	`[{"id":1}]`,
+	`{"id":1,"x":{"y":[1,{"z":null}]},"tags":{"x":1,"general":["a"]}}`,
 }
 
 // The counted lists read every shape as encoding/json does: the same
@@ -71,12 +98,16 @@ func TestPostListsAreExactLength(t *testing.T) {
 }
 
 // FuzzPostListsDecodeAsEncodingJSON holds the counted lists, and the
-// listing's one-pass decoding, to encoding/json's reading of any post.
+// listing's one-pass decoding, to encoding/json's reading of any post, and
+// postsOf to its reading of any envelope.
 func FuzzPostListsDecodeAsEncodingJSON(f *testing.F) {
-	for _, s := range listShapes {
+	for _, s := range append(listShapes, envelopeShapes...) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, data string) {
+		if msg := postsAsEncodingJSON([]byte(data)); msg != "" {
+			t.Fatal(msg)
+		}
 		want, wantErr := readAsEncodingJSON([]byte(data))
 		var got Post
 		err := json.Unmarshal([]byte(data), &got)
