@@ -116,8 +116,8 @@ func (d *pageDecoder) isPosts(quoted []byte) (bool, error) {
 	name := quoted[1 : len(quoted)-1]
 	for _, c := range name {
 		if c < ' ' || c == '\\' || c >= 0x80 {
-			d.reset(quoted)
-			tok, err := d.dec.ReadToken()
+			d.Reset(quoted)
+			tok, err := d.Dec.ReadToken()
 			if err != nil {
 				return false, err
 			}
@@ -158,11 +158,11 @@ func valueEnd(body []byte, i int) (int, error) {
 
 // checkValue checks that v is one JSON value, as v1 accepts it.
 func (d *pageDecoder) checkValue(v []byte) error {
-	d.reset(v)
-	if err := d.dec.SkipValue(); err != nil {
+	d.Reset(v)
+	if err := d.Dec.SkipValue(); err != nil {
 		return err
 	}
-	if _, err := d.dec.ReadToken(); err != io.EOF {
+	if _, err := d.Dec.ReadToken(); err != io.EOF {
 		return errors.New("a value that is not JSON")
 	}
 	return nil

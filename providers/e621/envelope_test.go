@@ -104,8 +104,8 @@ func TestDecodePostsAsWalkingTheEnvelope(t *testing.T) {
 		`{"Posts":[` + p1 + `]}`,
 		`{"posts":[1]}`,
 	} {
-		got, err := decodePosts(context.Background(), []byte(body), 10)
-		want, wantErr := walkedPosts([]byte(body))
+		got, err := decodePosts(t.Context(), []byte(body), 10)
+		want, wantErr := walkedPosts(t.Context(), []byte(body))
 		if (err != nil) != (wantErr != nil) || len(got) != len(want) {
 			t.Errorf("%.60q: %d posts, %v; walked, %d posts, %v", body, len(got), err, len(want), wantErr)
 			continue
@@ -119,11 +119,11 @@ func TestDecodePostsAsWalkingTheEnvelope(t *testing.T) {
 }
 
 // walkedPosts decodes a reply's posts by walking its envelope first.
-func walkedPosts(body []byte) ([]*Post, error) {
+func walkedPosts(ctx context.Context, body []byte) ([]*Post, error) {
 	list, err := postsOf(body)
 	if err != nil {
 		return nil, err
 	}
-	posts, _, err := decodeList(context.Background(), list, 10)
+	posts, _, err := decodeList(ctx, list, 10)
 	return posts, err
 }

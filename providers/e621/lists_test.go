@@ -10,6 +10,10 @@ import (
 	"testing"
 )
 
+// postFields is Post without its methods, so that encoding/json decodes
+// into it by reflection: the tests' reference.
+type postFields Post
+
 // readAsEncodingJSON decodes data as encoding/json reads a Post's fields
 // without the SDK's own decoding: the reference the counted lists keep to.
 func readAsEncodingJSON(data []byte) (Post, error) {

@@ -1,257 +1,233 @@
 package e621
 
 import (
+	"cmp"
 	"fmt"
-	"strconv"
-	"time"
-	"unicode/utf8"
-
-	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/favkit/favorites/internal/onepass"
 )
 
-// The readers of a post's values, each reading the value at the decoder's
-// position as encoding/json v1 reads one of its Go type; the tests compare
-// them with v1 on every shape and under fuzzing (lists_test.go):
-//
-//   - A member's name matches a field as strings.EqualFold does (see
-//     foldName); a name no field has is skipped.
-//   - A repeated name's last value wins; an object read again into the
-//     same field is merged, a list decoded into the items the first one
-//     left, a pointer already set decoded into again, as v1 does.
-//   - null leaves a string, number, bool, time or struct as it was, and
-//     makes a pointer or a list nil.
-//   - A value of another kind than the field's is an error (v1 reports it
-//     after decoding the rest; the reply is refused either way).
-//   - Strings are unquoted as v1 does, invalid UTF-8 replaced with U+FFFD;
-//     numbers are read by strconv as v1 reads them; a time.Time by its own
-//     UnmarshalJSON, as v1 calls it.
+// The readers of a post and of the values in it, one for each of its
+// struct types: a switch on the members' names (onepass.Reader.Object),
+// each value read as encoding/json v1 reads one of its Go type. The tests
+// hold them to v1 on every shape and under fuzzing (lists_test.go).
+// A post's lists (its tags, locked tags, sources, pools and children) are
+// counted before they are built and built at their exact length (see
+// list), which keeps a page within drivertest.MaxHeldPerReplyByte.
 
-// object reads a JSON object into a struct, as v1 fills one: field is
-// given each member's name, and again folded (foldName) when the struct
-// has no field of the name as it stands; it reads the value and says
-// whether the struct has a field of that name; the value of a name it has
-// not is skipped. null leaves the struct as it is.
-func (d *pageDecoder) object(what string, field func(name []byte) (bool, error)) error {
-	dec := d.dec
-	switch dec.PeekKind() {
-	case '{':
-	case 'n':
-		_, err := dec.ReadToken()
-		return err
-	default:
-		return d.wrongKind(what)
-	}
-	if _, err := dec.ReadToken(); err != nil {
-		return err
-	}
-	for dec.PeekKind() != '}' {
-		v, err := dec.ReadValue() // the name, or the syntax error
-		if err != nil {
-			return err
+// readPost reads a post into p.
+func (d *pageDecoder) readPost(p *Post) error {
+	return d.Object("a post", func(name []byte) (bool, error) {
+		switch string(name) {
+		case "id":
+			return true, d.Int64(&p.ID)
+		case "created_at":
+			return true, d.Time(&p.CreatedAt)
+		case "updated_at":
+			return true, d.Time(&p.UpdatedAt)
+		case "file":
+			return true, d.readFile(&p.File)
+		case "preview":
+			return true, d.readPreview(&p.Preview)
+		case "sample":
+			return true, d.readSample(&p.Sample)
+		case "score":
+			return true, d.readScore(&p.Score)
+		case "tags":
+			return true, d.readTags(&p.Tags)
+		case "locked_tags":
+			return true, d.strings(&p.LockedTags)
+		case "change_seq":
+			return true, d.Int64(&p.ChangeSeq)
+		case "flags":
+			return true, d.readFlags(&p.Flags)
+		case "rating":
+			return true, d.Str((*string)(&p.Rating))
+		case "fav_count":
+			return true, d.Int(&p.FavCount)
+		case "sources":
+			return true, d.strings(&p.Sources)
+		case "pools":
+			return true, d.ids(&p.Pools)
+		case "relationships":
+			return true, d.readRelationships(&p.Relationships)
 		}
-		name := v[1 : len(v)-1]
-		known, err := field(name) // a name as the fields spell it, most often
-		if !known && err == nil && needsFolding(name) {
-			known, err = field(d.foldName(v))
-		}
-		if err != nil {
-			return err
-		}
-		if !known {
-			if err := dec.SkipValue(); err != nil {
-				return err
-			}
-		}
-	}
-	_, err := dec.ReadToken()
-	return err
+		return d.postRest(p, name)
+	})
 }
 
-// foldName is a member's name (v, as quoted in the reply) as the readers'
-// switches spell their fields' names. v1 matches a name to a field as
-// strings.EqualFold does, and every field's name is lower-case ASCII, so a
-// name is unquoted and folded to lower case; of the runes outside ASCII,
-// only U+212A KELVIN SIGN and U+017F LATIN SMALL LETTER LONG S fold to an
-// ASCII letter (k and s).
-func (d *pageDecoder) foldName(v []byte) []byte {
-	d.scratch, _ = jsontext.AppendUnquote(d.scratch[:0], v) // invalid UTF-8 is replaced, as v1 does
-	d.name = d.name[:0]
-	for _, r := range string(d.scratch) {
-		switch {
-		case 'A' <= r && r <= 'Z':
-			r += 'a' - 'A'
-		case r == '\u212A':
-			r = 'k'
-		case r == '\u017F':
-			r = 's'
+// postRest reads the post's members after relationships, in Post's order.
+func (d *pageDecoder) postRest(p *Post, name []byte) (bool, error) {
+	switch string(name) {
+	case "approver_id":
+		return true, onepass.Ptr(&d.Reader, &p.ApproverID, &d.ints, d.Int64)
+	case "uploader_id":
+		return true, d.Int64(&p.UploaderID)
+	case "description":
+		return true, d.Str(&p.Description)
+	case "comment_count":
+		return true, d.Int(&p.CommentCount)
+	case "is_favorited":
+		return true, d.Bool(&p.IsFavorited)
+	case "has_notes":
+		return true, d.Bool(&p.HasNotes)
+	case "duration":
+		return true, onepass.Ptr(&d.Reader, &p.Duration, &d.floats, d.Float)
+	}
+	return false, nil
+}
+
+// strings reads a list of strings; a null item leaves the item as it was
+// ("" in a new list).
+func (d *pageDecoder) strings(l *[]string) error { return list(d, l, &d.strList, d.Str) }
+
+// ids reads a list of IDs, each as v1 reads an int64; a null item leaves
+// the item as it was (0 in a new list).
+func (d *pageDecoder) ids(l *[]int64) error { return list(d, l, &d.idList, d.Int64) }
+
+func (d *pageDecoder) readFile(f *File) error {
+	return d.Object("a file", func(name []byte) (bool, error) {
+		switch string(name) {
+		case "width":
+			return true, d.Int(&f.Width)
+		case "height":
+			return true, d.Int(&f.Height)
+		case "ext":
+			return true, d.Str(&f.Ext)
+		case "size":
+			return true, d.Int64(&f.Size)
+		case "md5":
+			return true, d.Str(&f.MD5)
+		case "url":
+			return true, d.Str(&f.URL)
 		}
-		d.name = utf8.AppendRune(d.name, r)
-	}
-	return d.name
-}
-
-// needsFolding says whether a name (as quoted, without its quotes) may
-// fold to another: it has an escape, an upper-case letter or a rune
-// outside ASCII.
-func needsFolding(name []byte) bool {
-	for _, c := range name {
-		if c == '\\' || c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			return true
-		}
-	}
-	return false
-}
-
-// wrongKind is the error for a value of another kind than the field's (or
-// the decoder's syntax error, when the value is not JSON).
-func (d *pageDecoder) wrongKind(want string) error {
-	k := d.dec.PeekKind()
-	if k == 0 {
-		_, err := d.dec.ReadToken()
-		return err
-	}
-	return fmt.Errorf("%s: %s where %s was due", d.dec.StackPointer(), onepass.KindName(k), want)
-}
-
-// null reads a null and says whether it was one.
-func (d *pageDecoder) null() (bool, error) {
-	if d.dec.PeekKind() != 'n' {
 		return false, nil
-	}
-	_, err := d.dec.ReadToken()
-	return true, err
+	})
 }
 
-// str reads a string. Its value is a copy made with the page's other
-// strings (see onepass.Strings): *p holds it once d.strs is resolved.
-func (d *pageDecoder) str(p *string) error {
-	switch d.dec.PeekKind() {
-	case '"':
-		v, err := d.dec.ReadValue()
-		if err != nil {
-			return err
+func (d *pageDecoder) readPreview(p *Preview) error {
+	return d.Object("a preview", func(name []byte) (bool, error) {
+		switch string(name) {
+		case "width":
+			return true, d.Int(&p.Width)
+		case "height":
+			return true, d.Int(&p.Height)
+		case "url":
+			return true, d.Str(&p.URL)
 		}
-		d.strs.SetQuoted(p, v)
+		return false, nil
+	})
+}
+
+func (d *pageDecoder) readSample(s *Sample) error {
+	return d.Object("a sample", func(name []byte) (bool, error) {
+		switch string(name) {
+		case "has":
+			return true, d.Bool(&s.Has)
+		case "width":
+			return true, d.Int(&s.Width)
+		case "height":
+			return true, d.Int(&s.Height)
+		case "url":
+			return true, d.Str(&s.URL)
+		}
+		return false, nil
+	})
+}
+
+func (d *pageDecoder) readScore(s *Score) error {
+	return d.Object("a score", func(name []byte) (bool, error) {
+		switch string(name) {
+		case "up":
+			return true, d.Int(&s.Up)
+		case "down":
+			return true, d.Int(&s.Down)
+		case "total":
+			return true, d.Int(&s.Total)
+		}
+		return false, nil
+	})
+}
+
+func (d *pageDecoder) readTags(t *Tags) error {
+	return d.Object("the tags", func(name []byte) (bool, error) {
+		var l *[]string
+		switch string(name) {
+		case "general":
+			l = &t.General
+		case "artist":
+			l = &t.Artist
+		case "contributor":
+			l = &t.Contributor
+		case "copyright":
+			l = &t.Copyright
+		case "character":
+			l = &t.Character
+		case "species":
+			l = &t.Species
+		case "invalid":
+			l = &t.Invalid
+		case "meta":
+			l = &t.Meta
+		case "lore":
+			l = &t.Lore
+		default:
+			return false, nil
+		}
+		return true, d.strings(l)
+	})
+}
+
+func (d *pageDecoder) readFlags(f *Flags) error {
+	return d.Object("the flags", func(name []byte) (bool, error) {
+		var b *bool
+		switch string(name) {
+		case "pending":
+			b = &f.Pending
+		case "flagged":
+			b = &f.Flagged
+		case "note_locked":
+			b = &f.NoteLocked
+		case "status_locked":
+			b = &f.StatusLocked
+		case "rating_locked":
+			b = &f.RatingLocked
+		case "deleted":
+			b = &f.Deleted
+		default:
+			return false, nil
+		}
+		return true, d.Bool(b)
+	})
+}
+
+func (d *pageDecoder) readRelationships(r *Relationships) error {
+	return d.Object("the relationships", func(name []byte) (bool, error) {
+		switch string(name) {
+		case "parent_id":
+			return true, onepass.Ptr(&d.Reader, &r.ParentID, &d.ints, d.Int64)
+		case "has_children":
+			return true, d.Bool(&r.HasChildren)
+		case "has_active_children":
+			return true, d.Bool(&r.HasActiveChildren)
+		case "children":
+			return true, d.ids(&r.Children)
+		}
+		return false, nil
+	})
+}
+
+// UnmarshalJSON decodes a post as a listing does, each of its lists at its
+// exact length. It keeps none of data: Raw is set by the calls that list
+// posts, and stays empty here.
+func (p *Post) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
 		return nil
-	case 'n':
-		_, err := d.dec.ReadToken()
-		return err
 	}
-	return d.wrongKind("a string")
-}
-
-// boolean reads a bool.
-func (d *pageDecoder) boolean(p *bool) error {
-	switch d.dec.PeekKind() {
-	case 't', 'f':
-		tok, err := d.dec.ReadToken()
-		if err != nil {
-			return err
-		}
-		*p = tok.Bool()
-		return nil
-	case 'n':
-		_, err := d.dec.ReadToken()
-		return err
-	}
-	return d.wrongKind("a bool")
-}
-
-// integer reads an int or an int64 as v1 does: strconv.ParseInt's syntax
-// (no fraction nor exponent) and the type's range.
-func integer[T int | int64](d *pageDecoder, p *T) error {
-	if null, err := d.null(); null || err != nil {
-		return err
-	}
-	if d.dec.PeekKind() != '0' {
-		return d.wrongKind("a number")
-	}
-	v, err := d.dec.ReadValue()
-	if err != nil {
-		return err
-	}
-	bits := 64
-	if _, isInt := any(p).(*int); isInt {
-		bits = strconv.IntSize
-	}
-	n, ok := smallInt(v, bits)
-	if !ok {
-		if n, err = strconv.ParseInt(string(v), 10, bits); err != nil {
-			return fmt.Errorf("%s: %s is not an integer of %d bits", d.dec.StackPointer(), v, bits)
-		}
-	}
-	*p = T(n)
-	return nil
-}
-
-// smallInt reads an integer of at most 18 digits (9 for 32 bits), which
-// cannot overflow, without strconv's string.
-func smallInt(v []byte, bits int) (int64, bool) {
-	digits := v
-	if len(v) > 0 && v[0] == '-' {
-		digits = v[1:]
-	}
-	if len(digits) == 0 || len(digits) > bits*9/32 {
-		return 0, false
-	}
-	var n int64
-	for _, c := range digits {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int64(c-'0')
-	}
-	if len(digits) < len(v) {
-		n = -n
-	}
-	return n, true
-}
-
-// number reads a float64 as v1 does, with strconv.ParseFloat.
-func (d *pageDecoder) number(p *float64) error {
-	if null, err := d.null(); null || err != nil {
-		return err
-	}
-	if d.dec.PeekKind() != '0' {
-		return d.wrongKind("a number")
-	}
-	v, err := d.dec.ReadValue()
-	if err != nil {
-		return err
-	}
-	f, err := strconv.ParseFloat(string(v), 64)
-	if err != nil {
-		return fmt.Errorf("%s: %s is not a float64", d.dec.StackPointer(), v)
-	}
-	*p = f
-	return nil
-}
-
-// timestamp reads a time.Time by its UnmarshalJSON, given the value as it
-// stands in the reply, as v1 calls it (null is left to it too: it leaves
-// the time as it is).
-func (d *pageDecoder) timestamp(p *time.Time) error {
-	v, err := d.dec.ReadValue()
-	if err != nil {
-		return err
-	}
-	return p.UnmarshalJSON(v)
-}
-
-// ptr reads a pointer field as v1 does: null makes it nil; anything else
-// is read by read into the value it points to, taken from slab when it is
-// nil (a repeated name reads into the same value again).
-func ptr[T any](d *pageDecoder, p **T, slab *onepass.Slab[T], read func(*T) error) error {
-	if null, err := d.null(); null || err != nil {
-		*p = nil
-		return err
-	}
-	if *p == nil {
-		*p = slab.New()
-	}
-	return read(*p)
+	*p = Post{}
+	d := getPageDecoder(data)
+	defer d.put() // resolves the strings
+	return d.readPost(p)
 }
 
 // list reads a JSON list into *l, each item by read, as v1 does: null is
@@ -261,7 +237,7 @@ func ptr[T any](d *pageDecoder, p **T, slab *onepass.Slab[T], read func(*T) erro
 // growing it by append would allocate some three times its size, and a
 // post of a hundred thousand "" would cost 30 bytes a byte of JSON.
 func list[T any](d *pageDecoder, l *[]T, slab *onepass.Slab[T], read func(*T) error) error {
-	dec := d.dec
+	dec := d.Dec
 	switch dec.PeekKind() {
 	case '[':
 	case 'n':
@@ -269,16 +245,16 @@ func list[T any](d *pageDecoder, l *[]T, slab *onepass.Slab[T], read func(*T) er
 		_, err := dec.ReadToken()
 		return err
 	default:
-		return d.wrongKind("a list")
+		return d.WrongKind("a list")
 	}
-	n, _, _ := onepass.CountList(d.buf, onepass.ValueStart(d.buf, dec.InputOffset())) // 0 for a list cut short
+	n, _, _ := onepass.CountList(d.Buf, onepass.ValueStart(d.Buf, dec.InputOffset())) // 0 for a list cut short
 	if _, err := dec.ReadToken(); err != nil {
 		return err
 	}
 	room := (*l)[:cap(*l)]
 	if n > len(room) {
 		if len(room) > 0 {
-			d.strs.Resolve() // the items move
+			d.Strs.Resolve() // the items move
 		}
 		longer := takeList(slab, n)
 		copy(longer, room)
@@ -287,7 +263,7 @@ func list[T any](d *pageDecoder, l *[]T, slab *onepass.Slab[T], read func(*T) er
 	for i := 0; dec.PeekKind() != ']'; i++ {
 		if i == n { // only a list that is not JSON counts wrong; the decoder says where
 			_, err := dec.ReadValue()
-			return cmpOr(err, fmt.Errorf("a list of %d items read as more", n))
+			return cmp.Or(err, fmt.Errorf("a list of %d items read as more", n))
 		}
 		if err := read(&room[i]); err != nil {
 			return err
@@ -312,14 +288,4 @@ func takeList[T any](slab *onepass.Slab[T], n int) []T {
 		return make([]T, n)
 	}
 	return slab.Take(n)
-}
-
-// cmpOr is the first of its errors that is not nil.
-func cmpOr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }

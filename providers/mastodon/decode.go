@@ -94,7 +94,7 @@ func decodeValue(data []byte, v any) error {
 	if err != nil {
 		return err
 	}
-	if _, err := d.dec.ReadToken(); err != io.EOF {
+	if _, err := d.Dec.ReadToken(); err != io.EOF {
 		return fmt.Errorf("invalid character after the value: %v", err)
 	}
 	return nil
@@ -104,17 +104,17 @@ func decodeValue(data []byte, v any) error {
 // level at, and, when the reply's bytes may be kept, gives it its Raw: the
 // part of the reply between the offsets before and after it.
 func (d *decoder) decodeStatus(s *Status, at level) error {
-	start := onepass.ValueStart(d.buf, d.dec.InputOffset())
+	start := onepass.ValueStart(d.Buf, d.Dec.InputOffset())
 	outer, inQuote := d.at, d.inQuote
 	d.at, d.inQuote = at, false
-	err := d.object("a status", func(name []byte) (bool, error) { return d.statusField(s, name) })
+	err := d.Object("a status", func(name []byte) (bool, error) { return d.statusField(s, name) })
 	d.at, d.inQuote = outer, inQuote
 	if err != nil {
 		return err
 	}
 	if d.alias {
-		end := int(d.dec.InputOffset())
-		s.Raw = d.buf[start:end:end]
+		end := int(d.Dec.InputOffset())
+		s.Raw = d.Buf[start:end:end]
 	}
 	return nil
 }
@@ -123,41 +123,41 @@ func (d *decoder) decodeStatus(s *Status, at level) error {
 func (d *decoder) statusField(s *Status, name []byte) (bool, error) {
 	switch string(name) {
 	case "id":
-		return true, d.str(&s.ID)
+		return true, d.Str(&s.ID)
 	case "created_at":
-		return true, d.timestamp(&s.CreatedAt)
+		return true, d.Time(&s.CreatedAt)
 	case "in_reply_to_id":
-		return true, ptr(d, &s.InReplyToID, &d.slabs.strs, d.str)
+		return true, onepass.Ptr(&d.Reader, &s.InReplyToID, &d.slabs.strs, d.Str)
 	case "in_reply_to_account_id":
-		return true, ptr(d, &s.InReplyToAccountID, &d.slabs.strs, d.str)
+		return true, onepass.Ptr(&d.Reader, &s.InReplyToAccountID, &d.slabs.strs, d.Str)
 	case "uri":
-		return true, d.str(&s.URI)
+		return true, d.Str(&s.URI)
 	case "url":
-		return true, ptr(d, &s.URL, &d.slabs.strs, d.str)
+		return true, onepass.Ptr(&d.Reader, &s.URL, &d.slabs.strs, d.Str)
 	case "content":
-		return true, d.str(&s.Content)
+		return true, d.Str(&s.Content)
 	case "visibility":
-		return true, d.str(&s.Visibility)
+		return true, d.Str(&s.Visibility)
 	case "sensitive":
-		return true, d.boolean(&s.Sensitive)
+		return true, d.Bool(&s.Sensitive)
 	case "spoiler_text":
-		return true, d.str(&s.SpoilerText)
+		return true, d.Str(&s.SpoilerText)
 	case "language":
-		return true, ptr(d, &s.Language, &d.slabs.strs, d.str)
+		return true, onepass.Ptr(&d.Reader, &s.Language, &d.slabs.strs, d.Str)
 	case "replies_count":
-		return true, d.integer(&s.RepliesCount)
+		return true, d.Int(&s.RepliesCount)
 	case "reblogs_count":
-		return true, d.integer(&s.ReblogsCount)
+		return true, d.Int(&s.ReblogsCount)
 	case "favourites_count":
-		return true, d.integer(&s.FavouritesCount)
+		return true, d.Int(&s.FavouritesCount)
 	case "favourited":
-		return true, d.boolean(&s.Favourited)
+		return true, d.Bool(&s.Favourited)
 	case "reblogged":
-		return true, d.boolean(&s.Reblogged)
+		return true, d.Bool(&s.Reblogged)
 	case "bookmarked":
-		return true, d.boolean(&s.Bookmarked)
+		return true, d.Bool(&s.Bookmarked)
 	case "muted":
-		return true, d.boolean(&s.Muted)
+		return true, d.Bool(&s.Muted)
 	case "account":
 		return true, d.account(&s.Account)
 	case "media_attachments":
@@ -169,25 +169,25 @@ func (d *decoder) statusField(s *Status, name []byte) (bool, error) {
 	case "emojis":
 		return true, decodeList(d, &s.Emojis, &d.slabs.emojis, emojiList, d.emoji)
 	case "card":
-		return true, ptr(d, &s.Card, &d.slabs.cards, d.card)
+		return true, onepass.Ptr(&d.Reader, &s.Card, &d.slabs.cards, d.card)
 	case "poll":
-		return true, ptr(d, &s.Poll, &d.slabs.polls, d.poll)
+		return true, onepass.Ptr(&d.Reader, &s.Poll, &d.slabs.polls, d.poll)
 	case "reblog":
 		return true, d.statusPtr(&s.Reblog)
 	case "quotes_count":
-		return true, d.integer(&s.QuotesCount)
+		return true, d.Int(&s.QuotesCount)
 	case "edited_at":
-		return true, ptr(d, &s.EditedAt, &d.slabs.times, d.timestamp)
+		return true, onepass.Ptr(&d.Reader, &s.EditedAt, &d.slabs.times, d.Time)
 	case "text":
-		return true, ptr(d, &s.Text, &d.slabs.strs, d.str)
+		return true, onepass.Ptr(&d.Reader, &s.Text, &d.slabs.strs, d.Str)
 	case "quote":
-		return true, ptr(d, &s.Quote, &d.slabs.quotes, d.quote)
+		return true, onepass.Ptr(&d.Reader, &s.Quote, &d.slabs.quotes, d.quote)
 	case "quote_approval":
-		return true, ptr(d, &s.QuoteApproval, &d.slabs.approvals, d.approval)
+		return true, onepass.Ptr(&d.Reader, &s.QuoteApproval, &d.slabs.approvals, d.approval)
 	case "application":
-		return true, ptr(d, &s.Application, &d.slabs.apps, d.application)
+		return true, onepass.Ptr(&d.Reader, &s.Application, &d.slabs.apps, d.application)
 	case "pinned":
-		return true, d.boolean(&s.Pinned)
+		return true, d.Bool(&s.Pinned)
 	case "filtered":
 		return true, decodeList(d, &s.Filtered, &d.slabs.filterResults, filterResultList, d.filterResult)
 	}
@@ -200,7 +200,7 @@ func (d *decoder) statusField(s *Status, name []byte) (bool, error) {
 // a quoted status neither (a boost there is refused; its own quote is
 // Mastodon's ShallowQuote, so a quoted_status there is left in Raw).
 func (d *decoder) statusPtr(p **Status) error {
-	if null, err := d.null(); null || err != nil {
+	if null, err := d.Null(); null || err != nil {
 		*p = nil
 		return err
 	}
@@ -208,7 +208,7 @@ func (d *decoder) statusPtr(p **Status) error {
 	switch {
 	case d.inQuote && d.at == quoteLevel:
 		*p = nil
-		return d.dec.SkipValue()
+		return d.Dec.SkipValue()
 	case d.inQuote:
 		at = quoteLevel
 	case d.at == boostLevel:
@@ -235,14 +235,14 @@ func (d *decoder) statusPtr(p **Status) error {
 func (d *decoder) quote(q *Quote) error {
 	inQuote := d.inQuote
 	d.inQuote = true
-	err := d.object("a quote", func(name []byte) (bool, error) {
+	err := d.Object("a quote", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "state":
-			return true, d.str(&q.State)
+			return true, d.Str(&q.State)
 		case "quoted_status":
 			return true, d.statusPtr(&q.QuotedStatus)
 		case "quoted_status_id":
-			return true, ptr(d, &q.QuotedStatusID, &d.slabs.strs, d.str)
+			return true, onepass.Ptr(&d.Reader, &q.QuotedStatusID, &d.slabs.strs, d.Str)
 		}
 		return false, nil
 	})
@@ -278,14 +278,14 @@ func DecodeStatus(data []byte) (*Status, error) {
 	s := new(Status)
 	err := d.decodeStatus(s, topLevel)
 	if err == nil {
-		if _, end := d.dec.ReadToken(); end != io.EOF {
+		if _, end := d.Dec.ReadToken(); end != io.EOF {
 			err = fmt.Errorf("invalid character after the status: %v", end)
 		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", ProviderName, favorites.ErrMalformedReply, err)
 	}
-	d.strs.Resolve()
+	d.Strs.Resolve()
 	if err := s.check(); err != nil {
 		return nil, fmt.Errorf("%s: %w: %w", ProviderName, favorites.ErrMalformedReply, err)
 	}
@@ -334,7 +334,7 @@ func decodePage(ctx context.Context, list []byte, max int) ([]*Status, error) {
 		}
 		return nil, err
 	}
-	dec := d.dec
+	dec := d.Dec
 	if _, err := dec.ReadToken(); err != nil {
 		return nil, fmt.Errorf("%w: %v", favorites.ErrMalformedReply, err)
 	}
@@ -377,7 +377,7 @@ func decodePage(ctx context.Context, list []byte, max int) ([]*Status, error) {
 // status in turn: page, or a malformed reply naming the first status
 // without a usable ID.
 func checkStatuses(d *decoder, page []*Status) ([]*Status, error) {
-	d.strs.Resolve()
+	d.Strs.Resolve()
 	for i, s := range page {
 		if err := s.check(); err != nil {
 			return nil, fmt.Errorf("%w: item %d: %w", favorites.ErrMalformedReply, i, err)

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/favkit/favorites/internal/onepass"
 )
 
 // The readers of the entities a status holds (see wire.go): each reads an
@@ -20,7 +22,7 @@ func (a *Account) UnmarshalJSON(data []byte) error { return decodeValue(data, a)
 // account decodes an Account value.
 func (d *decoder) account(a *Account) error {
 	d.accounts++
-	err := d.object("an account", func(name []byte) (bool, error) { return d.accountField(a, name) })
+	err := d.Object("an account", func(name []byte) (bool, error) { return d.accountField(a, name) })
 	d.accounts--
 	return err
 }
@@ -28,67 +30,67 @@ func (d *decoder) account(a *Account) error {
 func (d *decoder) accountField(a *Account, name []byte) (bool, error) {
 	switch string(name) {
 	case "id":
-		return true, d.str(&a.ID)
+		return true, d.Str(&a.ID)
 	case "username":
-		return true, d.str(&a.Username)
+		return true, d.Str(&a.Username)
 	case "acct":
-		return true, d.str(&a.Acct)
+		return true, d.Str(&a.Acct)
 	case "display_name":
-		return true, d.str(&a.DisplayName)
+		return true, d.Str(&a.DisplayName)
 	case "locked":
-		return true, d.boolean(&a.Locked)
+		return true, d.Bool(&a.Locked)
 	case "bot":
-		return true, d.boolean(&a.Bot)
+		return true, d.Bool(&a.Bot)
 	case "url":
-		return true, d.str(&a.URL)
+		return true, d.Str(&a.URL)
 	case "avatar":
-		return true, d.str(&a.Avatar)
+		return true, d.Str(&a.Avatar)
 	case "uri":
-		return true, d.str(&a.URI)
+		return true, d.Str(&a.URI)
 	case "note":
-		return true, d.str(&a.Note)
+		return true, d.Str(&a.Note)
 	case "avatar_static":
-		return true, d.str(&a.AvatarStatic)
+		return true, d.Str(&a.AvatarStatic)
 	case "avatar_description":
-		return true, d.str(&a.AvatarDescription)
+		return true, d.Str(&a.AvatarDescription)
 	case "header":
-		return true, d.str(&a.Header)
+		return true, d.Str(&a.Header)
 	case "header_static":
-		return true, d.str(&a.HeaderStatic)
+		return true, d.Str(&a.HeaderStatic)
 	case "header_description":
-		return true, d.str(&a.HeaderDescription)
+		return true, d.Str(&a.HeaderDescription)
 	case "group":
-		return true, d.boolean(&a.Group)
+		return true, d.Bool(&a.Group)
 	case "discoverable":
-		return true, ptr(d, &a.Discoverable, &d.slabs.bools, d.boolean)
+		return true, onepass.Ptr(&d.Reader, &a.Discoverable, &d.slabs.bools, d.Bool)
 	case "indexable":
-		return true, d.boolean(&a.Indexable)
+		return true, d.Bool(&a.Indexable)
 	case "noindex":
-		return true, ptr(d, &a.NoIndex, &d.slabs.bools, d.boolean)
+		return true, onepass.Ptr(&d.Reader, &a.NoIndex, &d.slabs.bools, d.Bool)
 	case "hide_collections":
-		return true, ptr(d, &a.HideCollections, &d.slabs.bools, d.boolean)
+		return true, onepass.Ptr(&d.Reader, &a.HideCollections, &d.slabs.bools, d.Bool)
 	case "show_media":
-		return true, d.boolean(&a.ShowMedia)
+		return true, d.Bool(&a.ShowMedia)
 	case "show_media_replies":
-		return true, d.boolean(&a.ShowMediaReplies)
+		return true, d.Bool(&a.ShowMediaReplies)
 	case "show_featured":
-		return true, d.boolean(&a.ShowFeatured)
+		return true, d.Bool(&a.ShowFeatured)
 	case "memorial":
-		return true, d.boolean(&a.Memorial)
+		return true, d.Bool(&a.Memorial)
 	case "suspended":
-		return true, d.boolean(&a.Suspended)
+		return true, d.Bool(&a.Suspended)
 	case "limited":
-		return true, d.boolean(&a.Limited)
+		return true, d.Bool(&a.Limited)
 	case "created_at":
-		return true, d.timestamp(&a.CreatedAt)
+		return true, d.Time(&a.CreatedAt)
 	case "last_status_at":
-		return true, ptr(d, &a.LastStatusAt, &d.slabs.dates, d.date)
+		return true, onepass.Ptr(&d.Reader, &a.LastStatusAt, &d.slabs.dates, d.date)
 	case "statuses_count":
-		return true, d.integer(&a.StatusesCount)
+		return true, d.Int(&a.StatusesCount)
 	case "followers_count":
-		return true, d.integer(&a.FollowersCount)
+		return true, d.Int(&a.FollowersCount)
 	case "following_count":
-		return true, d.integer(&a.FollowingCount)
+		return true, d.Int(&a.FollowingCount)
 	case "fields":
 		return true, decodeList(d, &a.Fields, &d.slabs.fields, fieldList, d.field)
 	case "emojis":
@@ -98,7 +100,7 @@ func (d *decoder) accountField(a *Account, name []byte) (bool, error) {
 	case "moved":
 		return true, d.accountPtr(&a.Moved)
 	case "feature_approval":
-		return true, ptr(d, &a.FeatureApproval, &d.slabs.approvals, d.approval)
+		return true, onepass.Ptr(&d.Reader, &a.FeatureApproval, &d.slabs.approvals, d.approval)
 	}
 	return false, nil
 }
@@ -109,9 +111,9 @@ func (d *decoder) accountField(a *Account, name []byte) (bool, error) {
 func (d *decoder) accountPtr(p **Account) error {
 	if d.accounts >= 2 {
 		*p = nil
-		return d.dec.SkipValue()
+		return d.Dec.SkipValue()
 	}
-	if null, err := d.null(); null || err != nil {
+	if null, err := d.Null(); null || err != nil {
 		*p = nil
 		return err
 	}
@@ -126,168 +128,168 @@ func (d *decoder) accountPtr(p **Account) error {
 }
 
 func (d *decoder) field(f *Field) error {
-	return d.object("a field", func(name []byte) (bool, error) {
+	return d.Object("a field", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "name":
-			return true, d.str(&f.Name)
+			return true, d.Str(&f.Name)
 		case "value":
-			return true, d.str(&f.Value)
+			return true, d.Str(&f.Value)
 		case "verified_at":
-			return true, ptr(d, &f.VerifiedAt, &d.slabs.times, d.timestamp)
+			return true, onepass.Ptr(&d.Reader, &f.VerifiedAt, &d.slabs.times, d.Time)
 		}
 		return false, nil
 	})
 }
 
 func (d *decoder) role(r *AccountRole) error {
-	return d.object("a role", func(name []byte) (bool, error) {
+	return d.Object("a role", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "id":
-			return true, d.str(&r.ID)
+			return true, d.Str(&r.ID)
 		case "name":
-			return true, d.str(&r.Name)
+			return true, d.Str(&r.Name)
 		case "color":
-			return true, d.str(&r.Color)
+			return true, d.Str(&r.Color)
 		}
 		return false, nil
 	})
 }
 
 func (d *decoder) mediaAttachment(m *MediaAttachment) error {
-	return d.object("a media attachment", func(name []byte) (bool, error) {
+	return d.Object("a media attachment", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "id":
-			return true, d.str(&m.ID)
+			return true, d.Str(&m.ID)
 		case "type":
-			return true, d.str(&m.Type)
+			return true, d.Str(&m.Type)
 		case "url":
-			return true, d.str(&m.URL)
+			return true, d.Str(&m.URL)
 		case "preview_url":
-			return true, d.str(&m.PreviewURL)
+			return true, d.Str(&m.PreviewURL)
 		case "remote_url":
-			return true, ptr(d, &m.RemoteURL, &d.slabs.strs, d.str)
+			return true, onepass.Ptr(&d.Reader, &m.RemoteURL, &d.slabs.strs, d.Str)
 		case "preview_remote_url":
-			return true, ptr(d, &m.PreviewRemoteURL, &d.slabs.strs, d.str)
+			return true, onepass.Ptr(&d.Reader, &m.PreviewRemoteURL, &d.slabs.strs, d.Str)
 		case "meta":
-			return true, ptr(d, &m.Meta, &d.slabs.metas, d.mediaMeta)
+			return true, onepass.Ptr(&d.Reader, &m.Meta, &d.slabs.metas, d.mediaMeta)
 		case "description":
-			return true, ptr(d, &m.Description, &d.slabs.strs, d.str)
+			return true, onepass.Ptr(&d.Reader, &m.Description, &d.slabs.strs, d.Str)
 		case "blurhash":
-			return true, ptr(d, &m.Blurhash, &d.slabs.strs, d.str)
+			return true, onepass.Ptr(&d.Reader, &m.Blurhash, &d.slabs.strs, d.Str)
 		}
 		return false, nil
 	})
 }
 
 func (d *decoder) mediaMeta(m *MediaMeta) error {
-	return d.object("media meta", func(name []byte) (bool, error) {
+	return d.Object("media meta", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "original":
-			return true, ptr(d, &m.Original, &d.slabs.sizes, d.mediaSize)
+			return true, onepass.Ptr(&d.Reader, &m.Original, &d.slabs.sizes, d.mediaSize)
 		case "small":
-			return true, ptr(d, &m.Small, &d.slabs.sizes, d.mediaSize)
+			return true, onepass.Ptr(&d.Reader, &m.Small, &d.slabs.sizes, d.mediaSize)
 		case "focus":
-			return true, ptr(d, &m.Focus, &d.slabs.focuses, d.mediaFocus)
+			return true, onepass.Ptr(&d.Reader, &m.Focus, &d.slabs.focuses, d.mediaFocus)
 		case "length":
-			return true, d.str(&m.Length)
+			return true, d.Str(&m.Length)
 		case "duration":
-			return true, d.number(&m.Duration)
+			return true, d.Float(&m.Duration)
 		case "fps":
-			return true, d.number(&m.FPS)
+			return true, d.Float(&m.FPS)
 		case "size":
-			return true, d.str(&m.Size)
+			return true, d.Str(&m.Size)
 		case "width":
-			return true, d.integer(&m.Width)
+			return true, d.Int(&m.Width)
 		case "height":
-			return true, d.integer(&m.Height)
+			return true, d.Int(&m.Height)
 		case "aspect":
-			return true, d.number(&m.Aspect)
+			return true, d.Float(&m.Aspect)
 		case "audio_encode":
-			return true, d.str(&m.AudioEncode)
+			return true, d.Str(&m.AudioEncode)
 		case "audio_bitrate":
-			return true, d.str(&m.AudioBitrate)
+			return true, d.Str(&m.AudioBitrate)
 		case "audio_channels":
-			return true, d.str(&m.AudioChannels)
+			return true, d.Str(&m.AudioChannels)
 		}
 		return false, nil
 	})
 }
 
 func (d *decoder) mediaSize(m *MediaSize) error {
-	return d.object("a media size", func(name []byte) (bool, error) {
+	return d.Object("a media size", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "width":
-			return true, d.integer(&m.Width)
+			return true, d.Int(&m.Width)
 		case "height":
-			return true, d.integer(&m.Height)
+			return true, d.Int(&m.Height)
 		case "size":
-			return true, d.str(&m.Size)
+			return true, d.Str(&m.Size)
 		case "aspect":
-			return true, d.number(&m.Aspect)
+			return true, d.Float(&m.Aspect)
 		case "frame_rate":
-			return true, d.str(&m.FrameRate)
+			return true, d.Str(&m.FrameRate)
 		case "duration":
-			return true, d.number(&m.Duration)
+			return true, d.Float(&m.Duration)
 		case "bitrate":
-			return true, d.integer(&m.Bitrate)
+			return true, d.Int(&m.Bitrate)
 		}
 		return false, nil
 	})
 }
 
 func (d *decoder) mediaFocus(m *MediaFocus) error {
-	return d.object("a media focus", func(name []byte) (bool, error) {
+	return d.Object("a media focus", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "x":
-			return true, d.number(&m.X)
+			return true, d.Float(&m.X)
 		case "y":
-			return true, d.number(&m.Y)
+			return true, d.Float(&m.Y)
 		}
 		return false, nil
 	})
 }
 
 func (d *decoder) mention(m *Mention) error {
-	return d.object("a mention", func(name []byte) (bool, error) {
+	return d.Object("a mention", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "id":
-			return true, d.str(&m.ID)
+			return true, d.Str(&m.ID)
 		case "username":
-			return true, d.str(&m.Username)
+			return true, d.Str(&m.Username)
 		case "acct":
-			return true, d.str(&m.Acct)
+			return true, d.Str(&m.Acct)
 		case "url":
-			return true, d.str(&m.URL)
+			return true, d.Str(&m.URL)
 		}
 		return false, nil
 	})
 }
 
 func (d *decoder) tag(t *Tag) error {
-	return d.object("a tag", func(name []byte) (bool, error) {
+	return d.Object("a tag", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "name":
-			return true, d.str(&t.Name)
+			return true, d.Str(&t.Name)
 		case "url":
-			return true, d.str(&t.URL)
+			return true, d.Str(&t.URL)
 		}
 		return false, nil
 	})
 }
 
 func (d *decoder) emoji(e *CustomEmoji) error {
-	return d.object("an emoji", func(name []byte) (bool, error) {
+	return d.Object("an emoji", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "shortcode":
-			return true, d.str(&e.Shortcode)
+			return true, d.Str(&e.Shortcode)
 		case "url":
-			return true, d.str(&e.URL)
+			return true, d.Str(&e.URL)
 		case "static_url":
-			return true, d.str(&e.StaticURL)
+			return true, d.Str(&e.StaticURL)
 		case "visible_in_picker":
-			return true, d.boolean(&e.VisibleInPicker)
+			return true, d.Bool(&e.VisibleInPicker)
 		case "category":
-			return true, ptr(d, &e.Category, &d.slabs.strs, d.str)
+			return true, onepass.Ptr(&d.Reader, &e.Category, &d.slabs.strs, d.Str)
 		}
 		return false, nil
 	})
@@ -298,42 +300,42 @@ func (c *PreviewCard) UnmarshalJSON(data []byte) error { return decodeValue(data
 
 // card decodes a PreviewCard value.
 func (d *decoder) card(c *PreviewCard) error {
-	return d.object("a card", func(name []byte) (bool, error) {
+	return d.Object("a card", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "url":
-			return true, d.str(&c.URL)
+			return true, d.Str(&c.URL)
 		case "title":
-			return true, d.str(&c.Title)
+			return true, d.Str(&c.Title)
 		case "description":
-			return true, d.str(&c.Description)
+			return true, d.Str(&c.Description)
 		case "type":
-			return true, d.str(&c.Type)
+			return true, d.Str(&c.Type)
 		case "image":
-			return true, ptr(d, &c.Image, &d.slabs.strs, d.str)
+			return true, onepass.Ptr(&d.Reader, &c.Image, &d.slabs.strs, d.Str)
 		case "authors":
 			return true, decodeList(d, &c.Authors, &d.slabs.authors, authorList, d.author)
 		case "author_name":
-			return true, d.str(&c.AuthorName)
+			return true, d.Str(&c.AuthorName)
 		case "author_url":
-			return true, d.str(&c.AuthorURL)
+			return true, d.Str(&c.AuthorURL)
 		case "provider_name":
-			return true, d.str(&c.ProviderName)
+			return true, d.Str(&c.ProviderName)
 		case "provider_url":
-			return true, d.str(&c.ProviderURL)
+			return true, d.Str(&c.ProviderURL)
 		case "html":
-			return true, d.str(&c.HTML)
+			return true, d.Str(&c.HTML)
 		case "width":
-			return true, d.integer(&c.Width)
+			return true, d.Int(&c.Width)
 		case "height":
-			return true, d.integer(&c.Height)
+			return true, d.Int(&c.Height)
 		case "embed_url":
-			return true, d.str(&c.EmbedURL)
+			return true, d.Str(&c.EmbedURL)
 		case "blurhash":
-			return true, ptr(d, &c.Blurhash, &d.slabs.strs, d.str)
+			return true, onepass.Ptr(&d.Reader, &c.Blurhash, &d.slabs.strs, d.Str)
 		case "language":
-			return true, ptr(d, &c.Language, &d.slabs.strs, d.str)
+			return true, onepass.Ptr(&d.Reader, &c.Language, &d.slabs.strs, d.Str)
 		case "missing_attribution":
-			return true, ptr(d, &c.MissingAttribution, &d.slabs.bools, d.boolean)
+			return true, onepass.Ptr(&d.Reader, &c.MissingAttribution, &d.slabs.bools, d.Bool)
 		case "published_at":
 			return true, d.publishedAt(&c.PublishedAt)
 		}
@@ -342,12 +344,12 @@ func (d *decoder) card(c *PreviewCard) error {
 }
 
 func (d *decoder) author(a *PreviewCardAuthor) error {
-	return d.object("a card author", func(name []byte) (bool, error) {
+	return d.Object("a card author", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "name":
-			return true, d.str(&a.Name)
+			return true, d.Str(&a.Name)
 		case "url":
-			return true, d.str(&a.URL)
+			return true, d.Str(&a.URL)
 		case "account":
 			return true, d.accountPtr(&a.Account)
 		}
@@ -360,14 +362,14 @@ func (d *decoder) author(a *PreviewCardAuthor) error {
 // seconds, as the document's example shows it. null is nil; anything else
 // is an error naming it.
 func (d *decoder) publishedAt(p **time.Time) error {
-	switch d.dec.PeekKind() {
+	switch d.Dec.PeekKind() {
 	case 'n':
 		*p = nil
-		_, err := d.dec.ReadToken()
+		_, err := d.Dec.ReadToken()
 		return err
 	case '"':
 	default:
-		v, err := d.dec.ReadValue()
+		v, err := d.Dec.ReadValue()
 		if err != nil {
 			return err
 		}
@@ -404,52 +406,52 @@ func unixSeconds(s string) bool {
 func (p *Poll) UnmarshalJSON(data []byte) error { return decodeValue(data, p) }
 
 func (d *decoder) poll(p *Poll) error {
-	return d.object("a poll", func(name []byte) (bool, error) {
+	return d.Object("a poll", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "id":
-			return true, d.str(&p.ID)
+			return true, d.Str(&p.ID)
 		case "expires_at":
-			return true, ptr(d, &p.ExpiresAt, &d.slabs.times, d.timestamp)
+			return true, onepass.Ptr(&d.Reader, &p.ExpiresAt, &d.slabs.times, d.Time)
 		case "expired":
-			return true, d.boolean(&p.Expired)
+			return true, d.Bool(&p.Expired)
 		case "multiple":
-			return true, d.boolean(&p.Multiple)
+			return true, d.Bool(&p.Multiple)
 		case "votes_count":
-			return true, d.integer(&p.VotesCount)
+			return true, d.Int(&p.VotesCount)
 		case "options":
 			return true, decodeList(d, &p.Options, &d.slabs.options, optionList, d.pollOption)
 		case "voters_count":
-			return true, ptr(d, &p.VotersCount, &d.slabs.ints, d.integer)
+			return true, onepass.Ptr(&d.Reader, &p.VotersCount, &d.slabs.ints, d.Int)
 		case "emojis":
 			return true, decodeList(d, &p.Emojis, &d.slabs.emojis, emojiList, d.emoji)
 		case "voted":
-			return true, d.boolean(&p.Voted)
+			return true, d.Bool(&p.Voted)
 		case "own_votes":
-			return true, decodeList(d, &p.OwnVotes, &d.slabs.ints, intList, d.integer)
+			return true, decodeList(d, &p.OwnVotes, &d.slabs.ints, intList, d.Int)
 		}
 		return false, nil
 	})
 }
 
 func (d *decoder) pollOption(o *PollOption) error {
-	return d.object("a poll option", func(name []byte) (bool, error) {
+	return d.Object("a poll option", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "title":
-			return true, d.str(&o.Title)
+			return true, d.Str(&o.Title)
 		case "votes_count":
-			return true, ptr(d, &o.VotesCount, &d.slabs.ints, d.integer)
+			return true, onepass.Ptr(&d.Reader, &o.VotesCount, &d.slabs.ints, d.Int)
 		}
 		return false, nil
 	})
 }
 
 func (d *decoder) application(a *Application) error {
-	return d.object("an application", func(name []byte) (bool, error) {
+	return d.Object("an application", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "name":
-			return true, d.str(&a.Name)
+			return true, d.Str(&a.Name)
 		case "website":
-			return true, ptr(d, &a.Website, &d.slabs.strs, d.str)
+			return true, onepass.Ptr(&d.Reader, &a.Website, &d.slabs.strs, d.Str)
 		}
 		return false, nil
 	})
@@ -459,14 +461,14 @@ func (d *decoder) application(a *Application) error {
 func (r *FilterResult) UnmarshalJSON(data []byte) error { return decodeValue(data, r) }
 
 func (d *decoder) filterResult(r *FilterResult) error {
-	return d.object("a filter result", func(name []byte) (bool, error) {
+	return d.Object("a filter result", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "filter":
 			return true, d.filter(&r.Filter)
 		case "keyword_matches":
-			return true, decodeList(d, &r.KeywordMatches, &d.slabs.strs, stringList, d.str)
+			return true, decodeList(d, &r.KeywordMatches, &d.slabs.strs, stringList, d.Str)
 		case "status_matches":
-			return true, decodeList(d, &r.StatusMatches, &d.slabs.strs, stringList, d.str)
+			return true, decodeList(d, &r.StatusMatches, &d.slabs.strs, stringList, d.Str)
 		}
 		return false, nil
 	})
@@ -476,18 +478,18 @@ func (d *decoder) filterResult(r *FilterResult) error {
 func (f *Filter) UnmarshalJSON(data []byte) error { return decodeValue(data, f) }
 
 func (d *decoder) filter(f *Filter) error {
-	return d.object("a filter", func(name []byte) (bool, error) {
+	return d.Object("a filter", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "id":
-			return true, d.str(&f.ID)
+			return true, d.Str(&f.ID)
 		case "title":
-			return true, d.str(&f.Title)
+			return true, d.Str(&f.Title)
 		case "context":
-			return true, decodeList(d, &f.Context, &d.slabs.strs, stringList, d.str)
+			return true, decodeList(d, &f.Context, &d.slabs.strs, stringList, d.Str)
 		case "expires_at":
-			return true, ptr(d, &f.ExpiresAt, &d.slabs.times, d.timestamp)
+			return true, onepass.Ptr(&d.Reader, &f.ExpiresAt, &d.slabs.times, d.Time)
 		case "filter_action":
-			return true, d.str(&f.FilterAction)
+			return true, d.Str(&f.FilterAction)
 		case "keywords":
 			return true, decodeList(d, &f.Keywords, &d.slabs.filterKeywords, filterKeywordList, d.filterKeyword)
 		case "statuses":
@@ -498,26 +500,26 @@ func (d *decoder) filter(f *Filter) error {
 }
 
 func (d *decoder) filterKeyword(k *FilterKeyword) error {
-	return d.object("a filter keyword", func(name []byte) (bool, error) {
+	return d.Object("a filter keyword", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "id":
-			return true, d.str(&k.ID)
+			return true, d.Str(&k.ID)
 		case "keyword":
-			return true, d.str(&k.Keyword)
+			return true, d.Str(&k.Keyword)
 		case "whole_word":
-			return true, d.boolean(&k.WholeWord)
+			return true, d.Bool(&k.WholeWord)
 		}
 		return false, nil
 	})
 }
 
 func (d *decoder) filterStatus(s *FilterStatus) error {
-	return d.object("a filter status", func(name []byte) (bool, error) {
+	return d.Object("a filter status", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "id":
-			return true, d.str(&s.ID)
+			return true, d.Str(&s.ID)
 		case "status_id":
-			return true, d.str(&s.StatusID)
+			return true, d.Str(&s.StatusID)
 		}
 		return false, nil
 	})
@@ -527,14 +529,14 @@ func (d *decoder) filterStatus(s *FilterStatus) error {
 func (a *Approval) UnmarshalJSON(data []byte) error { return decodeValue(data, a) }
 
 func (d *decoder) approval(a *Approval) error {
-	return d.object("an approval", func(name []byte) (bool, error) {
+	return d.Object("an approval", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "automatic":
-			return true, decodeList(d, &a.Automatic, &d.slabs.strs, stringList, d.str)
+			return true, decodeList(d, &a.Automatic, &d.slabs.strs, stringList, d.Str)
 		case "manual":
-			return true, decodeList(d, &a.Manual, &d.slabs.strs, stringList, d.str)
+			return true, decodeList(d, &a.Manual, &d.slabs.strs, stringList, d.Str)
 		case "current_user":
-			return true, d.str(&a.CurrentUser)
+			return true, d.Str(&a.CurrentUser)
 		}
 		return false, nil
 	})

@@ -1,0 +1,150 @@
+package onepass
+
+import (
+	"encoding/json"
+	"io"
+	"reflect"
+	"testing"
+	"time"
+)
+
+// sample has a field of each type Reader reads; its JSON names are
+// lower-case ASCII, as Object's callers' switches spell them.
+type sample struct {
+	S     string     `json:"s"`
+	I     int        `json:"i"`
+	I64   int64      `json:"i64"`
+	F     float64    `json:"f"`
+	B     bool       `json:"b"`
+	T     time.Time  `json:"t"`
+	P     *int64     `json:"p"`
+	Inner innerValue `json:"inner"`
+}
+
+type innerValue struct {
+	K string `json:"kind"`
+	N int    `json:"n"`
+}
+
+// readSample reads a sample as a provider's reader would.
+func readSample(r *Reader, s *sample, ints *Slab[int64]) error {
+	return r.Object("a sample", func(name []byte) (bool, error) {
+		switch string(name) {
+		case "s":
+			return true, r.Str(&s.S)
+		case "i":
+			return true, r.Int(&s.I)
+		case "i64":
+			return true, r.Int64(&s.I64)
+		case "f":
+			return true, r.Float(&s.F)
+		case "b":
+			return true, r.Bool(&s.B)
+		case "t":
+			return true, r.Time(&s.T)
+		case "p":
+			return true, Ptr(r, &s.P, ints, r.Int64)
+		case "inner":
+			return true, r.Object("the inner value", func(name []byte) (bool, error) {
+				switch string(name) {
+				case "kind":
+					return true, r.Str(&s.Inner.K)
+				case "n":
+					return true, r.Int(&s.Inner.N)
+				}
+				return false, nil
+			})
+		}
+		return false, nil
+	})
+}
+
+// readerShapes take every rule of Reader's doc: names folded (the Kelvin
+// sign and the long s among them), escaped or unknown; repeated names;
+// nulls; escapes and invalid UTF-8; numbers at their types' limits; values
+// of the wrong kind; JSON that is not.
+var readerShapes = []string{
+	`{"s":"a","i":1,"i64":2,"f":1.5,"b":true,"t":"2024-01-02T03:04:05Z","p":3,"inner":{"kind":"k","n":4}}`,
+	`{"S":"a","I64":2,"F":1.5,"B":true,"P":3,"INNER":{"KIND":"k","N":4}}`,
+	`{"\u0073":"a","` + "\u212aind" + `":"x","inner":{"` + "\u212aind" + `":"k"},"i\u0036\u0034":9}`,
+	`{"` + "\u017f" + `":"long s","unknown":{"a":[1,{"b":null}]},"s":"b"}`,
+	`{"s":"a","s":null,"i":1,"i":null,"p":1,"p":2,"inner":{"n":1},"inner":{"kind":"k"}}`,
+	`{"p":1,"p":null,"t":null,"b":null,"f":null,"inner":null}`,
+	`{"s":"\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00\ud800"}`,
+	`{"s":"` + "a\xffb\xc3" + `","` + "\xff" + `":1}`,
+	`{"i64":9223372036854775807,"i":-9223372036854775808,"f":1e308}`,
+	`{"i64":9223372036854775808}`,
+	`{"i":999999999999999999,"i64":-999999999999999999}`,
+	`{"i":1e2}`,
+	`{"i":1.0}`,
+	`{"i":-0,"f":-0.0}`,
+	`{"f":1e309}`,
+	`{"t":"2024-13-02T03:04:05Z"}`,
+	`{"t":1}`,
+	`{"s":1}`,
+	`{"b":"true"}`,
+	`{"i":"1"}`,
+	`{"inner":[]}`,
+	`[]`,
+	`"s"`,
+	`null`,
+	`{"s":"a",}`,
+	`{"s":tru}`,
+	`{"s":"a"`,
+}
+
+// The readers decode every shape to what encoding/json v1 decodes, and
+// refuse exactly the shapes v1 refuses.
+func TestReaderReadsAsEncodingJSON(t *testing.T) {
+	for _, shape := range readerShapes {
+		var want sample
+		wantErr := json.Unmarshal([]byte(shape), &want)
+
+		var r Reader
+		var got sample
+		var ints Slab[int64]
+		r.Reset([]byte(shape))
+		err := readSample(&r, &got, &ints)
+		if err == nil {
+			if _, end := r.Dec.ReadToken(); end != io.EOF {
+				err = end
+			}
+		}
+		r.Strs.Resolve()
+		r.Release()
+
+		if (err != nil) != (wantErr != nil) {
+			t.Errorf("%q: error %v, encoding/json's %v", shape, err, wantErr)
+			continue
+		}
+		if err == nil && !reflect.DeepEqual(got, want) {
+			t.Errorf("%q:\n got %+v\nwant %+v", shape, got, want)
+		}
+	}
+}
+
+// A Reader is reused: Reset reads new data from its start, and Release
+// leaves nothing of the reply behind.
+func TestReaderResetAndRelease(t *testing.T) {
+	var r Reader
+	for _, data := range []string{`{"s":"first"}`, `{"s":"second","i":2}`} {
+		var got sample
+		var ints Slab[int64]
+		r.Reset([]byte(data))
+		if err := readSample(&r, &got, &ints); err != nil {
+			t.Fatalf("%s: %v", data, err)
+		}
+		r.Strs.Resolve()
+		var want sample
+		if err := json.Unmarshal([]byte(data), &want); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: got %+v, want %+v", data, got, want)
+		}
+		r.Release()
+		if r.Buf != nil {
+			t.Errorf("after Release, Buf holds %q", r.Buf)
+		}
+	}
+}
