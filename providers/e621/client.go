@@ -38,6 +38,7 @@ func defaultLimiter() *rate.Limiter { return rate.NewLimiter(RequestsPerSecond, 
 type Client struct {
 	c     *driver.Client
 	login string // "" for an anonymous client
+	posts string // a post's web page up to its ID (PostURL), made once
 }
 
 // New builds a Client that authenticates as login with apiKey (from the
@@ -80,7 +81,9 @@ func New(login, apiKey string, opts ...favorites.Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{c: c, login: login}, nil
+	base := c.BaseURL()
+	posts := (&url.URL{Scheme: base.Scheme, Host: base.Host, Path: base.Path + "/posts/"}).String()
+	return &Client{c: c, login: login, posts: posts}, nil
 }
 
 // UserAgent formats a User-Agent the way e621's API rules ask for:
@@ -121,9 +124,4 @@ func (c *Client) HTTP() *driver.Client { return c.c }
 
 // PostURL is the web page of post id on the client's site, such as
 // https://e621.net/posts/123 (or the e926 page on an e926 client).
-func (c *Client) PostURL(id int64) string {
-	u := c.c.BaseURL()
-	u.Path += "/posts/" + strconv.FormatInt(id, 10)
-	u.RawPath = ""
-	return (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: u.Path}).String()
-}
+func (c *Client) PostURL(id int64) string { return c.posts + strconv.FormatInt(id, 10) }

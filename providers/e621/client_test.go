@@ -59,9 +59,10 @@ func TestNewRefusesBadCredentials(t *testing.T) {
 
 func TestPostURLOnClientHost(t *testing.T) {
 	for base, want := range map[string]string{
-		e621.DefaultBaseURL:      "https://e621.net/posts/12",
-		e621.E926BaseURL:         "https://e926.net/posts/12",
-		"http://127.0.0.1:8080/": "http://127.0.0.1:8080/posts/12",
+		e621.DefaultBaseURL:                  "https://e621.net/posts/12",
+		e621.E926BaseURL:                     "https://e926.net/posts/12",
+		"http://127.0.0.1:8080/":             "http://127.0.0.1:8080/posts/12",
+		"http://127.0.0.1:8080/mirror/e621/": "http://127.0.0.1:8080/mirror/e621/posts/12",
 	} {
 		c, err := e621.New("alice", "key", favorites.WithBaseURL(base))
 		if err != nil {
