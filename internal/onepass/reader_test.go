@@ -2,6 +2,7 @@ package onepass
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"reflect"
 	"testing"
@@ -93,34 +94,55 @@ var readerShapes = []string{
 	`{"s":"a"`,
 }
 
+// differsFromEncodingJSON reads data as a sample with a Reader and says how
+// that differs from encoding/json v1's reading: the same values, and an
+// error exactly where v1 has one.
+func differsFromEncodingJSON(data []byte) string {
+	var want sample
+	wantErr := json.Unmarshal(data, &want)
+
+	var r Reader
+	var got sample
+	var ints Slab[int64]
+	r.Reset(data)
+	err := readSample(&r, &got, &ints)
+	if err == nil {
+		if _, end := r.Dec.ReadToken(); end != io.EOF {
+			err = fmt.Errorf("more after the value: %v", end)
+		}
+	}
+	r.Release() // resolves the strings
+
+	switch {
+	case (err != nil) != (wantErr != nil):
+		return fmt.Sprintf("%q: error %v, encoding/json's %v", data, err, wantErr)
+	case err == nil && !reflect.DeepEqual(got, want):
+		return fmt.Sprintf("%q:\n got %+v\nwant %+v", data, got, want)
+	}
+	return ""
+}
+
 // The readers decode every shape to what encoding/json v1 decodes, and
 // refuse exactly the shapes v1 refuses.
 func TestReaderReadsAsEncodingJSON(t *testing.T) {
 	for _, shape := range readerShapes {
-		var want sample
-		wantErr := json.Unmarshal([]byte(shape), &want)
-
-		var r Reader
-		var got sample
-		var ints Slab[int64]
-		r.Reset([]byte(shape))
-		err := readSample(&r, &got, &ints)
-		if err == nil {
-			if _, end := r.Dec.ReadToken(); end != io.EOF {
-				err = end
-			}
-		}
-		r.Strs.Resolve()
-		r.Release()
-
-		if (err != nil) != (wantErr != nil) {
-			t.Errorf("%q: error %v, encoding/json's %v", shape, err, wantErr)
-			continue
-		}
-		if err == nil && !reflect.DeepEqual(got, want) {
-			t.Errorf("%q:\n got %+v\nwant %+v", shape, got, want)
+		if msg := differsFromEncodingJSON([]byte(shape)); msg != "" {
+			t.Error(msg)
 		}
 	}
+}
+
+// FuzzReaderReadsAsEncodingJSON holds the readers to encoding/json v1 on
+// any input.
+func FuzzReaderReadsAsEncodingJSON(f *testing.F) {
+	for _, shape := range readerShapes {
+		f.Add([]byte(shape))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if msg := differsFromEncodingJSON(data); msg != "" {
+			t.Fatal(msg)
+		}
+	})
 }
 
 // A Reader is reused: Reset reads new data from its start, and Release

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -70,10 +72,27 @@ var listShapes = []string{
 	`{"id":1,"x":{"y":[1,{"z":null}]},"tags":{"x":1,"general":["a"]}}`,
 }
 
+// testdataPosts are the posts in testdata/*.json, each file one post.
+func testdataPosts(t testing.TB) []string {
+	files, err := filepath.Glob("testdata/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no testdata posts: %v", err)
+	}
+	var posts []string
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		posts = append(posts, string(b))
+	}
+	return posts
+}
+
 // The counted lists read every shape as encoding/json does: the same
 // values, or an error where it has one.
 func TestPostListsDecodeAsEncodingJSON(t *testing.T) {
-	for _, data := range listShapes {
+	for _, data := range append(listShapes, testdataPosts(t)...) {
 		want, wantErr := readAsEncodingJSON([]byte(data))
 		var got Post
 		err := json.Unmarshal([]byte(data), &got)
@@ -105,7 +124,7 @@ func TestPostListsAreExactLength(t *testing.T) {
 // listing's one-pass decoding, to encoding/json's reading of any post, and
 // postsOf to its reading of any envelope.
 func FuzzPostListsDecodeAsEncodingJSON(f *testing.F) {
-	for _, s := range append(listShapes, envelopeShapes...) {
+	for _, s := range append(append(listShapes, envelopeShapes...), testdataPosts(f)...) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, data string) {
@@ -158,7 +177,7 @@ func listedAsEncodingJSON(data string, want Post, wantErr error) string {
 // The listing's one-pass decoding reads every shape as encoding/json does.
 func TestListingDecodesAsEncodingJSON(t *testing.T) {
 	compared := 0
-	for _, data := range listShapes {
+	for _, data := range append(listShapes, testdataPosts(t)...) {
 		want, wantErr := readAsEncodingJSON([]byte(data))
 		if msg := listedAsEncodingJSON(data, want, wantErr); msg != "" {
 			t.Error(msg)
