@@ -209,7 +209,7 @@ func (c *Client) do(ctx context.Context, req *Request, v any) (*favorites.Respon
 	if hresp.StatusCode >= 400 {
 		return resp, c.apiError(req, hresp, data)
 	}
-	if v != nil && len(bytes.TrimSpace(data)) > 0 {
+	if v != nil && len(trimSpace(data)) > 0 { // JSON's white space only: "\v" is no empty reply
 		if err := checkDepth(data); err != nil {
 			return resp, fmt.Errorf("%s: %s %s: %w", c.provider, req.Method, redactURL(req.URL), err)
 		}

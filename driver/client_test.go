@@ -232,11 +232,15 @@ func TestDoMalformedAndOversizedBodies(t *testing.T) {
 	mt.RegisterResponder("GET", testBase+"/truncated", jsonResponder(200, `[{"id":"1"`))
 	mt.RegisterResponder("GET", testBase+"/big", jsonResponder(200, `["`+strings.Repeat("x", 100)+`"]`))
 	mt.RegisterResponder("GET", testBase+"/empty", httpmock.NewStringResponder(204, ""))
+	mt.RegisterResponder("GET", testBase+"/blank", httpmock.NewStringResponder(200, " \t\r\n"))
+	// Not JSON's white space, though Unicode's: encoding/json refuses it.
+	mt.RegisterResponder("GET", testBase+"/vtab", httpmock.NewStringResponder(200, "\v\f\u00a0"))
 	tests := []struct {
 		path string
 		want error
 	}{
-		{"html", favorites.ErrMalformedReply}, {"truncated", favorites.ErrMalformedReply}, {"big", favorites.ErrResponseTooLarge}, {"empty", nil},
+		{"html", favorites.ErrMalformedReply}, {"truncated", favorites.ErrMalformedReply}, {"big", favorites.ErrResponseTooLarge},
+		{"empty", nil}, {"blank", nil}, {"vtab", favorites.ErrMalformedReply},
 	}
 	for _, tt := range tests {
 		req, _ := c.NewRequest("GET", tt.path, nil, nil)

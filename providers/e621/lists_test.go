@@ -151,7 +151,7 @@ func FuzzPostListsDecodeAsEncodingJSON(f *testing.F) {
 // error wantErr): a post v1 reads, with a positive id, must decode to the
 // same values with data as its Raw; one v1 refuses must be refused.
 func listedAsEncodingJSON(data string, want Post, wantErr error) string {
-	trimmed := bytes.TrimSpace([]byte(data))
+	trimmed := bytes.Trim([]byte(data), " \t\r\n") // JSON's white space: "\v" is no more a post's than it is v1's
 	page := append(append([]byte("["), trimmed...), ']')
 	posts, err := decodePage(context.Background(), page, 1)
 	switch {
