@@ -269,7 +269,7 @@ func (s *Status) check() error {
 // copy, so data must not change afterwards. Anything else is an error matching
 // [favorites.ErrMalformedReply].
 func DecodeStatus(data []byte) (*Status, error) {
-	data = bytes.TrimSpace(data)
+	data = bytes.Trim(data, " \t\r\n") // JSON's white space, as encoding/json reads it
 	if len(data) == 0 || data[0] != '{' {
 		return nil, fmt.Errorf("%s: %w: %s where a status was due", ProviderName, favorites.ErrMalformedReply, describe(data))
 	}

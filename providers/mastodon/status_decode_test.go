@@ -49,6 +49,7 @@ func TestDecodeStatusRefuses(t *testing.T) {
 	tests := []struct{ name, body, want string }{
 		{"empty", "", "nothing"},
 		{"null", "null", "null"},
+		{"white space that is not JSON's", "\v{\"id\":\"1\"}", `"\v{\"id\":\"1\"}" where a status was due`},
 		{"array", `[{"id":"1"}]`, "where a status was due"},
 		{"no id", `{"content":"x"}`, "empty status id"},
 		{"path id", `{"id":"../1"}`, "status id"},
