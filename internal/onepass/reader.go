@@ -155,6 +155,20 @@ func (r *Reader) WrongKind(want string) error {
 	return fmt.Errorf("%s: %s where %s was due", r.Dec.StackPointer(), KindName(k), want)
 }
 
+// List says whether a list starts at the decoder's position, for a
+// provider's list reader: a null is read, and is the caller's nil list, as
+// v1 makes it; another kind is an error.
+func (r *Reader) List() (bool, error) {
+	switch r.Dec.PeekKind() {
+	case '[':
+		return true, nil
+	case 'n':
+		_, err := r.Dec.ReadToken()
+		return false, err
+	}
+	return false, r.WrongKind("a list")
+}
+
 // Null reads a null and says whether it was one.
 func (r *Reader) Null() (bool, error) {
 	if r.Dec.PeekKind() != 'n' {

@@ -238,14 +238,11 @@ func (p *Post) UnmarshalJSON(data []byte) error {
 // post of a hundred thousand "" would cost 30 bytes a byte of JSON.
 func list[T any](d *pageDecoder, l *[]T, slab *onepass.Slab[T], read func(*T) error) error {
 	dec := d.Dec
-	switch dec.PeekKind() {
-	case '[':
-	case 'n':
-		*l = nil
-		_, err := dec.ReadToken()
+	if isList, err := d.List(); !isList {
+		if err == nil {
+			*l = nil
+		}
 		return err
-	default:
-		return d.WrongKind("a list")
 	}
 	n, _, _ := onepass.CountList(d.Buf, onepass.ValueStart(d.Buf, dec.InputOffset())) // 0 for a list cut short
 	if _, err := dec.ReadToken(); err != nil {

@@ -203,14 +203,11 @@ func (r *listRule) checkItem(item any, n int) error {
 // first one left, up to its capacity, as v1 does.
 func decodeList[T any](d *decoder, l *[]T, slab *onepass.Slab[T], rule *listRule, read func(*T) error) error {
 	dec := d.Dec
-	switch dec.PeekKind() {
-	case '[':
-	case 'n':
-		*l = nil
-		_, err := dec.ReadToken()
+	if isList, err := d.List(); !isList {
+		if err == nil {
+			*l = nil
+		}
 		return err
-	default:
-		return d.WrongKind("a list")
 	}
 	start := onepass.ValueStart(d.Buf, dec.InputOffset())
 	if _, err := dec.ReadToken(); err != nil {
