@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/internal/onepass"
 	"github.com/hashicorp/go-retryablehttp"
 )
 
@@ -209,7 +210,7 @@ func (c *Client) do(ctx context.Context, req *Request, v any) (*favorites.Respon
 	if hresp.StatusCode >= 400 {
 		return resp, c.apiError(req, hresp, data)
 	}
-	if v != nil && len(trimSpace(data)) > 0 { // JSON's white space only: "\v" is no empty reply
+	if v != nil && len(onepass.TrimSpace(data)) > 0 { // a "\v" is not white space to JSON
 		if err := checkDepth(data); err != nil {
 			return resp, fmt.Errorf("%s: %s %s: %w", c.provider, req.Method, redactURL(req.URL), err)
 		}
@@ -217,7 +218,7 @@ func (c *Client) do(ctx context.Context, req *Request, v any) (*favorites.Respon
 			// The caller decodes these bytes itself, checking them as it
 			// goes (DecodeItems, a provider's one-pass decoder): checking
 			// them here first would read every byte once more.
-			*raw = trimSpace(data)
+			*raw = onepass.TrimSpace(data)
 			if string(*raw) == "null" {
 				*raw = nil
 			}

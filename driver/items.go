@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/internal/onepass"
@@ -99,7 +98,7 @@ type ItemRules[T any] struct {
 // for large ones): memory held is the list's bytes, the decoded values and
 // at most one small item's copy.
 func DecodeItems[T any](ctx context.Context, list []byte, rules ItemRules[T]) ([]T, error) {
-	list = trimSpace(list)
+	list = onepass.TrimSpace(list)
 	if len(list) == 0 || list[0] != '[' {
 		return nil, fmt.Errorf("%w: %s where a list was due", favorites.ErrMalformedReply, describeJSON(list))
 	}
@@ -184,7 +183,7 @@ func sizeRange(minBytes, maxBytes int) string {
 // start -1 and end just past the closing bracket. It finds bounds only:
 // json.Unmarshal checks each item's syntax.
 func nextItem(data []byte, pos int, first bool) (start, end int, err error) {
-	pos = skipSpace(data, pos)
+	pos = onepass.SkipSpace(data, pos)
 	switch {
 	case pos == len(data):
 		return 0, 0, fmt.Errorf("the list is cut short")
@@ -193,26 +192,10 @@ func nextItem(data []byte, pos int, first bool) (start, end int, err error) {
 	case !first && data[pos] != ',':
 		return 0, 0, fmt.Errorf("%q where a comma was due", data[pos])
 	case !first:
-		pos = skipSpace(data, pos+1)
+		pos = onepass.SkipSpace(data, pos+1)
 	}
 	end, err = valueEnd(data, pos)
 	return pos, end, err
-}
-
-// trimSpace trims JSON's white space, which is narrower than Unicode's.
-func trimSpace(data []byte) []byte {
-	data = data[skipSpace(data, 0):]
-	for len(data) > 0 && strings.IndexByte(" \t\n\r", data[len(data)-1]) >= 0 {
-		data = data[:len(data)-1]
-	}
-	return data
-}
-
-func skipSpace(data []byte, pos int) int {
-	for pos < len(data) && (data[pos] == ' ' || data[pos] == '\t' || data[pos] == '\n' || data[pos] == '\r') {
-		pos++
-	}
-	return pos
 }
 
 // valueEnd returns where the JSON value at data[start] ends, refusing one

@@ -15,6 +15,24 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 )
 
+// SkipSpace is i past JSON's white space in buf: space, tab, LF and CR,
+// narrower than Unicode's (encoding/json refuses a "\v" or a U+00A0).
+func SkipSpace(buf []byte, i int) int {
+	for i < len(buf) && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' || buf[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// TrimSpace is buf without JSON's white space at either end.
+func TrimSpace(buf []byte) []byte {
+	buf = buf[SkipSpace(buf, 0):]
+	for len(buf) > 0 && SkipSpace(buf, len(buf)-1) == len(buf) {
+		buf = buf[:len(buf)-1]
+	}
+	return buf
+}
+
 // ValueStart is where the value a decoder is about to read starts in buf,
 // given the decoder's input offset: past the white space, colon or comma.
 func ValueStart(buf []byte, offset int64) int {

@@ -61,3 +61,23 @@ func TestStringEnd(t *testing.T) {
 		}
 	}
 }
+
+// Only JSON's four white-space bytes are space: encoding/json refuses a
+// "\v", "\f" or U+00A0 where a value is due, so they must stay.
+func TestTrimSpace(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                  "",
+		" \t\r\n":           "",
+		" \t{\"a\":1}\r\n ": "{\"a\":1}",
+		"\v{}\f":            "\v{}\f",
+		"\u00a0[] ":         "\u00a0[]",
+		" x y ":             "x y",
+	} {
+		if got := string(TrimSpace([]byte(in))); got != want {
+			t.Errorf("TrimSpace(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := SkipSpace([]byte(" \n\vx"), 0); got != 2 {
+		t.Errorf("SkipSpace stopped at %d, want 2 (at the \\v)", got)
+	}
+}

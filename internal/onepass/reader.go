@@ -21,7 +21,7 @@ import (
 //   - A repeated name's last value wins; an object read again into the
 //     same field is merged, a pointer already set decoded into again (Ptr).
 //   - null leaves a string, number, bool, time or struct as it was, and
-//     makes a pointer nil.
+//     makes a pointer (Ptr) or a list (List) nil.
 //   - A value of another kind than the field's is an error (v1 reports it
 //     after decoding the rest; the reply is refused either way).
 //   - Strings are unquoted as v1 does, invalid UTF-8 replaced with U+FFFD;
@@ -156,13 +156,14 @@ func (r *Reader) WrongKind(want string) error {
 }
 
 // List says whether a list starts at the decoder's position, for a
-// provider's list reader: a null is read, and is the caller's nil list, as
-// v1 makes it; another kind is an error.
-func (r *Reader) List() (bool, error) {
+// provider's list reader of *l: a null is read and makes *l nil, as v1
+// does; another kind is an error.
+func List[T any](r *Reader, l *[]T) (bool, error) {
 	switch r.Dec.PeekKind() {
 	case '[':
 		return true, nil
 	case 'n':
+		*l = nil
 		_, err := r.Dec.ReadToken()
 		return false, err
 	}

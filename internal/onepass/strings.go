@@ -113,7 +113,9 @@ func (s *Strings) Resolve() {
 	if len(s.waiting) > 0 {
 		all, start := string(s.buf), 0
 		for i, f := range s.waiting {
-			if *f.p == placeholders[:i+2] { // its placeholder, not set again since (a same-length string would differ)
+			// Still its placeholder, not set again since: compared by its
+			// bytes, as a string set since may have the same length.
+			if *f.p == placeholders[:i+2] {
 				*f.p = all[start:f.end]
 			}
 			start = f.end

@@ -159,8 +159,7 @@ func digits(s string) (int64, error) {
 
 // favorite maps a post to the portable shape. Its ref, title and URL are
 // cut from one string, made in a buffer on the stack: one allocation a
-// post where building each (and the URL through net/url) took seven, a
-// third of the portable listing's CPU.
+// post where building each (and the URL through net/url) took seven.
 func (a *Adapter) favorite(p *Post) (favorites.Favorite, error) {
 	var stack [256]byte
 	b := appendTitle(stack[:0], p)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/favkit/favorites/driver"
+	"github.com/favkit/favorites/internal/onepass"
 )
 
 // decodePosts decodes the "posts" list of a page's envelope, of at most
@@ -53,19 +54,18 @@ func decodeList(ctx context.Context, list []byte, limit int) (posts []*Post, cou
 // reply of that shape (white space aside) when it is a list's bounds,
 // else nil: the "posts" list if the envelope has no other member.
 func plainPosts(body []byte) []byte {
-	body = bytes.TrimRight(body, " \t\n\r")
-	i := skipSpace(body, 0)
-	if i == len(body) || body[i] != '{' || body[len(body)-1] != '}' {
+	body = onepass.TrimSpace(body)
+	if len(body) == 0 || body[0] != '{' || body[len(body)-1] != '}' {
 		return nil
 	}
-	i = skipSpace(body, i+1)
+	i := onepass.SkipSpace(body, 1)
 	if !bytes.HasPrefix(body[i:], []byte(`"posts"`)) {
 		return nil
 	}
-	if i = skipSpace(body, i+len(`"posts"`)); i == len(body) || body[i] != ':' {
+	if i = onepass.SkipSpace(body, i+len(`"posts"`)); i == len(body) || body[i] != ':' {
 		return nil
 	}
-	list := bytes.TrimRight(body[skipSpace(body, i+1):len(body)-1], " \t\n\r")
+	list := onepass.TrimSpace(body[i+1 : len(body)-1])
 	if len(list) < 2 || list[0] != '[' || list[len(list)-1] != ']' {
 		return nil
 	}

@@ -48,12 +48,12 @@ func postsOf(body []byte) ([]byte, error) {
 // envelope walks the object body and returns its last "posts" value,
 // checking every other value.
 func (d *pageDecoder) envelope(body []byte) ([]byte, error) {
-	i := skipSpace(body, 0)
+	i := onepass.SkipSpace(body, 0)
 	if i == len(body) || body[i] != '{' {
 		return nil, fmt.Errorf("%s where an object was due", kindAt(body, i))
 	}
 	var posts []byte
-	i = skipSpace(body, i+1)
+	i = onepass.SkipSpace(body, i+1)
 	if i < len(body) && body[i] == '}' {
 		return nil, endOfJSON(body, i+1)
 	}
@@ -73,11 +73,11 @@ func (d *pageDecoder) envelope(body []byte) ([]byte, error) {
 		if isPosts {
 			posts = value
 		}
-		switch i = skipSpace(body, next); {
+		switch i = onepass.SkipSpace(body, next); {
 		case i == len(body):
 			return nil, io.ErrUnexpectedEOF
 		case body[i] == ',':
-			i = skipSpace(body, i+1)
+			i = onepass.SkipSpace(body, i+1)
 		case body[i] == '}':
 			return posts, endOfJSON(body, i+1)
 		default:
@@ -99,10 +99,10 @@ func (d *pageDecoder) member(body []byte, i int) (value []byte, next int, isPost
 	if isPosts, err = d.isPosts(body[i:end]); err != nil {
 		return nil, 0, false, err
 	}
-	if i = skipSpace(body, end); i == len(body) || body[i] != ':' {
+	if i = onepass.SkipSpace(body, end); i == len(body) || body[i] != ':' {
 		return nil, 0, false, errors.New("no colon after a member's name")
 	}
-	i = skipSpace(body, i+1)
+	i = onepass.SkipSpace(body, i+1)
 	if next, err = valueEnd(body, i); err != nil {
 		return nil, 0, false, err
 	}
@@ -170,7 +170,7 @@ func (d *pageDecoder) checkValue(v []byte) error {
 
 // endOfJSON refuses anything but white space after the envelope.
 func endOfJSON(body []byte, i int) error {
-	if skipSpace(body, i) != len(body) {
+	if onepass.SkipSpace(body, i) != len(body) {
 		return errors.New("more JSON after the object")
 	}
 	return nil
@@ -186,12 +186,4 @@ func kindAt(body []byte, i int) string {
 		k = '0'
 	}
 	return onepass.KindName(k)
-}
-
-// skipSpace is i past JSON's white space.
-func skipSpace(body []byte, i int) int {
-	for i < len(body) && (body[i] == ' ' || body[i] == '\t' || body[i] == '\n' || body[i] == '\r') {
-		i++
-	}
-	return i
 }

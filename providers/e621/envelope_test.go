@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/favkit/favorites/internal/onepass"
 )
 
 // envelopeShapes are replies whose envelopes take every path of postsOf:
@@ -52,7 +54,7 @@ var envelopeShapes = []string{
 // list it found (which decodePage checks) is JSON, and both find the same
 // "posts" value.
 func postsAsEncodingJSON(data []byte) string {
-	data = bytes.Trim(data, " \t\r\n") // JSON's white space, as Client.Do trims it
+	data = onepass.TrimSpace(data) // as Client.Do trims it
 	if len(data) == 0 || string(data) == "null" {
 		return "" // Client.Do hands postsOf no reply at all
 	}

@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/favkit/favorites/internal/onepass"
 )
 
 // postFields is Post without its methods, so that encoding/json decodes
@@ -151,7 +153,7 @@ func FuzzPostListsDecodeAsEncodingJSON(f *testing.F) {
 // error wantErr): a post v1 reads, with a positive id, must decode to the
 // same values with data as its Raw; one v1 refuses must be refused.
 func listedAsEncodingJSON(data string, want Post, wantErr error) string {
-	trimmed := bytes.Trim([]byte(data), " \t\r\n") // JSON's white space: "\v" is no more a post's than it is v1's
+	trimmed := onepass.TrimSpace([]byte(data))
 	page := append(append([]byte("["), trimmed...), ']')
 	posts, err := decodePage(context.Background(), page, 1)
 	switch {

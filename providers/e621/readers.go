@@ -238,10 +238,7 @@ func (p *Post) UnmarshalJSON(data []byte) error {
 // post of a hundred thousand "" would cost 30 bytes a byte of JSON.
 func list[T any](d *pageDecoder, l *[]T, slab *onepass.Slab[T], read func(*T) error) error {
 	dec := d.Dec
-	if isList, err := d.List(); !isList {
-		if err == nil {
-			*l = nil
-		}
+	if isList, err := onepass.List(&d.Reader, l); !isList {
 		return err
 	}
 	n, _, _ := onepass.CountList(d.Buf, onepass.ValueStart(d.Buf, dec.InputOffset())) // 0 for a list cut short

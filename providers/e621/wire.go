@@ -15,9 +15,9 @@ import (
 // the code of Go's encoding/json/v2) reads the list's bytes in place, each
 // post is filled as its tokens go by, by readers written out for its types
 // (readers.go, over onepass.Reader), and its Raw is cut from the list at
-// the offsets before and after it. Through encoding/json (v1) each post was scanned to
-// find its end, copied into a json.Decoder, scanned again to decode, and
-// each of its lists twice more. v2's own reflection-driven struct decoding,
+// the offsets before and after it. Through encoding/json (v1) each post
+// was scanned to find its end, copied into a json.Decoder, scanned again
+// to decode, and each of its lists twice more. v2's own reflection-driven struct decoding,
 // used here before, looked up every member's name in a map and its
 // unmarshaler in a sync.Map: half of a listing's CPU. Post.UnmarshalJSON,
 // for callers of encoding/json, decodes with the same readers.

@@ -1,7 +1,6 @@
 package mastodon
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -269,7 +268,7 @@ func (s *Status) check() error {
 // copy, so data must not change afterwards. Anything else is an error matching
 // [favorites.ErrMalformedReply].
 func DecodeStatus(data []byte) (*Status, error) {
-	data = bytes.Trim(data, " \t\r\n") // JSON's white space, as encoding/json reads it
+	data = onepass.TrimSpace(data)
 	if len(data) == 0 || data[0] != '{' {
 		return nil, fmt.Errorf("%s: %w: %s where a status was due", ProviderName, favorites.ErrMalformedReply, describe(data))
 	}

@@ -14,9 +14,9 @@ import (
 // reads the reply's buffer in place, and each entity is filled as its
 // tokens go by, by a reader of its own (decode.go, decode_entities.go): a
 // switch on its members' names, each field read by the reader of its Go
-// type (onepass.Reader, and date and decodeList below), as encoding/json v1 reads a value of that type. Each
-// status's Raw is cut from the buffer at the offsets the decoder reports
-// before and after it. encoding/json (v1) scans each value once to find
+// type (onepass.Reader, and date and decodeList below), as encoding/json
+// v1 reads a value of that type. Each status's Raw is cut from the buffer
+// at the offsets the decoder reports before and after it. encoding/json (v1) scans each value once to find
 // its end before it decodes it, and again for each UnmarshalJSON below
 // it; a listing decoded that way read every byte of a status four times or
 // more.
@@ -203,10 +203,7 @@ func (r *listRule) checkItem(item any, n int) error {
 // first one left, up to its capacity, as v1 does.
 func decodeList[T any](d *decoder, l *[]T, slab *onepass.Slab[T], rule *listRule, read func(*T) error) error {
 	dec := d.Dec
-	if isList, err := d.List(); !isList {
-		if err == nil {
-			*l = nil
-		}
+	if isList, err := onepass.List(&d.Reader, l); !isList {
 		return err
 	}
 	start := onepass.ValueStart(d.Buf, dec.InputOffset())
