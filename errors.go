@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"time"
 
 	"github.com/favkit/favorites/internal/netfail"
@@ -25,6 +26,7 @@ var (
 	ErrRateLimited      = errors.New("rate limited")                                  // 429, or a provider's own rate-limit answer
 	ErrServer           = errors.New("server error")                                  // 5xx
 	ErrAlreadyFavorited = errors.New("already a favourite")                           // a provider's "already favourited" answer
+	ErrNoSuchItem       = errors.New("no such item")                                  // the service's own answer that it has no such item (with ErrNotFound)
 	ErrInvalidArgument  = errors.New("invalid argument")                              // refused before anything was sent
 	ErrPaginationLoop   = errors.New("pagination loop")                               // a next cursor came back, or MaxEmptyPages empty pages in a row
 	ErrResponseTooLarge = errors.New("response body too large")                       // over the client's size cap
@@ -80,6 +82,9 @@ func (e *APIError) Unwrap() []error {
 		errs = append(errs, s)
 	} else if e.StatusCode >= 500 {
 		errs = append(errs, ErrServer)
+	}
+	if e.StatusCode != http.StatusNotFound && slices.Contains(e.Kinds, ErrNoSuchItem) {
+		errs = append(errs, ErrNotFound) // the service's own "no such item", whatever its status
 	}
 	return append(errs, e.Kinds...)
 }

@@ -64,3 +64,17 @@ func TestIsTemporary(t *testing.T) {
 		})
 	}
 }
+
+// The service's own "no such item" is ErrNotFound whatever status carried
+// it, so a caller needs to test for one sentinel only.
+func TestNoSuchItemIsNotFound(t *testing.T) {
+	for _, status := range []int{404, 410, 400} {
+		e := &APIError{StatusCode: status, Kinds: []error{ErrNoSuchItem}}
+		if !errors.Is(e, ErrNotFound) || !errors.Is(e, ErrNoSuchItem) {
+			t.Errorf("status %d: Is(ErrNotFound) %v, Is(ErrNoSuchItem) %v", status, errors.Is(e, ErrNotFound), errors.Is(e, ErrNoSuchItem))
+		}
+	}
+	if errors.Is(&APIError{StatusCode: 410}, ErrNotFound) {
+		t.Error("a 410 without the kind matches ErrNotFound")
+	}
+}

@@ -41,8 +41,9 @@ func New(token string, opts ...favorites.Option) (*Client, error) {
 		return nil, fmt.Errorf("%s: %w", ProviderName, err)
 	}
 	c, err := driver.New(driver.Config{
-		Provider:   ProviderName,
-		Credential: cred,
+		Provider:    ProviderName,
+		Credential:  cred,
+		DecodeError: decodeError,
 		Defaults: []favorites.Option{
 			favorites.WithBaseURL(DefaultBaseURL),
 			favorites.WithRateLimiter(defaultLimiter()),

@@ -24,11 +24,15 @@ func DecodeTyped(ctx context.Context, body []byte) ([]*Favourite, error) {
 
 // DecodePortable: see DecodeTyped.
 func DecodePortable(ctx context.Context, body []byte) ([]favorites.Favorite, error) {
-	var w wireList
-	if err := json.Unmarshal(body, &w); err != nil {
+	items, err := DecodeTyped(ctx, body)
+	if err != nil {
 		return nil, err
 	}
-	return portableList(ctx, &w)
+	out := make([]favorites.Favorite, len(items))
+	for i, f := range items {
+		out[i] = ToFavorite(*f)
+	}
+	return out, nil
 }
 
 // MinEntryBytes is minEntryBytes, for the test that ties it to the

@@ -2,7 +2,6 @@ package e621
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -12,7 +11,8 @@ import (
 	"github.com/favkit/favorites/driver"
 )
 
-// Adapter puts a Client behind the portable favorites.Favorites interface.
+// Adapter puts a Client behind the portable favorites.Favorites and
+// favorites.ChangeLister interfaces.
 //
 // By default List reads GET /favorites.json (the caller's favourites, in
 // the order they were favourited); built by [NewTagSearchAdapter], it reads
@@ -27,14 +27,33 @@ import (
 // positive decimal) is refused with favorites.ErrInvalidArgument, naming
 // the canonical form where there is one.
 type Adapter struct {
-	c      *Client
-	search *TagSearchOptions // nil: list /favorites.json
+	kit *driver.Adapter[*Post]
 }
 
-var _ favorites.Favorites = (*Adapter)(nil)
+var (
+	_ favorites.Favorites    = (*Adapter)(nil)
+	_ favorites.ChangeLister = (*Adapter)(nil)
+)
 
 // NewAdapter returns the portable view of c's favourites.
-func NewAdapter(c *Client) *Adapter { return &Adapter{c: c} }
+func NewAdapter(c *Client) *Adapter {
+	spec := spec(c)
+	spec.List = func(o favorites.ListOptions) *favorites.Pager[*Post] {
+		start, err := parseCursor(o.Cursor, o.PageSize)
+		if err != nil {
+			return driver.ErrorPager[*Post](err)
+		}
+		if start.limit == 0 {
+			start.limit = MaxLimit
+		}
+		return c.favoritesPager(0, start)
+	}
+	spec.Changes = func(ctx context.Context, mark string) (driver.ChangeSet[*Post], error) {
+		added, next, err := c.FavoritesSince(ctx, mark)
+		return driver.ChangeSet[*Post]{Added: added, Mark: next}, err
+	}
+	return &Adapter{kit: driver.NewAdapter(spec)}
+}
 
 // NewTagSearchAdapter returns the portable view of name's favourites that
 // match tags, listed by a tag search ([Client.SearchFavorites] with a
@@ -49,101 +68,96 @@ func NewAdapter(c *Client) *Adapter { return &Adapter{c: c} }
 // Its List yields only the favourites that match tags, while Add and
 // Remove change any favourite of the client's account: give name as that
 // account (or "") for a view that Add and Remove keep, as the conformance
-// suite checks.
+// suite checks. Its Changes is refused with favorites.ErrInvalidArgument
+// before sending: a tag search lists by post, not by when a post was
+// favourited, so it has no marks.
 func NewTagSearchAdapter(c *Client, name string, tags ...string) *Adapter {
-	return &Adapter{c: c, search: &TagSearchOptions{Name: name, Tags: slices.Clone(tags)}}
+	search := TagSearchOptions{Name: name, Tags: slices.Clone(tags)}
+	spec := spec(c)
+	spec.List = func(o favorites.ListOptions) *favorites.Pager[*Post] {
+		s := search
+		s.Limit, s.Cursor = o.PageSize, o.Cursor
+		return c.SearchFavorites(&s)
+	}
+	spec.Changes = func(context.Context, string) (driver.ChangeSet[*Post], error) {
+		return driver.ChangeSet[*Post]{}, fmt.Errorf("%w: Changes reads /favorites.json; an adapter of NewTagSearchAdapter has no marks (use NewAdapter)",
+			favorites.ErrInvalidArgument)
+	}
+	return &Adapter{kit: driver.NewAdapter(spec)}
+}
+
+// spec is what both views share: refs, writes and the portable shape.
+func spec(c *Client) driver.Spec[*Post] {
+	return driver.Spec[*Post]{
+		Name:        ProviderName,
+		Canonical:   canonical,
+		MaxPageSize: MaxLimit,
+		Favorite:    c.favorite,
+		// Both are retried on e621's rate-limit answers: a repeat cannot
+		// add or remove the post twice.
+		Add: func(ctx context.Context, ref favorites.Ref) (*favorites.Response, error) {
+			_, resp, err := c.addFavorite(ctx, mustID(ref), driver.RetryIdempotent)
+			return resp, err
+		},
+		Remove: func(ctx context.Context, ref favorites.Ref) (*favorites.Response, error) {
+			_, resp, err := c.removeFavorite(ctx, mustID(ref), driver.RetryIdempotent)
+			return resp, err
+		},
+	}
 }
 
 // Provider is ProviderName.
 func (a *Adapter) Provider() string { return ProviderName }
 
-// List pages through the caller's favourites, newest first, as
-// Client.Favorites does, or Client.SearchFavorites for NewTagSearchAdapter; its
-// cursor resumes exactly as described there.
-// PageSize 0 means MaxLimit, or the page size of opts.Cursor; a PageSize
-// other than the cursor's is refused with favorites.ErrInvalidArgument.
+// List pages through the favourites, newest first, as Client.Favorites
+// does, or Client.SearchFavorites for NewTagSearchAdapter; its cursor
+// resumes exactly as described there. PageSize 0 means MaxLimit, or the
+// page size of opts.Cursor; a PageSize other than the cursor's is refused
+// with favorites.ErrInvalidArgument.
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
-	o, err := driver.ListValues(opts)
-	if err != nil {
-		return driver.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w", ProviderName, err))
-	}
-	if o.PageSize > MaxLimit {
-		return driver.ErrorPager[favorites.Favorite](fmt.Errorf("%s: %w: page size %d is over %d",
-			ProviderName, favorites.ErrInvalidArgument, o.PageSize, MaxLimit))
-	}
-	if a.search != nil {
-		s := *a.search
-		s.Limit, s.Cursor = o.PageSize, o.Cursor
-		return favorites.MapPager(a.c.SearchFavorites(&s), a.favorite)
-	}
-	start, err := parseCursor(o.Cursor, o.PageSize)
-	if err != nil {
-		return driver.ErrorPager[favorites.Favorite](err)
-	}
-	if start.limit == 0 {
-		start.limit = MaxLimit
-	}
-	return favorites.MapPager(a.c.favoritesPager(0, start), a.favorite)
+	return a.kit.List(opts)
 }
 
 // Canonical returns the ref List gives for ref's post: its ID in decimal
 // without leading zeros.
-func (a *Adapter) Canonical(ref favorites.Ref) (favorites.Ref, error) {
-	id, err := postID(ref)
-	if err != nil {
-		return favorites.Ref{}, err
-	}
-	return favorites.Ref{ID: strconv.FormatInt(id, 10)}, nil
-}
+func (a *Adapter) Canonical(ref favorites.Ref) (favorites.Ref, error) { return a.kit.Canonical(ref) }
 
 // Add favourites ref's post. A post that already is a favourite gives nil;
 // a full list does not; a post e621 does not have is an error matching
 // favorites.ErrNotFound. A 2xx answer is success whatever its body holds.
-// It is retried on e621's rate-limit answers, since a repeat cannot add
-// the post twice.
-func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error {
-	id, err := postID(ref)
-	if err != nil {
-		return err
-	}
-	_, resp, err := a.c.addFavorite(ctx, id, driver.RetryIdempotent)
-	if errors.Is(err, favorites.ErrAlreadyFavorited) {
-		return nil
-	}
-	return driver.WriteDone(resp, err)
-}
+func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error { return a.kit.Add(ctx, ref) }
 
 // Remove unfavourites ref's post. A post that is not a favourite gives nil,
 // and so does a post e621 says it does not have (IsUnknownPost); a 404 of
 // any other shape is an error. A 2xx answer is success whatever its body
 // holds.
-func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error {
-	id, err := postID(ref)
-	if err != nil {
-		return err
-	}
-	_, resp, err := a.c.removeFavorite(ctx, id, driver.RetryIdempotent)
-	if IsUnknownPost(err) {
-		return nil
-	}
-	return driver.WriteDone(resp, err)
+func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error { return a.kit.Remove(ctx, ref) }
+
+// Changes returns the favourites added since mark, newest first, and the
+// next mark: [Client.FavoritesSince] behind the portable interface, with
+// its rule, costs and limits. RemovalsKnown is always false: e621 shows no
+// removal short of the whole list, so removals need a full List and
+// favorites.Diff.
+func (a *Adapter) Changes(ctx context.Context, mark string) (*favorites.Changes, error) {
+	return a.kit.Changes(ctx, mark)
 }
 
-// postID reads ref's post ID: digits alone, leading zeros allowed.
-func postID(ref favorites.Ref) (int64, error) {
+// canonical is ref's post ID in decimal: digits alone, leading zeros
+// allowed.
+func canonical(ref favorites.Ref) (favorites.Ref, error) {
 	if ref.Source != "" {
 		hint := ""
 		if id, err := digits(ref.ID); err == nil {
 			hint = fmt.Sprintf(" (%v)", favorites.Ref{ID: strconv.FormatInt(id, 10)})
 		}
-		return 0, fmt.Errorf("%s: %w: ref %v has a source; e621 refs are the post ID alone%s",
-			ProviderName, favorites.ErrInvalidArgument, ref, hint)
+		return favorites.Ref{}, fmt.Errorf("%w: ref %v has a source; e621 refs are the post ID alone%s",
+			favorites.ErrInvalidArgument, ref, hint)
 	}
 	id, err := digits(ref.ID)
 	if err != nil {
-		return 0, fmt.Errorf("%s: %w", ProviderName, err)
+		return favorites.Ref{}, err
 	}
-	return id, nil
+	return favorites.Ref{ID: strconv.FormatInt(id, 10)}, nil
 }
 
 // digits parses a positive decimal post ID, leading zeros allowed.
@@ -157,17 +171,23 @@ func digits(s string) (int64, error) {
 	return 0, fmt.Errorf("%w (e621 refs are post IDs in decimal, such as \"4242\")", err)
 }
 
+// mustID is the post ID of a ref canonical has made.
+func mustID(ref favorites.Ref) int64 {
+	id, _ := strconv.ParseInt(ref.ID, 10, 64)
+	return id
+}
+
 // favorite maps a post to the portable shape. Its ref, title and URL are
 // cut from one string, made in a buffer on the stack: one allocation a
 // post where building each (and the URL through net/url) took seven.
-func (a *Adapter) favorite(p *Post) (favorites.Favorite, error) {
+func (c *Client) favorite(p *Post) favorites.Favorite {
 	var stack [256]byte
 	b := appendTitle(stack[:0], p)
 	title := len(b)
-	b = append(b, a.c.posts...)
+	b = append(b, c.posts...)
 	b = strconv.AppendInt(b, p.ID, 10)
 	s := string(b)
-	id := s[title+len(a.c.posts):]
+	id := s[title+len(c.posts):]
 	return favorites.Favorite{
 		Provider:   ProviderName,
 		Ref:        favorites.Ref{ID: id},
@@ -179,7 +199,7 @@ func (a *Adapter) favorite(p *Post) (favorites.Favorite, error) {
 		Height:     p.File.Height,
 		CreatedAt:  p.CreatedAt,
 		Raw:        p.Raw,
-	}, nil
+	}
 }
 
 // appendTitle appends the readable title a post, which has none of its

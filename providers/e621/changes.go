@@ -8,8 +8,6 @@ import (
 	"github.com/favkit/favorites"
 )
 
-var _ favorites.ChangeLister = (*Adapter)(nil)
-
 // FavoritesSince returns the caller's favourites added since mark, newest
 // favourite first, each once, and the mark to save for the next call. An
 // anonymous client refuses it before sending (ErrNoCredentials).
@@ -181,31 +179,4 @@ func (m mark) boundary(window []*Post, end bool) (int, bool) {
 		start--
 	}
 	return start, true
-}
-
-// Changes returns the favourites added since mark, newest first, and the
-// next mark: [Client.FavoritesSince] behind the portable interface, with
-// its rule, costs and limits. RemovalsKnown is always false: e621 shows
-// no removal short of the whole list, so removals need a full List and
-// favorites.Diff. An adapter of NewTagSearchAdapter refuses it with
-// favorites.ErrInvalidArgument before sending: its view is a tag search,
-// which lists by post, not by when a post was favourited.
-func (a *Adapter) Changes(ctx context.Context, mark string) (*favorites.Changes, error) {
-	if a.search != nil {
-		return nil, fmt.Errorf("%s: %w: Changes reads /favorites.json; an adapter of NewTagSearchAdapter has no marks (use NewAdapter)",
-			ProviderName, favorites.ErrInvalidArgument)
-	}
-	posts, next, err := a.c.FavoritesSince(ctx, mark)
-	if err != nil {
-		return nil, err
-	}
-	ch := &favorites.Changes{Added: make([]favorites.Favorite, 0, len(posts)), Mark: next}
-	for _, p := range posts {
-		f, err := a.favorite(p)
-		if err != nil {
-			return nil, fmt.Errorf("%s: post %d: %w", ProviderName, p.ID, err)
-		}
-		ch.Added = append(ch.Added, f)
-	}
-	return ch, nil
 }

@@ -250,7 +250,7 @@ func TestChangesRefusesMarks(t *testing.T) {
 	}{
 		{"another account", bobMark, false},
 		{"another site", siteMark, false},
-		{"another provider", "mastodon.m1.x.y", false},
+		{"another provider", "mastodon.m1.x.y", true}, // the kit refuses it as no e621 mark
 		{"another version", "e621.m2." + account + ".a5", false},
 		{"a listing cursor", "e621.v1.l320.p2.a1181", true},
 		{"garbage", "not a mark", true},

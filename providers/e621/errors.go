@@ -45,6 +45,10 @@ func decodeError(e *favorites.APIError, resp *http.Response) {
 		}
 	case http.StatusLocked:
 		e.Kinds = append(e.Kinds, ErrTransferring)
+	case http.StatusNotFound:
+		if e.Method != http.MethodGet && unknownRecord(e.Body) {
+			e.Kinds = append(e.Kinds, favorites.ErrNoSuchItem)
+		}
 	case http.StatusForbidden:
 		switch {
 		case strings.Contains(msg, "hidden"):
@@ -64,23 +68,24 @@ func isHTML(resp *http.Response, body []byte) bool {
 }
 
 // IsUnknownPost reports whether err is e621's own answer for a post it
-// does not have: a 404 whose body is {"success":false,"reason":"not
-// found"}, which e621ng renders for a record that is not found (here, the
-// post of POST /favorites.json or DELETE /favorites/{id}.json). A 404 of
-// any other body (an HTML page, as e621 gives for an unknown path, an
-// empty one, another JSON) is not this answer: it says nothing of the
-// post.
-func IsUnknownPost(err error) bool {
-	var e *favorites.APIError
-	if !errors.As(err, &e) || e.StatusCode != http.StatusNotFound {
-		return false
-	}
-	var body struct {
+// does not have, to an add or a removal: a 404 whose body is
+// {"success":false,"reason":"not found"}, which e621ng renders for a
+// record that is not found (here, the post of POST /favorites.json or
+// DELETE /favorites/{id}.json). It is errors.Is(err,
+// favorites.ErrNoSuchItem). A 404 of any other body (an HTML page, as e621
+// gives for an unknown path, an empty one, another JSON) is not this
+// answer: it says nothing of the post.
+func IsUnknownPost(err error) bool { return errors.Is(err, favorites.ErrNoSuchItem) }
+
+// unknownRecord reports whether body is e621ng's answer for a record it
+// does not have.
+func unknownRecord(body []byte) bool {
+	var b struct {
 		Success *bool   `json:"success"`
 		Reason  *string `json:"reason"`
 	}
-	if json.Unmarshal(e.Body, &body) != nil || body.Success == nil || body.Reason == nil {
+	if json.Unmarshal(body, &b) != nil || b.Success == nil || b.Reason == nil {
 		return false
 	}
-	return !*body.Success && *body.Reason == "not found"
+	return !*b.Success && *b.Reason == "not found"
 }

@@ -59,8 +59,9 @@ func New(baseURL, token string, opts ...favorites.Option) (*Client, error) {
 		return nil, fmt.Errorf("%s: %w", ProviderName, err)
 	}
 	c, err := driver.New(driver.Config{
-		Provider:   ProviderName,
-		Credential: cred,
+		Provider:    ProviderName,
+		Credential:  cred,
+		DecodeError: decodeError,
 		Defaults: []favorites.Option{
 			favorites.WithBaseURL(baseURL),
 			favorites.WithRateLimiter(defaultLimiter()),

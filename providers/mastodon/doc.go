@@ -19,8 +19,16 @@
 // the server's rel="prev" link named, tied to the instance. A favourite
 // made during a run is in that run or the next; one made and removed
 // between runs is missed; removals are never reported (RemovalsKnown is
-// false): they need a full listing and [favorites.Diff]. A mark that is
-// not this instance's is [favorites.ErrStaleMark], and nothing is sent.
+// false): they need a full listing and [favorites.Diff]. A mark is text of
+// at most 90 bytes, holding no credential:
+//
+//	mastodon.v1.i<account>.m<favourite ID>   such as mastodon.v1.iq2Xo0b1Ui5E.m104233
+//	mastodon.v1.i<account>.e                 the list was empty when marked
+//
+// where <account> is a digest of the base URL and the token
+// (driver.AccountTag). Text that is not such a mark is
+// [favorites.ErrStaleMark] and [favorites.ErrInvalidArgument]; a mark of
+// another instance or account is ErrStaleMark; neither sends anything.
 //
 // Paging follows Mastodon's rule: max_id and min_id are internal favourite
 // IDs, not status IDs, so the client only ever follows the rel="next" link

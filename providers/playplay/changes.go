@@ -16,8 +16,6 @@ import (
 // than reading on.
 const MaxChangesPages = 64
 
-var _ favorites.ChangeLister = (*Adapter)(nil)
-
 // FavoritesSince gives the favourite media added since mark, newest first
 // and each once, and the mark to pass next time. An empty mark means "from
 // now": no media, and a mark, for one request (the first page).
@@ -151,30 +149,4 @@ func pageParam(n int) int {
 func staleMark(m mark, why string) error {
 	return fmt.Errorf("%s: %w: mark %s: %s (list in full instead)", ProviderName, favorites.ErrStaleMark,
 		text.QuoteShort(m.String()), why)
-}
-
-// Changes gives the favourites added since mark, newest first, and the
-// next mark, as [Client.FavoritesSince] does (its doc says which rule of
-// the service this stands on, what it costs, and which marks are stale).
-// An empty mark means "from now": no favourites, one request.
-//
-// The mark is text to save as it is: "playplay.mark.v1.", a hash of the
-// base URL, a dot, and the canonical refs of up to five of the newest
-// favourites joined by "/", such as
-// "playplay.mark.v1.3a9c0f12.upload:3/pexels:201". It holds no credential
-// and is at most a few KiB.
-//
-// RemovalsKnown is always false: the listing is paged, so removals show
-// only in a full listing ([favorites.Diff] of two of them). A favourite
-// added and removed again between two calls is not given.
-func (a *Adapter) Changes(ctx context.Context, mark string) (*favorites.Changes, error) {
-	media, next, err := a.c.FavoritesSince(ctx, mark)
-	if err != nil {
-		return nil, err
-	}
-	out := &favorites.Changes{Mark: next, Added: make([]favorites.Favorite, len(media))}
-	for i, m := range media {
-		out.Added[i] = ToFavorite(m)
-	}
-	return out, nil
 }

@@ -248,8 +248,8 @@ func TestChangesRefusesUnreadableMarks(t *testing.T) {
 	_, foreign, _ := newCounted(t, other)
 	pre := good[:strings.LastIndex(good, ".")+1] // "playplay.mark.v1.HOST."
 	for _, tt := range []struct{ name, mark, why string }{
-		{"another provider's", "e621.v1.l75.p1.a5-4", "not a PlayPlay mark"},
-		{"a cursor", "3.10.pexels:201", "not a PlayPlay mark"},
+		{"another provider's", "e621.v1.l75.p1.a5-4", "not a playplay mark"},
+		{"a cursor", "3.10.pexels:201", "not a playplay mark"},
 		{"another version", strings.Replace(good, ".v1.", ".v2.", 1), "another version"},
 		{"no account tag", "playplay.mark.v1.upload:1", "no account tag"},
 		{"another server's", foreign, "another base URL"},

@@ -26,7 +26,7 @@ const mediaNotFound = "Media not found."
 // messages of a validation body ({"message":...,"errors":{"source":[...]}}),
 // marks a 409 from the store, or a 422 that says "already", as
 // [favorites.ErrAlreadyFavorited], and a 404 in the service's own shape as
-// [ErrMediaNotFound].
+// [ErrMediaNotFound] and [favorites.ErrNoSuchItem].
 func decodeError(e *favorites.APIError, _ *http.Response) {
 	if details := fieldErrors(e.Body); details != "" && !strings.Contains(e.Message, details) {
 		e.Message = strings.TrimSuffix(e.Message, ".") + ": " + details
@@ -37,7 +37,7 @@ func decodeError(e *favorites.APIError, _ *http.Response) {
 		e.Kinds = append(e.Kinds, favorites.ErrAlreadyFavorited)
 	}
 	if e.StatusCode == http.StatusNotFound && bodyMessage(e.Body) == mediaNotFound {
-		e.Kinds = append(e.Kinds, ErrMediaNotFound)
+		e.Kinds = append(e.Kinds, ErrMediaNotFound, favorites.ErrNoSuchItem)
 	}
 }
 

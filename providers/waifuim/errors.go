@@ -11,9 +11,15 @@ import (
 // decodeError marks waifu.im's 409, which only /fav/insert sends for an
 // image already in the favourites, as favorites.ErrAlreadyFavorited. The
 // {"detail": ...} body is already read into Message by the core.
+// Its 404 for an image that is not a favourite or that it does not have
+// (isNoSuchItem) is marked favorites.ErrNoSuchItem, so that a Remove of
+// one is done.
 func decodeError(e *favorites.APIError, _ *http.Response) {
-	if e.StatusCode == http.StatusConflict {
+	switch {
+	case e.StatusCode == http.StatusConflict:
 		e.Kinds = append(e.Kinds, favorites.ErrAlreadyFavorited)
+	case isNoSuchItem(e):
+		e.Kinds = append(e.Kinds, favorites.ErrNoSuchItem)
 	}
 }
 
@@ -54,10 +60,11 @@ func isEmptyResult(e *favorites.APIError) bool {
 	return ok && e.StatusCode == http.StatusNotFound && strings.HasPrefix(d, noImageFound)
 }
 
-// isNotFavorite tells the 404 of /fav/delete that means the image is not a
-// favourite or does not exist (both mean Remove's work is done) from other
-// 404s, which stay errors.
-func isNotFavorite(e *favorites.APIError) bool {
+// isNoSuchItem tells the 404 that means the image is not a favourite or
+// does not exist (/fav/delete cannot tell them apart; both mean Remove's
+// work is done), or that the catalogue has no such image (/fav/insert),
+// from other 404s, which stay errors.
+func isNoSuchItem(e *favorites.APIError) bool {
 	d, ok := detail(e)
 	return ok && e.StatusCode == http.StatusNotFound && (d == notInFavorites || d == noSuchImage)
 }
