@@ -31,7 +31,7 @@ type Changes struct {
 //
 // It stands on the service's one-page list: GET /user/favourites answers
 // every favourite at once in _links.favourites, with no paging
-// (api-docs/dch.md, "Retrieving the favourites"; api-docs/README.md), so
+// (docs/api/dch.md, "Retrieving the favourites"; docs/api/README.md), so
 // the answer is the whole set and what is added and what is removed are
 // both known. Added keeps the list's own order, which the document's
 // example gives most recently changed first (updated descending).

@@ -30,7 +30,7 @@ type Changes struct {
 // It stands on two rules of the service: GET /fav answers a user's whole
 // list in one response, with no paging and no limit (Waifu-im/waifu-api
 // database/queries.go, FetchImages, adds no LIMIT when a user's
-// favourites are asked; api-docs/waifuim.md), and order_by=LIKED_AT,
+// favourites are asked; docs/api/waifuim.md), and order_by=LIKED_AT,
 // which this call sends, lists them most recently liked first
 // (database/formating.go, FormatOrderBy: "ORDER BY liked_at DESC"; the
 // /fav route's default in api/controllers/image/image_controller.go).
