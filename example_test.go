@@ -57,3 +57,31 @@ func ExampleSync() {
 	// added [3] removed [1] unchanged 1
 	// now [3 2]
 }
+
+// Restore replays favourites, oldest first, into another account; one the
+// target has already is counted, not added again. favoritestest.Memory
+// stands in for a provider here.
+func ExampleRestore() {
+	backup := []favorites.Favorite{ // oldest first, as a backup reads back
+		{Provider: "memory", Ref: favorites.Ref{ID: "10"}},
+		{Provider: "memory", Ref: favorites.Ref{ID: "11"}},
+		{Provider: "memory", Ref: favorites.Ref{ID: "12"}},
+	}
+	target := favoritestest.NewMemory("memory", favorites.Ref{ID: "11"})
+	source := func(yield func(favorites.Favorite, error) bool) {
+		for _, f := range backup {
+			if !yield(f, nil) {
+				return
+			}
+		}
+	}
+	report, err := favorites.Restore(context.Background(), target, source, nil)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("added", report.Added, "already there", report.AlreadyThere, "go on from", report.Position)
+	fmt.Println("target lists", target.Refs())
+	// Output:
+	// added [10 12] already there [11] go on from 3
+	// target lists [12 10 11]
+}
