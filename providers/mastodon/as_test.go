@@ -99,3 +99,37 @@ func acct(s mastodontest.Status) string {
 	}
 	return s.Acct
 }
+
+// As of a favourite that is a boost keeps the boosted status's Raw, a part
+// of the favourite's Raw as Status documents, before and after the
+// Favorite's JSON round trip.
+func TestAsKeepsTheBoostsRaw(t *testing.T) {
+	const reblog = `{"id":"1","uri":"https://b.example/s/1","content":"<p>original</p>","account":{"id":"3"}}`
+	listed := favorites.Favorite{Provider: mastodon.ProviderName, Ref: favorites.Ref{ID: "2"},
+		Raw: json.RawMessage(`{"id":"2","uri":"https://a.example/s/2","account":{"id":"4"},"reblog":` + reblog + `}`)}
+	saved, err := json.Marshal(listed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back favorites.Favorite
+	if err := json.Unmarshal(saved, &back); err != nil {
+		t.Fatal(err)
+	}
+	for name, fav := range map[string]favorites.Favorite{"listed": listed, "read back": back} {
+		var st *mastodon.Status
+		if !fav.As(&st) {
+			t.Fatalf("%s: As(*mastodon.Status) = false", name)
+		}
+		if st.Reblog == nil || st.Reblog.ID != "1" || st.Reblog.Content != "<p>original</p>" {
+			t.Fatalf("%s: Reblog %+v, want status 1", name, st.Reblog)
+		}
+		if len(st.Reblog.Raw) == 0 || !sameJSON(t, st.Reblog.Raw, []byte(reblog)) {
+			t.Errorf("%s: Reblog.Raw = %q, want the boosted status's JSON", name, st.Reblog.Raw)
+		}
+		// A part of the favourite's Raw, not a copy.
+		start := bytes.Index(fav.Raw, []byte(`"reblog":`)) + len(`"reblog":`)
+		if len(st.Reblog.Raw) == 0 || &st.Reblog.Raw[0] != &fav.Raw[start] || &st.Raw[0] != &fav.Raw[0] {
+			t.Errorf("%s: Raw and Reblog.Raw are not parts of the favourite's Raw", name)
+		}
+	}
+}
