@@ -51,14 +51,7 @@ func TestAsAfterJSONRoundTrip(t *testing.T) {
 			if !ok {
 				t.Fatalf("status %s not listed", tt.seed.ID)
 			}
-			saved, err := json.Marshal(fav)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var back favorites.Favorite
-			if err := json.Unmarshal(saved, &back); err != nil {
-				t.Fatal(err)
-			}
+			saved, back := roundTrip(t, fav)
 			var st *mastodon.Status
 			if !back.As(&st) {
 				t.Fatalf("As(*mastodon.Status) = false on %s", saved)
@@ -77,6 +70,20 @@ func TestAsAfterJSONRoundTrip(t *testing.T) {
 			}
 		})
 	}
+}
+
+// roundTrip is fav saved as JSON, as a backup saves it, and read back.
+func roundTrip(t *testing.T, fav favorites.Favorite) ([]byte, favorites.Favorite) {
+	t.Helper()
+	saved, err := json.Marshal(fav)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back favorites.Favorite
+	if err := json.Unmarshal(saved, &back); err != nil {
+		t.Fatal(err)
+	}
+	return saved, back
 }
 
 // sameJSON reports whether a and b hold the same JSON value.
@@ -107,14 +114,7 @@ func TestAsKeepsTheBoostsRaw(t *testing.T) {
 	const reblog = `{"id":"1","uri":"https://b.example/s/1","content":"<p>original</p>","account":{"id":"3"}}`
 	listed := favorites.Favorite{Provider: mastodon.ProviderName, Ref: favorites.Ref{ID: "2"},
 		Raw: json.RawMessage(`{"id":"2","uri":"https://a.example/s/2","account":{"id":"4"},"reblog":` + reblog + `}`)}
-	saved, err := json.Marshal(listed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var back favorites.Favorite
-	if err := json.Unmarshal(saved, &back); err != nil {
-		t.Fatal(err)
-	}
+	_, back := roundTrip(t, listed)
 	for name, fav := range map[string]favorites.Favorite{"listed": listed, "read back": back} {
 		var st *mastodon.Status
 		if !fav.As(&st) {
