@@ -96,8 +96,7 @@ func TestLinkPagerNeverHandsOutARefusedCursor(t *testing.T) {
 					t.Fatalf("%s: Cursor() = %q, want page 2's start %q", name, p.Cursor(), page2)
 				}
 			}
-			var p *favorites.Pager[string]
-			p = LinkPager[string](c, "favourites", nil, "", ItemRules[string]{})
+			p := LinkPager[string](c, "favourites", nil, "", ItemRules[string]{})
 			if _, err := p.NextPage(t.Context()); err != nil {
 				t.Fatal(err)
 			}
