@@ -29,7 +29,18 @@ type Favorite struct {
 // reads.
 type nativeType interface{ FavoriteProvider() string }
 
-// As decodes Raw into target, a **T of the provider's own type T.
+// rawDecoder is a native type that decodes itself from a Favorite's Raw;
+// see [Favorite.As].
+type rawDecoder interface{ DecodeRaw(raw []byte) error }
+
+// As decodes Raw into target, a **T of the provider's own type T, and
+// reports whether it could. *T names its provider with a method
+// FavoriteProvider() string. When *T also has a method
+// DecodeRaw(raw []byte) error, As calls it with Raw: it decodes the value
+// and keeps raw, not a copy, as the value's Raw, and the Raws it holds
+// within (a Mastodon boost's Reblog.Raw) as parts of raw, which
+// encoding/json cannot do. Otherwise As decodes Raw with encoding/json and
+// sets the value's Raw field, a json.RawMessage, to Raw.
 func (f Favorite) As(target any) bool {
 	tv := reflect.ValueOf(target)
 	if target == nil || tv.Kind() != reflect.Pointer || tv.IsNil() || len(f.Raw) == 0 {
@@ -41,14 +52,25 @@ func (f Favorite) As(target any) bool {
 	}
 	v := reflect.New(t.Elem())
 	n, ok := v.Interface().(nativeType)
-	if !ok || n.FavoriteProvider() != f.Provider || json.Unmarshal(f.Raw, n) != nil {
+	if !ok || n.FavoriteProvider() != f.Provider || decodeNative(n, v.Elem(), f.Raw) != nil {
 		return false
-	}
-	if raw := v.Elem().FieldByName("Raw"); raw.IsValid() && raw.CanSet() && raw.Type() == rawType {
-		raw.Set(reflect.ValueOf(f.Raw))
 	}
 	tv.Elem().Set(v)
 	return true
+}
+
+// decodeNative decodes raw into n, the address of v, keeping raw as its Raw.
+func decodeNative(n nativeType, v reflect.Value, raw json.RawMessage) error {
+	if d, ok := n.(rawDecoder); ok {
+		return d.DecodeRaw(raw)
+	}
+	if err := json.Unmarshal(raw, n); err != nil {
+		return err
+	}
+	if field := v.FieldByName("Raw"); field.IsValid() && field.CanSet() && field.Type() == rawType {
+		field.Set(reflect.ValueOf(raw))
+	}
+	return nil
 }
 
 var rawType = reflect.TypeFor[json.RawMessage]()

@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"net/url"
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -36,21 +38,36 @@ type Limiter interface {
 func WithBaseURL(rawURL string) Option {
 	return func(s *Settings) error {
 		u, err := url.Parse(rawURL)
-		switch {
-		case err != nil:
+		if err != nil {
 			return fmt.Errorf("%w: WithBaseURL: %v", ErrInvalidArgument, err)
-		case u.Scheme != "https" && u.Scheme != "http" || u.Host == "":
-			return fmt.Errorf("%w: WithBaseURL: %q is not an absolute http(s) URL", ErrInvalidArgument, u.Redacted())
-		case u.User != nil:
-			return fmt.Errorf("%w: WithBaseURL: %q carries credentials; give them to the provider's New", ErrInvalidArgument, u.Redacted())
-		case u.RawQuery != "" || u.Fragment != "":
-			return fmt.Errorf("%w: WithBaseURL: %q has a query or fragment", ErrInvalidArgument, u.Redacted())
 		}
 		u.Path = strings.TrimSuffix(u.Path, "/")
 		u.RawPath = ""
+		if problem := baseURLProblem(u); problem != "" {
+			return fmt.Errorf("%w: WithBaseURL: %s", ErrInvalidArgument, problem)
+		}
 		s.BaseURL = u
 		return nil
 	}
+}
+
+// baseURLProblem says why u cannot be a base URL, or "" when it can. The
+// plain-http rule waits for [Settings.Validate], as [WithInsecureHTTP] may
+// come after [WithBaseURL].
+func baseURLProblem(u *url.URL) string {
+	switch {
+	case u.Scheme != "https" && u.Scheme != "http" || u.Host == "" || u.Opaque != "":
+		return fmt.Sprintf("%q is not an absolute http(s) URL", u.Redacted())
+	case u.User != nil:
+		// net/http would send them as Basic auth, to every path.
+		return fmt.Sprintf("%q carries credentials; give them to the provider's New", u.Redacted())
+	case u.RawQuery != "" || u.Fragment != "":
+		return fmt.Sprintf("%q has a query or fragment", u.Redacted())
+	case strings.HasSuffix(u.Path, "/"):
+		// A request's path is added after a "/" of its own.
+		return fmt.Sprintf("%q ends in /", u.Redacted())
+	}
+	return ""
 }
 
 // WithInsecureHTTP allows a plain-http base URL off loopback.
@@ -72,36 +89,78 @@ func WithHTTPClient(hc *http.Client) Option {
 // WithUserAgent sets the User-Agent header.
 func WithUserAgent(ua string) Option {
 	return func(s *Settings) error {
-		if strings.TrimSpace(ua) == "" || strings.ContainsAny(ua, "\r\n") {
-			return fmt.Errorf("%w: WithUserAgent: %q is empty or spans lines", ErrInvalidArgument, ua)
+		if problem := userAgentProblem(ua); problem != "" {
+			return fmt.Errorf("%w: WithUserAgent: %s", ErrInvalidArgument, problem)
 		}
 		s.UserAgent = ua
 		return nil
 	}
 }
 
-// WithHeader adds a header to every request; not Authorization.
+// userAgentProblem says why ua cannot be the User-Agent, or "" when it can.
+func userAgentProblem(ua string) string {
+	if strings.TrimSpace(ua) == "" || !validHeaderValue(ua) {
+		return fmt.Sprintf("%q is empty or holds a control character", ua)
+	}
+	return ""
+}
+
+// WithHeader adds a header to every request; not Authorization. The name
+// must be an HTTP token and the value free of control characters but tab,
+// as net/http requires: a header it refuses would fail every request.
 func WithHeader(key, value string) Option {
 	return func(s *Settings) error {
-		switch ck := http.CanonicalHeaderKey(key); {
-		case key == "" || strings.ContainsAny(key, " :\r\n") || strings.ContainsAny(value, "\r\n"):
-			return fmt.Errorf("%w: WithHeader: %q: %q", ErrInvalidArgument, key, value)
-		case reservedHeader(ck):
-			return fmt.Errorf("%w: WithHeader: %s is not the caller's to set", ErrInvalidArgument, ck)
-		default:
-			if s.Header == nil {
-				s.Header = http.Header{}
-			}
-			s.Header.Set(ck, value)
+		if problem := headerProblem(key, value); problem != "" {
+			return fmt.Errorf("%w: WithHeader: %s", ErrInvalidArgument, problem)
 		}
+		if s.Header == nil {
+			s.Header = http.Header{}
+		}
+		s.Header.Set(key, value)
 		return nil
 	}
+}
+
+// headerProblem says why a header cannot be sent with every request, or
+// "" when it can.
+func headerProblem(key, value string) string {
+	switch ck := http.CanonicalHeaderKey(key); {
+	case !validHeaderName(key):
+		return fmt.Sprintf("%q is not a valid header name", key)
+	case reservedHeader(ck):
+		return ck + " is not the caller's to set"
+	case !validHeaderValue(value):
+		return fmt.Sprintf("%s: the value %q holds a control character", ck, value)
+	}
+	return ""
 }
 
 // reservedHeader reports the headers an option may not set: the
 // credential's, and the User-Agent, which has an option of its own.
 func reservedHeader(canonical string) bool {
 	return canonical == "Authorization" || canonical == "Proxy-Authorization" || canonical == "User-Agent"
+}
+
+// validHeaderName reports a non-empty RFC 9110 token, the names net/http
+// sends.
+func validHeaderName(name string) bool {
+	for _, c := range []byte(name) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0) {
+			return false
+		}
+	}
+	return name != ""
+}
+
+// validHeaderValue reports a value net/http sends: no control character
+// (CR, LF, NUL, DEL, ...) but horizontal tab.
+func validHeaderValue(value string) bool {
+	for _, c := range []byte(value) {
+		if c < ' ' && c != '\t' || c == 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // WithRetryPolicy replaces the [DefaultRetryPolicy].
@@ -162,11 +221,16 @@ func WithMaxBodySize(n int64) Option {
 }
 
 // Validate names the first option whose setting no client can work with.
+// It holds what an Option written by hand set to the rules of the With
+// functions: the base URL, the headers and the User-Agent are checked as
+// [WithBaseURL], [WithHeader] and [WithUserAgent] check them.
 func (s *Settings) Validate() error {
 	var problem string
 	switch {
 	case s.BaseURL == nil:
 		problem = "WithBaseURL: no base URL"
+	case baseURLProblem(s.BaseURL) != "":
+		problem = "WithBaseURL: " + baseURLProblem(s.BaseURL)
 	case s.BaseURL.Scheme == "http" && !s.InsecureHTTP && !isLoopback(s.BaseURL.Hostname()):
 		problem = fmt.Sprintf("WithBaseURL: %q is plain http and not loopback; use https or WithInsecureHTTP", s.BaseURL.Redacted())
 	case s.HTTPClient == nil:
@@ -177,14 +241,16 @@ func (s *Settings) Validate() error {
 		problem = fmt.Sprintf("WithMaxBodySize: %d is not positive", s.MaxBodySize)
 	case isNilInside(s.Limiter):
 		problem = fmt.Sprintf("WithRateLimiter: a nil %T", s.Limiter)
-	case strings.TrimSpace(s.UserAgent) == "" || strings.ContainsAny(s.UserAgent, "\r\n"):
-		problem = fmt.Sprintf("WithUserAgent: %q is empty or spans lines", s.UserAgent)
+	case userAgentProblem(s.UserAgent) != "":
+		problem = "WithUserAgent: " + userAgentProblem(s.UserAgent)
 	case s.Retry.validate() != nil:
 		return fmt.Errorf("WithRetryPolicy: %w", s.Retry.validate())
 	}
-	for key := range s.Header {
-		if reservedHeader(http.CanonicalHeaderKey(key)) && problem == "" {
-			problem = fmt.Sprintf("WithHeader: %s is not the caller's to set", key)
+	for _, key := range slices.Sorted(maps.Keys(s.Header)) {
+		for _, value := range s.Header[key] {
+			if p := headerProblem(key, value); p != "" && problem == "" {
+				problem = "WithHeader: " + p
+			}
 		}
 	}
 	if problem != "" {

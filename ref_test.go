@@ -1,6 +1,7 @@
 package favorites
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -105,6 +106,48 @@ func TestFavoriteAs(t *testing.T) {
 		if c.f.As(c.target) || st != nil {
 			t.Errorf("As with %s: true, or target set (%v)", name, st)
 		}
+	}
+}
+
+// asBoost stands for a provider's type that holds a Raw within its own,
+// as a Mastodon boost does: it decodes itself, keeping parts of raw.
+type asBoost struct {
+	ID     string
+	Raw    json.RawMessage
+	Reblog *asBoost
+}
+
+func (*asBoost) FavoriteProvider() string { return "toy" }
+
+func (b *asBoost) DecodeRaw(raw []byte) error {
+	var v struct {
+		ID     string          `json:"id"`
+		Reblog json.RawMessage `json:"reblog"`
+	}
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return err
+	}
+	*b = asBoost{ID: v.ID, Raw: raw}
+	if i := bytes.Index(raw, v.Reblog); len(v.Reblog) > 0 && i >= 0 {
+		b.Reblog = &asBoost{Raw: raw[i : i+len(v.Reblog)]}
+	}
+	return nil
+}
+
+// A type with DecodeRaw decodes itself from the Favorite's Raw, so that
+// its inner Raws are parts of it; As neither copies Raw nor decodes it
+// again with encoding/json, which would leave them empty.
+func TestFavoriteAsCallsDecodeRaw(t *testing.T) {
+	f := Favorite{Provider: "toy", Raw: json.RawMessage(`{"id":"2","reblog":{"id":"1"}}`)}
+	var b *asBoost
+	if !f.As(&b) || b.ID != "2" || b.Reblog == nil || string(b.Reblog.Raw) != `{"id":"1"}` {
+		t.Fatalf("As(&*asBoost) gave %+v, want the boost with its reblog's Raw", b)
+	}
+	if &b.Raw[0] != &f.Raw[0] || &b.Reblog.Raw[0] != &f.Raw[len(`{"id":"2","reblog":`)] {
+		t.Errorf("Raw and Reblog.Raw are not the Favorite's own bytes")
+	}
+	if (&Favorite{Provider: "toy", Raw: json.RawMessage(`[1]`)}).As(&b) {
+		t.Errorf("As of a Raw DecodeRaw refuses: true")
 	}
 }
 

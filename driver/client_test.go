@@ -39,6 +39,7 @@ func TestNewValidatesOptions(t *testing.T) {
 		{"empty user agent", []favorites.Option{favorites.WithBaseURL("https://a.example"), favorites.WithUserAgent(" ")}, "WithUserAgent"},
 		{"header via WithHeader auth", []favorites.Option{favorites.WithBaseURL("https://a.example"), favorites.WithHeader("authorization", "x")}, "WithHeader: Authorization is not the caller's"},
 		{"bad header key", []favorites.Option{favorites.WithBaseURL("https://a.example"), favorites.WithHeader("a b", "x")}, "WithHeader"},
+		{"header key net/http refuses", []favorites.Option{favorites.WithBaseURL("https://a.example"), favorites.WithHeader("X(Bad)", "v")}, `WithHeader: "X(Bad)" is not a valid header name`},
 		{"negative retries", []favorites.Option{favorites.WithBaseURL("https://a.example"), favorites.WithRetryPolicy(favorites.RetryPolicy{MaxRetries: -1})}, "retry policy"},
 		{"max wait below min", []favorites.Option{favorites.WithBaseURL("https://a.example"),
 			favorites.WithRetryPolicy(favorites.RetryPolicy{MinWait: time.Second, MaxWait: time.Millisecond})}, "retry policy"},

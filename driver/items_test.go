@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -91,13 +92,25 @@ func TestDecodeItemsStopsWhenContextEnds(t *testing.T) {
 }
 
 func TestRawJSONKeepsTheReplyBytes(t *testing.T) {
-	var env struct {
-		Posts RawJSON `json:"posts"`
-	}
 	for body, want := range map[string]string{`{"posts":[1, 2]}`: `[1, 2]`, `{"posts":null}`: ``, `{}`: ``} {
-		env.Posts = nil
-		if err := json.Unmarshal([]byte(body), &env); err != nil || string(env.Posts) != want {
-			t.Errorf("%s: posts %q, %v; want %q", body, env.Posts, err, want)
+		var env struct {
+			Posts RawJSON `json:"posts"`
+		}
+		reply := []byte(body)
+		if err := json.Unmarshal(reply, &env); err != nil || string(env.Posts) != want {
+			t.Fatalf("%s: posts %q, %v; want %q", body, env.Posts, err, want)
+		}
+		if want == "" {
+			if env.Posts != nil {
+				t.Errorf("%s: posts %q, want nil", body, env.Posts)
+			}
+			continue
+		}
+		// The reply's own bytes, not a copy: a change to the reply shows.
+		at := bytes.Index(reply, []byte(want))
+		reply[at] = 'X'
+		if env.Posts[0] != 'X' {
+			t.Errorf("%s: posts %q do not share the reply's memory; RawJSON copied them", body, env.Posts)
 		}
 	}
 }

@@ -15,13 +15,16 @@ import (
 // GET path with query q, and each next page is the response's rel="next"
 // link, followed as given (never rebuilt from the items). The cursor is that
 // link. A next link from the server and a saved cursor from the caller pass
-// the same check before anything is sent: same scheme, host and port as the
-// base URL and the listing's own path. Anything else ends the walk with
-// [favorites.ErrCrossHostURL], since the request would carry the credential: a server
-// must not steer it to another app under the same host (out of a base path)
-// or to another endpoint such as /oauth/revoke. A page with no next link is
-// the last, even when empty; a next link back to the first page is
-// [favorites.ErrPaginationLoop].
+// the same check: same scheme, host and port as the base URL and the
+// listing's own path. Anything else is [favorites.ErrCrossHostURL], since
+// the request would carry the credential: a server must not steer it to
+// another app under the same host (out of a base path) or to another
+// endpoint such as /oauth/revoke. A saved cursor is checked before the first
+// request ([favorites.ErrInvalidArgument]); a next link when its page
+// arrives, so that the page fails ([favorites.ErrMalformedReply]) and the
+// Pager's Cursor stays at that page: a Pager never hands out a cursor it
+// would refuse. A page with no next link is the last, even when empty; a
+// next link back to the first page is [favorites.ErrPaginationLoop].
 //
 // Each page's body must be a JSON array, decoded by [DecodeItems] with rules.
 func LinkPager[T any](c *Client, path string, q any, cursor string, rules ItemRules[T]) *favorites.Pager[T] {
@@ -33,17 +36,14 @@ func LinkPager[T any](c *Client, path string, q any, cursor string, rules ItemRu
 		return ErrorPager[T](err)
 	}
 	if err := c.checkLinkCursor(first.URL, cursor); err != nil {
-		return ErrorPager[T](fmt.Errorf("%s: cursor: %w", c.provider, err))
+		return ErrorPager[T](fmt.Errorf("%s: %w: cursor: %w", c.provider, favorites.ErrInvalidArgument, err))
 	}
 	firstURL := first.URL.String()
 	fetch := func(ctx context.Context, cursor string) (favorites.Page[T], error) {
 		req := first // Do never writes to a Request, so it can be sent again
 		if cursor != "" {
-			// The cursor is the last page's next link, or the saved one
-			// checked above; the server's link gets the same check.
-			if err := c.checkLinkCursor(first.URL, cursor); err != nil {
-				return favorites.Page[T]{}, fmt.Errorf("%s: next link: %w", c.provider, err)
-			}
+			// The saved cursor checked above, or a next link checked when
+			// its page came.
 			if req, err = c.NewRequest(http.MethodGet, cursor, nil, nil); err != nil {
 				return favorites.Page[T]{}, err
 			}
@@ -57,11 +57,10 @@ func LinkPager[T any](c *Client, path string, q any, cursor string, rules ItemRu
 		if err != nil {
 			return favorites.Page[T]{}, fmt.Errorf("%s: %s %s: %w", c.provider, req.Method, redactURL(req.URL), err)
 		}
-		if c.cred.scrub.holds(resp.NextURL) {
-			// Refused now, not when followed: the cursor would hold it, and
-			// callers save and print cursors.
-			return favorites.Page[T]{}, fmt.Errorf("%s: %w: %w: the next link carries the client's credential",
-				c.provider, favorites.ErrMalformedReply, favorites.ErrCrossHostURL)
+		// Checked now, not when followed: it becomes the Cursor, which
+		// callers save, print and resume from.
+		if err := c.checkLinkCursor(first.URL, resp.NextURL); err != nil {
+			return favorites.Page[T]{}, fmt.Errorf("%s: %w: next link: %w", c.provider, favorites.ErrMalformedReply, err)
 		}
 		if resp.NextURL == firstURL {
 			return favorites.Page[T]{}, fmt.Errorf("%s: %w: the next link leads back to the first page", c.provider, favorites.ErrPaginationLoop)
@@ -75,8 +74,8 @@ func LinkPager[T any](c *Client, path string, q any, cursor string, rules ItemRu
 // listing's own path (that of first) on the base URL's scheme, host and
 // port. It holds for a saved cursor, which the caller may have read from a
 // file, and for the server's next links alike, because the request either
-// makes carries the credential. A refusal matches [favorites.ErrCrossHostURL] and
-// [favorites.ErrInvalidArgument].
+// makes carries the credential. A link elsewhere matches
+// [favorites.ErrCrossHostURL]; the caller says whose fault it is.
 func (c *Client) checkLinkCursor(first *url.URL, cursor string) error {
 	if cursor == "" {
 		return nil
@@ -86,13 +85,14 @@ func (c *Client) checkLinkCursor(first *url.URL, cursor string) error {
 		return err
 	}
 	if u.EscapedPath() != first.EscapedPath() {
-		return fmt.Errorf("%w: %w: %s is not a link to %s", favorites.ErrInvalidArgument, favorites.ErrCrossHostURL,
+		return fmt.Errorf("%w: %s is not a link to %s", favorites.ErrCrossHostURL,
 			text.QuoteShort(c.cred.scrub.String(u.Redacted())), first.EscapedPath())
 	}
-	if c.cred.scrub.holds(u.String()) {
+	if c.cred.scrub.holds(cursor) || c.cred.scrub.holds(u.String()) {
 		// Credentials go in headers only; a link that carries ours would
-		// also put it in the cursor, which callers save and print.
-		return fmt.Errorf("%w: %w: a link carries the client's credential", favorites.ErrInvalidArgument, favorites.ErrCrossHostURL)
+		// also put it in the cursor, which callers save and print (the
+		// cursor as given: a fragment is gone from u).
+		return fmt.Errorf("%w: a link carries the client's credential", favorites.ErrCrossHostURL)
 	}
 	return nil
 }

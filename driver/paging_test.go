@@ -52,8 +52,8 @@ func TestLinkPagerRefusesOtherHosts(t *testing.T) {
 	mt.RegisterResponder("GET", testBase+"/favourites", jsonResponder(200, `["a"]`,
 		"Link", `<https://evil.example/steal>; rel="next"`))
 	got, err := collect(t, LinkPager[string](c, "favourites", nil, "", ItemRules[string]{}))
-	if !errors.Is(err, favorites.ErrCrossHostURL) || !slices.Equal(got, []string{"a"}) {
-		t.Fatalf("next link to another host: %v, %v", got, err)
+	if !errors.Is(err, favorites.ErrCrossHostURL) || !errors.Is(err, favorites.ErrMalformedReply) || len(got) != 0 {
+		t.Fatalf("next link to another host: %v, %v; want the page to fail with ErrCrossHostURL", got, err)
 	}
 	_, err = collect(t, LinkPager[string](c, "favourites", nil, "https://evil.example/steal", ItemRules[string]{}))
 	if !errors.Is(err, favorites.ErrCrossHostURL) {
@@ -67,6 +67,49 @@ func TestLinkPagerRefusesOtherHosts(t *testing.T) {
 	}
 	if n := mt.GetTotalCallCount(); n != 1 {
 		t.Errorf("%d requests, want only the first page", n)
+	}
+}
+
+// A next link the Pager would refuse as a saved cursor fails its page, so
+// that Cursor stays at that page and a resume from it is accepted: a Pager
+// never hands out a cursor it would refuse.
+func TestLinkPagerNeverHandsOutARefusedCursor(t *testing.T) {
+	const page2 = testBase + "/favourites?max_id=7"
+	for _, bad := range []string{testBase + "/other?max_id=5", "https://evil.example/favourites", testBase + "/favourites?t=s3cret-token"} {
+		t.Run(bad, func(t *testing.T) {
+			c, mt := newMockClient(t)
+			mt.RegisterResponder("GET", testBase+"/favourites", func(r *http.Request) (*http.Response, error) {
+				if r.URL.RawQuery == "" {
+					return jsonResponder(200, `["a"]`, "Link", "<"+page2+`>; rel="next"`)(r)
+				}
+				return jsonResponder(200, `["b"]`, "Link", "<"+bad+`>; rel="next"`)(r)
+			})
+			for name, p := range map[string]*favorites.Pager[string]{
+				"All":      LinkPager[string](c, "favourites", nil, "", ItemRules[string]{}),
+				"prefetch": LinkPager[string](c, "favourites", nil, "", ItemRules[string]{}).Prefetch(),
+			} {
+				got, err := collect(t, p)
+				if !errors.Is(err, favorites.ErrCrossHostURL) || !errors.Is(err, favorites.ErrMalformedReply) || !slices.Equal(got, []string{"a"}) {
+					t.Fatalf("%s: %v, %v; want page 1, then page 2 failing with ErrCrossHostURL", name, got, err)
+				}
+				if p.Cursor() != page2 {
+					t.Fatalf("%s: Cursor() = %q, want page 2's start %q", name, p.Cursor(), page2)
+				}
+			}
+			p := LinkPager[string](c, "favourites", nil, "", ItemRules[string]{})
+			if _, err := p.NextPage(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := p.NextPage(t.Context()); !errors.Is(err, favorites.ErrCrossHostURL) || p.Cursor() != page2 {
+				t.Fatalf("NextPage of page 2: %v, Cursor() = %q; want ErrCrossHostURL at %q", err, p.Cursor(), page2)
+			}
+			// The cursor handed out resumes: page 2 is asked again.
+			before := mt.GetTotalCallCount()
+			_, err := LinkPager[string](c, "favourites", nil, p.Cursor(), ItemRules[string]{}).NextPage(t.Context())
+			if errors.Is(err, favorites.ErrInvalidArgument) || mt.GetTotalCallCount() != before+1 {
+				t.Fatalf("resume from %q: %v after %d requests; want page 2 asked again", p.Cursor(), err, mt.GetTotalCallCount()-before)
+			}
+		})
 	}
 }
 

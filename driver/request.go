@@ -104,7 +104,7 @@ func queryValues(v any) (url.Values, error) {
 func (c *Client) NewRequest(method, path string, q any, body Body) (*Request, error) {
 	u, err := c.resolve(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: %w", favorites.ErrInvalidArgument, err)
 	}
 	if q != nil {
 		vals, err := queryValues(q)
@@ -139,14 +139,16 @@ func (c *Client) NewRequest(method, path string, q any, body Body) (*Request, er
 }
 
 // resolve turns a path or an absolute same-host URL into a URL below base.
+// Its errors say what is wrong, not whose fault: the caller's path, or the
+// server's link.
 func (c *Client) resolve(path string) (*url.URL, error) {
 	ref, err := url.Parse(path)
 	if err != nil {
-		return nil, fmt.Errorf("%w: path %s: %s", favorites.ErrInvalidArgument, text.QuoteShort(c.cred.scrub.String(path)), c.cred.scrub.String(err.Error()))
+		return nil, fmt.Errorf("path %s: %s", text.QuoteShort(c.cred.scrub.String(path)), c.cred.scrub.String(err.Error()))
 	}
 	if ref.IsAbs() || ref.Host != "" {
 		if ref.Scheme != c.base.Scheme || ref.Host != c.base.Host || ref.User != nil {
-			return nil, fmt.Errorf("%w: %w: %s is not on %s://%s", favorites.ErrInvalidArgument, favorites.ErrCrossHostURL,
+			return nil, fmt.Errorf("%w: %s is not on %s://%s", favorites.ErrCrossHostURL,
 				text.QuoteShort(c.cred.scrub.String(ref.Redacted())), c.base.Scheme, c.base.Host)
 		}
 		ref.Fragment = ""

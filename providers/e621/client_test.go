@@ -214,6 +214,9 @@ func TestAddFavoriteAnswers(t *testing.T) {
 			if tt.post && ch.Post.ID != 4242 {
 				t.Errorf("post %d, want 4242", ch.Post.ID)
 			}
+			if tt.post && string(ch.Post.Raw) != postJSON {
+				t.Errorf("post's Raw %.60q, want the post's bytes in the answer, %.60q", ch.Post.Raw, postJSON)
+			}
 		})
 	}
 }

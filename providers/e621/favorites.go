@@ -261,10 +261,11 @@ type changeBody struct {
 func (b changeBody) change(postID int64) (*FavoriteChange, error) {
 	ch := &FavoriteChange{PostID: postID, FavoriteCount: -1}
 	if b.Post != nil {
-		ch.Post = &Post{Raw: json.RawMessage(b.Post)}
+		ch.Post = new(Post)
 		if err := json.Unmarshal(b.Post, ch.Post); err != nil {
 			return nil, fmt.Errorf("%s: %w: the post in the answer: %v", ProviderName, favorites.ErrMalformedReply, err)
 		}
+		ch.Post.Raw = json.RawMessage(b.Post) // after: Post.UnmarshalJSON starts from a zero Post
 		ch.FavoriteCount = ch.Post.FavCount
 	}
 	if b.PostID != nil {

@@ -51,14 +51,7 @@ func TestAsAfterJSONRoundTrip(t *testing.T) {
 			if !ok {
 				t.Fatalf("status %s not listed", tt.seed.ID)
 			}
-			saved, err := json.Marshal(fav)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var back favorites.Favorite
-			if err := json.Unmarshal(saved, &back); err != nil {
-				t.Fatal(err)
-			}
+			saved, back := roundTrip(t, fav)
 			var st *mastodon.Status
 			if !back.As(&st) {
 				t.Fatalf("As(*mastodon.Status) = false on %s", saved)
@@ -77,6 +70,20 @@ func TestAsAfterJSONRoundTrip(t *testing.T) {
 			}
 		})
 	}
+}
+
+// roundTrip is fav saved as JSON, as a backup saves it, and read back.
+func roundTrip(t *testing.T, fav favorites.Favorite) ([]byte, favorites.Favorite) {
+	t.Helper()
+	saved, err := json.Marshal(fav)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back favorites.Favorite
+	if err := json.Unmarshal(saved, &back); err != nil {
+		t.Fatal(err)
+	}
+	return saved, back
 }
 
 // sameJSON reports whether a and b hold the same JSON value.
@@ -98,4 +105,31 @@ func acct(s mastodontest.Status) string {
 		return "bob"
 	}
 	return s.Acct
+}
+
+// As of a favourite that is a boost keeps the boosted status's Raw, a part
+// of the favourite's Raw as Status documents, before and after the
+// Favorite's JSON round trip.
+func TestAsKeepsTheBoostsRaw(t *testing.T) {
+	const reblog = `{"id":"1","uri":"https://b.example/s/1","content":"<p>original</p>","account":{"id":"3"}}`
+	listed := favorites.Favorite{Provider: mastodon.ProviderName, Ref: favorites.Ref{ID: "2"},
+		Raw: json.RawMessage(`{"id":"2","uri":"https://a.example/s/2","account":{"id":"4"},"reblog":` + reblog + `}`)}
+	_, back := roundTrip(t, listed)
+	for name, fav := range map[string]favorites.Favorite{"listed": listed, "read back": back} {
+		var st *mastodon.Status
+		if !fav.As(&st) {
+			t.Fatalf("%s: As(*mastodon.Status) = false", name)
+		}
+		if st.Reblog == nil || st.Reblog.ID != "1" || st.Reblog.Content != "<p>original</p>" {
+			t.Fatalf("%s: Reblog %+v, want status 1", name, st.Reblog)
+		}
+		if len(st.Reblog.Raw) == 0 || !sameJSON(t, st.Reblog.Raw, []byte(reblog)) {
+			t.Errorf("%s: Reblog.Raw = %q, want the boosted status's JSON", name, st.Reblog.Raw)
+		}
+		// A part of the favourite's Raw, not a copy.
+		start := bytes.Index(fav.Raw, []byte(`"reblog":`)) + len(`"reblog":`)
+		if len(st.Reblog.Raw) == 0 || &st.Reblog.Raw[0] != &fav.Raw[start] || &st.Raw[0] != &fav.Raw[0] {
+			t.Errorf("%s: Raw and Reblog.Raw are not parts of the favourite's Raw", name)
+		}
+	}
 }

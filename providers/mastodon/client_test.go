@@ -232,18 +232,16 @@ func TestListRefusedBeforeSending(t *testing.T) {
 	}
 }
 
-// A next link to another host is refused: the token never leaves the
-// instance.
+// A next link to another host is refused with its page, which Cursor
+// stays at: the token never leaves the instance, and no cursor it would
+// refuse is handed out.
 func TestListRefusesCrossHostNextLink(t *testing.T) {
 	c, m := newMock(t, answer{status: 200, body: `[{"id":"1"}]`, header: http.Header{"Link": {
 		`<https://attacker.example/api/v1/favourites?max_id=5>; rel="next"`}}})
 	p := c.Favourites(nil)
-	if _, err := p.NextPage(t.Context()); err != nil {
-		t.Fatal(err)
-	}
 	_, err := p.NextPage(t.Context())
-	if !errors.Is(err, favorites.ErrCrossHostURL) {
-		t.Fatalf("following a cross-host next link: %v, want ErrCrossHostURL", err)
+	if !errors.Is(err, favorites.ErrCrossHostURL) || !errors.Is(err, favorites.ErrMalformedReply) || p.Cursor() != "" {
+		t.Fatalf("a page with a cross-host next link: %v, Cursor() %q; want ErrCrossHostURL at the first page", err, p.Cursor())
 	}
 	if n := len(m.Calls()); n != 1 {
 		t.Errorf("%d requests, want only the first page", n)

@@ -9,41 +9,64 @@ import (
 // API's Date format, as account_serializer.rb sends last_status_at.
 const dateLayout = time.DateOnly
 
-// Date is a calendar day with no time or zone, as Mastodon sends
-// Account.last_status_at. It reads back and writes exactly the text it
-// came from. The zero Date is not a day; [Date.IsZero] tells it.
+// Date is a calendar day, as Mastodon sends Account.last_status_at: a bare
+// day ("2024-01-02") since Mastodon 3.1, a full RFC 3339 time before, and
+// still in the examples of Mastodon's own entity documents. It keeps what
+// was sent: the day, and the full time when there was one ([Date.Time]),
+// and writes back exactly the text it came from. The zero Date is not a
+// day; [Date.IsZero] tells it.
 type Date struct {
 	Year  int
 	Month time.Month
 	Day   int
+
+	// sent is the full time as the server wrote it, when it wrote one;
+	// a string, so that Dates read from the same text are ==.
+	sent string
 }
 
-// ParseDate reads a day written "2006-01-02". Mastodon before 3.1 sent
-// last_status_at as a full RFC 3339 time: that is read too, as the day it
-// names in its own offset.
+// ParseDate reads a day written "2006-01-02", or a full RFC 3339 time as
+// older servers send last_status_at: its day is the one it names in its own
+// offset, and [Date.Time] gives the time.
 func ParseDate(s string) (Date, error) {
-	t, err := time.Parse(dateLayout, s)
-	if err != nil {
-		var err2 error
-		if t, err2 = time.Parse(time.RFC3339Nano, s); err2 != nil {
-			return Date{}, fmt.Errorf("%s: date %q is not YYYY-MM-DD", ProviderName, s)
-		}
+	if t, err := time.Parse(dateLayout, s); err == nil {
+		return DateOf(t), nil
 	}
-	return DateOf(t), nil
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%s: date %q is not YYYY-MM-DD or an RFC 3339 time", ProviderName, s)
+	}
+	d := DateOf(t)
+	d.sent = s
+	return d, nil
 }
 
-// DateOf is the day t falls on, in t's own location.
+// DateOf is the day t falls on, in t's own location, without t's time.
 func DateOf(t time.Time) Date {
 	y, m, d := t.Date()
 	return Date{Year: y, Month: m, Day: d}
 }
 
-// String writes the day as "2006-01-02", or "" for the zero Date.
+// String writes the day as "2006-01-02", or the full time as it was sent
+// when there was one, or "" for the zero Date.
 func (d Date) String() string {
-	if d.IsZero() {
+	switch {
+	case d.sent != "":
+		return d.sent
+	case d.IsZero():
 		return ""
 	}
 	return d.In(time.UTC).Format(dateLayout)
+}
+
+// Time is the full time the server sent, and true; or the zero time and
+// false when it sent a bare day.
+func (d Date) Time() (time.Time, bool) {
+	if d.sent == "" {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339Nano, d.sent)
+	return t, err == nil // ParseDate read it so: it does not fail
 }
 
 // IsZero says whether d is the zero Date, no day at all.
@@ -54,8 +77,8 @@ func (d Date) In(loc *time.Location) time.Time {
 	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
 }
 
-// MarshalText writes the day as "2006-01-02"; the zero Date, which is no
-// day, is an error rather than a made-up one.
+// MarshalText writes the Date as [Date.String] does; the zero Date, which
+// is no day, is an error rather than a made-up one.
 func (d Date) MarshalText() ([]byte, error) {
 	if d.IsZero() {
 		return nil, fmt.Errorf("%s: the zero Date is not a day", ProviderName)

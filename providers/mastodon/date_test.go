@@ -10,17 +10,20 @@ import (
 	"github.com/favkit/favorites/providers/mastodon"
 )
 
-// A bare date reads back as the text it came from; an old server's full
-// time is read as its day; anything else is an error naming the value.
+// A bare date and an old server's full time both read back as the text
+// they came from; anything else is an error naming the value.
 func TestDateJSON(t *testing.T) {
 	tests := []struct {
 		in, want, err string
 	}{
 		{in: `"2024-01-02"`, want: `"2024-01-02"`},
 		{in: `"0999-12-31"`, want: `"0999-12-31"`},
-		{in: `"2019-06-30T22:00:00.000+02:00"`, want: `"2019-06-30"`},
+		{in: `"2019-06-30T22:00:00.000+02:00"`, want: `"2019-06-30T22:00:00.000+02:00"`},
+		{in: `"2019-11-17T00:02:23.693Z"`, want: `"2019-11-17T00:02:23.693Z"`},
+		{in: `"2019-11-17T00:02:23Z"`, want: `"2019-11-17T00:02:23Z"`},
 		{in: `"2024-02-30"`, err: `date "2024-02-30" is not YYYY-MM-DD`},
 		{in: `"yesterday"`, err: `date "yesterday" is not YYYY-MM-DD`},
+		{in: `"2019-11-17T25:02:23Z"`, err: `is not YYYY-MM-DD or an RFC 3339 time`},
 		{in: `20240102`, err: "cannot unmarshal number"},
 	}
 	for _, tt := range tests {
@@ -91,5 +94,64 @@ func TestDateUnmarshalTextAsTimeParse(t *testing.T) {
 	}
 	if accepted != 3*365+3*366 { // 1900, 2023 and 9999 are common years; 0000, 2000 and 2024 leap years
 		t.Errorf("%d days accepted, want %d", accepted, 3*365+3*366)
+	}
+}
+
+// A full time keeps its time and names the day of its own offset; a bare
+// day has no time.
+func TestDateTime(t *testing.T) {
+	tests := []struct {
+		in   string
+		day  mastodon.Date
+		time time.Time // zero: none
+	}{
+		{"2024-01-02", mastodon.Date{Year: 2024, Month: time.January, Day: 2}, time.Time{}},
+		{"2019-11-17T00:02:23.693Z", mastodon.Date{Year: 2019, Month: time.November, Day: 17},
+			time.Date(2019, 11, 17, 0, 2, 23, 693e6, time.UTC)},
+		{"2019-06-30T22:00:00.000-02:00", mastodon.Date{Year: 2019, Month: time.June, Day: 30},
+			time.Date(2019, 7, 1, 0, 0, 0, 0, time.UTC)},
+	}
+	for _, tt := range tests {
+		d, err := mastodon.ParseDate(tt.in)
+		if err != nil {
+			t.Fatalf("ParseDate(%q): %v", tt.in, err)
+		}
+		if d.Year != tt.day.Year || d.Month != tt.day.Month || d.Day != tt.day.Day || d.String() != tt.in {
+			t.Errorf("ParseDate(%q) = %v, want the day %v written as sent", tt.in, d, tt.day)
+		}
+		got, ok := d.Time()
+		if ok != !tt.time.IsZero() || !got.Equal(tt.time) {
+			t.Errorf("ParseDate(%q).Time() = %v, %v; want %v", tt.in, got, ok, tt.time)
+		}
+		if again, _ := mastodon.ParseDate(tt.in); again != d {
+			t.Errorf("ParseDate(%q) twice: %#v != %#v", tt.in, again, d)
+		}
+	}
+}
+
+// An account's last_status_at keeps a full time through each decoding:
+// the one-pass reader a listing uses, and json.Unmarshal.
+func TestLastStatusAtKeepsTheTime(t *testing.T) {
+	const sent = "2019-11-17T00:02:23.693Z"
+	body := []byte(`{"id":"1","uri":"https://a.example/s/1","account":{"id":"2","last_status_at":"` + sent + `"}}`)
+	var viaJSON mastodon.Status
+	if err := json.Unmarshal(body, &viaJSON); err != nil {
+		t.Fatal(err)
+	}
+	viaDecode, err := mastodon.DecodeStatus(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, s := range map[string]*mastodon.Status{"json.Unmarshal": &viaJSON, "DecodeStatus": viaDecode} {
+		d := s.Account.LastStatusAt
+		if d == nil {
+			t.Fatalf("%s: no last_status_at", name)
+		}
+		if at, ok := d.Time(); !ok || !at.Equal(time.Date(2019, 11, 17, 0, 2, 23, 693e6, time.UTC)) {
+			t.Errorf("%s: last_status_at's time %v, %v; want %s", name, at, ok, sent)
+		}
+		if out, err := json.Marshal(d); err != nil || string(out) != `"`+sent+`"` {
+			t.Errorf("%s: last_status_at writes %s, %v; want %q", name, out, err, sent)
+		}
 	}
 }

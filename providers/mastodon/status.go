@@ -63,7 +63,8 @@ type Status struct {
 	// Raw is the status's JSON exactly as the server sent it, unknown
 	// fields included: the bytes of the reply itself, not a copy, and for
 	// a boost's Reblog a part of its parent's Raw. The client's calls,
-	// [DecodeStatus] and [DecodeStatuses] set it; json.Unmarshal into a
+	// [DecodeStatus], [DecodeStatuses] and [Status.DecodeRaw] (so
+	// [favorites.Favorite.As]) set it; json.Unmarshal into a
 	// Status leaves it empty, since it could keep the bytes only by copying
 	// them (a json.Decoder reuses its buffer).
 	Raw json.RawMessage `json:"-"`
@@ -72,6 +73,19 @@ type Status struct {
 // FavoriteProvider names the provider whose favourites a Status is: it lets
 // [favorites.Favorite.As] decode a favourite's Raw into one.
 func (*Status) FavoriteProvider() string { return ProviderName }
+
+// DecodeRaw makes s the status raw holds, as [DecodeStatus] decodes it: s's
+// Raw is raw itself and a boost's Reblog.Raw a part of it, not copies, so
+// raw must not change afterwards. [favorites.Favorite.As] calls it, so that
+// a favourite's boost keeps its Raw; json.Unmarshal keeps no Raw.
+func (s *Status) DecodeRaw(raw []byte) error {
+	st, err := DecodeStatus(raw)
+	if err != nil {
+		return err
+	}
+	*s = *st
+	return nil
+}
 
 // Link is the status's web page: URL when the server gives one, else URI.
 func (s *Status) Link() string {
