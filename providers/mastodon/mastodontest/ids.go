@@ -2,12 +2,13 @@ package mastodontest
 
 // Each fake draws the bases of its IDs at random, one block of idBlocks,
 // so that two fakes share an ID only when they draw the same block: about
-// one chance in a billion. A test that carries a raw ID from one fake to
-// another then fails, as it would between two instances.
-const idBlocks = 1 << 30
+// one chance in a hundred million. A test that carries a raw ID from one
+// fake to another then fails, as it would between two instances.
+const idBlocks = 1 << 27
 
-// Status IDs look like Mastodon's snowflakes (from 109...), statusStep
-// apart; a block holds 65,536 statuses before it reaches the next. They
+// Status IDs look like Mastodon's snowflakes (18 digits, from 109...),
+// statusStep apart; a block holds 65,536 statuses before it reaches the
+// next. They
 // stay far above favourite IDs, so a client that builds max_id from status
 // IDs gets the wrong page and its test fails.
 const (
