@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -369,4 +370,36 @@ func usesOf(file *ast.File, importPath string) []string {
 		return true
 	})
 	return uses
+}
+
+// Accounts added at once are accounts of their own: each holds only what
+// was favourited as it, and its client is let in.
+func TestFakesAddAccountConcurrently(t *testing.T) {
+	for name, start := range theFakes() {
+		t.Run(name, func(t *testing.T) {
+			f := start()
+			defer f.close()
+			items := f.items(8)
+			accounts := make([]account, len(items))
+			var wg sync.WaitGroup
+			for i := range accounts {
+				wg.Go(func() { accounts[i] = f.addAccount() })
+			}
+			wg.Wait()
+			for i, a := range accounts {
+				if err := a.favorite(items[i]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for i, a := range accounts {
+				c, err := a.client(favoritestest.Options()...)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := listIDs(t, c); !slices.Equal(got, []string{items[i].ID}) {
+					t.Errorf("account %d lists %v, want [%s]", i, got, items[i].ID)
+				}
+			}
+		})
+	}
 }

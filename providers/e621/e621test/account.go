@@ -34,12 +34,12 @@ func (s *Server) Client(opts ...favorites.Option) (*e621.Client, error) {
 func (s *Server) AddAccount() Account {
 	key := "e621test-" + rand.Text()
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	login := ""
 	for n := len(s.users); login == "" || s.users[login] != nil; n++ {
 		login = fmt.Sprintf("user%d", n)
 	}
-	s.mu.Unlock()
-	return Account{ID: s.AddUser(login, key), Login: login, APIKey: key, srv: s}
+	return Account{ID: s.addUser(login, key), Login: login, APIKey: key, srv: s}
 }
 
 // Client returns an e621 client of the account's at its server, with its

@@ -163,10 +163,17 @@ func (s *Server) Close() {
 	s.srv.Close()
 }
 
-// AddUser adds an account and returns its user ID.
+// AddUser adds an account and returns its user ID. [Server.AddAccount]
+// is the usual way to a second account; AddUser gives it the login and
+// key you choose.
 func (s *Server) AddUser(login, apiKey string) int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.addUser(login, apiKey)
+}
+
+// addUser adds an account; s.mu is held.
+func (s *Server) addUser(login, apiKey string) int64 {
 	s.nextUser++
 	s.users[login] = &user{id: s.nextUser, login: login, apiKey: apiKey, has: map[int64]bool{}}
 	return s.nextUser

@@ -128,7 +128,7 @@ func (s *Server) Unfavorite(user string, ids ...string) error {
 // s.mu.
 func (s *Server) checkSeed(user string, ids []string) error {
 	if !s.knownUser(user) {
-		return fmt.Errorf("mastodontest: no user %q: no token acts as it (see AddToken)", user)
+		return fmt.Errorf("mastodontest: no user %q: no token acts as it (see AddAccount or AddToken)", user)
 	}
 	for _, id := range ids {
 		if _, ok := s.statuses[id]; !ok {
@@ -188,7 +188,8 @@ func (s *Server) Favorites(user string) []string {
 
 // AddToken lets token act as user with the given scopes, such as "read",
 // "write", "read:favourites" or "write:favourites". An empty user makes an
-// application token with no user.
+// application token with no user. [Server.AddAccount] is the usual way to a
+// second account; AddToken gives it the name, token and scopes you choose.
 func (s *Server) AddToken(token, user string, scopes ...string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

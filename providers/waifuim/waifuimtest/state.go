@@ -8,6 +8,8 @@ import (
 
 // AddUser adds a user with perms and returns a new token for it. An
 // existing user's permissions are replaced; its old tokens keep working.
+// [Server.AddAccount] is the usual way to a second account; AddUser gives it
+// the ID and permissions you choose ([Server.NewClient] makes its client).
 func (s *Server) AddUser(id int64, perms ...Permission) string {
 	s.mu.Lock()
 	tok := fmt.Sprintf("waifuimtest-user-%d-%d", id, len(s.tokens))
