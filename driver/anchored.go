@@ -318,6 +318,9 @@ func (l *AnchoredList[T, K]) step(ctx context.Context, at AnchoredCursor[K], res
 // them); not found, it starts again from the top. It gives what follows
 // the last anchor found, or, when that ends a page, the page after.
 func (l *AnchoredList[T, K]) find(ctx context.Context, at AnchoredCursor[K]) (favorites.Page[T], error) {
+	if _, ok := l.windowAfter(at); !ok {
+		return favorites.Page[T]{}, l.tooDeep(at) // nowhere to go on to
+	}
 	w, read, err := l.readAt(ctx, at)
 	if err == nil && l.ServerSize && w.size != at.Size {
 		at.Size = w.size // w holds another place than at's: read the one that does
@@ -338,7 +341,15 @@ func (l *AnchoredList[T, K]) find(ctx context.Context, at AnchoredCursor[K]) (fa
 	case !found:
 		return l.step(ctx, l.top(at), false)
 	case len(items) == 0 && read.More:
-		return l.step(ctx, l.after(at, w, read), false)
+		// The anchor found ends w: read on from there, skipping any
+		// later one of at's, pushed down onto the next page.
+		on := l.after(at, w, read)
+		for _, id := range at.Anchors {
+			if !slices.Contains(on.Anchors, id) {
+				on.Anchors = append(on.Anchors, id)
+			}
+		}
+		return l.step(ctx, on, false)
 	}
 	return l.result(at, w, items, read), nil
 }

@@ -205,6 +205,8 @@ func TestAnchoredWalkResumes(t *testing.T) {
 		{"the last given removed", false, func(l *pagedList, f []int64) { l.remove(f[19]) }, false},
 		{"the last four given removed", false, func(l *pagedList, f []int64) { l.remove(f[16:20]...) }, true},
 		{"fifteen given removed", false, func(l *pagedList, f []int64) { l.remove(f[:15]...) }, true},
+		{"one added", false, func(l *pagedList, _ []int64) { l.add(1) }, false},
+		{"five added, two given removed", false, func(l *pagedList, f []int64) { l.add(5); l.remove(f[4], f[12]) }, false},
 		{"fifteen added, more than a page", false, func(l *pagedList, _ []int64) { l.add(15) }, false},
 		{"seventy added, seven pages", false, func(l *pagedList, _ []int64) { l.add(70) }, false},
 		{"the last given added again", false, func(l *pagedList, f []int64) { l.readd(f[19]) }, false},

@@ -16,7 +16,7 @@ import (
 // for a service whose list has no min_id to ask from: the mark keeps the
 // newest few items (its anchors), and [AnchorMark.Since] reads the list
 // from the top until it finds them again. Everything above them is new,
-// newest first, each once; k new items cost about ceil(k/page)+1 requests.
+// newest first, each once.
 // Its text is
 //
 //	<Prefix><account>.a<id>-<id>...   the newest items at the mark, newest first
@@ -35,6 +35,12 @@ import (
 // to the top of the list, and the rest keep their order. The anchors still
 // there lie together, in the mark's order, where the list as it stood at
 // the mark begins; an anchor found above them was added again, and is new.
+// The call reads until the anchors settle: all found, or two or more of
+// them together and an item after them, or the end of the list. So k new
+// items cost ceil(k/page)+1 requests while two anchors next to each other
+// are still there, and with one left the call reads on to the end; only
+// anchors removed and added again in their old order, next to each other,
+// can hide the items added before them.
 // Where the page size is the client's, pages overlap (see AnchoredList),
 // so that items removed above the read show as a page that holds no item
 // read before: the call reads again from the top, and after three such
@@ -212,8 +218,10 @@ func (m *AnchorMark[T, K]) windowOn(end, size int) (window, bool) {
 // goes between. An anchor found above them was added again, so the run of
 // anchors that starts the old list is the last one in ids. It is known
 // once nothing later can hold an anchor: at the end of the list, once
-// every anchor has been seen, or when an item that is no anchor follows
-// the run (then the anchors not seen were removed).
+// every anchor has been seen, or when an item that is no anchor follows a
+// run of two or more (then the anchors not seen were removed). A run of
+// one followed by other items may be an anchor added again, above new
+// items and the rest of the run: the walk reads on.
 func boundary[K comparable](anchors, ids []K, end bool) (int, bool) {
 	if len(anchors) == 0 {
 		return len(ids), end // the list was empty: all of it is new
@@ -228,7 +236,7 @@ func boundary[K comparable](anchors, ids []K, end bool) (int, bool) {
 			last, found = i, found+1
 		}
 	}
-	if last < 0 || !(end || found == len(anchors) || last < len(ids)-1) {
+	if last < 0 {
 		return 0, false
 	}
 	start := last
@@ -239,7 +247,7 @@ func boundary[K comparable](anchors, ids []K, end bool) (int, bool) {
 		}
 		start--
 	}
-	return start, true
+	return start, end || found == len(anchors) || start < last && last < len(ids)-1
 }
 
 // Format writes the mark of a list whose newest items are anchors, newest

@@ -106,29 +106,36 @@ func TestAnchorMarkAnchorsMoved(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		n      int
+		server int // the server's page size; 0: the client's 320
 		change func(l *pagedList, old []int64) (added []int64)
 	}{
-		{"newest three removed", 50, func(l *pagedList, old []int64) []int64 {
+		{"newest three removed", 50, 0, func(l *pagedList, old []int64) []int64 {
 			l.remove(old[:3]...)
 			return l.add(2)
 		}},
-		{"all but the oldest anchor removed", 50, func(l *pagedList, old []int64) []int64 {
+		{"all but the oldest anchor removed", 50, 0, func(l *pagedList, old []int64) []int64 {
 			l.remove(old[:7]...)
 			return l.add(4)
 		}},
-		{"an anchor added again", 50, func(l *pagedList, old []int64) []int64 {
+		{"an anchor added again", 50, 0, func(l *pagedList, old []int64) []int64 {
 			added := l.add(3)
 			l.readd(old[2])
 			return append([]int64{old[2]}, added...)
 		}},
-		{"fewer items than anchors", 3, func(l *pagedList, _ []int64) []int64 { return l.add(2) }},
-		{"one anchor just past the page", 50, func(l *pagedList, old []int64) []int64 {
+		{"an anchor added again above a page of new ones", 50, 5, func(l *pagedList, old []int64) []int64 {
+			added := l.add(6)
+			l.readd(old[2])
+			return append([]int64{old[2]}, added...)
+		}},
+		{"fewer items than anchors", 3, 0, func(l *pagedList, _ []int64) []int64 { return l.add(2) }},
+		{"one anchor just past the page", 50, 0, func(l *pagedList, old []int64) []int64 {
 			l.remove(old[1:]...)
 			return l.add(319)
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			l := newPagedList(tc.n)
+			l.server = tc.server
 			m := marksOf(l, 0)
 			_, mark := since(t, m, "")
 			want := tc.change(l, l.snapshot())
