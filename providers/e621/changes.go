@@ -22,9 +22,11 @@ import "context"
 // first posts of page 1. Page numbers cannot show a favourite removed
 // above the read, which moves the rest up under the next page, so each
 // page after the first is sized to start a few posts before the last one
-// ended and must show a post read before: then nothing
-// slipped past unread. With k favourites added that costs at most
-// ceil(k/320)+1 requests up to k = 4,000, and ceil(k/290)+1 at any depth.
+// ended and must show a post read before: then nothing slipped past
+// unread (driver.AnchorMark reads it). With k favourites added that costs
+// at most ceil(k/320)+1 requests up to k = 4,000, and ceil(k/290)+1 at any
+// depth, while two of the mark's posts next to each other are still
+// favourites; with one left, the call reads on to the end of the list.
 // If favourites above the read are removed faster than the overlap (more
 // than three between two requests), the call reads again from page 1, and
 // after three such reads fails with an error matching
@@ -43,9 +45,9 @@ import "context"
 // again between two calls. A favourite added while a call runs is in that
 // call or the next (it goes above the posts the new mark keeps), never in
 // neither; one removed while a call runs may be given or not. An anchor
-// unfavourited and favourited again counts as added again; if that one
-// lies more than a page above the other anchors, favourites added before
-// it can be missed.
+// unfavourited and favourited again counts as added again; only anchors
+// favourited again in their old order, next to each other, can hide the
+// favourites added before them.
 func (c *Client) FavoritesSince(ctx context.Context, mark string) ([]*Post, string, error) {
 	if err := c.needAccount("FavoritesSince (your own favourites)"); err != nil {
 		return nil, "", err
