@@ -23,12 +23,14 @@ import (
 //
 //	<CursorPrefix>l<size>.o<offset>[.a<id>-<id>...]
 //
-// A walk resumed from a cursor finds the anchors again in the page after
-// the offset, in the page before it (items removed above), or in the pages
-// after it (items added above); when they are gone, it starts again from
-// the top: it may repeat, it never skips an item that is still there. A
-// list that moves faster than the overlap can tell is read again from the
-// top too.
+// A walk resumed from a cursor finds the anchors again in the page that
+// held them, in the page before it (items removed above), or up to 16
+// pages after it (items added above); when they are gone, it starts again
+// from the top: it may repeat, it never skips an item that is still there.
+// A list that moves faster than the overlap can tell is read again from
+// the top too. Where the server picks the page size, pages lie side by
+// side, and an item removed above the read between two pages of one walk
+// moves the one at their boundary past it unread: no reply shows that.
 //
 // A provider gives the page fetch and the item's ID; for example, for a
 // service that takes page and limit:
@@ -59,8 +61,9 @@ type AnchoredList[T any, K comparable] struct {
 	// ID is an item's ID: what tells it from every other item of the list.
 	ID func(item T) K
 
-	// FormatID and ParseID write an ID in text and read it back; ParseID
-	// refuses, with an error saying why, any text FormatID would not write.
+	// FormatID and ParseID write an ID in text, of at most 4*MaxIDLength
+	// bytes, and read it back; ParseID refuses, with an error saying why,
+	// any text FormatID would not write.
 	FormatID func(id K) string
 	ParseID  func(text string) (K, error)
 

@@ -191,57 +191,70 @@ func TestAnchoredWalkWhileTheListMoves(t *testing.T) {
 
 // TestAnchoredWalkResumes resumes a walk from the cursor a first run of
 // two pages saved, after the list changed, and checks that nothing there
-// all along is skipped, and nothing repeated unless the case allows it.
+// all along is skipped, and nothing repeated unless the case allows it:
+// for pages of 10 and 100 (which overlap) the client picks, and of 10 the
+// server picks.
 func TestAnchoredWalkResumes(t *testing.T) {
-	type change func(l *pagedList, first []int64)
+	type change func(l *pagedList, first []int64, size int)
 	tests := []struct {
 		name    string
-		server  bool // the server picks the size, 10
 		change  change
 		repeats bool
 	}{
-		{"no change", false, func(*pagedList, []int64) {}, false},
-		{"three given removed", false, func(l *pagedList, f []int64) { l.remove(f[0], f[7], f[15]) }, false},
-		{"the last given removed", false, func(l *pagedList, f []int64) { l.remove(f[19]) }, false},
-		{"the last four given removed", false, func(l *pagedList, f []int64) { l.remove(f[16:20]...) }, true},
-		{"fifteen given removed", false, func(l *pagedList, f []int64) { l.remove(f[:15]...) }, true},
-		{"one added", false, func(l *pagedList, _ []int64) { l.add(1) }, false},
-		{"five added, two given removed", false, func(l *pagedList, f []int64) { l.add(5); l.remove(f[4], f[12]) }, false},
-		{"fifteen added, more than a page", false, func(l *pagedList, _ []int64) { l.add(15) }, false},
-		{"seventy added, seven pages", false, func(l *pagedList, _ []int64) { l.add(70) }, false},
-		{"the last given added again", false, func(l *pagedList, f []int64) { l.readd(f[19]) }, false},
-		{"server: no change", true, func(*pagedList, []int64) {}, false},
-		{"server: two given removed", true, func(l *pagedList, f []int64) { l.remove(f[9], f[7]) }, false},
-		{"server: forty added", true, func(l *pagedList, _ []int64) { l.add(40) }, false},
-		{"server: pages of 4 now", true, func(l *pagedList, _ []int64) { l.server = 4 }, false},
-		{"server: pages of 25 now", true, func(l *pagedList, _ []int64) { l.server = 25 }, false},
-		{"server: pages of 25 and one added", true, func(l *pagedList, _ []int64) { l.server = 25; l.add(1) }, false},
+		{"no change", func(*pagedList, []int64, int) {}, false},
+		{"three given removed", func(l *pagedList, f []int64, _ int) { l.remove(f[0], f[7], f[15]) }, false},
+		{"the last given removed", func(l *pagedList, f []int64, _ int) { l.remove(f[len(f)-1]) }, false},
+		{"the last four given removed", func(l *pagedList, f []int64, _ int) { l.remove(f[len(f)-4:]...) }, true},
+		{"more than a page given removed", func(l *pagedList, f []int64, s int) { l.remove(f[:s+5]...) }, true},
+		{"one added", func(l *pagedList, _ []int64, _ int) { l.add(1) }, false},
+		{"five added, two given removed", func(l *pagedList, f []int64, _ int) { l.add(5); l.remove(f[4], f[12]) }, false},
+		{"more than a page added", func(l *pagedList, _ []int64, s int) { l.add(s + 5) }, false},
+		{"seven pages added", func(l *pagedList, _ []int64, s int) { l.add(7 * s) }, false},
+		{"the last given added again", func(l *pagedList, f []int64, _ int) { l.readd(f[len(f)-1]) }, false},
+		{"the server's pages of 4 now", func(l *pagedList, _ []int64, _ int) { l.server = min(l.server, 4) }, false},
+		{"the server's pages of 25 now", func(l *pagedList, _ []int64, _ int) {
+			if l.server > 0 {
+				l.server = 25
+			}
+		}, false},
+		{"the server's pages of 25 and one added", func(l *pagedList, _ []int64, _ int) {
+			if l.server > 0 {
+				l.server = 25
+			}
+			l.add(1)
+		}, false},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			l := newPagedList(60)
-			if tt.server {
-				l.server = 10
-			}
-			before := l.snapshot()
-			p := walkOf(l, 100, 0).Pager("", 10)
-			var first []int64
-			for range 2 {
-				page, err := p.NextPage(t.Context())
-				if err != nil {
-					t.Fatal(err)
+	for _, walk := range []struct {
+		size   int
+		server bool
+	}{{10, false}, {100, false}, {10, true}} {
+		for _, tt := range tests {
+			t.Run(fmt.Sprintf("%d %v %s", walk.size, walk.server, tt.name), func(t *testing.T) {
+				l := newPagedList(6 * walk.size)
+				if walk.server {
+					l.server = walk.size
 				}
-				first = append(first, page.Items...)
-			}
-			tt.change(l, first)
-			second := listAll(t, walkOf(l, 100, 0).Pager(p.Cursor(), 0))
-			checkWalk(t, before, l.snapshot(), append(slices.Clone(first), second...), true)
-			for i, id := range second {
-				if slices.Contains(second[:i], id) || !tt.repeats && slices.Contains(first, id) {
-					t.Errorf("the resumed walk repeated %d: first %v, resumed %v", id, first, second)
+				before := l.snapshot()
+				p := walkOf(l, 100, 0).Pager("", walk.size)
+				var first []int64
+				for range 2 {
+					page, err := p.NextPage(t.Context())
+					if err != nil {
+						t.Fatal(err)
+					}
+					first = append(first, page.Items...)
 				}
-			}
-		})
+				tt.change(l, first, walk.size)
+				second := listAll(t, walkOf(l, 100, 0).Pager(p.Cursor(), 0))
+				checkWalk(t, before, l.snapshot(), append(slices.Clone(first), second...), true)
+				for i, id := range second {
+					if slices.Contains(second[:i], id) || !tt.repeats && slices.Contains(first, id) {
+						t.Errorf("the resumed walk repeated %d: first %v, resumed %v", id, first, second)
+						break
+					}
+				}
+			})
+		}
 	}
 }
 
