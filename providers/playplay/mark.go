@@ -45,7 +45,10 @@ func (c *Client) marks() *driver.AnchorMark[*Media, MediaRef] {
 // between them (no canonical ref holds one: driver.CheckID refuses it).
 func readMarkV1(text string) (account string, refs []string, ok bool) {
 	rest, ok := strings.CutPrefix(text, markPrefixV1)
-	account, list, _ := strings.Cut(rest, ".")
+	account, list, dot := strings.Cut(rest, ".")
+	if !dot {
+		return "", nil, ok // no account tag
+	}
 	if list != "" {
 		refs = strings.Split(list, "/")
 	}
