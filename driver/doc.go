@@ -19,6 +19,13 @@
 // items from the reply's own bytes, refusing pages the service would never
 // send before it builds a value for them.
 //
+// A service that pages its list by number, newest first (page and limit,
+// or pages of its own size), is walked by an [AnchoredList]: the provider
+// gives its page fetch, an item's ID and its cursor's prefix, and gets a
+// Pager that keeps its place by the last items read while the list moves
+// and resumes from its cursor; an [AnchorMark] on the same list gives its
+// Changes.
+//
 // An adapter that can list what changed since a mark implements
 // favorites.ChangeLister; a service that answers its whole list in one
 // request gets its marks and its added and removed items from [SetMark] and

@@ -39,14 +39,11 @@ var (
 func NewAdapter(c *Client) *Adapter {
 	spec := spec(c)
 	spec.List = func(o favorites.ListOptions) *favorites.Pager[*Post] {
-		start, err := parseCursor(o.Cursor, o.PageSize)
+		list, err := c.ownOrUsers(0)
 		if err != nil {
 			return driver.ErrorPager[*Post](err)
 		}
-		if start.limit == 0 {
-			start.limit = MaxLimit
-		}
-		return c.favoritesPager(0, start)
+		return list.Pager(o.Cursor, o.PageSize)
 	}
 	spec.Changes = func(ctx context.Context, mark string) (driver.ChangeSet[*Post], error) {
 		added, next, err := c.FavoritesSince(ctx, mark)

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"slices"
 	"strconv"
 
 	"github.com/favkit/favorites"
@@ -55,24 +54,27 @@ type favoritesQuery struct {
 // than MinPostBytes; the error names the post's position.
 //
 // Pages after the first are read so that nothing still a favourite is
-// skipped while the list changes: each starts a few posts before the last
-// one ended (so a page holds up to Limit posts, and at Limit 320 about 7%
-// fewer new ones on average; none overlap under Limit 4) and yields what
-// follows the last posts read before. A favourite added meanwhile, which
-// pushes the rest down, makes nothing repeat; favourites removed above the
-// read, which move the rest up, make nothing skip. When none of the last
-// posts read is in the page (more than three removed above it between two
-// requests, or all of them unfavourited), the walk reads the page before
-// it as well, and when they are not there either, it starts again at page
-// 1 and yields again what it had.
+// skipped while the list changes (driver.AnchoredList walks it): each
+// starts a few posts before the last one ended (so a page holds up to
+// Limit posts, and at Limit 320 about 7% fewer new ones on average; none
+// overlap under Limit 64) and yields what follows the last posts read
+// before. A favourite added meanwhile, which pushes the rest down, makes
+// nothing repeat; favourites removed above the read, which move the rest
+// up, make nothing skip. When none of the last posts read is in the page
+// (more than three removed above it between two requests, or all of them
+// unfavourited), the walk reads the page before it as well, and when they
+// are not there either, it starts again at page 1 and yields again what
+// it had.
 //
 // The Pager's cursor (see the package doc for its text) is "" before the
 // first page of a walk from page 1 and after the last page; otherwise it
 // names the page size, how far the walk read and the last posts read, and
 // FavoritesOptions.Cursor (or the Adapter's ListOptions.Cursor) starts a
-// new walk from it, in the same way: favourites added or removed between
-// the two walks never make it skip one that is still there, and it repeats
-// only when it has to start again.
+// new walk from it: it reads the page that holds the last posts read, or
+// the page before (favourites removed above them), or up to 16 pages on
+// (favourites added above them), and goes on after them. Favourites added
+// or removed between the two walks never make it skip one that is still
+// there, and it repeats only when it has to start again at page 1.
 //
 // A user who hides their favourites gives an error matching
 // ErrFavoritesHidden (and favorites.ErrForbidden) where the server answers
@@ -82,31 +84,34 @@ func (c *Client) Favorites(opts *FavoritesOptions) *favorites.Pager[*Post] {
 	if opts != nil {
 		o = *opts
 	}
-	start, err := o.start()
-	if err != nil {
+	if err := o.check(); err != nil {
 		return driver.ErrorPager[*Post](err)
 	}
-	return c.favoritesPager(o.UserID, start)
+	list, err := c.ownOrUsers(o.UserID)
+	switch {
+	case err != nil:
+		return driver.ErrorPager[*Post](err)
+	case o.Cursor != "":
+		return list.Pager(o.Cursor, o.Limit)
+	}
+	limit, _ := checkLimit(o.Limit)
+	return list.PagerFrom(driver.AnchoredCursor[int64]{Size: limit, Offset: (max(o.Page, 1) - 1) * limit})
 }
 
-// start is where a walk with options o begins: its cursor, or its page.
-func (o FavoritesOptions) start() (cursor, error) {
+// check refuses options out of range, and a cursor with a page.
+func (o FavoritesOptions) check() error {
 	if o.Page < 0 || o.Page > MaxPage {
-		return cursor{}, fmt.Errorf("%s: %w: page %d is outside 1 to %d (e621 serves no page past %d)",
+		return fmt.Errorf("%s: %w: page %d is outside 1 to %d (e621 serves no page past %d)",
 			ProviderName, favorites.ErrInvalidArgument, o.Page, MaxPage, MaxPage)
 	}
-	limit, err := checkLimit(o.Limit)
-	if err != nil {
-		return cursor{}, err
+	if _, err := checkLimit(o.Limit); err != nil {
+		return err
 	}
-	if o.Cursor == "" {
-		return cursor{limit: limit, offset: (max(o.Page, 1) - 1) * limit}, nil
-	}
-	if o.Page != 0 {
-		return cursor{}, fmt.Errorf("%s: %w: both a cursor and page %d; a cursor names its own page",
+	if o.Cursor != "" && o.Page != 0 {
+		return fmt.Errorf("%s: %w: both a cursor and page %d; a cursor names its own page",
 			ProviderName, favorites.ErrInvalidArgument, o.Page)
 	}
-	return parseCursor(o.Cursor, o.Limit)
+	return nil
 }
 
 // checkLimit gives the page size a limit asks for: 0 is MaxLimit.
@@ -121,105 +126,23 @@ func checkLimit(limit int) (int, error) {
 	return limit, nil
 }
 
-// favoritesPager walks from start, shared with the adapter's List.
-func (c *Client) favoritesPager(userID int64, start cursor) *favorites.Pager[*Post] {
+// ownOrUsers is the favourites list of userID, or of the caller for 0,
+// which an anonymous client does not have.
+func (c *Client) ownOrUsers(userID int64) (*driver.AnchoredList[*Post, int64], error) {
 	if userID < 0 {
-		return driver.ErrorPager[*Post](fmt.Errorf("%s: %w: user ID %d is negative",
-			ProviderName, favorites.ErrInvalidArgument, userID))
+		return nil, fmt.Errorf("%s: %w: user ID %d is negative", ProviderName, favorites.ErrInvalidArgument, userID)
 	}
 	if userID == 0 {
-		// e621 reads a missing user_id as the caller, whom an anonymous
-		// client does not have.
+		// e621 reads a missing user_id as the caller.
 		if err := c.needAccount("listing your own favourites (UserID 0)"); err != nil {
-			return driver.ErrorPager[*Post](err)
+			return nil, err
 		}
 	}
-	first := start.String()
-	fetch := func(ctx context.Context, text string) (favorites.Page[*Post], error) {
-		at := start
-		if text != first {
-			var ok bool
-			if at, ok = scanCursor(text); !ok { // every cursor but the first is one this walk wrote
-				return favorites.Page[*Post]{}, fmt.Errorf("%s: %w: cursor %.80q", ProviderName, favorites.ErrInvalidArgument, text)
-			}
-		}
-		return c.walkPage(ctx, userID, at, text == first)
-	}
-	return favorites.NewPager(fetch, first)
-}
-
-// walkPage reads the window after at and yields what it holds after at's
-// anchors: the window overlaps them (see window.go) unless the walk starts
-// from a page number or pages are too small to overlap. A window that
-// should hold an anchor and does not, or the first of a resumed walk
-// without one, is read with the window before it (see lookBack).
-func (c *Client) walkPage(ctx context.Context, userID int64, at cursor, resumed bool) (favorites.Page[*Post], error) {
-	w, ok := readWindow{page: at.offset/at.limit + 1, limit: at.limit}, true
-	if len(at.anchors) > 0 {
-		w, ok = nextWindow(at.offset, at.limit)
-	}
-	if !ok || w.page > MaxPage {
-		return favorites.Page[*Post]{}, fmt.Errorf("%s: %w: the walk is %d posts deep: e621 serves no page past %d "+
-			"(list with a larger limit, or narrow the listing)", ProviderName, favorites.ErrInvalidArgument, at.offset, MaxPage)
-	}
-	posts, resp, err := c.favoritesPage(ctx, userID, w.limit, w.page)
-	if err != nil {
-		return favorites.Page[*Post]{}, err
-	}
-	items, found := at.skipSeen(posts)
-	if !found && len(at.anchors) > 0 && (resumed || overlap(at.limit) > 0) {
-		if items, found, err = c.lookBack(ctx, userID, at, w, posts); err != nil {
-			return favorites.Page[*Post]{}, err
-		}
-		if !found { // moved past both windows, or all unfavourited: the top again
-			return c.walkPage(ctx, userID, cursor{limit: at.limit}, false)
-		}
-	}
-	return at.result(w, items, posts, resp), nil
-}
-
-// lookBack reads the window before w, where at's anchors were when at was
-// written if more favourites above them were removed than w overlaps, and
-// looks for them in it and posts, w's. At the top of the list nothing is
-// before: what the two windows hold is the walk from the top again.
-func (c *Client) lookBack(ctx context.Context, userID int64, at cursor, w readWindow, posts []*Post) ([]*Post, bool, error) {
-	if w.start() == 0 {
-		return posts, true, nil
-	}
-	b := windowBefore(w.start(), at.limit)
-	prev, _, err := c.favoritesPage(ctx, userID, b.limit, b.page)
-	if err != nil {
-		return nil, false, err
-	}
-	both, in := slices.Clip(prev), make(map[int64]bool, len(prev))
-	for _, p := range prev {
-		in[p.ID] = true
-	}
-	for _, p := range posts {
-		if !in[p.ID] { // the two windows overlap
-			both = append(both, p)
-		}
-	}
-	items, found := at.skipSeen(both)
-	return items, found || b.start() == 0, nil
-}
-
-// result is the Page a walk yields from window w read at c: items, and the
-// next cursor, which a full window of read posts asks for.
-func (c cursor) result(w readWindow, items, read []*Post, resp *favorites.Response) favorites.Page[*Post] {
-	p := favorites.Page[*Post]{Items: items, Response: resp}
-	if len(read) >= w.limit {
-		p.Next = c.after(w, read).String()
-	}
-	return p
+	return c.favoritesList(userID), nil
 }
 
 // favoritesPage sends one GET /favorites.json and decodes its posts.
 func (c *Client) favoritesPage(ctx context.Context, userID int64, limit, page int) ([]*Post, *favorites.Response, error) {
-	if page > MaxPage {
-		return nil, nil, fmt.Errorf("%s: %w: page %d: e621 serves no page past %d; "+
-			"list with a larger limit, or narrow the listing", ProviderName, favorites.ErrInvalidArgument, page, MaxPage)
-	}
 	req, err := c.c.NewRequest(http.MethodGet, "/favorites.json", favoritesQuery{UserID: userID, Page: page, Limit: limit}, nil)
 	if err != nil {
 		return nil, nil, err

@@ -87,11 +87,12 @@ func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error { return 
 // the service this stands on, what it costs, and which marks are stale).
 // An empty mark means "from now": no favourites, one request.
 //
-// The mark is text to save as it is: "playplay.mark.v1.", a hash of the
-// base URL, a dot, and the canonical refs of up to five of the newest
-// favourites joined by "/", such as
-// "playplay.mark.v1.3a9c0f12.upload:3/pexels:201". It holds no credential
-// and is at most a few KiB.
+// The mark is text to save as it is: "playplay.mark.v2.", a tag of the
+// base URL and token, ".a", and the canonical refs of up to five of the
+// newest favourites joined by "-", such as
+// "playplay.mark.v2.AsHkemDBH1o.aupload:3-pexels:201". It holds no
+// credential and is at most a few KiB. Marks of the earlier form
+// "playplay.mark.v1...." are read.
 //
 // RemovalsKnown is always false: the listing is paged, so removals show
 // only in a full listing ([favorites.Diff] of two of them). A favourite

@@ -134,8 +134,8 @@ func TestFavoritesCursorNamesTheLastItem(t *testing.T) {
 	if _, err := p.NextPage(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	if p.Cursor() != "2.2.pexels:8" || p.Done() {
-		t.Errorf("after page 1, cursor %q done %v; want \"2.2.pexels:8\", false", p.Cursor(), p.Done())
+	if want := "playplay.v2.l2.o2.aupload:9-pexels:8"; p.Cursor() != want || p.Done() {
+		t.Errorf("after page 1, cursor %q done %v; want %q, false", p.Cursor(), p.Done(), want)
 	}
 }
 

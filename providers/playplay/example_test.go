@@ -23,9 +23,9 @@ func exampleServer() *playplaytest.Server {
 }
 
 // List the favourites page by page with the typed client: the Pager follows
-// next_page. Its cursor is the page to fetch next, the page size and the
+// next_page. Its cursor is the page size, how far the listing read and the
 // last media given, so that a listing resumed from it goes on exactly
-// after that media.
+// after them.
 func ExampleClient_Favorites() {
 	srv := exampleServer()
 	defer srv.Close()
@@ -48,7 +48,7 @@ func ExampleClient_Favorites() {
 	// Output:
 	// 3 image upload-3.jpeg
 	// 2 image upload-2.jpeg
-	// next cursor: "2.2.upload:2"
+	// next cursor: "playplay.v2.l2.o2.aupload:3-upload:2"
 	// 1 image upload-1.jpeg
 	// next cursor: ""
 }
@@ -131,7 +131,7 @@ func ExampleAdapter_List() {
 	// Output:
 	// upload:3 image upload-3.jpeg jpeg 867 1300
 	// upload:2 image upload-2.jpeg jpeg 867 1300
-	// saved cursor "2.2.upload:2"
+	// saved cursor "playplay.v2.l2.o2.aupload:3-upload:2"
 	// upload:1 image upload-1.jpeg
 }
 

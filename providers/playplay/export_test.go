@@ -5,11 +5,12 @@ import (
 	"encoding/json"
 )
 
-// CursorRoundTrips reports whether text is read as a cursor that writes
-// back as text: the only cursors a listing takes.
-func CursorRoundTrips(text string) bool {
-	c, err := parseCursor(text)
-	return err == nil && c.String() == text
+// OldCursorPage reads text as a cursor of the earlier form, "next.size.ref",
+// and gives the page a listing resumed from it reads first: the one that
+// held the last media given.
+func OldCursorPage(text string) (int, bool) {
+	at, ok := readOldCursor(text)
+	return (at.Offset-1)/max(at.Size, 1) + 1, ok
 }
 
 // DecodeListBody decodes a listing reply of page 1 as Client.FavoritesPage
@@ -26,15 +27,16 @@ func DecodeListBody(ctx context.Context, data []byte) (*ListResponse, error) {
 
 // ParseMark reads text as a mark of c and writes it back.
 func ParseMark(text string, c *Client) (string, error) {
-	m, err := parseMark(text, c.markHost())
+	m := c.marks()
+	anchors, err := m.Parse(text)
 	if err != nil {
 		return "", err
 	}
-	return m.String(), nil
+	return m.Format(anchors), nil
 }
 
 // MaxMarkLen is the longest mark read.
-const MaxMarkLen = maxMarkLen
+var MaxMarkLen = (&Client{}).marks().MaxLen()
 
-// MarkHost is the base URL hash in c's marks.
-func MarkHost(c *Client) string { return c.markHost() }
+// MarkHost is the account tag in c's marks.
+func MarkHost(c *Client) string { return c.account }

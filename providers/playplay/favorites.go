@@ -8,7 +8,6 @@ import (
 	"strconv"
 
 	"github.com/favkit/favorites"
-	"github.com/favkit/favorites/driver"
 )
 
 // ListOptions tune [Client.Favorites]. A nil *ListOptions means the
@@ -27,34 +26,32 @@ type ListOptions struct {
 // page; a null or absent next_page ends the listing. Nothing is sent until
 // the Pager is read.
 //
-// The Pager's cursor holds the next page number, the server's page size
-// and the ref of the last media given (see [favorites.Pager.Cursor]). A
-// listing resumed from it re-reads the page that media was on and goes on
-// after it, wherever favourites added or removed since have moved it, so
-// no favourite still there is skipped. What can repeat: when the last media
-// given has been removed, or has moved further than 16 pages, the resumed
-// listing starts again from the first page and gives everything again;
-// favourites added before the saved point are not given (they belong to
-// the part already listed). A cursor from an earlier version, a bare page
-// number, is refused with [favorites.ErrInvalidArgument].
+// The Pager's cursor holds the server's page size, how far the listing
+// read and the refs of the last media given (see cursor.go). A listing
+// resumed from it reads the page that held the last media given, or the
+// page before (favourites removed above it), or up to 16 pages on
+// (favourites added above it), and goes on after it, so no favourite still
+// there is skipped. What can repeat: when the last media given have all
+// been removed, or moved further, the resumed listing starts again from
+// the first page and gives everything again; favourites added before the
+// saved point are not given (they belong to the part already listed). A
+// cursor of the earlier form "next.size.ref" resumes the same way; a bare
+// page number, from before that, is refused with
+// [favorites.ErrInvalidArgument].
 //
-// Within one walk, a favourite removed above the read between two pages
-// moves the rest up one, and the media at that page boundary is not given
-// by that walk: the pages have no size to ask for (which would let them
-// overlap, as e621's do) and no total, so nothing in a reply shows it. A
-// listing that must be whole while the user edits the list is read again.
+// Within one walk, a favourite added above the read pushes the rest down,
+// and what moves onto the next page is not given twice; a favourite
+// removed above the read moves the rest up one, and the media at that page boundary is
+// not given by that walk: the pages have no size to ask for (which would
+// let them overlap, as e621's do) and no total, so nothing in a reply shows
+// it. A listing that must be whole while the user edits the list is read
+// again.
 func (c *Client) Favorites(opts *ListOptions) *favorites.Pager[*Media] {
 	var text string
 	if opts != nil {
 		text = opts.Cursor
 	}
-	if text != "" {
-		if _, err := parseCursor(text); err != nil {
-			return driver.ErrorPager[*Media](err)
-		}
-	}
-	w := &walk{c: c}
-	return favorites.NewPager(w.fetch, text)
+	return c.favoritesList().Pager(text, 0)
 }
 
 // FavoritesPage fetches one page of the listing. page 0 fetches the first
