@@ -14,7 +14,7 @@ import (
 // that order (so newest is at the top), and an adapter on it.
 func savedFake(t *testing.T, newest int64) (*e621test.Server, *e621.Adapter) {
 	t.Helper()
-	srv := e621test.NewServer(e621test.WithRateLimit(0))
+	srv := e621test.NewServer(e621test.WithRateLimit(0), e621test.WithFirstID(1001)) // the saved texts name these IDs
 	t.Cleanup(srv.Close)
 	ids := srv.AddPosts(int(newest - 1000))
 	if ids[0] != 1001 || ids[len(ids)-1] != newest {
