@@ -1,7 +1,9 @@
-// Package fieldfill sets every field of a value to a value of its own, for
-// the tests that hold a provider's one-pass readers to reading each field
-// of its wire types: a field added without a reader stays zero when the
-// filled value, written by encoding/json, is decoded again.
+// Package fieldfill sets every field of a value to a value of its own
+// (Fill) and lists the fields where two values differ (Diff), for the
+// tests that hold a provider's one-pass readers to reading each field of
+// its wire types as encoding/json does: a field added without a reader
+// stays zero when the filled value, written by encoding/json, is decoded
+// again.
 package fieldfill
 
 import (
@@ -84,12 +86,19 @@ func number(path string) int {
 	return int(h.Sum32()%100000) + 1
 }
 
-// Diff lists where got differs from want, a value of the same type, as
-// "path: got, want" lines: the fields a decoder left out or misread.
-// Times are compared by Equal, pointers and lists by what they hold.
+// Diff lists where got differs from want, as "path: got, want" lines: the
+// fields a decoder left out or misread. want may be of another type of
+// the same shape (a copy of got's type without methods, for a reference
+// decoder): fields are matched by name, and one want lacks must be zero in
+// got. Fields encoding/json leaves alone (unexported, tagged "-") are not
+// compared. Times are compared by Equal and their offset, pointers and
+// lists by what they hold.
 func Diff(path string, got, want reflect.Value) []string {
 	if got.Type() == reflect.TypeFor[time.Time]() {
-		if g, w := got.Interface().(time.Time), want.Interface().(time.Time); !g.Equal(w) {
+		g, w := got.Interface().(time.Time), want.Interface().(time.Time)
+		_, gOffset := g.Zone()
+		_, wOffset := w.Zone()
+		if !g.Equal(w) || gOffset != wOffset {
 			return []string{fmt.Sprintf("%s: %v, want %v", path, g, w)}
 		}
 		return nil
@@ -113,16 +122,30 @@ func Diff(path string, got, want reflect.Value) []string {
 		}
 		return d
 	case reflect.Struct:
-		var d []string
-		for i := range got.NumField() {
-			if f := got.Type().Field(i); f.IsExported() {
-				d = append(d, Diff(path+"."+f.Name, got.Field(i), want.Field(i))...)
-			}
-		}
-		return d
+		return diffFields(path, got, want)
 	}
 	if !reflect.DeepEqual(got.Interface(), want.Interface()) {
-		return []string{fmt.Sprintf("%s: %v, want %v", path, got, want)}
+		return []string{fmt.Sprintf("%s: %#v, want %#v", path, got.Interface(), want.Interface())}
 	}
 	return nil
+}
+
+// diffFields compares a struct's fields by name.
+func diffFields(path string, got, want reflect.Value) []string {
+	var d []string
+	for i := range got.NumField() {
+		f := got.Type().Field(i)
+		if !f.IsExported() || f.Tag.Get("json") == "-" {
+			continue
+		}
+		w := want.FieldByName(f.Name)
+		if !w.IsValid() {
+			if !got.Field(i).IsZero() {
+				d = append(d, fmt.Sprintf("%s.%s: set, where want has no such field", path, f.Name))
+			}
+			continue
+		}
+		d = append(d, Diff(path+"."+f.Name, got.Field(i), w)...)
+	}
+	return d
 }

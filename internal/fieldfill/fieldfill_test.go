@@ -70,3 +70,17 @@ func TestRules(t *testing.T) {
 		t.Errorf("Fill set %+v: want In nil (not entered) and Day set by Value", got)
 	}
 }
+
+// Diff matches fields by name across types of the same shape: a field the
+// other type lacks must be zero.
+func TestDiffAcrossTypes(t *testing.T) {
+	type plain struct{ S string }
+	full := inner{S: "a"}
+	if d := Diff("v", reflect.ValueOf(full), reflect.ValueOf(plain{S: "a"})); len(d) > 0 {
+		t.Errorf("Diff of equal fields, P zero: %q", d)
+	}
+	full.P = new(int64)
+	if d := Diff("v", reflect.ValueOf(full), reflect.ValueOf(plain{S: "a"})); len(d) != 1 || d[0] != "v.P: set, where want has no such field" {
+		t.Errorf("Diff with P set: %q", d)
+	}
+}

@@ -48,7 +48,7 @@ func TestEveryFieldIsRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, got := range map[string]*mastodon.Status{"page": page[0], "UnmarshalJSON": &one} {
-		if d := diffPlain(name, reflect.ValueOf(got), reflect.ValueOf(&want)); len(d) > 0 {
+		if d := fieldfill.Diff(name, reflect.ValueOf(got), reflect.ValueOf(&want)); len(d) > 0 {
 			t.Errorf("%s differs from what was written:\n%s", name, joinDiffs(d))
 		}
 	}
