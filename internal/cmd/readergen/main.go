@@ -5,7 +5,7 @@
 // type, as encoding/json v1 reads one. A provider runs it by a line such
 // as
 //
-//	//go:generate go run ../../internal/cmd/readergen -decoder decoder -list "list(d, {{.Field}}, {{.Slab}}, {{.Read}})" Post
+//	//go:generate go run ../../internal/cmd/readergen -decoder pageDecoder -list "list(d, {{.Field}}, {{.Slab}}, {{.Read}})" Post
 //
 // in the package it writes readers_gen.go for. The readers are methods of
 // the decoder type (-decoder), which embeds onepass.Reader and has a field
@@ -16,7 +16,8 @@
 // time.Time by onepass.Reader's methods, a type of the package whose
 // underlying type is string by Str, a struct type of the package by the
 // reader generated for it (read<Type>), a pointer by onepass.Ptr and a
-// list by the call -list writes (a text/template; see listCall). Any
+// list by the call -list writes (a text/template; see listCall and
+// listTemplate). Any
 // other type is an error naming the field.
 //
 // A reader written by hand says so by a directive in its doc comment, and
@@ -52,7 +53,7 @@ func main() {
 		os.Exit(2)
 	}
 	var err error
-	if c.list, err = template.New("list").Option("missingkey=error").Parse(*list); err != nil {
+	if c.list, err = listTemplate(*list); err != nil {
 		fmt.Fprintln(os.Stderr, "readergen: -list:", err)
 		os.Exit(2)
 	}
@@ -68,6 +69,13 @@ type config struct {
 	out     string
 	list    *template.Template
 	roots   []string
+}
+
+// listTemplate parses -list, with the function lowerCamel (of a Go name:
+// {{lowerCamel .Owner}}{{.GoField}} is pollOwnVotes) for names built from
+// the field's.
+func listTemplate(text string) (*template.Template, error) {
+	return template.New("list").Funcs(template.FuncMap{"lowerCamel": lowerCamel}).Parse(text)
 }
 
 // run writes c.out in dir from the package's other files.

@@ -17,7 +17,7 @@ func generateFrom(t *testing.T, src string) (string, error) {
 		t.Fatal(err)
 	}
 	c := config{decoder: "decoder", out: "readers_gen.go", roots: []string{"Post"},
-		list: template.Must(template.New("list").Parse("list(d, {{.Field}}, {{.Slab}}, {{.Elem}}, {{.Read}}, {{.Name}}, {{.Owner}}.{{.GoField}})"))}
+		list: template.Must(listTemplate("list(d, {{.Field}}, {{.Slab}}, {{.Elem}}, {{.Read}}, {{.Name}}, {{lowerCamel .Owner}}{{.GoField}})"))}
 	if err := run(dir, c); err != nil {
 		return "", err
 	}
@@ -78,9 +78,9 @@ type File struct {
 		caseLine("rating", "d.Str((*string)(&x.Rating))"),
 		caseLine("parent", "onepass.Ptr(&d.Reader, &x.Parent, &d.slabs.int64s, d.Int64)"),
 		caseLine("ends", "onepass.Ptr(&d.Reader, &x.Ends, &d.slabs.times, d.Time)"),
-		caseLine("tags", "list(d, &x.Tags, &d.slabs.strings, string, d.Str, tags, Post.Tags)"),
+		caseLine("tags", "list(d, &x.Tags, &d.slabs.strings, string, d.Str, tags, postTags)"),
 		caseLine("file", "d.readFile(&x.File)"),
-		caseLine("files", "list(d, &x.Files, &d.slabs.files, file, d.readFile, files, Post.Files)"),
+		caseLine("files", "list(d, &x.Files, &d.slabs.files, file, d.readFile, files, postFiles)"),
 		caseLine("cover", "onepass.Ptr(&d.Reader, &x.Cover, &d.slabs.files, d.readFile)"),
 		"func (d *decoder) readFile(x *File) error {\n\treturn d.Object(\"a file\", ",
 		"\tfiles   onepass.Slab[File]\n\tint64s  onepass.Slab[int64]\n\tstrings onepass.Slab[string]\n\ttimes   onepass.Slab[time.Time]\n",
@@ -137,7 +137,7 @@ func (d *decoder) author(a *Author) error { return nil }
 	}
 	for _, want := range []string{
 		caseLine("day", "d.day(&x.Day)"),
-		caseLine("days", "list(d, &x.Days, &d.slabs.days, day, d.day, days, Post.Days)"),
+		caseLine("days", "list(d, &x.Days, &d.slabs.days, day, d.day, days, postDays)"),
 		caseLine("last", "onepass.Ptr(&d.Reader, &x.Last, &d.slabs.days, d.day)"),
 		caseLine("parent", "d.parent(&x.Parent)"),
 		caseLine("author", "d.author(&x.Author)"),
