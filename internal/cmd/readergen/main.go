@@ -17,8 +17,7 @@
 // underlying type is string by Str, a struct type of the package by the
 // reader generated for it (read<Type>), a pointer by onepass.Ptr and a
 // list by the call -list writes (a text/template; see listCall and
-// listTemplate). Any
-// other type is an error naming the field.
+// listTemplate). Any other type is an error naming the field.
 //
 // A reader written by hand says so by a directive in its doc comment, and
 // the generator calls it where it would have written its own:
