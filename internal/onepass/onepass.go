@@ -1,8 +1,8 @@
 // Package onepass holds what the providers' one-pass decoders share: they
 // read a page with encoding/json v2's tokenizer
 // (github.com/go-json-experiment/json/jsontext) once, filling the typed
-// values by readers written out for their types and cutting each item's
-// Raw from the page as they go. Here are the readers of the values those
+// values by readers generated for their types (internal/cmd/readergen)
+// and cutting each item's Raw from the page as they go. Here are the readers of the values those
 // types are made of, each as encoding/json v1 reads it (Reader), the
 // page's strings (Strings) and values (Slab), and the scans over the
 // page's bytes that find where a value starts and how many items a list

@@ -11,9 +11,9 @@ import (
 )
 
 // Reader reads the values of one reply with jsontext, each as encoding/json
-// v1 reads a value of its Go type, for the providers' readers written out
-// for their types (a switch on an object's member names, calling Object
-// and the readers below). Each provider's tests compare its readers with
+// v1 reads a value of its Go type, for the providers' readers generated
+// for their types (internal/cmd/readergen: a switch on an object's member
+// names, calling Object and the readers below). Each provider's tests compare its readers with
 // v1 on every fixture and under fuzzing. The rules, v1's:
 //
 //   - A member's name matches a field as strings.EqualFold does (see

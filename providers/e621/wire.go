@@ -13,14 +13,15 @@ import (
 // A listing's posts are decoded in one pass, as Mastodon's statuses are:
 // one jsontext.Decoder (the tokenizer of github.com/go-json-experiment/json,
 // the code of Go's encoding/json/v2) reads the list's bytes in place, each
-// post is filled as its tokens go by, by readers written out for its types
-// (readers.go, over onepass.Reader), and its Raw is cut from the list at
-// the offsets before and after it. Through encoding/json (v1) each post
-// was scanned to find its end, copied into a json.Decoder, scanned again
-// to decode, and each of its lists twice more. v2's own reflection-driven struct decoding,
-// used here before, looked up every member's name in a map and its
-// unmarshaler in a sync.Map: half of a listing's CPU. Post.UnmarshalJSON,
-// for callers of encoding/json, decodes with the same readers.
+// post is filled as its tokens go by, by readers generated for its types
+// (readers_gen.go, readers.go, over onepass.Reader), and its Raw is cut
+// from the list at the offsets before and after it. Through encoding/json
+// (v1) each post was scanned to find its end, copied into a json.Decoder,
+// scanned again to decode, and each of its lists twice more. v2's own
+// reflection-driven struct decoding, used here before, looked up every
+// member's name in a map and its unmarshaler in a sync.Map: half of a
+// listing's CPU. Post.UnmarshalJSON, for callers of encoding/json, decodes
+// with the same readers.
 
 // pageDecoder is one decoding of a listing's bytes and what its readers
 // share: the reader of its values (onepass.Reader, with the page's strings)
@@ -28,10 +29,7 @@ import (
 // through pageDecoders.
 type pageDecoder struct {
 	onepass.Reader
-	ints    onepass.Slab[int64]
-	floats  onepass.Slab[float64]
-	strList onepass.Slab[string]
-	idList  onepass.Slab[int64]
+	slabs slabs
 }
 
 var pageDecoders = sync.Pool{New: func() any { return new(pageDecoder) }}
@@ -47,7 +45,7 @@ func getPageDecoder(data []byte) *pageDecoder {
 // put returns d to the pool holding nothing of the reply.
 func (d *pageDecoder) put() {
 	d.Release()
-	d.ints, d.floats, d.strList, d.idList = onepass.Slab[int64]{}, onepass.Slab[float64]{}, onepass.Slab[string]{}, onepass.Slab[int64]{}
+	d.slabs = slabs{}
 	pageDecoders.Put(d)
 }
 

@@ -10,8 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
+	"github.com/favkit/favorites/internal/fieldfill"
 	"github.com/favkit/favorites/providers/mastodon"
 )
 
@@ -135,67 +135,6 @@ func plainPage(page []byte) ([]reflect.Value, []json.RawMessage, error) {
 	return items, raws, nil
 }
 
-// diffPlain lists where the SDK's value got differs from v1's plain one,
-// field by field; path names the value. Raw, which v1 never fills, is
-// compared by the callers.
-func diffPlain(path string, got, want reflect.Value) []string {
-	if got.Type() == reflect.TypeFor[time.Time]() {
-		g, w := got.Interface().(time.Time), want.Interface().(time.Time)
-		_, go_ := g.Zone()
-		_, wo := w.Zone()
-		if !g.Equal(w) || go_ != wo {
-			return []string{fmt.Sprintf("%s: %v, v1 %v", path, g, w)}
-		}
-		return nil
-	}
-	switch got.Kind() {
-	case reflect.Pointer:
-		if got.IsNil() || want.IsNil() {
-			if got.IsNil() != want.IsNil() {
-				return []string{fmt.Sprintf("%s: nil %v, v1 nil %v", path, got.IsNil(), want.IsNil())}
-			}
-			return nil
-		}
-		return diffPlain(path, got.Elem(), want.Elem())
-	case reflect.Slice:
-		if got.IsNil() != want.IsNil() || got.Len() != want.Len() {
-			return []string{fmt.Sprintf("%s: len %d nil %v, v1 len %d nil %v", path, got.Len(), got.IsNil(), want.Len(), want.IsNil())}
-		}
-		var d []string
-		for i := range got.Len() {
-			d = append(d, diffPlain(path+"["+strconv.Itoa(i)+"]", got.Index(i), want.Index(i))...)
-		}
-		return d
-	case reflect.Struct:
-		return diffFields(path, got, want)
-	}
-	if !reflect.DeepEqual(got.Interface(), want.Interface()) {
-		return []string{fmt.Sprintf("%s: %#v, v1 %#v", path, got.Interface(), want.Interface())}
-	}
-	return nil
-}
-
-// diffFields compares a struct's fields by name; a field the plain copy
-// left out must be zero in the SDK's value.
-func diffFields(path string, got, want reflect.Value) []string {
-	var d []string
-	for i := range got.NumField() {
-		f := got.Type().Field(i)
-		if !f.IsExported() || f.Name == "Raw" {
-			continue
-		}
-		w := want.FieldByName(f.Name)
-		if !w.IsValid() {
-			if !got.Field(i).IsZero() {
-				d = append(d, fmt.Sprintf("%s.%s: set where the SDK leaves it unread", path, f.Name))
-			}
-			continue
-		}
-		d = append(d, diffPlain(path+"."+f.Name, got.Field(i), w)...)
-	}
-	return d
-}
-
 // diffPage decodes page with the SDK and with v1 and lists the
 // differences, each item's Raw included; sdkErr is the SDK's error, and
 // v1Err v1's (then nothing is compared).
@@ -216,7 +155,7 @@ func diffPage(page []byte) (diffs []string, sdkErr, v1Err error) {
 		if !bytes.Equal(s.Raw, raws[i]) {
 			diffs = append(diffs, fmt.Sprintf("%s: Raw %.60q, v1's bytes %.60q", path, s.Raw, raws[i]))
 		}
-		diffs = append(diffs, diffPlain(path, reflect.ValueOf(s), items[i])...)
+		diffs = append(diffs, fieldfill.Diff(path, reflect.ValueOf(s), items[i])...)
 	}
 	return diffs, nil, nil
 }

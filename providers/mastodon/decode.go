@@ -74,19 +74,19 @@ func decodeValue(data []byte, v any) error {
 		err = d.account(v)
 	case *PreviewCard:
 		*v = PreviewCard{}
-		err = d.card(v)
+		err = d.readPreviewCard(v)
 	case *Poll:
 		*v = Poll{}
-		err = d.poll(v)
+		err = d.readPoll(v)
 	case *FilterResult:
 		*v = FilterResult{}
-		err = d.filterResult(v)
+		err = d.readFilterResult(v)
 	case *Filter:
 		*v = Filter{}
-		err = d.filter(v)
+		err = d.readFilter(v)
 	case *Approval:
 		*v = Approval{}
-		err = d.approval(v)
+		err = d.readApproval(v)
 	default:
 		panic(fmt.Sprintf("mastodon: decodeValue of a %T", v))
 	}
@@ -102,11 +102,13 @@ func decodeValue(data []byte, v any) error {
 // decodeStatus decodes the status at the decoder's position into s, at
 // level at, and, when the reply's bytes may be kept, gives it its Raw: the
 // part of the reply between the offsets before and after it.
+//
+//readergen:object Status
 func (d *decoder) decodeStatus(s *Status, at level) error {
 	start := onepass.ValueStart(d.Buf, d.Dec.InputOffset())
 	outer, inQuote := d.at, d.inQuote
 	d.at, d.inQuote = at, false
-	err := d.Object("a status", func(name []byte) (bool, error) { return d.statusField(s, name) })
+	err := d.Object("a status", func(name []byte) (bool, error) { return d.readStatusField(s, name) })
 	d.at, d.inQuote = outer, inQuote
 	if err != nil {
 		return err
@@ -118,86 +120,13 @@ func (d *decoder) decodeStatus(s *Status, at level) error {
 	return nil
 }
 
-// statusField reads the member name of a status into s.
-func (d *decoder) statusField(s *Status, name []byte) (bool, error) {
-	switch string(name) {
-	case "id":
-		return true, d.Str(&s.ID)
-	case "created_at":
-		return true, d.Time(&s.CreatedAt)
-	case "in_reply_to_id":
-		return true, onepass.Ptr(&d.Reader, &s.InReplyToID, &d.slabs.strs, d.Str)
-	case "in_reply_to_account_id":
-		return true, onepass.Ptr(&d.Reader, &s.InReplyToAccountID, &d.slabs.strs, d.Str)
-	case "uri":
-		return true, d.Str(&s.URI)
-	case "url":
-		return true, onepass.Ptr(&d.Reader, &s.URL, &d.slabs.strs, d.Str)
-	case "content":
-		return true, d.Str(&s.Content)
-	case "visibility":
-		return true, d.Str(&s.Visibility)
-	case "sensitive":
-		return true, d.Bool(&s.Sensitive)
-	case "spoiler_text":
-		return true, d.Str(&s.SpoilerText)
-	case "language":
-		return true, onepass.Ptr(&d.Reader, &s.Language, &d.slabs.strs, d.Str)
-	case "replies_count":
-		return true, d.Int(&s.RepliesCount)
-	case "reblogs_count":
-		return true, d.Int(&s.ReblogsCount)
-	case "favourites_count":
-		return true, d.Int(&s.FavouritesCount)
-	case "favourited":
-		return true, d.Bool(&s.Favourited)
-	case "reblogged":
-		return true, d.Bool(&s.Reblogged)
-	case "bookmarked":
-		return true, d.Bool(&s.Bookmarked)
-	case "muted":
-		return true, d.Bool(&s.Muted)
-	case "account":
-		return true, d.account(&s.Account)
-	case "media_attachments":
-		return true, decodeList(d, &s.MediaAttachments, &d.slabs.media, mediaList, d.mediaAttachment)
-	case "mentions":
-		return true, decodeList(d, &s.Mentions, &d.slabs.mentions, mentionList, d.mention)
-	case "tags":
-		return true, decodeList(d, &s.Tags, &d.slabs.tags, tagList, d.tag)
-	case "emojis":
-		return true, decodeList(d, &s.Emojis, &d.slabs.emojis, emojiList, d.emoji)
-	case "card":
-		return true, onepass.Ptr(&d.Reader, &s.Card, &d.slabs.cards, d.card)
-	case "poll":
-		return true, onepass.Ptr(&d.Reader, &s.Poll, &d.slabs.polls, d.poll)
-	case "reblog":
-		return true, d.statusPtr(&s.Reblog)
-	case "quotes_count":
-		return true, d.Int(&s.QuotesCount)
-	case "edited_at":
-		return true, onepass.Ptr(&d.Reader, &s.EditedAt, &d.slabs.times, d.Time)
-	case "text":
-		return true, onepass.Ptr(&d.Reader, &s.Text, &d.slabs.strs, d.Str)
-	case "quote":
-		return true, onepass.Ptr(&d.Reader, &s.Quote, &d.slabs.quotes, d.quote)
-	case "quote_approval":
-		return true, onepass.Ptr(&d.Reader, &s.QuoteApproval, &d.slabs.approvals, d.approval)
-	case "application":
-		return true, onepass.Ptr(&d.Reader, &s.Application, &d.slabs.apps, d.application)
-	case "pinned":
-		return true, d.Bool(&s.Pinned)
-	case "filtered":
-		return true, decodeList(d, &s.Filtered, &d.slabs.filterResults, filterResultList, d.filterResult)
-	}
-	return false, nil
-}
-
 // statusPtr decodes a status's reblog or a quote's quoted_status, the
 // only fields of type *Status, by the nesting rules: a status decodes its
 // boost and its quote, a boost its quote (a boost of a boost is refused),
 // a quoted status neither (a boost there is refused; its own quote is
 // Mastodon's ShallowQuote, so a quoted_status there is left in Raw).
+//
+//readergen:reader *Status
 func (d *decoder) statusPtr(p **Status) error {
 	if null, err := d.Null(); null || err != nil {
 		*p = nil
@@ -231,20 +160,12 @@ func (d *decoder) statusPtr(p **Status) error {
 
 // quote decodes a Quote, marking that a status found now is the quoted
 // one.
+//
+//readergen:object Quote
 func (d *decoder) quote(q *Quote) error {
 	inQuote := d.inQuote
 	d.inQuote = true
-	err := d.Object("a quote", func(name []byte) (bool, error) {
-		switch string(name) {
-		case "state":
-			return true, d.Str(&q.State)
-		case "quoted_status":
-			return true, d.statusPtr(&q.QuotedStatus)
-		case "quoted_status_id":
-			return true, onepass.Ptr(&d.Reader, &q.QuotedStatusID, &d.slabs.strs, d.Str)
-		}
-		return false, nil
-	})
+	err := d.Object("a quote", func(name []byte) (bool, error) { return d.readQuoteField(q, name) })
 	d.inQuote = inQuote
 	return err
 }

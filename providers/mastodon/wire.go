@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"reflect"
 	"sync"
-	"time"
 
 	"github.com/favkit/favorites/internal/onepass"
 )
@@ -12,26 +11,34 @@ import (
 // A reply is decoded in one pass: one jsontext.Decoder (the tokenizer of
 // github.com/go-json-experiment/json, the code of Go's encoding/json/v2)
 // reads the reply's buffer in place, and each entity is filled as its
-// tokens go by, by a reader of its own (decode.go, decode_entities.go): a
-// switch on its members' names, each field read by the reader of its Go
-// type (onepass.Reader, and date and decodeList below), as encoding/json
-// v1 reads a value of that type. Each status's Raw is cut from the buffer
-// at the offsets the decoder reports before and after it. encoding/json (v1) scans each value once to find
-// its end before it decodes it, and again for each UnmarshalJSON below
-// it; a listing decoded that way read every byte of a status four times or
-// more.
+// tokens go by, by a reader of its own: a switch on its members' names,
+// each field read by the reader of its Go type (onepass.Reader, and date
+// and decodeList below), as encoding/json v1 reads a value of that type.
+// Each status's Raw is cut from the buffer at the offsets the decoder
+// reports before and after it. encoding/json (v1) scans each value once to
+// find its end before it decodes it, and again for each UnmarshalJSON
+// below it; a listing decoded that way read every byte of a status four
+// times or more.
 //
-// The readers are written out rather than left to v2's reflection-driven
-// struct decoding (which this package used before): v2 looks up a field's
-// name in a map and its unmarshaler in a sync.Map for every member of
-// every object, a third of the decoding's time. The types keep their
-// UnmarshalJSON methods for callers of encoding/json (decodeValue).
+// The readers are generated from the entities' json tags
+// (readers_gen.go, by internal/cmd/readergen), but where a value needs a
+// reader of its own, written by hand and named by a readergen directive:
+// the nesting rules of statuses, quotes and accounts (decode.go,
+// decode_entities.go), a Date, a card's published_at. They are written
+// out rather than left to v2's reflection-driven struct decoding (which
+// this package used before): v2 looks up a field's name in a map and its
+// unmarshaler in a sync.Map for every member of every object, a third of
+// the decoding's time. The types keep their UnmarshalJSON methods for
+// callers of encoding/json (decodeValue).
 //
 // The readers hold to encoding/json v1's rules (onepass.Reader says
 // which), and the tests compare them with v1 on every fixture and under
-// fuzzing (asv1_test.go). Beyond those: an object or a list read again into
+// fuzzing (asv1_test.go), and hold every field to a reader
+// (everyfield_test.go). Beyond those: an object or a list read again into
 // the same field (a repeated name) is merged or replaced as v1 does, and a
 // Date is read by its UnmarshalText, as v1 calls it.
+
+//go:generate go run ../../internal/cmd/readergen -decoder decoder -list "decodeList(d, {{.Field}}, {{.Slab}}, {{.Elem}}List, {{.Read}})" Status
 
 // decoder is one decoding of a reply's bytes and the state its readers
 // share: the reader of its values (onepass.Reader, with the page's
@@ -50,37 +57,6 @@ type decoder struct {
 	inQuote  bool  // a Quote of the status at `at` is being decoded
 	accounts int   // how many accounts are being decoded, one in another
 	slabs    slabs
-}
-
-// slabs are where a decoding takes its values from (onepass.Slab): the
-// pointers' values and the lists' items. A page's values never share an
-// allocation with another page's: put empties them.
-type slabs struct {
-	strs      onepass.Slab[string]
-	ints      onepass.Slab[int]
-	bools     onepass.Slab[bool]
-	times     onepass.Slab[time.Time]
-	dates     onepass.Slab[Date]
-	quotes    onepass.Slab[Quote]
-	approvals onepass.Slab[Approval]
-	apps      onepass.Slab[Application]
-	cards     onepass.Slab[PreviewCard]
-	polls     onepass.Slab[Poll]
-	metas     onepass.Slab[MediaMeta]
-	sizes     onepass.Slab[MediaSize]
-	focuses   onepass.Slab[MediaFocus]
-
-	media          onepass.Slab[MediaAttachment]
-	mentions       onepass.Slab[Mention]
-	tags           onepass.Slab[Tag]
-	emojis         onepass.Slab[CustomEmoji]
-	fields         onepass.Slab[Field]
-	roles          onepass.Slab[AccountRole]
-	authors        onepass.Slab[PreviewCardAuthor]
-	options        onepass.Slab[PollOption]
-	filterResults  onepass.Slab[FilterResult]
-	filterKeywords onepass.Slab[FilterKeyword]
-	filterStatuses onepass.Slab[FilterStatus]
 }
 
 var decoders = sync.Pool{New: func() any { return new(decoder) }}
@@ -113,6 +89,8 @@ func (d *decoder) strNow() (string, error) {
 
 // date reads a Date by its UnmarshalText, given the string unquoted, as v1
 // calls it.
+//
+//readergen:reader Date
 func (d *decoder) date(p *Date) error {
 	if d.Dec.PeekKind() != '"' {
 		return d.WrongKind("a date")
@@ -148,19 +126,19 @@ func scalarRule[T string | int]() *listRule {
 
 // The rules of the entities' lists.
 var (
-	mediaList         = denseRule[MediaAttachment]()
-	mentionList       = denseRule[Mention]()
-	tagList           = denseRule[Tag]()
-	emojiList         = denseRule[CustomEmoji]()
-	fieldList         = denseRule[Field]()
-	roleList          = denseRule[AccountRole]()
-	authorList        = denseRule[PreviewCardAuthor]()
-	optionList        = denseRule[PollOption]()
-	filterResultList  = denseRule[FilterResult]()
-	filterKeywordList = denseRule[FilterKeyword]()
-	filterStatusList  = denseRule[FilterStatus]()
-	stringList        = scalarRule[string]()
-	intList           = scalarRule[int]()
+	mediaAttachmentList   = denseRule[MediaAttachment]()
+	mentionList           = denseRule[Mention]()
+	tagList               = denseRule[Tag]()
+	customEmojiList       = denseRule[CustomEmoji]()
+	fieldList             = denseRule[Field]()
+	accountRoleList       = denseRule[AccountRole]()
+	previewCardAuthorList = denseRule[PreviewCardAuthor]()
+	pollOptionList        = denseRule[PollOption]()
+	filterResultList      = denseRule[FilterResult]()
+	filterKeywordList     = denseRule[FilterKeyword]()
+	filterStatusList      = denseRule[FilterStatus]()
+	stringList            = scalarRule[string]()
+	intList               = scalarRule[int]()
 )
 
 // check refuses a list of n items in used bytes of JSON that is too small
