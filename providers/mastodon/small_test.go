@@ -1,7 +1,6 @@
 package mastodon_test
 
 import (
-	"errors"
 	"net/http"
 	"strings"
 	"testing"
@@ -9,6 +8,7 @@ import (
 	"github.com/jarcoal/httpmock"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/mastodon"
 )
 
@@ -54,35 +54,8 @@ func TestSmallRepliesList(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var typed, portable []string
-			var typedErr, portableErr error
-			for st, err := range c.Favourites(nil).All(t.Context()) {
-				if typedErr = err; err != nil {
-					break
-				}
-				typed = append(typed, st.ID)
-			}
-			for f, err := range mastodon.NewAdapter(c).List(nil).All(t.Context()) {
-				if portableErr = err; err != nil {
-					break
-				}
-				portable = append(portable, f.Ref.ID)
-			}
-			checkSmall(t, "typed", typed, typedErr, tt.ids, tt.err)
-			checkSmall(t, "portable", portable, portableErr, tt.ids, tt.err)
+			drivertest.CheckSmallReply(t, c.Favourites(nil), func(st *mastodon.Status) string { return st.ID },
+				mastodon.NewAdapter(c).List(nil), tt.ids, tt.err)
 		})
-	}
-}
-
-// checkSmall holds one listing of a small reply to what it should give.
-func checkSmall(t *testing.T, how string, got []string, err error, ids []string, wantErr string) {
-	t.Helper()
-	switch {
-	case wantErr == "" && err != nil:
-		t.Errorf("%s: %v, want %q", how, err, ids)
-	case wantErr == "" && strings.Join(got, ",") != strings.Join(ids, ","):
-		t.Errorf("%s: listed %q, want %q", how, got, ids)
-	case wantErr != "" && (!errors.Is(err, favorites.ErrMalformedReply) || !strings.Contains(err.Error(), wantErr)):
-		t.Errorf("%s: %v, want ErrMalformedReply naming %q", how, err, wantErr)
 	}
 }

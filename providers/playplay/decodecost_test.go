@@ -19,12 +19,6 @@ func nest(depth int) string {
 	return strings.Repeat(`{"a":`, depth) + "1" + strings.Repeat("}", depth)
 }
 
-// padded closes object, a JSON object left open, with white space before
-// its brace so that it is n bytes long: the cheapest item of n bytes.
-func padded(object string, n int) string {
-	return object + strings.Repeat(" ", n-len(object)-1) + "}"
-}
-
 // rule is PlayPlay's figures in the SDK's memory rule: media sit four
 // containers deep ({"results":[{"results":[...]}]}).
 var rule = drivertest.DecodeRule{ItemDepth: 4, MaxItems: playplay.MaxPageItems, MaxNested: playplay.MaxListItems, ItemCost: playplay.ItemCost}

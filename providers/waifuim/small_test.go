@@ -1,14 +1,13 @@
 package waifuim_test
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/driver"
+	"github.com/favkit/favorites/driver/drivertest"
 	"github.com/favkit/favorites/providers/waifuim"
 )
 
@@ -48,35 +47,8 @@ func TestSmallRepliesList(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c, mt, rec := mockClient(t)
 			mt.RegisterResponder(http.MethodGet, favURL, rec.reply(http.StatusOK, tt.body))
-			var typed, portable []string
-			var typedErr, portableErr error
-			for im, err := range c.Favorites(nil).All(t.Context()) {
-				if typedErr = err; err != nil {
-					break
-				}
-				typed = append(typed, strconv.FormatInt(im.ImageID, 10))
-			}
-			for f, err := range waifuim.NewAdapter(c).List(nil).All(t.Context()) {
-				if portableErr = err; err != nil {
-					break
-				}
-				portable = append(portable, f.Ref.ID)
-			}
-			checkSmall(t, "typed", typed, typedErr, tt.ids, tt.err)
-			checkSmall(t, "portable", portable, portableErr, tt.ids, tt.err)
+			drivertest.CheckSmallReply(t, c.Favorites(nil), func(im *waifuim.Image) string { return strconv.FormatInt(im.ImageID, 10) },
+				waifuim.NewAdapter(c).List(nil), tt.ids, tt.err)
 		})
-	}
-}
-
-// checkSmall holds one listing of a small reply to what it should give.
-func checkSmall(t *testing.T, how string, got []string, err error, ids []string, wantErr string) {
-	t.Helper()
-	switch {
-	case wantErr == "" && err != nil:
-		t.Errorf("%s: %v, want %q", how, err, ids)
-	case wantErr == "" && strings.Join(got, ",") != strings.Join(ids, ","):
-		t.Errorf("%s: listed %q, want %q", how, got, ids)
-	case wantErr != "" && (!errors.Is(err, favorites.ErrMalformedReply) || !strings.Contains(err.Error(), wantErr)):
-		t.Errorf("%s: %v, want ErrMalformedReply naming %q", how, err, wantErr)
 	}
 }
