@@ -45,12 +45,12 @@ func (r *RawJSON) UnmarshalJSON(data []byte) error {
 type ItemRules[T any] struct {
 	// Path is where the list sits in the reply: the names of the members
 	// that lead to it, from the reply's object down (e621's {"posts":[...]}
-	// is "posts"; DCH's {"_links":{"favourites":[...]}} is "_links",
-	// "favourites"). None: the reply is the list. A name is matched as
-	// encoding/json matches a struct field's: in any case, the last of a
-	// repeated name counts, a null object on the way leaves what an
-	// earlier one held; every other member must be JSON, and a reply that
-	// is not an object is malformed.
+	// is "posts"; a list two members down, {"_links":{"favourites":[...]}},
+	// is "_links", "favourites"). None: the reply is the list. A name is
+	// matched as encoding/json matches a struct field's: in any case, the
+	// last of a repeated name counts, a null object on the way leaves what
+	// an earlier one held; every other member must be JSON, and a reply
+	// that is not an object is malformed.
 	Path []string
 
 	// Max is the most items a page may hold: the page size asked for, with
