@@ -231,7 +231,7 @@ func TestStatusDecodeCostIsBoundedByTheReply(t *testing.T) {
 // A status of few bytes whose every pointer holds a value costs what
 // ItemCost allows, decoded on its own (through the client, the HTTP
 // exchange would cost more than such a reply).
-func TestDecodeStatusCostOfEveryPointer(t *testing.T) {
+func TestEveryPointerStatusDecodeCost(t *testing.T) {
 	one := rule
 	one.ItemDepth = 0
 	body := []byte(everyPointer(1))
