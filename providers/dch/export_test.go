@@ -34,7 +34,3 @@ func DecodePortable(ctx context.Context, body []byte) ([]favorites.Favorite, err
 	}
 	return out, nil
 }
-
-// MinEntryBytes is minEntryBytes, for the test that ties it to the
-// smallest entry the listing accepts.
-const MinEntryBytes = minEntryBytes

@@ -101,9 +101,9 @@ func zeroPadded(ref favorites.Ref) []favorites.Ref {
 
 // malformedPages are 200 answers to a first page of 320 that must be
 // ErrMalformedReply: a "posts" of the wrong type, posts Add would refuse
-// (null, no id, id 0 or negative, an id as text), a post too short to be
-// e621's, more posts than the page asked for, and, for a tag search, IDs
-// that rise.
+// (null, no id, id 0 or negative, an id as text), more posts than the
+// page asked for, a list in a post over its cap, and, for a tag search,
+// IDs that rise.
 func malformedPages(tagSearch bool) []string {
 	page := func(items ...string) string { return `{"posts":[` + strings.Join(items, ",") + `]}` }
 	tooMany := make([]string, e621.MaxLimit+1)
@@ -117,8 +117,8 @@ func malformedPages(tagSearch bool) []string {
 		page(fullPost(0, "")),
 		page(fullPost(-5, "")),
 		page(`{"id":"12",` + minimalPostFields + `}`),
-		page(`{"id":12}`),
 		page(tooMany...),
+		page(fullPost(1, `,"pools":[`+strings.TrimSuffix(strings.Repeat("1,", e621.MaxListItems+1), ",")+`]`)),
 	}
 	if tagSearch { // it pages by the lowest ID, so rising IDs could skip posts
 		pages = append(pages, page(fullPost(5, ""), fullPost(6, "")))

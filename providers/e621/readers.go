@@ -14,8 +14,8 @@ import (
 // under fuzzing (lists_test.go), and every field to a reader
 // (everyfield_test.go). A post's lists (its tags, locked tags, sources,
 // pools and children) are read by list below: counted before they are
-// built and built at their exact length, which keeps a page within
-// drivertest.MaxHeldPerReplyByte.
+// built and built at their exact length, which keeps an item of one at
+// ListItemCost.
 
 //go:generate go run ../../internal/cmd/readergen -decoder pageDecoder -list "list(d, {{.Field}}, {{.Slab}}, {{.Read}})" Post
 

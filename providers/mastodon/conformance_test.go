@@ -1,6 +1,7 @@
 package mastodon_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -99,6 +100,6 @@ var malformedPages = []string{
 	`[{"id":"0123"}]`,                       // a number not in its plain form
 	`[{"id":"1"},null]`,                     // a null status
 	`[{"id":"1","reblog":{"content":"x"}}]`, // a boost of a status without an ID
-	`[{"id":"1","reblog":{"id":"2","reblog":{"id":"3"}}}]`, // a boost of a boost
-	`[{"id":"1","media_attachments":[{},{},{},{},{},{}]}]`, // attachments too small to be real
+	`[{"id":"1","reblog":{"id":"2","reblog":{"id":"3"}}}]`,                                      // a boost of a boost
+	`[{"id":"1","media_attachments":[` + strings.Repeat(`{},`, mastodon.MaxShortList) + `{}]}]`, // attachments over their cap
 }

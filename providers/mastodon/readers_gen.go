@@ -82,13 +82,13 @@ func (d *decoder) readStatusField(x *Status, name []byte) (bool, error) {
 	case "account":
 		return true, d.account(&x.Account)
 	case "media_attachments":
-		return true, decodeList(d, &x.MediaAttachments, &d.slabs.mediaAttachments, mediaAttachmentList, d.readMediaAttachment)
+		return true, decodeList(d, &x.MediaAttachments, &d.slabs.mediaAttachments, mediaAttachmentsCap, d.readMediaAttachment)
 	case "mentions":
-		return true, decodeList(d, &x.Mentions, &d.slabs.mentions, mentionList, d.readMention)
+		return true, decodeList(d, &x.Mentions, &d.slabs.mentions, mentionsCap, d.readMention)
 	case "tags":
-		return true, decodeList(d, &x.Tags, &d.slabs.tags, tagList, d.readTag)
+		return true, decodeList(d, &x.Tags, &d.slabs.tags, tagsCap, d.readTag)
 	case "emojis":
-		return true, decodeList(d, &x.Emojis, &d.slabs.customEmojis, customEmojiList, d.readCustomEmoji)
+		return true, decodeList(d, &x.Emojis, &d.slabs.customEmojis, emojisCap, d.readCustomEmoji)
 	case "card":
 		return true, onepass.Ptr(&d.Reader, &x.Card, &d.slabs.previewCards, d.readPreviewCard)
 	case "poll":
@@ -110,7 +110,7 @@ func (d *decoder) readStatusField(x *Status, name []byte) (bool, error) {
 	case "pinned":
 		return true, d.Bool(&x.Pinned)
 	case "filtered":
-		return true, decodeList(d, &x.Filtered, &d.slabs.filterResults, filterResultList, d.readFilterResult)
+		return true, decodeList(d, &x.Filtered, &d.slabs.filterResults, filteredCap, d.readFilterResult)
 	}
 	return false, nil
 }
@@ -182,11 +182,11 @@ func (d *decoder) readAccountField(x *Account, name []byte) (bool, error) {
 	case "following_count":
 		return true, d.Int(&x.FollowingCount)
 	case "fields":
-		return true, decodeList(d, &x.Fields, &d.slabs.fields, fieldList, d.readField)
+		return true, decodeList(d, &x.Fields, &d.slabs.fields, fieldsCap, d.readField)
 	case "emojis":
-		return true, decodeList(d, &x.Emojis, &d.slabs.customEmojis, customEmojiList, d.readCustomEmoji)
+		return true, decodeList(d, &x.Emojis, &d.slabs.customEmojis, emojisCap, d.readCustomEmoji)
 	case "roles":
-		return true, decodeList(d, &x.Roles, &d.slabs.accountRoles, accountRoleList, d.readAccountRole)
+		return true, decodeList(d, &x.Roles, &d.slabs.accountRoles, rolesCap, d.readAccountRole)
 	case "moved":
 		return true, d.accountPtr(&x.Moved)
 	case "feature_approval":
@@ -252,9 +252,9 @@ func (d *decoder) readApproval(x *Approval) error {
 	return d.Object("an approval", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "automatic":
-			return true, decodeList(d, &x.Automatic, &d.slabs.strings, stringList, d.Str)
+			return true, decodeList(d, &x.Automatic, &d.slabs.strings, automaticCap, d.Str)
 		case "manual":
-			return true, decodeList(d, &x.Manual, &d.slabs.strings, stringList, d.Str)
+			return true, decodeList(d, &x.Manual, &d.slabs.strings, manualCap, d.Str)
 		case "current_user":
 			return true, d.Str(&x.CurrentUser)
 		}
@@ -411,7 +411,7 @@ func (d *decoder) readPreviewCard(x *PreviewCard) error {
 		case "image":
 			return true, onepass.Ptr(&d.Reader, &x.Image, &d.slabs.strings, d.Str)
 		case "authors":
-			return true, decodeList(d, &x.Authors, &d.slabs.previewCardAuthors, previewCardAuthorList, d.readPreviewCardAuthor)
+			return true, decodeList(d, &x.Authors, &d.slabs.previewCardAuthors, authorsCap, d.readPreviewCardAuthor)
 		case "author_name":
 			return true, d.Str(&x.AuthorName)
 		case "author_url":
@@ -472,15 +472,15 @@ func (d *decoder) readPoll(x *Poll) error {
 		case "votes_count":
 			return true, d.Int(&x.VotesCount)
 		case "options":
-			return true, decodeList(d, &x.Options, &d.slabs.pollOptions, pollOptionList, d.readPollOption)
+			return true, decodeList(d, &x.Options, &d.slabs.pollOptions, optionsCap, d.readPollOption)
 		case "voters_count":
 			return true, onepass.Ptr(&d.Reader, &x.VotersCount, &d.slabs.ints, d.Int)
 		case "emojis":
-			return true, decodeList(d, &x.Emojis, &d.slabs.customEmojis, customEmojiList, d.readCustomEmoji)
+			return true, decodeList(d, &x.Emojis, &d.slabs.customEmojis, emojisCap, d.readCustomEmoji)
 		case "voted":
 			return true, d.Bool(&x.Voted)
 		case "own_votes":
-			return true, decodeList(d, &x.OwnVotes, &d.slabs.ints, intList, d.Int)
+			return true, decodeList(d, &x.OwnVotes, &d.slabs.ints, ownVotesCap, d.Int)
 		}
 		return false, nil
 	})
@@ -536,9 +536,9 @@ func (d *decoder) readFilterResult(x *FilterResult) error {
 		case "filter":
 			return true, d.readFilter(&x.Filter)
 		case "keyword_matches":
-			return true, decodeList(d, &x.KeywordMatches, &d.slabs.strings, stringList, d.Str)
+			return true, decodeList(d, &x.KeywordMatches, &d.slabs.strings, keywordMatchesCap, d.Str)
 		case "status_matches":
-			return true, decodeList(d, &x.StatusMatches, &d.slabs.strings, stringList, d.Str)
+			return true, decodeList(d, &x.StatusMatches, &d.slabs.strings, statusMatchesCap, d.Str)
 		}
 		return false, nil
 	})
@@ -553,15 +553,15 @@ func (d *decoder) readFilter(x *Filter) error {
 		case "title":
 			return true, d.Str(&x.Title)
 		case "context":
-			return true, decodeList(d, &x.Context, &d.slabs.strings, stringList, d.Str)
+			return true, decodeList(d, &x.Context, &d.slabs.strings, contextCap, d.Str)
 		case "expires_at":
 			return true, onepass.Ptr(&d.Reader, &x.ExpiresAt, &d.slabs.times, d.Time)
 		case "filter_action":
 			return true, d.Str(&x.FilterAction)
 		case "keywords":
-			return true, decodeList(d, &x.Keywords, &d.slabs.filterKeywords, filterKeywordList, d.readFilterKeyword)
+			return true, decodeList(d, &x.Keywords, &d.slabs.filterKeywords, keywordsCap, d.readFilterKeyword)
 		case "statuses":
-			return true, decodeList(d, &x.Statuses, &d.slabs.filterStatuses, filterStatusList, d.readFilterStatus)
+			return true, decodeList(d, &x.Statuses, &d.slabs.filterStatuses, statusesCap, d.readFilterStatus)
 		}
 		return false, nil
 	})
