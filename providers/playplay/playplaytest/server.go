@@ -32,6 +32,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/favkit/favorites/favoritestest"
@@ -57,9 +58,10 @@ type Server struct {
 	token    string
 	pageSize int
 
-	mu    sync.Mutex
-	media map[int64]Media
-	favs  []int64 // newest favourite first
+	mu     sync.Mutex
+	tokens []string // more tokens of the one library: AddToken
+	media  map[int64]Media
+	favs   []int64 // newest favourite first
 }
 
 // Option configures a Server.
@@ -104,9 +106,17 @@ func (s *Server) Close() {
 	s.srv.Close()
 }
 
-// Token returns the one bearer token the fake accepts: [Token], or the one
+// Token returns the bearer token the fake accepts: [Token], or the one
 // [WithToken] gave.
 func (s *Server) Token() string { return s.token }
+
+// AddToken makes the fake accept token as well, for the same library. To a
+// client's marks a second token is another account.
+func (s *Server) AddToken(token string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.tokens = append(s.tokens, token)
+}
 
 // AddMedia puts media into the fake's library (replacing any with the same
 // ID), so that they can be stored as favourites. It does not favourite them.
@@ -191,10 +201,17 @@ func (s *Server) routes() http.Handler {
 	return s.authorize(mux)
 }
 
-// authorize refuses a request without the fake's bearer token.
+func (s *Server) accepts(auth string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	token, ok := strings.CutPrefix(auth, "Bearer ")
+	return ok && (token == s.token || slices.Contains(s.tokens, token))
+}
+
+// authorize refuses a request without one of the fake's bearer tokens.
 func (s *Server) authorize(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("Authorization") != "Bearer "+s.token {
+		if !s.accepts(r.Header.Get("Authorization")) {
 			writeJSON(w, http.StatusUnauthorized, map[string]string{"message": "Unauthenticated."})
 			return
 		}
