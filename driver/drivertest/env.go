@@ -131,6 +131,14 @@ const BodyCap = 1 << 20
 // several pages.
 const Seeded = 25
 
+// bodyCap is the response size cap of Favorites.
+func (env *Env) bodyCap() int64 {
+	if env.MaxBodySize == 0 {
+		return favorites.DefaultMaxBodySize
+	}
+	return env.MaxBodySize
+}
+
 // minSecret is the shortest secret the printing check takes: a shorter one
 // could show in a printed value by chance.
 const minSecret = 8

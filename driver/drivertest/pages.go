@@ -86,12 +86,8 @@ func checkPageItemCap(t *testing.T, h Harness) {
 	env := newEnv(t, h, 1)
 	n := env.MaxPageItems
 	want, list := items(env, n+1)
-	limit := env.MaxBodySize
-	if limit == 0 {
-		limit = favorites.DefaultMaxBodySize
-	}
 	full, over := env.Page(list[:n]), env.Page(list)
-	if int64(len(over)) > limit {
+	if limit := env.bodyCap(); int64(len(over)) > limit {
 		t.Fatalf("harness: a page of MaxPageItems+1 = %d items is %d bytes, over the body cap of %d: make Item smaller",
 			n+1, len(over), limit)
 	}
