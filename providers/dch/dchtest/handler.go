@@ -6,7 +6,6 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 	"time"
 )
@@ -50,12 +49,7 @@ func (s *Server) handler() http.Handler {
 
 func (s *Server) authorized(r *http.Request) bool {
 	scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
-	if !ok || !strings.EqualFold(scheme, "Bearer") {
-		return false
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return token == s.token || slices.Contains(s.tokens, token)
+	return ok && strings.EqualFold(scheme, "Bearer") && token == s.token
 }
 
 // update applies a POST and returns a status and message when it refuses it.

@@ -69,7 +69,6 @@ type Server struct {
 	now   func() time.Time
 
 	mu      sync.Mutex
-	tokens  []string // more tokens of the one account: AddToken
 	items   map[string]Item
 	favs    []favourite // newest first
 	updated time.Time
@@ -96,15 +95,6 @@ func NewServer(opts ...Option) *Server {
 func (s *Server) Close() {
 	s.Faults.Close()
 	s.srv.Close()
-}
-
-// AddToken makes the fake accept token as well, for the same favourites.
-// The service names no account, so to a client's marks a second token is
-// another account.
-func (s *Server) AddToken(token string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.tokens = append(s.tokens, token)
 }
 
 // AddItems puts items in the catalogue, replacing any with the same ID.

@@ -32,7 +32,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/favkit/favorites/favoritestest"
@@ -58,10 +57,9 @@ type Server struct {
 	token    string
 	pageSize int
 
-	mu     sync.Mutex
-	tokens []string // more tokens of the one library: AddToken
-	media  map[int64]Media
-	favs   []int64 // newest favourite first
+	mu    sync.Mutex
+	media map[int64]Media
+	favs  []int64 // newest favourite first
 }
 
 // Option configures a Server.
@@ -106,17 +104,9 @@ func (s *Server) Close() {
 	s.srv.Close()
 }
 
-// Token returns the bearer token the fake accepts: [Token], or the one
+// Token returns the one bearer token the fake accepts: [Token], or the one
 // [WithToken] gave.
 func (s *Server) Token() string { return s.token }
-
-// AddToken makes the fake accept token as well, for the same library. To a
-// client's marks a second token is another account.
-func (s *Server) AddToken(token string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.tokens = append(s.tokens, token)
-}
 
 // AddMedia puts media into the fake's library (replacing any with the same
 // ID), so that they can be stored as favourites. It does not favourite them.
@@ -201,17 +191,10 @@ func (s *Server) routes() http.Handler {
 	return s.authorize(mux)
 }
 
-func (s *Server) accepts(auth string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	token, ok := strings.CutPrefix(auth, "Bearer ")
-	return ok && (token == s.token || slices.Contains(s.tokens, token))
-}
-
-// authorize refuses a request without one of the fake's bearer tokens.
+// authorize refuses a request without the fake's bearer token.
 func (s *Server) authorize(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !s.accepts(r.Header.Get("Authorization")) {
+		if r.Header.Get("Authorization") != "Bearer "+s.token {
 			writeJSON(w, http.StatusUnauthorized, map[string]string{"message": "Unauthenticated."})
 			return
 		}
