@@ -7,6 +7,8 @@ import (
 
 // RetryPolicy says how often and how long a client retries: a 429 or a
 // failure before sending always, a 5xx or network error when safe to repeat.
+// An error from a transport of the caller's (an httpmock mock, say) that is
+// no network failure, such as "no responder found", is never retried.
 type RetryPolicy struct {
 	MaxRetries int           // retries after the first attempt; 0 disables retrying
 	MinWait    time.Duration // first backoff; doubled with each retry, with jitter

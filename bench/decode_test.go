@@ -33,7 +33,7 @@ func decodeShapes(tb testing.TB) []struct {
 	defer srv.Close()
 	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/api/v1/favourites?limit="+strconv.Itoa(decodePageSize), nil)
 	req.Header.Set("Authorization", "Bearer "+mastodontest.Token)
-	resp, err := srv.Client().Do(req)
+	resp, err := srv.HTTPClient().Do(req)
 	if err != nil {
 		tb.Fatal(err)
 	}

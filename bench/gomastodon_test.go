@@ -25,7 +25,7 @@ func TestGoMastodonDecodesTheFake(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := gomastodon.NewClient(&gomastodon.Config{Server: srv.URL, AccessToken: mastodontest.Token})
-	c.Client = *srv.Client()
+	c.Client = *srv.HTTPClient()
 	tests := []struct {
 		name  string
 		call  func(ctx context.Context) (*gomastodon.Status, error)

@@ -60,6 +60,8 @@ func checkRetry(ctx context.Context, p favorites.RetryPolicy, resp *http.Respons
 		switch {
 		case permanentError(err):
 			return false, nil
+		case errors.As(err, new(*refusal)):
+			return false, nil
 		case netfail.NotSent(err):
 			return true, nil
 		}
@@ -134,6 +136,26 @@ func parseResetTime(v string) (time.Time, bool) {
 	}
 	t, err := time.Parse(time.RFC3339Nano, v)
 	return t, err == nil
+}
+
+// refusal is an error a caller's own transport gave that is no failure of
+// the network, such as httpmock's "no responder found": the transport's
+// answer, which a retry would only repeat, slowly. Its text and its chain
+// are the transport's error's.
+type refusal struct{ error }
+
+func (r *refusal) Unwrap() error { return r.error }
+
+// transportError marks err, from the caller's transport rt, as a refusal
+// when rt is not net/http's own and err is not a network failure by its
+// type ([netfail.Network]). Every error of net/http's *http.Transport is
+// one of the network's, whatever its type (its "server closed idle
+// connection" is a plain error value).
+func transportError(rt http.RoundTripper, err error) error {
+	if _, std := rt.(*http.Transport); std || netfail.Network(err) {
+		return err
+	}
+	return &refusal{err}
 }
 
 // permanentError reports failures a retry cannot mend.

@@ -1,12 +1,15 @@
 package driver
 
 import (
+	"context"
 	"errors"
 	"io"
 	"net"
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
+	"syscall"
 	"testing"
 	"testing/iotest"
 	"time"
@@ -14,6 +17,72 @@ import (
 	"github.com/favkit/favorites"
 	"github.com/jarcoal/httpmock"
 )
+
+// attemptCounter counts the attempts that reach next.
+type attemptCounter struct {
+	next  http.RoundTripper
+	calls atomic.Int64
+}
+
+func (c *attemptCounter) RoundTrip(r *http.Request) (*http.Response, error) {
+	c.calls.Add(1)
+	return c.next.RoundTrip(r)
+}
+
+// A request httpmock has no responder for fails on its first attempt under
+// the default retry policy: the mock's answer is no network failure, and
+// repeating it would only make a test slow to fail.
+func TestNoResponderFailsAtOnce(t *testing.T) {
+	for _, method := range []string{"GET", "DELETE"} {
+		t.Run(method, func(t *testing.T) {
+			rt := &attemptCounter{next: httpmock.NewMockTransport()}
+			c, err := New(Config{Provider: "test"}, favorites.WithBaseURL(testBase),
+				favorites.WithHTTPClient(&http.Client{Transport: rt}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			req, _ := c.NewRequest(method, "x", nil, nil)
+			_, err = c.Do(t.Context(), req, nil)
+			if !errors.Is(err, httpmock.NoResponderFound) {
+				t.Fatalf("err = %v, want httpmock's no responder found", err)
+			}
+			if n := rt.calls.Load(); n != 1 {
+				t.Errorf("%d attempts, want 1", n)
+			}
+			if favorites.IsTemporary(err) {
+				t.Errorf("IsTemporary(%v) = true", err)
+			}
+		})
+	}
+}
+
+// Every error of net/http's own transport is the network's, whatever its
+// type, and a request safe to repeat is retried after it: here a dial
+// that fails with a plain error value.
+func TestNetHTTPTransportErrorsAreRetried(t *testing.T) {
+	var dials atomic.Int64
+	tr := &http.Transport{DialContext: func(context.Context, string, string) (net.Conn, error) {
+		dials.Add(1)
+		return nil, errRefused
+	}}
+	defer tr.CloseIdleConnections()
+	c, err := New(Config{Provider: "test"}, favorites.WithBaseURL(testBase),
+		favorites.WithHTTPClient(&http.Client{Transport: tr}), favorites.WithRetryPolicy(fastRetries))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, _ := c.NewRequest("GET", "x", nil, nil)
+	if _, err := c.Do(t.Context(), req, nil); !errors.Is(err, errRefused) {
+		t.Fatalf("err = %v, want the dial's", err)
+	}
+	if n, want := dials.Load(), int64(1+fastRetries.MaxRetries); n != want {
+		t.Errorf("%d dials, want %d", n, want)
+	}
+}
+
+// errRefused is a custom transport's own error, as httpmock's "no
+// responder found" is: no failure of the network.
+var errRefused = errors.New("refused by the transport")
 
 func TestRetryRules(t *testing.T) {
 	dialErr := &net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connection refused")}
@@ -53,6 +122,11 @@ func TestRetryRules(t *testing.T) {
 		{"never GET 503", "GET", RetryNever, fail(503), 1},
 		{"never POST 429", "POST", RetryNever, fail(429), 1},
 		{"never POST dial error", "POST", RetryNever, httpmock.NewErrorResponder(dialErr), 1},
+		{"GET connection reset", "GET", RetryByMethod, httpmock.NewErrorResponder(syscall.ECONNRESET), 2},
+		{"GET connection closed", "GET", RetryByMethod, httpmock.NewErrorResponder(io.EOF), 2},
+		{"GET transport's own error", "GET", RetryByMethod, httpmock.NewErrorResponder(errRefused), 1},
+		{"idempotent POST transport's own error", "POST", RetryIdempotent, httpmock.NewErrorResponder(errRefused), 1},
+		{"POST transport's own error", "POST", RetryByMethod, httpmock.NewErrorResponder(errRefused), 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

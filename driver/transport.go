@@ -61,7 +61,7 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	resp, err := rt.RoundTrip(req)
 	if err != nil {
-		return nil, err
+		return nil, transportError(rt, err)
 	}
 	if jar != nil {
 		if set := resp.Cookies(); len(set) > 0 {

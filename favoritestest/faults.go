@@ -1,6 +1,8 @@
-// Package favoritestest holds test helpers shared by the fake servers of the
-// provider packages (mastodontest, e621test, ...): fault injection for an
-// http.Handler. Users reach it through each fake's Faults field.
+// Package favoritestest holds helpers for testing code that uses the SDK:
+// [Options], the client options a test wants (no retries, no limiter);
+// [Memory], an in-memory Favorites; and the fault injection the fake servers
+// of the provider packages (mastodontest, e621test, ...) share, which users
+// reach through each fake's Faults field.
 package favoritestest
 
 import (

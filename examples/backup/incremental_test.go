@@ -349,6 +349,15 @@ func TestRunDemoIncremental(t *testing.T) {
 			if len(refs) != 95 || !strings.Contains(stderr.String(), "5 new favourites appended to "+out) {
 				t.Errorf("%d favourites in the file, want 90+5; stderr:\n%s", len(refs), stderr.String())
 			}
+			// Each line comes after what it tells of.
+			logged := stderr.String()
+			full := strings.Index(logged, "90 favourites in "+out)
+			changed := strings.Index(logged, "demo: 5 favourites added on the fake, 2 removed")
+			appended := strings.Index(logged, "5 new favourites appended")
+			if full < 0 || changed < full || appended < changed {
+				t.Errorf("lines out of order (full backup at %d, demo changes at %d, incremental at %d):\n%s",
+					full, changed, appended, logged)
+			}
 			removed, err := os.ReadFile(out + ".removed")
 			switch {
 			case tt.removalsKnown && (err != nil || strings.Count(string(removed), "\n") != 2):

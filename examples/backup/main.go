@@ -110,7 +110,7 @@ func demoIncremental(ctx context.Context, sess *cli.Session, out string, stderr 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "\n%d favourites in %s\ndemo: %d favourites added on the fake, %d removed\n", n, out, demoAdded, demoRemoved)
+	fmt.Fprintf(stderr, "\n%d favourites in %s\n", n, out)
 	for _, ref := range sess.Spare[:demoAdded] {
 		err = errors.Join(err, f.Add(ctx, ref))
 	}
@@ -120,6 +120,7 @@ func demoIncremental(ctx context.Context, sess *cli.Session, out string, stderr 
 	if err != nil {
 		return err
 	}
+	fmt.Fprintf(stderr, "demo: %d favourites added on the fake, %d removed\n", demoAdded, demoRemoved)
 	_, err = incremental(ctx, f, out, stderr)
 	return err
 }

@@ -22,7 +22,7 @@ func demoDCH(ctx context.Context, w io.Writer) error {
 		return err
 	}
 
-	c, err := dch.New(dchtest.Token, favorites.WithBaseURL(srv.URL))
+	c, err := srv.Client()
 	if err != nil {
 		return err
 	}

@@ -21,8 +21,7 @@ func demoE621(ctx context.Context, w io.Writer) error {
 	if err := srv.Favorite(e621test.Login, ids[:5]...); err != nil {
 		return err
 	}
-	c, err := e621.New(e621test.Login, e621test.APIKey, favorites.WithBaseURL(srv.URL),
-		favorites.WithUserAgent(e621.UserAgent("favkit-demo", "1.0", e621test.Login)))
+	c, err := srv.Client(favorites.WithUserAgent(e621.UserAgent("favkit-demo", "1.0", e621test.Login)))
 	if err != nil {
 		return err
 	}

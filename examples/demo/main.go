@@ -1,18 +1,19 @@
 // Command demo is the SDK's main job, run offline: it starts each provider's
 // fake server in-process, seeds it, and uses the SDK as a program would: list
-// favourites page by page, add and remove them, and meet a typed error.
+// favourites page by page, add and remove them, and meet a typed error. It
+// takes no flags.
 //
 //	go run ./examples/demo
 package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/examples/internal/cli"
 )
 
 type section struct {
@@ -20,16 +21,20 @@ type section struct {
 	run  func(ctx context.Context, w io.Writer) error
 }
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "demo:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("demo", run) }
 
-func run(ctx context.Context, w io.Writer) error {
+func run(ctx context.Context, args []string, w, stderr io.Writer) error {
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: demo\n\nRuns the SDK against each provider's fake server, offline, and prints what it does.")
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("demo takes no arguments, got %q", fs.Args())
+	}
 	sections := []section{
 		{"Mastodon", demoMastodon},
 		{"e621", demoE621},

@@ -23,7 +23,7 @@ func demoMastodon(ctx context.Context, w io.Writer) error {
 		return err
 	}
 
-	c, err := mastodon.New(srv.URL, mastodontest.Token)
+	c, err := srv.Client()
 	if err != nil {
 		return err
 	}

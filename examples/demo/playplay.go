@@ -23,7 +23,7 @@ func demoPlayPlay(ctx context.Context, w io.Writer) error {
 		return err
 	}
 
-	c, err := playplay.New(srv.URL, srv.Token())
+	c, err := srv.Client()
 	if err != nil {
 		return err
 	}

@@ -23,7 +23,7 @@ func demoWaifuim(ctx context.Context, w io.Writer) error {
 	}
 
 	// The fake needs no pacing; against the service keep the 5/s default.
-	c, err := srv.NewClient(waifuimtest.Token, favorites.WithRateLimiter(nil))
+	c, err := srv.Client(favorites.WithRateLimiter(nil))
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -10,7 +12,23 @@ import (
 	"testing"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/examples/internal/cli"
 )
+
+// -h prints the usage, the second account's flags included, and the
+// program exits 0.
+func TestHelpExitsZero(t *testing.T) {
+	var stderr bytes.Buffer
+	err := run(t.Context(), []string{"-h"}, io.Discard, &stderr)
+	if !errors.Is(err, flag.ErrHelp) || cli.Exit("syncbot", err, io.Discard) != 0 {
+		t.Fatalf("run -h = %v, exit %d; want flag.ErrHelp and 0", err, cli.Exit("syncbot", err, io.Discard))
+	}
+	for _, want := range []string{"usage: syncbot", "-token or DCH_TOKEN", "TO_MASTODON_TOKEN"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("help lacks %q:\n%s", want, stderr.String())
+		}
+	}
+}
 
 func TestReadRefs(t *testing.T) {
 	in := "# wanted\n\n103186075217296344\n  upload:30452  \npexels:30452~12345\n"

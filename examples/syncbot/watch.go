@@ -92,7 +92,7 @@ func (c *copier) copy(ctx context.Context, ev watch.Event) error {
 	switch {
 	case err == nil:
 		c.st.Copied++
-		fmt.Fprintf(c.out, "  copied %s %q\n", ev.Favorite.Ref, ev.Favorite.Title)
+		fmt.Fprintf(c.out, "  copied %s %q (%d in all)\n", ev.Favorite.Ref, ev.Favorite.Title, c.st.Copied)
 	case ctx.Err() != nil:
 		return nil // stopped: the state is still before this favourite
 	case errors.Is(err, favorites.ErrNotFound):
@@ -104,8 +104,9 @@ func (c *copier) copy(ctx context.Context, ev watch.Event) error {
 	return saveWatchState(c.path, c.st)
 }
 
-// roundLog prints a progress line for each round of the watch: one call of
-// Changes.
+// roundLog prints a progress line for each round of the watch (one call of
+// Changes) when it has listed, before the round's favourites are copied: it
+// says what the round found, and each copy's line the count so far.
 type roundLog struct {
 	favorites.ChangeLister
 	c *copier
@@ -120,7 +121,7 @@ func (r *roundLog) Changes(ctx context.Context, mark string) (*favorites.Changes
 	case err != nil && favorites.IsTemporary(err):
 		fmt.Fprintf(r.c.out, "%s round %d: %v; trying again later\n", r.c.provider, r.n, err)
 	case err == nil:
-		fmt.Fprintf(r.c.out, "%s round %d: %d new since the mark; %d copied in all\n", r.c.provider, r.n, len(ch.Added), r.c.st.Copied)
+		fmt.Fprintf(r.c.out, "%s round %d: %d new since the mark\n", r.c.provider, r.n, len(ch.Added))
 	}
 	return ch, err
 }

@@ -211,6 +211,27 @@ func TestWatchRefusals(t *testing.T) {
 	}
 }
 
+// Each line comes after what it tells of: a round's line says what the
+// round found, and each copy's line, after the copy, the count so far.
+func TestWatchLogsInOrder(t *testing.T) {
+	from := favoritestest.NewMemory("memory")
+	to := favoritestest.NewMemory("memory")
+	path := filepath.Join(t.TempDir(), "watch")
+	if _, err := startWatch(t.Context(), from, path, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	addAll(t, from, ids(1, 3))
+	out, err := watchRun(t, from, to, path, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	want := []string{`memory round 1: 2 new since the mark`, `  copied 1 "" (1 in all)`, `  copied 2 "" (2 in all)`}
+	if !slices.Equal(lines, want) {
+		t.Errorf("log:\n%s\nwant:\n%s", out, strings.Join(want, "\n"))
+	}
+}
+
 // TestRunWatchDemo runs syncbot -demo -watch on every provider's fake:
 // the demo makes 5 favourites on the first account while the bot runs,
 // and the second account must end with exactly those.
@@ -237,6 +258,7 @@ func TestRunWatchDemo(t *testing.T) {
 // Mastodon second account on another instance, refused before anything is
 // sent (the Mastodon case names hosts no test may reach).
 func TestRunWatchRefusesBadFlags(t *testing.T) {
+	t.Setenv("TO_DCH_TOKEN", "")
 	existing := filepath.Join(t.TempDir(), "old.watch")
 	if err := os.WriteFile(existing, []byte("{}"), 0o644); err != nil {
 		t.Fatal(err)
@@ -253,6 +275,12 @@ func TestRunWatchRefusesBadFlags(t *testing.T) {
 		{"mastodon on two instances", []string{"-provider", "mastodon", "-watch", "-base-url", "https://one.invalid",
 			"-token", "a", "-to-base-url", "https://two.invalid", "-to-token", "b"},
 			"a Mastodon status ID is per instance, so the second account must be on the first's instance (https://one.invalid), not https://two.invalid"},
+		{"mastodon demo on two instances", []string{"-provider", "mastodon", "-demo", "-watch", "-to-base-url", "https://other.invalid"},
+			"a Mastodon status ID is per instance, so the second account must be on the first's instance (http://127.0.0.1:"},
+		{"demo with another server", []string{"-provider", "e621", "-demo", "-watch", "-to-base-url", "https://e926.invalid"},
+			"-demo runs offline on one fake server"},
+		{"second account without credentials", []string{"-provider", "dch", "-watch", "-token", "a"},
+			"the second account (dch) needs -to-token or TO_DCH_TOKEN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

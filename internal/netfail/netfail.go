@@ -6,7 +6,9 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
+	"io"
 	"net"
+	"net/url"
 )
 
 // Untrusted reports a TLS failure a retry cannot mend: a certificate the
@@ -28,4 +30,40 @@ func NotSent(err error) bool {
 	var dns *net.DNSError
 	var rec tls.RecordHeaderError
 	return errors.As(err, &dns) || errors.As(err, &rec)
+}
+
+// Network reports a failure of the network itself, by the error's type: a
+// net.Error (a *net.OpError, a DNS error, a timeout, a syscall.Errno such
+// as ECONNRESET), a connection that ended early (io.EOF,
+// io.ErrUnexpectedEOF), or a TLS record or alert that went wrong. An error
+// a transport made of its own, such as httpmock's "no responder found",
+// is none of these.
+func Network(err error) bool {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return true
+	}
+	var rec tls.RecordHeaderError
+	var alert tls.AlertError
+	if errors.As(err, &rec) || errors.As(err, &alert) {
+		return true
+	}
+	return hasNetError(err)
+}
+
+// hasNetError finds a net.Error in err's chain other than a *url.Error,
+// which satisfies net.Error whatever it wraps: net/http wraps every
+// transport's error in one.
+func hasNetError(err error) bool {
+	for err != nil {
+		var ne net.Error
+		if !errors.As(err, &ne) {
+			return false
+		}
+		ue, ok := ne.(*url.Error)
+		if !ok {
+			return true
+		}
+		err = ue.Err
+	}
+	return false
 }

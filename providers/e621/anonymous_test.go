@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -72,7 +73,7 @@ func TestAnonymousRefusesWritesBeforeSending(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ref := favorites.Ref{ID: "1001"}
+	ref := favorites.Ref{ID: strconv.FormatInt(post, 10)}
 	calls := []struct {
 		name string
 		call func(ctx context.Context) error
@@ -110,7 +111,7 @@ func TestAnonymousRefusesWritesBeforeSending(t *testing.T) {
 		}
 		listed = append(listed, f.Ref.ID)
 	}
-	if len(listed) != 1 || listed[0] != "1001" {
-		t.Errorf("anonymous tag-search List: %v, want [1001]", listed)
+	if len(listed) != 1 || listed[0] != ref.ID {
+		t.Errorf("anonymous tag-search List: %v, want [%s]", listed, ref.ID)
 	}
 }

@@ -12,9 +12,10 @@ import (
 )
 
 // fake starts an e621test server holding n favourites of the default
-// account. Real code leaves out WithBaseURL and talks to e621.net.
+// account, its posts numbered from 1001 so that the output reads the same on
+// every run. Real code leaves out WithBaseURL and talks to e621.net.
 func fake(n int) *e621test.Server {
-	srv := e621test.NewServer()
+	srv := e621test.NewServer(e621test.WithFirstID(1001))
 	if err := srv.Favorite(e621test.Login, srv.AddPosts(n)...); err != nil {
 		log.Fatal(err)
 	}
@@ -175,7 +176,7 @@ func ExampleAdapter_List() {
 // Search a public user's favourites by tags, without an account, and save
 // where the walk stands so that a later run resumes there.
 func ExampleClient_SearchFavorites() {
-	srv := e621test.NewServer()
+	srv := e621test.NewServer(e621test.WithFirstID(1001))
 	defer srv.Close()
 	for _, rating := range []string{"s", "e", "s", "s"} {
 		id := srv.AddPost(e621test.Post{Rating: rating, General: []string{"solo"}})

@@ -55,7 +55,7 @@ func fakePages(t *testing.T) map[string][]byte {
 	for next := srv.URL + "/api/v1/favourites?limit=20"; next != ""; {
 		req, _ := http.NewRequest(http.MethodGet, next, nil)
 		req.Header.Set("Authorization", "Bearer "+mastodontest.Token)
-		resp, err := srv.Client().Do(req)
+		resp, err := srv.HTTPClient().Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -141,7 +141,7 @@ func TestChangesLoseNothingWhileListMoves(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := newFake(t, tt.opts...)
 			favoriteNew(t, srv, tt.initial)
-			rt := &seeder{next: srv.Client().Transport}
+			rt := &seeder{next: srv.HTTPClient().Transport}
 			a := mastodon.NewAdapter(newClient(t, srv, mastodontest.Token, favorites.WithHTTPClient(&http.Client{Transport: rt})))
 			ch, err := a.Changes(t.Context(), "")
 			if err != nil {
@@ -230,7 +230,7 @@ func TestChangesAfterAFailedRun(t *testing.T) {
 func TestChangesListsEachStatusOnce(t *testing.T) {
 	srv := newFake(t)
 	favoriteNew(t, srv, 3)
-	rt := &seeder{next: srv.Client().Transport}
+	rt := &seeder{next: srv.HTTPClient().Transport}
 	a := mastodon.NewAdapter(newClient(t, srv, mastodontest.Token, favorites.WithHTTPClient(&http.Client{Transport: rt})))
 	start, err := a.Changes(t.Context(), "")
 	if err != nil {

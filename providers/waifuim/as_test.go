@@ -24,7 +24,7 @@ func TestFavoriteAsAfterJSON(t *testing.T) {
 		{"one image", func(s *waifuimtest.Server) []int64 { return s.GenerateImages(1) }},
 		{"jpg, gif and nsfw", func(s *waifuimtest.Server) []int64 { return s.GenerateImages(6) }},
 		{"no artist, no tags, unicode", func(s *waifuimtest.Server) []int64 {
-			s.AddImage(waifuim.Image{Signature: "85d7aa55941c7087", Extension: ".png", ImageID: 7622,
+			s.AddImage(waifuimtest.Image{Signature: "85d7aa55941c7087", Extension: ".png", ImageID: 7622,
 				DominantColor: "#dfcdc5", Source: "https://example.com/大熊まい", UploadedAt: time.Unix(1649339507, 0).UTC(),
 				Width: 1406, Height: 1875, ByteSize: 1538007, URL: "https://cdn.waifu.im/7622.png",
 				PreviewURL: "https://www.waifu.im/preview/7622/"})

@@ -11,9 +11,10 @@ import (
 	"github.com/favkit/favorites/providers/waifuim/waifuimtest"
 )
 
-// exampleServer starts a fake with six images, the first four favourites.
+// exampleServer starts a fake with six images, the first four favourites,
+// numbered from 1000 so that the output reads the same on every run.
 func exampleServer() (*waifuimtest.Server, []int64) {
-	srv := waifuimtest.NewServer()
+	srv := waifuimtest.NewServer(waifuimtest.WithFirstID(1000))
 	ids := srv.GenerateImages(6)
 	if err := srv.Favorite(waifuimtest.UserID, ids[:4]...); err != nil {
 		log.Fatal(err)
@@ -25,7 +26,7 @@ func ExampleClient_Favorites() {
 	srv, _ := exampleServer()
 	defer srv.Close()
 	// Against the real service: waifuim.New(token).
-	c, err := srv.NewClient(waifuimtest.Token)
+	c, err := srv.Client()
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -59,7 +60,7 @@ func ExampleClient_Favorites() {
 func ExampleClient_Insert() {
 	srv, ids := exampleServer()
 	defer srv.Close()
-	c, err := srv.NewClient(waifuimtest.Token)
+	c, err := srv.Client()
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -75,7 +76,7 @@ func ExampleClient_Insert() {
 func ExampleAdapter() {
 	srv, ids := exampleServer()
 	defer srv.Close()
-	c, err := srv.NewClient(waifuimtest.Token)
+	c, err := srv.Client()
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -100,7 +101,7 @@ func ExampleAdapter() {
 func ExampleAdapter_Toggle() {
 	srv, ids := exampleServer()
 	defer srv.Close()
-	c, err := srv.NewClient(waifuimtest.Token)
+	c, err := srv.Client()
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -120,7 +121,7 @@ func ExampleAdapter_Toggle() {
 func ExampleAdapter_List() {
 	srv, _ := exampleServer()
 	defer srv.Close()
-	c, err := srv.NewClient(waifuimtest.Token)
+	c, err := srv.Client()
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -152,7 +153,7 @@ func ExampleAdapter_Changes() {
 	srv, ids := exampleServer() // four favourites: ids[0] to ids[3]
 	defer srv.Close()
 	// Against the real service: waifuim.New(token).
-	c, err := srv.NewClient(waifuimtest.Token)
+	c, err := srv.Client()
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -21,14 +21,36 @@ import (
 // Providers lists the provider names the programs accept.
 var Providers = []string{mastodon.ProviderName, e621.ProviderName, waifuim.ProviderName, playplay.ProviderName, dch.ProviderName}
 
-// EnvHelp documents the environment variables, for a program's -h.
-const EnvHelp = `Credentials come from flags or, when a flag is not given, the environment:
-  mastodon  -base-url or MASTODON_BASE_URL, -token or MASTODON_TOKEN
-  e621      -login or E621_LOGIN, -api-key or E621_API_KEY (-base-url for e926)
-  waifuim   -token or WAIFUIM_TOKEN
-  playplay  -base-url or PLAYPLAY_BASE_URL, -token or PLAYPLAY_TOKEN
-  dch       -token or DCH_TOKEN
-With -demo, no credentials are needed: a built-in fake server stands in.`
+// credential is one setting a provider needs to run live: the flag it comes
+// from and the environment variable it falls back to.
+type credential struct{ flag, env string }
+
+// credentials are what each provider needs to run live, in the order -h
+// lists them.
+var credentials = map[string][]credential{
+	mastodon.ProviderName: {{"base-url", "MASTODON_BASE_URL"}, {"token", "MASTODON_TOKEN"}},
+	e621.ProviderName:     {{"login", "E621_LOGIN"}, {"api-key", "E621_API_KEY"}},
+	waifuim.ProviderName:  {{"token", "WAIFUIM_TOKEN"}},
+	playplay.ProviderName: {{"base-url", "PLAYPLAY_BASE_URL"}, {"token", "PLAYPLAY_TOKEN"}},
+	dch.ProviderName:      {{"token", "DCH_TOKEN"}},
+}
+
+// envHelp documents the flags and variables each provider needs, for a
+// program's -h.
+func envHelp() string {
+	var b strings.Builder
+	b.WriteString("Credentials come from flags or, when a flag is not given, the environment:\n")
+	for _, p := range Providers {
+		var each []string
+		for _, c := range credentials[p] {
+			each = append(each, "-"+c.flag+" or "+c.env)
+		}
+		fmt.Fprintf(&b, "  %-9s %s\n", p, strings.Join(each, ", "))
+	}
+	b.WriteString("e621, waifuim and dch take -base-url too (e621: for e926).\n")
+	b.WriteString("With -demo, no credentials are needed: a built-in fake server stands in.")
+	return b.String()
+}
 
 // Config is what the flags say.
 type Config struct {
@@ -39,7 +61,9 @@ type Config struct {
 	Login    string
 	APIKey   string
 
-	envPrefix string // before each environment variable's name: "TO_" for a second account
+	// Before each flag's and each environment variable's name: "to-" and
+	// "TO_" for a second account.
+	flagPrefix, envPrefix string
 }
 
 // env is flagValue, or when it is empty the environment variable name
@@ -110,29 +134,64 @@ func (c *Config) Open() (*Session, error) {
 }
 
 func (c *Config) openLive() (favorites.Favorites, error) {
-	env := c.env
+	v, err := c.resolve()
+	if err != nil {
+		return nil, err
+	}
 	var opts []favorites.Option
 	if c.BaseURL != "" {
 		opts = append(opts, favorites.WithBaseURL(c.BaseURL))
 	}
 	switch c.Provider {
 	case mastodon.ProviderName:
-		cl, err := mastodon.New(env(c.BaseURL, "MASTODON_BASE_URL"), env(c.Token, "MASTODON_TOKEN"))
+		cl, err := mastodon.New(v["base-url"], v["token"])
 		return adapt(cl, err, mastodon.NewAdapter)
 	case e621.ProviderName:
-		cl, err := e621.New(env(c.Login, "E621_LOGIN"), env(c.APIKey, "E621_API_KEY"), opts...)
+		cl, err := e621.New(v["login"], v["api-key"], opts...)
 		return adapt(cl, err, e621.NewAdapter)
 	case waifuim.ProviderName:
-		cl, err := waifuim.New(env(c.Token, "WAIFUIM_TOKEN"), opts...)
+		cl, err := waifuim.New(v["token"], opts...)
 		return adapt(cl, err, waifuim.NewAdapter)
 	case playplay.ProviderName:
-		cl, err := playplay.New(env(c.BaseURL, "PLAYPLAY_BASE_URL"), env(c.Token, "PLAYPLAY_TOKEN"))
+		cl, err := playplay.New(v["base-url"], v["token"])
 		return adapt(cl, err, playplay.NewAdapter)
 	case dch.ProviderName:
-		cl, err := dch.New(env(c.Token, "DCH_TOKEN"), opts...)
+		cl, err := dch.New(v["token"], opts...)
 		return adapt(cl, err, dch.NewAdapter)
 	}
 	return nil, unknownProvider(c.Provider)
+}
+
+// resolve returns the provider's credentials by flag name, each from its
+// flag or else its variable, or an error naming every one missing by both,
+// before anything is sent.
+func (c *Config) resolve() (map[string]string, error) {
+	needs, ok := credentials[c.Provider]
+	if !ok {
+		return nil, unknownProvider(c.Provider)
+	}
+	got := map[string]string{}
+	var missing []string
+	for _, n := range needs {
+		if got[n.flag] = c.value(n); got[n.flag] == "" {
+			missing = append(missing, "-"+c.flagPrefix+n.flag+" or "+c.envPrefix+n.env)
+		}
+	}
+	if len(missing) > 0 {
+		who := c.Provider
+		if c.flagPrefix != "" {
+			who = "the second account (" + c.Provider + ")"
+		}
+		return nil, fmt.Errorf("%w: %s needs %s (or run with -demo, offline)",
+			favorites.ErrInvalidArgument, who, strings.Join(missing, " and "))
+	}
+	return got, nil
+}
+
+// value is the credential's flag, or when it is empty its variable.
+func (c *Config) value(n credential) string {
+	flags := map[string]string{"base-url": c.BaseURL, "token": c.Token, "login": c.Login, "api-key": c.APIKey}
+	return c.env(flags[n.flag], n.env)
 }
 
 // adapt wraps a typed client in its adapter, passing a constructor error on.

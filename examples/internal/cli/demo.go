@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/favkit/favorites"
@@ -47,152 +46,79 @@ func openDemo(provider string) (*Session, error) {
 }
 
 // session finishes a demo: the adapter (or the error making it), the
-// catalogue, and the fake's shutdown.
-func session(f favorites.Favorites, err error, catalogue []string, faults *favoritestest.Faults, closeFake func()) (*Session, error) {
+// catalogue, the fake's base URL, its faults and its shutdown, and its
+// second account.
+func session(f favorites.Favorites, err error, catalogue []string, srv fake, second func() (favorites.Favorites, error)) (*Session, error) {
 	if err != nil {
-		closeFake()
+		srv.Close()
 		return nil, err
 	}
-	s := &Session{Favorites: f, Faults: faults, close: closeFake,
-		second: func() (favorites.Favorites, error) { return nil, fmt.Errorf("this demo has no second account") }}
+	s := &Session{Favorites: f, BaseURL: srv.url, Faults: srv.faults, close: srv.Close, second: second}
 	for _, id := range catalogue {
 		s.Catalogue = append(s.Catalogue, favorites.Ref{ID: id})
 	}
 	return s, nil
 }
 
-// onClose makes Close also run f, after what it ran before.
-func (s *Session) onClose(f func()) {
-	before := s.close
-	s.close = func() { before(); f() }
+// fake is what a session keeps of a demo's fake server.
+type fake struct {
+	url    string
+	faults *favoritestest.Faults
+	Close  func()
 }
-
-// The demo's second accounts: another user of the same fake where the fake
-// has users, else another fake with the same catalogue.
-const (
-	secondUser  = "bob"
-	secondToken = "demo-second-token"
-	secondKey   = "demo-second-api-key"
-	secondID    = 7 // waifu.im user ID
-)
 
 func demoMastodon() (*Session, error) {
 	srv := mastodontest.NewServer()
 	ids := srv.AddStatuses(demoItems)
-	if err := srv.Favorite(mastodontest.DefaultUser, ids[:demoFavourites]...); err != nil {
-		srv.Close()
-		return nil, err
-	}
-	cl, err := mastodon.New(srv.URL, mastodontest.Token, demoOptions...)
-	f, err := adapt(cl, err, mastodon.NewAdapter)
-	s, err := session(f, err, ids, srv.Faults, srv.Close)
-	if err == nil {
-		s.BaseURL = srv.URL
-		s.second = func() (favorites.Favorites, error) {
-			srv.AddToken(secondToken, secondUser, "read", "write")
-			cl, err := mastodon.New(srv.URL, secondToken, demoOptions...)
-			return adapt(cl, err, mastodon.NewAdapter)
-		}
-	}
-	return s, err
+	err := srv.Favorite(mastodontest.DefaultUser, ids[:demoFavourites]...)
+	f, err := open(err, srv.Client, mastodon.NewAdapter)
+	return session(f, err, ids, fake{srv.URL, srv.Faults, srv.Close}, func() (favorites.Favorites, error) {
+		return open(nil, srv.AddAccount().Client, mastodon.NewAdapter)
+	})
 }
 
 func demoE621() (*Session, error) {
 	srv := e621test.NewServer(e621test.WithRateLimit(0)) // the fake's 2/s limit, off as in demoOptions
 	ids := srv.AddPosts(demoItems)
-	if err := srv.Favorite(e621test.Login, ids[:demoFavourites]...); err != nil {
-		srv.Close()
-		return nil, err
-	}
-	cl, err := e621.New(e621test.Login, e621test.APIKey, append(demoOptions, favorites.WithBaseURL(srv.URL))...)
-	f, err := adapt(cl, err, e621.NewAdapter)
-	s, err := session(f, err, itoa(ids), srv.Faults, srv.Close)
-	if err == nil {
-		s.second = func() (favorites.Favorites, error) {
-			srv.AddUser(secondUser, secondKey)
-			cl, err := e621.New(secondUser, secondKey, append(demoOptions, favorites.WithBaseURL(srv.URL))...)
-			return adapt(cl, err, e621.NewAdapter)
-		}
-	}
-	return s, err
+	err := srv.Favorite(e621test.Login, ids[:demoFavourites]...)
+	f, err := open(err, srv.Client, e621.NewAdapter)
+	return session(f, err, itoa(ids), fake{srv.URL, srv.Faults, srv.Close}, func() (favorites.Favorites, error) {
+		return open(nil, srv.AddAccount().Client, e621.NewAdapter)
+	})
 }
 
 func demoWaifuim() (*Session, error) {
 	srv := waifuimtest.NewServer()
 	ids := srv.GenerateImages(demoItems)
-	cl, err := srv.NewClient(waifuimtest.Token, demoOptions...)
-	if err == nil {
-		err = srv.Favorite(waifuimtest.UserID, ids[:demoFavourites]...)
-	}
-	f, err := adapt(cl, err, waifuim.NewAdapter)
-	s, err := session(f, err, itoa(ids), srv.Faults, srv.Close)
-	if err == nil {
-		s.second = func() (favorites.Favorites, error) {
-			tok := srv.AddUser(secondID, waifuimtest.ViewFavorites, waifuimtest.ManageFavorites)
-			cl, err := srv.NewClient(tok, demoOptions...)
-			return adapt(cl, err, waifuim.NewAdapter)
-		}
-	}
-	return s, err
+	err := srv.Favorite(waifuimtest.UserID, ids[:demoFavourites]...)
+	f, err := open(err, srv.Client, waifuim.NewAdapter)
+	return session(f, err, itoa(ids), fake{srv.URL, srv.Faults, srv.Close}, func() (favorites.Favorites, error) {
+		return open(nil, srv.AddAccount().Client, waifuim.NewAdapter)
+	})
 }
 
 func demoPlayPlay() (*Session, error) {
-	srv, ids := playplayFake()
-	if err := srv.Favorite(ids[:demoFavourites]...); err != nil {
-		srv.Close()
-		return nil, err
-	}
-	cl, err := playplay.New(srv.URL, srv.Token(), demoOptions...)
-	f, err := adapt(cl, err, playplay.NewAdapter)
-	s, err := session(f, err, nil, srv.Faults, srv.Close)
-	if err != nil {
-		return nil, err
-	}
-	for _, id := range ids {
-		s.Catalogue = append(s.Catalogue, favorites.Ref{ID: strconv.FormatInt(id, 10), Source: playplay.SourceUpload})
-	}
-	s.second = func() (favorites.Favorites, error) {
-		other, _ := playplayFake() // the fake has one account: another fake, the same media
-		s.onClose(other.Close)
-		cl, err := playplay.New(other.URL, other.Token(), demoOptions...)
-		return adapt(cl, err, playplay.NewAdapter)
-	}
-	return s, nil
-}
-
-// playplayFake is a PlayPlay fake holding the demo's media, no favourites.
-func playplayFake() (*playplaytest.Server, []int64) {
 	srv := playplaytest.NewServer()
 	var ids []int64
 	for i := range int64(demoItems) {
 		srv.AddMedia(playplaytest.Upload(1000 + i))
 		ids = append(ids, 1000+i)
 	}
-	return srv, ids
+	err := srv.Favorite(ids[:demoFavourites]...)
+	f, err := open(err, srv.Client, playplay.NewAdapter)
+	s, err := session(f, err, nil, fake{srv.URL, srv.Faults, srv.Close}, func() (favorites.Favorites, error) {
+		return open(nil, srv.AddAccount().Client, playplay.NewAdapter)
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		s.Catalogue = append(s.Catalogue, favorites.Ref{ID: strconv.FormatInt(id, 10), Source: playplay.SourceUpload})
+	}
+	return s, nil
 }
 
 func demoDCH() (*Session, error) {
-	srv, ids := dchFake()
-	if err := srv.Favorite(ids[:demoFavourites]...); err != nil {
-		srv.Close()
-		return nil, err
-	}
-	cl, err := dch.New(dchtest.Token, append(demoOptions, favorites.WithBaseURL(srv.URL))...)
-	f, err := adapt(cl, err, dch.NewAdapter)
-	s, err := session(f, err, ids, srv.Faults, srv.Close)
-	if err == nil {
-		s.second = func() (favorites.Favorites, error) {
-			other, _ := dchFake() // the fake has one account: another fake, the same items
-			s.onClose(other.Close)
-			cl, err := dch.New(dchtest.Token, append(demoOptions, favorites.WithBaseURL(other.URL))...)
-			return adapt(cl, err, dch.NewAdapter)
-		}
-	}
-	return s, err
-}
-
-// dchFake is a DCH fake holding the demo's items, no favourites.
-func dchFake() (*dchtest.Server, []string) {
 	srv := dchtest.NewServer()
 	var ids []string
 	for i := range demoItems {
@@ -200,7 +126,21 @@ func dchFake() (*dchtest.Server, []string) {
 		srv.AddItems(dchtest.Item{ID: id, Type: "work", Title: "Work " + strconv.Itoa(i+1)})
 		ids = append(ids, id)
 	}
-	return srv, ids
+	err := srv.Favorite(ids[:demoFavourites]...)
+	f, err := open(err, srv.Client, dch.NewAdapter)
+	return session(f, err, ids, fake{srv.URL, srv.Faults, srv.Close}, func() (favorites.Favorites, error) {
+		return open(nil, srv.AddAccount().Client, dch.NewAdapter)
+	})
+}
+
+// open makes a fake's client with demoOptions and wraps it in its adapter,
+// unless seeding the fake failed with err.
+func open[C any, A favorites.Favorites](err error, client func(...favorites.Option) (C, error), newAdapter func(C) A) (favorites.Favorites, error) {
+	if err != nil {
+		return nil, err
+	}
+	cl, err := client(demoOptions...)
+	return adapt(cl, err, newAdapter)
 }
 
 func itoa(ids []int64) []string {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/providers/mastodon"
-	"github.com/favkit/favorites/providers/playplay"
 )
 
 // SecondHelp documents a second account's flags, for a program's -h.
@@ -30,13 +29,13 @@ func (s *Second) Register(fs *flag.FlagSet) {
 }
 
 // ResolvedBaseURL is the base URL a live client of c's provider is made with:
-// the flag, else the provider's variable; "" is the provider's own.
+// the flag, else the provider's variable where it has one; "" is the
+// provider's own.
 func (c *Config) ResolvedBaseURL() string {
-	switch c.Provider {
-	case mastodon.ProviderName:
-		return c.env(c.BaseURL, "MASTODON_BASE_URL")
-	case playplay.ProviderName:
-		return c.env(c.BaseURL, "PLAYPLAY_BASE_URL")
+	for _, n := range credentials[c.Provider] {
+		if n.flag == "base-url" {
+			return c.value(n)
+		}
 	}
 	return c.BaseURL
 }
@@ -45,7 +44,7 @@ func (c *Config) ResolvedBaseURL() string {
 // credentials, and c's base URL unless it names one.
 func (s *Second) config(c *Config) Config {
 	to := s.c
-	to.Provider, to.Demo, to.envPrefix = c.Provider, c.Demo, "TO_"
+	to.Provider, to.Demo, to.flagPrefix, to.envPrefix = c.Provider, c.Demo, "to-", "TO_"
 	if to.ResolvedBaseURL() == "" {
 		to.BaseURL = c.ResolvedBaseURL()
 	}
@@ -53,22 +52,35 @@ func (s *Second) config(c *Config) Config {
 }
 
 // Open opens the second account: under -demo another account of sess's
-// fake (or, where a fake has one account, a fake of its own with the same
-// catalogue, as item IDs are the same for every account there), else the
-// live service with the -to-* credentials.
+// fake, else the live service with the -to-* credentials.
 //
 // A Mastodon status ID is per instance, so on Mastodon the second account
-// must be on the first's instance: another base URL is refused.
+// must be on the first's instance: another base URL is refused, under
+// -demo too. A -demo run has its one fake, so there any -to-base-url but
+// the fake's is refused.
 func (s *Second) Open(c *Config, sess *Session) (favorites.Favorites, error) {
 	if c.Demo {
+		if s.c.BaseURL != "" && !SameInstance(sess.BaseURL, s.c.BaseURL) {
+			if c.Provider == mastodon.ProviderName {
+				return nil, perInstance(sess.BaseURL, s.c.BaseURL)
+			}
+			return nil, fmt.Errorf("%w: -demo runs offline on one fake server (%s), so the second account is there too, not at -to-base-url %s",
+				favorites.ErrInvalidArgument, sess.BaseURL, s.c.BaseURL)
+		}
 		return sess.second()
 	}
 	to := s.config(c)
 	if c.Provider == mastodon.ProviderName && !SameInstance(c.ResolvedBaseURL(), to.ResolvedBaseURL()) {
-		return nil, fmt.Errorf("%w: a Mastodon status ID is per instance, so the second account must be on the first's instance (%s), not %s",
-			favorites.ErrInvalidArgument, c.ResolvedBaseURL(), to.ResolvedBaseURL())
+		return nil, perInstance(c.ResolvedBaseURL(), to.ResolvedBaseURL())
 	}
 	return to.openLive()
+}
+
+// perInstance refuses a Mastodon second account at to, another instance
+// than the first's, at from.
+func perInstance(from, to string) error {
+	return fmt.Errorf("%w: a Mastodon status ID is per instance, so the second account must be on the first's instance (%s), not %s",
+		favorites.ErrInvalidArgument, from, to)
 }
 
 // SameInstance reports whether two base URLs name one server: scheme and

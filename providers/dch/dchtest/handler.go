@@ -33,27 +33,36 @@ func (s *Server) handler() http.Handler {
 				fmt.Sprintf("No route found for %q: Method Not Allowed (Allow: GET, POST)", r.Method+" "+r.URL.Path))
 			return
 		}
-		if !s.authorized(r) {
+		a := s.caller(r)
+		if a == nil {
 			writeMessage(w, http.StatusUnauthorized, tokenMessage)
 			return
 		}
 		if r.Method == http.MethodPost {
-			if status, msg := s.update(r); status != 0 {
+			if status, msg := s.update(r, a); status != 0 {
 				writeMessage(w, status, msg)
 				return
 			}
 		}
-		s.writeList(w, r.Host)
+		s.writeList(w, r.Host, a)
 	})
 }
 
-func (s *Server) authorized(r *http.Request) bool {
+// caller is the account whose bearer token r carries, or nil. An account,
+// once added, is never removed.
+func (s *Server) caller(r *http.Request) *account {
 	scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
-	return ok && strings.EqualFold(scheme, "Bearer") && token == s.token
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.accounts[token]
 }
 
-// update applies a POST and returns a status and message when it refuses it.
-func (s *Server) update(r *http.Request) (int, string) {
+// update applies a POST to a and returns a status and message when it
+// refuses it.
+func (s *Server) update(r *http.Request, a *account) (int, string) {
 	action, id, problem := readUpdate(r)
 	switch {
 	case problem != "":
@@ -74,9 +83,9 @@ func (s *Server) update(r *http.Request) (int, string) {
 		return http.StatusNotFound, fmt.Sprintf("Item %q does not exist.", id)
 	}
 	if action == "add" {
-		s.add(id)
+		s.add(a, id)
 	} else {
-		s.remove(id)
+		s.remove(a, id)
 	}
 	return 0, ""
 }
@@ -149,12 +158,12 @@ type halList struct {
 	} `json:"_links"`
 }
 
-// writeList answers with the HAL list, links protocol-relative on host.
-func (s *Server) writeList(w http.ResponseWriter, host string) {
+// writeList answers with a's HAL list, links protocol-relative on host.
+func (s *Server) writeList(w http.ResponseWriter, host string, a *account) {
 	s.mu.Lock()
-	body := halList{Updated: s.updated.Unix()}
-	body.Links.Favourites = make([]halEntry, 0, len(s.favs))
-	for _, f := range s.favs {
+	body := halList{Updated: a.updated.Unix()}
+	body.Links.Favourites = make([]halEntry, 0, len(a.favs))
+	for _, f := range a.favs {
 		body.Links.Favourites = append(body.Links.Favourites, entry(s.items[f.id], f, host))
 	}
 	s.mu.Unlock()

@@ -30,6 +30,18 @@
 //
 // Faults injects failures: srv.Faults.FailNext(1, 503), a stall, a cut
 // connection; see [favoritestest.Faults].
+//
+// The catalogue is one for all the fake's accounts, as an item's ID is on
+// the service; each account has its own favourites. [Server.Client] is a
+// client of the default account's (the one [Token] or [WithToken] names);
+// [Server.AddAccount] adds another account, with a token of its own, and
+// its [Account.Client] is that account's client. The same two calls exist
+// on every fake of this SDK:
+//
+//	c, err := srv.Client()
+//	bob := srv.AddAccount()
+//	if err := bob.Favorite("301"); err != nil { ... }
+//	cb, err := bob.Client()
 package dchtest
 
 import (
@@ -42,14 +54,14 @@ import (
 	"github.com/favkit/favorites/favoritestest"
 )
 
-// Token is the access token the fake accepts unless [WithToken] says
+// Token is the default account's access token unless [WithToken] says
 // otherwise.
 const Token = "dchtest-access-token"
 
 // Option configures a Server.
 type Option func(*Server)
 
-// WithToken makes the fake accept token instead of [Token].
+// WithToken makes token the default account's, instead of [Token].
 func WithToken(token string) Option { return func(s *Server) { s.token = token } }
 
 // WithClock sets the clock that stamps favourites and the list's updated
@@ -68,8 +80,13 @@ type Server struct {
 	token string
 	now   func() time.Time
 
-	mu      sync.Mutex
-	items   map[string]Item
+	mu       sync.Mutex
+	items    map[string]Item
+	accounts map[string]*account // by access token
+}
+
+// account is one account's list: its favourites and when it last changed.
+type account struct {
 	favs    []favourite // newest first
 	updated time.Time
 }
@@ -81,11 +98,12 @@ type favourite struct {
 
 // NewServer starts a fake with an empty catalogue and no favourites.
 func NewServer(opts ...Option) *Server {
-	s := &Server{Faults: &favoritestest.Faults{}, token: Token, now: time.Now, items: map[string]Item{}}
+	s := &Server{Faults: &favoritestest.Faults{}, token: Token, now: time.Now, items: map[string]Item{},
+		accounts: map[string]*account{}}
 	for _, opt := range opts {
 		opt(s)
 	}
-	s.updated = s.now()
+	s.accounts[s.token] = &account{updated: s.now()}
 	s.srv = httptest.NewServer(s.Faults.Wrap(s.handler()))
 	s.URL = s.srv.URL + "/v2"
 	return s
@@ -107,46 +125,45 @@ func (s *Server) AddItems(items ...Item) {
 	}
 }
 
-// Favorite makes the catalogue items with these IDs favourites, as add
+// Favorite makes the catalogue items with these IDs favourites of the
+// default account, as add
 // requests in this order would: the last one given is the newest, and one
 // that already is a favourite stays where it is. An ID not in the
 // catalogue is an error and changes nothing, so a test's seeding either
 // happens whole or fails.
-func (s *Server) Favorite(ids ...string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.inCatalogue(ids); err != nil {
-		return err
-	}
-	for _, id := range ids {
-		s.add(id)
-	}
-	return nil
-}
+func (s *Server) Favorite(ids ...string) error { return s.seed(s.token, ids, (*Server).add) }
 
-// Unfavorite removes the catalogue items with these IDs from the
-// favourites, as delete requests would; one that is not a favourite is
+// Unfavorite removes the catalogue items with these IDs from the default
+// account's favourites, as delete requests would; one that is not a favourite is
 // left as it is, as the service's delete does. An ID not in the catalogue
 // is an error and changes nothing.
-func (s *Server) Unfavorite(ids ...string) error {
+func (s *Server) Unfavorite(ids ...string) error { return s.seed(s.token, ids, (*Server).remove) }
+
+// seed applies change to each of ids on the account of token, after
+// checking them all against the catalogue.
+func (s *Server) seed(token string, ids []string, change func(*Server, *account, string)) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.inCatalogue(ids); err != nil {
 		return err
 	}
+	a := s.accounts[token]
 	for _, id := range ids {
-		s.remove(id)
+		change(s, a, id)
 	}
 	return nil
 }
 
-// Favorites returns the IDs of the favourites, newest first, the order in
-// which the list answer gives them.
-func (s *Server) Favorites() []string {
+// Favorites returns the IDs of the default account's favourites, newest
+// first, the order in which the list answer gives them.
+func (s *Server) Favorites() []string { return s.favorites(s.token) }
+
+func (s *Server) favorites(token string) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ids := make([]string, 0, len(s.favs))
-	for _, f := range s.favs {
+	favs := s.accounts[token].favs
+	ids := make([]string, 0, len(favs))
+	for _, f := range favs {
 		ids = append(ids, f.id)
 	}
 	return ids
@@ -163,21 +180,22 @@ func (s *Server) inCatalogue(ids []string) error {
 	return nil
 }
 
-// add makes id the newest favourite unless it already is one. s.mu is held.
-func (s *Server) add(id string) {
-	if slices.ContainsFunc(s.favs, func(f favourite) bool { return f.id == id }) {
+// add makes id a's newest favourite unless it already is one. s.mu is
+// held.
+func (s *Server) add(a *account, id string) {
+	if slices.ContainsFunc(a.favs, func(f favourite) bool { return f.id == id }) {
 		return
 	}
 	now := s.now()
-	s.favs = slices.Insert(s.favs, 0, favourite{id: id, at: now})
-	s.updated = now
+	a.favs = slices.Insert(a.favs, 0, favourite{id: id, at: now})
+	a.updated = now
 }
 
-// remove drops id from the favourites, if there. s.mu is held.
-func (s *Server) remove(id string) {
-	before := len(s.favs)
-	s.favs = slices.DeleteFunc(s.favs, func(f favourite) bool { return f.id == id })
-	if len(s.favs) != before {
-		s.updated = s.now()
+// remove drops id from a's favourites, if there. s.mu is held.
+func (s *Server) remove(a *account, id string) {
+	before := len(a.favs)
+	a.favs = slices.DeleteFunc(a.favs, func(f favourite) bool { return f.id == id })
+	if len(a.favs) != before {
+		a.updated = s.now()
 	}
 }

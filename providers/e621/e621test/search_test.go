@@ -49,7 +49,7 @@ func searchIDs(t *testing.T, srv *e621test.Server, query url.Values) ([]int64, e
 }
 
 func TestSearchAnswers(t *testing.T) {
-	srv, _ := start(t, e621test.WithRateLimit(0))
+	srv, _ := start(t, e621test.WithRateLimit(0), e621test.WithFirstID(1001))
 	var ids []int64 // 1001 to 1008: even ones rated e, the first four tagged cat
 	for i := range 8 {
 		p := e621test.Post{General: []string{"solo"}, Rating: "s"}

@@ -13,15 +13,27 @@
 // disagree, [WithMode] picks which answers it gives; it accepts requests in
 // either form. Its Faults field injects failures.
 //
+// Each Server stands for a server of its own: the IDs of the posts it
+// makes start from a base it draws at random, so two Servers never share
+// one by chance ([WithFirstID] fixes it, for output that must not change).
+//
+// [Server.Client] is a client of the account [Login]'s; [Server.AddAccount]
+// adds another account, with credentials of its own, and its
+// [Account.Client] is that account's client. The same two calls exist on
+// every fake of this SDK.
+//
 //	srv := e621test.NewServer(e621test.WithRateLimit(0))
 //	defer srv.Close()
 //	ids := srv.AddPosts(3)
 //	if err := srv.Favorite(e621test.Login, ids...); err != nil { ... }
-//	c, _ := e621.New(e621test.Login, e621test.APIKey, favorites.WithBaseURL(srv.URL))
+//	c, err := srv.Client()
+//	bob := srv.AddAccount()
+//	cb, err := bob.Client()
 package e621test
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -55,6 +67,17 @@ const (
 	Documented
 )
 
+// String names the mode as its constant does: "Live" or "Documented".
+func (m Mode) String() string {
+	switch m {
+	case Live:
+		return "Live"
+	case Documented:
+		return "Documented"
+	}
+	return fmt.Sprintf("Mode(%d)", int(m))
+}
+
 // Option configures a Server.
 type Option func(*Server)
 
@@ -72,6 +95,12 @@ func WithRateLimit(perSecond int) Option {
 		}
 	}
 }
+
+// WithFirstID makes the IDs of the posts the fake makes start at id (and go
+// up by one), for output that must read the same on every run, such as an
+// Example's. By default they start at a base each fake draws at random;
+// two fakes given the same first ID share their IDs.
+func WithFirstID(id int64) Option { return func(s *Server) { s.nextPost = max(id, 1) - 1 } }
 
 // WithMaxFavorites sets how many favourites a user may keep before POST
 // answers 422 "You can only keep up to N favorites.".
@@ -117,7 +146,7 @@ func NewServer(opts ...Option) *Server {
 		users:    map[string]*user{},
 		posts:    map[int64]*Post{},
 		favCount: map[int64]int{},
-		nextPost: 1000,
+		nextPost: firstPostID(),
 	}
 	for _, opt := range opts {
 		opt(s)
@@ -238,6 +267,12 @@ func (s *Server) setUser(login string, f func(*user)) {
 		f(u)
 	}
 }
+
+// firstPostID draws where a fake's post IDs start: anywhere in the first
+// 2^30, so that two fakes of n posts each share one with a chance of about
+// 2n in a billion, and a billion posts still fit below e621's largest ID,
+// 2^31-1 (MaxBeforeID in package e621).
+func firstPostID() int64 { return 1000 + rand.Int64N(1<<30) }
 
 // epoch dates seeded posts, fixed so that output is stable.
 var epoch = time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)

@@ -24,14 +24,20 @@ const emojiCode = "favkit"
 // a token. Callers hold s.mu.
 func (s *Server) render(st *status, viewer string) wireStatus {
 	user, domain, remote := s.split(st.Acct)
-	profile := "https://" + domain + "/@" + user
-	link := profile + "/" + url.PathEscape(st.ID)
+	origin := s.originOf(domain)
+	uri, link := st.URI, st.URL
+	if uri == "" {
+		uri = origin + "/users/" + user + "/statuses/" + url.PathEscape(st.ID)
+	}
+	if link == "" {
+		link = origin + "/@" + user + "/" + url.PathEscape(st.ID)
+	}
 	out := wireStatus{
 		ID:               st.ID,
 		CreatedAt:        st.CreatedAt.UTC().Format(timeLayout),
 		Visibility:       "public",
 		Language:         ptr("en"),
-		URI:              "https://" + domain + "/users/" + user + "/statuses/" + url.PathEscape(st.ID),
+		URI:              uri,
 		URL:              &link,
 		FavouritesCount:  s.favCount(st.ID),
 		Content:          st.Content,
@@ -77,20 +83,21 @@ func quotePolicy(remote bool, viewer string) wirePolicy {
 // where a remote server never said. Callers hold s.mu.
 func (s *Server) renderAccount(acct, viewer string) wireAccount {
 	user, domain, remote := s.split(acct)
-	id := accountID(acct)
-	media := "https://" + s.host() + "/system/"
+	id := s.accountID(acct)
+	media := s.origin + "/system/"
 	if remote {
 		media += "cache/"
 	}
 	avatar := media + "accounts/avatars/" + id + "/original/avatar.png"
-	header := "https://" + s.host() + "/headers/original/missing.png"
+	header := s.origin + "/headers/original/missing.png"
+	origin := s.originOf(domain)
 	a := wireAccount{
 		ID: id, Username: user, Acct: acct,
 		DisplayName: displayName(user),
 		CreatedAt:   joined(acct).Format(timeLayout),
 		Note:        "<p>Favourites, mostly.</p>",
-		URL:         "https://" + domain + "/@" + user,
-		URI:         "https://" + domain + "/users/" + user,
+		URL:         origin + "/@" + user,
+		URI:         origin + "/users/" + user,
 		Avatar:      avatar, AvatarStatic: avatar, Header: header, HeaderStatic: header,
 		FollowersCount: int(hash32(acct) % 500), FollowingCount: int(hash32(acct) % 300),
 		ShowMedia: true, ShowMediaReplies: true, ShowFeatured: true,
@@ -146,7 +153,7 @@ func (s *Server) fields(user, domain string) []wireField {
 }
 
 func (s *Server) emoji() wireEmoji {
-	base := "https://" + s.host() + "/system/custom_emojis/images/000/000/001/"
+	base := s.origin + "/system/custom_emojis/images/000/000/001/"
 	return wireEmoji{Shortcode: emojiCode, URL: base + "original/" + emojiCode + ".png",
 		StaticURL: base + "static/" + emojiCode + ".png", VisibleInPicker: true}
 }
@@ -167,7 +174,7 @@ func (s *Server) renderMedia(st *status, remote bool) []wireMedia {
 		if remote {
 			m.RemoteURL = ptr(p) // where the origin server keeps it
 		} else {
-			m.TextURL = ptr("https://" + s.host() + "/media/" + url.PathEscape(m.ID))
+			m.TextURL = ptr(s.origin + "/media/" + url.PathEscape(m.ID))
 		}
 		out = append(out, m)
 	}
@@ -179,7 +186,7 @@ func (s *Server) renderMedia(st *status, remote bool) []wireMedia {
 func (s *Server) split(acct string) (user, domain string, remote bool) {
 	user, domain, remote = strings.Cut(acct, "@")
 	if !remote {
-		domain = s.host()
+		domain = s.host
 	}
 	return user, domain, remote
 }
@@ -188,15 +195,6 @@ func (s *Server) split(acct string) (user, domain string, remote bool) {
 // and 2022: Mastodon sends created_at cut to midnight.
 func joined(acct string) time.Time {
 	return time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(hash32(acct)%2000))
-}
-
-// host is the fake's host name, for the URLs of local accounts.
-func (s *Server) host() string {
-	u, err := url.Parse(s.URL)
-	if err != nil {
-		return "mastodon.example"
-	}
-	return u.Host
 }
 
 func ptr[T any](v T) *T { return &v }

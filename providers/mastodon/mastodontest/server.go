@@ -17,16 +17,33 @@
 // failures, latency and cut connections. Favorite and Unfavorite seed a
 // user's favourites, and Favorites reads them back.
 //
+// Each Server stands for an instance of its own. Its status, favourite and
+// account IDs start from a base drawn at random, so two Servers never share
+// one by chance: a program that carries a raw status ID from one instance
+// to another fails against the fakes as it would in the wild. Its local
+// statuses and accounts have URIs and URLs on the fake's own scheme and
+// host (http://127.0.0.1:PORT); a status from another server keeps that
+// server's (see [Status.URI]).
+//
+// [Server.Client] is a client of [DefaultUser]'s; [Server.AddAccount] adds
+// another account, with a token of its own, and its [Account.Client] is that
+// account's client. The same two calls exist on every fake of this SDK.
+//
 //	srv := mastodontest.NewServer()
 //	defer srv.Close()
 //	ids := srv.AddStatuses(3)
 //	if err := srv.Favorite(mastodontest.DefaultUser, ids[0]); err != nil { ... }
-//	c, _ := mastodon.New(srv.URL, mastodontest.Token)
+//	c, err := srv.Client()
+//	bob := srv.AddAccount()
+//	if err := bob.Favorite(ids[1]); err != nil { ... }
+//	cb, err := bob.Client()
 package mastodontest
 
 import (
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -68,21 +85,28 @@ type Server struct {
 	Faults *favoritestest.Faults
 
 	srv        *httptest.Server
+	origin     string // scheme and host, "http://127.0.0.1:1234"
+	host       string // "127.0.0.1:1234", the domain of local accounts
 	maxLimit   int
 	unfavDelay time.Duration
 	splitLinks bool
 
-	mu         sync.Mutex
-	statuses   map[string]*status
-	authors    map[string]*authorStat // by acct
-	nextStatus int64
-	favs       []*fav          // in favourite-ID order
-	standing   map[favKey]*fav // the favourites not removed, so lookups
-	counts     map[string]int  // and counts take no walk over favs
-	nextFav    int64
-	tokens     map[string]tokenInfo
-	budget     budget
-	throttled  atomic.Int64
+	// The bases of the fake's own IDs, drawn at random: see ids.go.
+	statusBase, accountBase int64
+
+	mu          sync.Mutex
+	statuses    map[string]*status
+	authors     map[string]*authorStat // by acct
+	origins     map[string]string      // a remote domain's scheme and host, from its statuses' URIs
+	nextStatus  int64
+	favs        []*fav          // in favourite-ID order
+	standing    map[favKey]*fav // the favourites not removed, so lookups
+	counts      map[string]int  // and counts take no walk over favs
+	nextFav     int64
+	tokens      map[string]tokenInfo
+	nextAccount int // AddAccount's last number
+	budget      budget
+	throttled   atomic.Int64
 }
 
 // Option configures a Server.
@@ -111,14 +135,17 @@ func WithRateLimit(limit int, period time.Duration) Option {
 // done.
 func NewServer(opts ...Option) *Server {
 	s := &Server{
-		Faults:     &favoritestest.Faults{},
-		maxLimit:   DefaultMaxLimit,
-		statuses:   map[string]*status{},
-		authors:    map[string]*authorStat{},
-		standing:   map[favKey]*fav{},
-		counts:     map[string]int{},
-		nextStatus: 1,
-		nextFav:    1000,
+		Faults:      &favoritestest.Faults{},
+		maxLimit:    DefaultMaxLimit,
+		statuses:    map[string]*status{},
+		authors:     map[string]*authorStat{},
+		standing:    map[favKey]*fav{},
+		counts:      map[string]int{},
+		origins:     map[string]string{},
+		nextStatus:  1,
+		statusBase:  statusIDBase + rand.Int64N(idBlocks)*statusBlock,
+		nextFav:     favIDBase + rand.Int64N(idBlocks)*favBlock,
+		accountBase: rand.Int64N(idBlocks) * accountBlock,
 		tokens: map[string]tokenInfo{
 			Token:         {user: DefaultUser, scopes: []string{"read", "write"}},
 			ReadOnlyToken: {user: DefaultUser, scopes: []string{"read:favourites", "read:statuses"}},
@@ -131,6 +158,8 @@ func NewServer(opts ...Option) *Server {
 	}
 	s.srv = httptest.NewServer(s.Faults.Wrap(s.limitRate(s.routes())))
 	s.URL = s.srv.URL
+	u, _ := url.Parse(s.URL) // httptest's own URL
+	s.origin, s.host = u.Scheme+"://"+u.Host, u.Host
 	return s
 }
 
@@ -140,8 +169,9 @@ func (s *Server) Close() {
 	s.srv.Close()
 }
 
-// Client returns an *http.Client for the server, as httptest gives it.
-func (s *Server) Client() *http.Client { return s.srv.Client() }
+// HTTPClient returns an *http.Client for the server, as httptest gives it,
+// for a test that speaks to the fake without the SDK.
+func (s *Server) HTTPClient() *http.Client { return s.srv.Client() }
 
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()

@@ -22,7 +22,7 @@ func get(t *testing.T, srv *mastodontest.Server, method, path, token string, v a
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
-	resp, err := srv.Client().Do(req)
+	resp, err := srv.HTTPClient().Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

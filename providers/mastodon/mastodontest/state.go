@@ -10,13 +10,27 @@ import (
 // Status is what a test seeds: the fake fills in the rest of the status's
 // JSON (URI, URL, account, counts, ...).
 type Status struct {
-	// ID is the status ID; empty gives a fresh numeric one. IDs are
-	// strings, and need not be numeric, as on some non-Mastodon servers.
+	// ID is the status ID; empty gives a fresh numeric one, from this
+	// fake's own sequence. IDs are strings, and need not be numeric, as on
+	// some non-Mastodon servers.
 	ID string
 	// Content is the status's HTML, such as "<p>hello</p>".
 	Content string
 	// Acct is the author, "user" or "user@remote.example"; empty is "bob".
+	// A user without a domain, on a status whose URI names another host,
+	// is that host's.
 	Acct string
+	// URI is the status's ActivityPub ID, which names it on every server.
+	// Empty gives one on the author's server: this fake's scheme and host
+	// for a local author ("http://127.0.0.1:1234/users/bob/statuses/ID"),
+	// https and the acct's domain for a remote one. Set it for a status that
+	// stands for one on another server, such as another fake's: the status
+	// then has a local ID of this fake's and the origin's URI, as a
+	// federated copy on Mastodon has.
+	URI string
+	// URL is the status's web page; empty gives one beside the URI's
+	// default, "<origin>/@user/ID".
+	URL string
 	// CreatedAt is when it was posted; zero is now.
 	CreatedAt time.Time
 	// MediaPreviewURLs gives one image attachment per preview URL.
@@ -25,7 +39,6 @@ type Status struct {
 
 type status struct {
 	Status
-	seq int64
 }
 
 // fav is one favourite, with its internal ID: what max_id and min_id page by.
@@ -39,10 +52,6 @@ type fav struct {
 // favKey names a favourite by who holds it and of what.
 type favKey struct{ user, statusID string }
 
-// statusIDBase keeps status IDs far from favourite IDs, so a client that
-// builds max_id from status IDs gets the wrong page and its test fails.
-const statusIDBase = 109_000_000_000_000_000
-
 // AddStatus stores st and returns its ID. A status that already exists is
 // replaced.
 func (s *Server) AddStatus(st Status) string {
@@ -51,11 +60,12 @@ func (s *Server) AddStatus(st Status) string {
 	seq := s.nextStatus
 	s.nextStatus++
 	if st.ID == "" {
-		st.ID = strconv.FormatInt(statusIDBase+seq*65536, 10)
+		st.ID = strconv.FormatInt(s.statusBase+seq*statusStep, 10)
 	}
 	if st.Acct == "" {
 		st.Acct = "bob"
 	}
+	s.placeAuthor(&st)
 	if st.CreatedAt.IsZero() {
 		st.CreatedAt = time.Now().UTC().Truncate(time.Millisecond)
 	}
@@ -63,7 +73,7 @@ func (s *Server) AddStatus(st Status) string {
 		delete(s.statuses, st.ID)
 		s.forgetAuthored(old)
 	}
-	s.statuses[st.ID] = &status{Status: st, seq: seq}
+	s.statuses[st.ID] = &status{Status: st}
 	s.noteAuthored(s.statuses[st.ID])
 	return st.ID
 }

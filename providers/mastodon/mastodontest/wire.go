@@ -172,9 +172,9 @@ func writeError(w http.ResponseWriter, status int, msg string) {
 	writeJSON(w, status, map[string]string{"error": msg})
 }
 
-// accountID gives each acct a stable numeric ID.
-func accountID(acct string) string {
-	return strconv.FormatUint(uint64(hash32(acct)), 10)
+// accountID gives each acct a numeric ID, stable on this fake and its own.
+func (s *Server) accountID(acct string) string {
+	return strconv.FormatInt(s.accountBase+int64(hash32(acct)), 10)
 }
 
 func hash32(s string) uint32 {

@@ -32,14 +32,15 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	start := min((page-1)*s.pageSize, len(s.favs))
-	end := min(start+s.pageSize, len(s.favs))
+	favs := s.caller(r).favs
+	start := min((page-1)*s.pageSize, len(favs))
+	end := min(start+s.pageSize, len(favs))
 	set := listSet{Results: []wireMedia{}}
-	for _, id := range s.favs[start:end] {
+	for _, id := range favs[start:end] {
 		set.Results = append(set.Results, s.media[id].wire(true))
 	}
 	set.NbResults = len(set.Results)
-	if end < len(s.favs) {
+	if end < len(favs) {
 		next := page + 1
 		set.NextPage = &next
 	}
@@ -64,6 +65,7 @@ func (s *Server) store(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	a := s.caller(r)
 	m, known := s.media[id]
 	switch {
 	case !known:
@@ -72,10 +74,10 @@ func (s *Server) store(w http.ResponseWriter, r *http.Request) {
 		invalid(w, "source", "The source does not match the media.")
 	case p["stock_id"] != "" && p["stock_id"] != m.StockID:
 		invalid(w, "stock_id", "The stock id does not match the media.")
-	case slices.Contains(s.favs, id):
+	case slices.Contains(a.favs, id):
 		writeJSON(w, http.StatusConflict, map[string]string{"message": "This media is already a favorite."})
 	default:
-		s.addFavorite(id)
+		a.add(id)
 		writeJSON(w, http.StatusCreated, map[string]any{"results": []wireMedia{m.wire(true)}, "nb_results": 1})
 	}
 }
@@ -106,23 +108,24 @@ func (s *Server) remove(w http.ResponseWriter, r *http.Request) {
 		}
 		match = func(m Media) bool { return m.Source == p["source"] && m.StockID == p["stock_id"] }
 	}
-	if !s.removeMatching(match) {
+	if !s.removeMatching(r, match) {
 		writeJSON(w, http.StatusNotFound, map[string]string{"message": "Media not found."})
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// removeMatching unfavourites every media match picks and reports whether
-// the library holds any.
-func (s *Server) removeMatching(match func(Media) bool) bool {
+// removeMatching unfavourites, for r's caller, every media match picks and
+// reports whether the library holds any.
+func (s *Server) removeMatching(r *http.Request, match func(Media) bool) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	a := s.caller(r)
 	found := false
 	for _, m := range s.media {
 		if match(m) {
 			found = true
-			s.favs = removeID(s.favs, m.ID)
+			a.favs = removeID(a.favs, m.ID)
 		}
 	}
 	return found

@@ -8,13 +8,23 @@
 // to a store and 204 to a delete, and injects faults through its Faults
 // field.
 //
+// The fake's media library is one for all its accounts, as an item's ID is
+// on PlayPlay; each account has its own favourites. [Server.Client] is a
+// client of the default account's (the one [Token] or [WithToken] names);
+// [Server.AddAccount] adds another account, with a token of its own, and
+// its [Account.Client] is that account's client. The same two calls exist
+// on every fake of this SDK.
+//
 //	srv := playplaytest.NewServer()
 //	defer srv.Close()
 //	srv.AddMedia(playplaytest.Upload(1), playplaytest.Stock(2, "pexels", "12345"))
 //	if err := srv.Favorite(1); err != nil {
 //		// ...
 //	}
-//	c, _ := playplay.New(srv.URL, srv.Token())
+//	c, err := srv.Client()
+//	bob := srv.AddAccount()
+//	if err := bob.Favorite(2); err != nil { ... }
+//	cb, err := bob.Client()
 //
 // Its answers for media, the shapes package playplay reads:
 //   - store of a media the library does not have: 404
@@ -32,6 +42,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/favkit/favorites/favoritestest"
@@ -57,15 +68,18 @@ type Server struct {
 	token    string
 	pageSize int
 
-	mu    sync.Mutex
-	media map[int64]Media
-	favs  []int64 // newest favourite first
+	mu       sync.Mutex
+	media    map[int64]Media
+	accounts map[string]*account // by bearer token
 }
+
+// account is one account's state: its favourites, newest first.
+type account struct{ favs []int64 }
 
 // Option configures a Server.
 type Option func(*Server)
 
-// WithToken sets the only bearer token the fake accepts.
+// WithToken sets the default account's bearer token, instead of [Token].
 func WithToken(token string) Option { return func(s *Server) { s.token = token } }
 
 // WithPageSize sets how many favourites a page holds; n below 1 is taken
@@ -89,10 +103,12 @@ func NewServer(opts ...Option) *Server {
 		token:    Token,
 		pageSize: DefaultPageSize,
 		media:    map[int64]Media{},
+		accounts: map[string]*account{},
 	}
 	for _, o := range opts {
 		o(s)
 	}
+	s.accounts[s.token] = &account{}
 	s.srv = httptest.NewServer(s.Faults.Wrap(s.routes()))
 	s.URL = s.srv.URL
 	return s
@@ -104,7 +120,7 @@ func (s *Server) Close() {
 	s.srv.Close()
 }
 
-// Token returns the one bearer token the fake accepts: [Token], or the one
+// Token returns the default account's bearer token: [Token], or the one
 // [WithToken] gave.
 func (s *Server) Token() string { return s.token }
 
@@ -118,46 +134,56 @@ func (s *Server) AddMedia(ms ...Media) {
 	}
 }
 
-// Favorite makes media of the library favourites, each in turn becoming
+// Favorite makes media of the library favourites of the default account,
+// each in turn becoming
 // the newest, as if stored one after the other; one already a favourite
 // moves to the front, as a store after a delete would put it. An ID the
 // library does not hold is an error and marks nothing, so a test never
 // lists a half-seeded state.
-func (s *Server) Favorite(ids ...int64) error {
+func (s *Server) Favorite(ids ...int64) error { return s.favorite(s.token, ids) }
+
+func (s *Server) favorite(token string, ids []int64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.known(ids); err != nil {
 		return err
 	}
+	a := s.accounts[token]
 	for _, id := range ids {
-		s.addFavorite(id)
+		a.add(id)
 	}
 	return nil
 }
 
-// Unfavorite makes media no longer favourites, as a delete would, leaving
+// Unfavorite makes media no longer favourites of the default account, as a
+// delete would, leaving
 // them in the library; tests use it to change the list between two
 // listings. A media of the library that is not a favourite is left as it
 // is (the delete's 204); an ID the library does not hold is an error and
 // removes nothing.
-func (s *Server) Unfavorite(ids ...int64) error {
+func (s *Server) Unfavorite(ids ...int64) error { return s.unfavorite(s.token, ids) }
+
+func (s *Server) unfavorite(token string, ids []int64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.known(ids); err != nil {
 		return err
 	}
+	a := s.accounts[token]
 	for _, id := range ids {
-		s.favs = removeID(s.favs, id)
+		a.favs = removeID(a.favs, id)
 	}
 	return nil
 }
 
-// Favorites returns the raw media IDs of the favourites in the order the
-// listing gives them: newest first.
-func (s *Server) Favorites() []int64 {
+// Favorites returns the raw media IDs of the default account's favourites
+// in the order the listing gives them: newest first.
+func (s *Server) Favorites() []int64 { return s.favorites(s.token) }
+
+func (s *Server) favorites(token string) []int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return slices.Clone(s.favs)
+	return slices.Clone(s.accounts[token].favs)
 }
 
 // known checks that the library holds every id; s.mu is held.
@@ -171,16 +197,17 @@ func (s *Server) known(ids []int64) error {
 }
 
 // IsFavorite reports whether the media with raw media ID id is a
-// favourite; false for an ID the library does not hold.
+// favourite of the default account; false for an ID the library does not
+// hold.
 func (s *Server) IsFavorite(id int64) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return slices.Contains(s.favs, id)
+	return slices.Contains(s.accounts[s.token].favs, id)
 }
 
-// addFavorite puts id first; s.mu is held.
-func (s *Server) addFavorite(id int64) {
-	s.favs = slices.Insert(slices.DeleteFunc(s.favs, func(f int64) bool { return f == id }), 0, id)
+// add puts id first; s.mu is held.
+func (a *account) add(id int64) {
+	a.favs = slices.Insert(slices.DeleteFunc(a.favs, func(f int64) bool { return f == id }), 0, id)
 }
 
 func (s *Server) routes() http.Handler {
@@ -191,13 +218,28 @@ func (s *Server) routes() http.Handler {
 	return s.authorize(mux)
 }
 
-// authorize refuses a request without the fake's bearer token.
+// authorize refuses a request without the bearer token of one of the
+// fake's accounts.
 func (s *Server) authorize(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("Authorization") != "Bearer "+s.token {
+		s.mu.Lock()
+		a := s.caller(r)
+		s.mu.Unlock()
+		if a == nil {
 			writeJSON(w, http.StatusUnauthorized, map[string]string{"message": "Unauthenticated."})
 			return
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// caller is the account whose bearer token r carries, or nil; s.mu is
+// held. An account, once added, is never removed, so a handler finds the
+// one authorize found.
+func (s *Server) caller(r *http.Request) *account {
+	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok {
+		return nil
+	}
+	return s.accounts[token]
 }

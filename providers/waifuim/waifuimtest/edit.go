@@ -3,8 +3,6 @@ package waifuimtest
 import (
 	"encoding/json"
 	"net/http"
-
-	"github.com/favkit/favorites/providers/waifuim"
 )
 
 // editBody is the JSON of insert, delete and toggle; pointers tell a
@@ -38,15 +36,21 @@ func (s *Server) serveEdit(w http.ResponseWriter, r *http.Request, caller int64,
 		detail(w, status, msg)
 		return
 	}
-	writeJSON(w, http.StatusOK, wireState{State: string(state)})
+	writeJSON(w, http.StatusOK, wireState{State: state})
 }
 
 // notInFavorites is the service's detail for /fav/delete of an image that
 // is not a favourite or does not exist, word for word (grammar included).
 const notInFavorites = "The image you provided do not exist or it is not in the user favorites."
 
+// The states an edit answers, as the service spells them.
+const (
+	stateInserted = "INSERTED"
+	stateDeleted  = "DELETED"
+)
+
 // apply changes the user's favourites as action says.
-func (s *Server) apply(userID, imageID int64, action string) (int, string, waifuim.State) {
+func (s *Server) apply(userID, imageID int64, action string) (int, string, string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	u := s.user(userID)
@@ -71,9 +75,9 @@ func (s *Server) apply(userID, imageID int64, action string) (int, string, waifu
 	case action == "insert":
 		u.liked[imageID] = s.tick()
 		im.Favorites++
-		return http.StatusOK, "", waifuim.StateInserted
+		return http.StatusOK, "", stateInserted
 	}
 	delete(u.liked, imageID)
 	im.Favorites--
-	return http.StatusOK, "", waifuim.StateDeleted
+	return http.StatusOK, "", stateDeleted
 }

@@ -8,8 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/favkit/favorites/providers/waifuim"
+	"time"
 )
 
 // filter is a parsed GET /fav query.
@@ -133,16 +132,21 @@ func (s *Server) serveList(w http.ResponseWriter, r *http.Request, caller int64)
 	writeJSON(w, http.StatusOK, toWire(images))
 }
 
+// liked is a favourite as a listing gives it: the image, and when the user
+// liked it.
+type liked struct {
+	Image
+	at time.Time
+}
+
 // matching returns the user's favourites that pass f, in f's order.
-func (s *Server) matching(userID int64, f filter) []waifuim.Image {
+func (s *Server) matching(userID int64, f filter) []liked {
 	s.mu.Lock()
-	var out []waifuim.Image
+	var out []liked
 	if u, ok := s.users[userID]; ok {
-		for id, liked := range u.liked {
-			im := *s.images[id]
-			im.LikedAt = liked
-			if f.match(&im) {
-				out = append(out, im)
+		for id, at := range u.liked {
+			if im := s.images[id]; f.match(im) {
+				out = append(out, liked{Image: *im, at: at})
 			}
 		}
 	}
@@ -154,15 +158,15 @@ func (s *Server) matching(userID int64, f filter) []waifuim.Image {
 	return out
 }
 
-func sortImages(images []waifuim.Image, orderBy string) {
-	key := map[string]func(im waifuim.Image) int64{
-		"FAVORITES":   func(im waifuim.Image) int64 { return int64(im.Favorites) },
-		"UPLOADED_AT": func(im waifuim.Image) int64 { return im.UploadedAt.UnixNano() },
+func sortImages(images []liked, orderBy string) {
+	key := map[string]func(im liked) int64{
+		"FAVORITES":   func(im liked) int64 { return int64(im.Favorites) },
+		"UPLOADED_AT": func(im liked) int64 { return im.UploadedAt.UnixNano() },
 	}[orderBy]
 	if key == nil {
-		key = func(im waifuim.Image) int64 { return im.LikedAt.UnixNano() }
+		key = func(im liked) int64 { return im.at.UnixNano() }
 	}
-	slices.SortFunc(images, func(a, b waifuim.Image) int {
+	slices.SortFunc(images, func(a, b liked) int {
 		return cmp.Or(cmp.Compare(key(b), key(a)), cmp.Compare(a.ImageID, b.ImageID))
 	})
 	if orderBy == "RANDOM" {
@@ -170,7 +174,7 @@ func sortImages(images []waifuim.Image, orderBy string) {
 	}
 }
 
-func (f filter) match(im *waifuim.Image) bool {
+func (f filter) match(im *Image) bool {
 	tags := make([]string, len(im.Tags))
 	for i, t := range im.Tags {
 		tags[i] = t.Name
@@ -181,7 +185,7 @@ func (f filter) match(im *waifuim.Image) bool {
 	case !containsAll(tags, f.inTags), containsAny(tags, f.exTags),
 		len(f.inFiles) > 0 && !containsAny(files, f.inFiles), containsAny(files, f.exFiles),
 		f.nsfw == "TRUE" && !im.IsNSFW, f.nsfw == "FALSE" && im.IsNSFW,
-		f.gif == "TRUE" && !im.IsGIF(), f.gif == "FALSE" && im.IsGIF(),
+		f.gif == "TRUE" && !im.isGIF(), f.gif == "FALSE" && im.isGIF(),
 		f.orientation == "LANDSCAPE" && im.Width <= im.Height,
 		f.orientation == "PORTRAIT" && im.Height <= im.Width:
 		return false

@@ -12,14 +12,26 @@
 // answers DELETE with 405; [WithDocumentMode] makes it behave as the
 // document, which takes DELETE and answers POST with 405.
 //
+// Each Server stands for a server of its own: the IDs of the images it
+// generates start from a base it draws at random, so two Servers never
+// share one by chance ([WithFirstID] fixes it, for output that must not
+// change).
+//
+// [Server.Client] is a client of [UserID]'s; [Server.AddAccount] adds
+// another account, with a token of its own, and its [Account.Client] is that
+// account's client. The same two calls exist on every fake of this SDK.
+//
 //	srv := waifuimtest.NewServer()
 //	defer srv.Close()
 //	ids := srv.GenerateImages(5)
 //	if err := srv.Favorite(waifuimtest.UserID, ids[:2]...); err != nil { ... }
-//	c, err := srv.NewClient(waifuimtest.Token)
+//	c, err := srv.Client()
+//	bob := srv.AddAccount()
+//	cb, err := bob.Client()
 package waifuimtest
 
 import (
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -66,7 +78,7 @@ type Server struct {
 	limit    *limiter
 
 	mu     sync.Mutex
-	images map[int64]*waifuim.Image
+	images map[int64]*Image
 	users  map[int64]*user
 	tokens map[string]int64
 	clock  time.Time // the fake's "now", moved on a minute by each change
@@ -93,16 +105,24 @@ func WithRateLimit(every time.Duration, burst int) Option {
 	return func(s *Server) { s.limit = newLimiter(every, burst) }
 }
 
+// WithFirstID makes the IDs of the images the fake generates start at id
+// (and go up by one), for output that must read the same on every run, such
+// as an Example's. By default they start at a base each fake draws at
+// random; two fakes given the same first ID share their IDs.
+func WithFirstID(id int64) Option { return func(s *Server) { s.nextID = max(id, 1) } }
+
 // NewServer starts a fake with no images, the users [UserID] and
 // [AdminUserID], and no favourites. Close it when done.
 func NewServer(opts ...Option) *Server {
 	s := &Server{
 		Faults: &favoritestest.Faults{},
-		images: map[int64]*waifuim.Image{},
+		images: map[int64]*Image{},
 		users:  map[int64]*user{},
 		tokens: map[string]int64{},
 		clock:  time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC),
-		nextID: 1000,
+		// Anywhere in the first 2^30: two fakes of n images each share
+		// one with a chance of about 2n in a billion.
+		nextID: 1000 + rand.Int64N(1<<30),
 	}
 	for _, o := range opts {
 		o(s)
@@ -121,7 +141,10 @@ func (s *Server) Close() {
 }
 
 // NewClient returns a waifuim client for this fake that authenticates with
-// token; opts come last, so they win.
+// token, such as [AdminToken] or one [Server.AddUser] made with chosen
+// permissions; opts come last, so they win. The client of [UserID] is
+// [Server.Client], and that of an account [Server.AddAccount] added its
+// [Account.Client], as on every fake.
 func (s *Server) NewClient(token string, opts ...favorites.Option) (*waifuim.Client, error) {
-	return waifuim.New(token, append([]favorites.Option{favorites.WithBaseURL(s.URL)}, opts...)...)
+	return clientAt(s.URL, token, opts)
 }

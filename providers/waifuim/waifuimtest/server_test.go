@@ -177,7 +177,7 @@ func TestManyCapsAt30(t *testing.T) {
 }
 
 func TestWireAnswers(t *testing.T) {
-	srv := waifuimtest.NewServer()
+	srv := waifuimtest.NewServer(waifuimtest.WithFirstID(1000))
 	t.Cleanup(srv.Close)
 	id := srv.GenerateImages(1)[0]
 	viewOnly := srv.AddUser(10, waifuimtest.ViewFavorites)

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"time"
-
-	"github.com/favkit/favorites/providers/waifuim"
 )
 
 // AddUser adds a user with perms and returns a new token for it. An
@@ -40,12 +38,16 @@ func (s *Server) user(id int64) *user {
 	return u
 }
 
-// AddImage adds im to the catalogue (its LikedAt is ignored: each user's
-// favourite has its own). An image with the same ImageID is replaced.
-func (s *Server) AddImage(im waifuim.Image) {
+// AddImage adds im to the catalogue. An image with the same ImageID is
+// replaced.
+func (s *Server) AddImage(im Image) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	im.LikedAt, im.Raw = time.Time{}, nil
+	im.Tags = slices.Clone(im.Tags)
+	if im.Artist != nil {
+		a := *im.Artist
+		im.Artist = &a
+	}
 	s.images[im.ImageID] = &im
 	s.nextID = max(s.nextID, im.ImageID+1)
 }
@@ -64,7 +66,7 @@ func (s *Server) GenerateImages(n int) []int64 {
 	return ids
 }
 
-var generatedTags = []waifuim.Tag{
+var generatedTags = []Tag{
 	{TagID: 12, Name: "waifu", Description: "A female anime/manga character."},
 	{TagID: 13, Name: "maid", Description: "Cute womans or girl employed to do domestic work in their working uniform."},
 	{TagID: 4, Name: "selfies", Description: "A photo-like image of a waifu."},
@@ -73,7 +75,7 @@ var generatedTags = []waifuim.Tag{
 
 // generated makes the i-th generated image: landscape on even i, every third
 // a GIF, every fourth NSFW.
-func generated(id int64, i int) waifuim.Image {
+func generated(id int64, i int) Image {
 	w, h := 1200+10*i, 1800+10*i
 	if i%2 == 0 {
 		w, h = h, w
@@ -83,18 +85,18 @@ func generated(id int64, i int) waifuim.Image {
 		ext = ".gif"
 	}
 	nsfw := i%4 == 3
-	tags := []waifuim.Tag{generatedTags[0], generatedTags[1+i%2]}
+	tags := []Tag{generatedTags[0], generatedTags[1+i%2]}
 	if nsfw {
 		tags = append(tags, generatedTags[3])
 	}
-	return waifuim.Image{
+	return Image{
 		Signature:     fmt.Sprintf("%016x", uint64(id)*0x9e3779b97f4a7c15),
 		Extension:     ext,
 		ImageID:       id,
 		Favorites:     i % 7,
 		DominantColor: fmt.Sprintf("#%02x%02x%02x", 40+i%200, 80+i%150, 120+i%100),
 		Source:        fmt.Sprintf("https://www.pixiv.net/en/artworks/%d", 90000000+id),
-		Artist:        &waifuim.Artist{ArtistID: 50 + id%5, Name: fmt.Sprintf("artist %d", id%5)},
+		Artist:        &Artist{ArtistID: 50 + id%5, Name: fmt.Sprintf("artist %d", id%5)},
 		UploadedAt:    time.Date(2022, 4, 7, 13, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour),
 		IsNSFW:        nsfw,
 		Width:         w,

@@ -1,10 +1,6 @@
 package waifuimtest
 
-import (
-	"time"
-
-	"github.com/favkit/favorites/providers/waifuim"
-)
+import "time"
 
 // The fake's own JSON shapes, so that what it sends is the service's wire
 // format and not whatever the SDK's types would encode. Unknown artist
@@ -53,7 +49,7 @@ type wireState struct {
 	State string `json:"state"`
 }
 
-func toWire(images []waifuim.Image) wireImages {
+func toWire(images []liked) wireImages {
 	out := wireImages{Images: make([]wireImage, len(images))}
 	for i, im := range images {
 		tags := make([]wireTag, len(im.Tags))
@@ -62,14 +58,14 @@ func toWire(images []waifuim.Image) wireImages {
 		}
 		out.Images[i] = wireImage{Signature: im.Signature, Extension: im.Extension, ImageID: im.ImageID,
 			Favorites: im.Favorites, DominantColor: im.DominantColor, Source: im.Source,
-			Artist: wireArtistOf(im.Artist), UploadedAt: im.UploadedAt, LikedAt: im.LikedAt, IsNSFW: im.IsNSFW,
+			Artist: wireArtistOf(im.Artist), UploadedAt: im.UploadedAt, LikedAt: im.at, IsNSFW: im.IsNSFW,
 			Width: im.Width, Height: im.Height, ByteSize: im.ByteSize, URL: im.URL, PreviewURL: im.PreviewURL,
 			Tags: tags}
 	}
 	return out
 }
 
-func wireArtistOf(a *waifuim.Artist) *wireArtist {
+func wireArtistOf(a *Artist) *wireArtist {
 	if a == nil {
 		return nil
 	}
