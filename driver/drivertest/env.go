@@ -24,11 +24,10 @@ type Env struct {
 	WrongCredentials favorites.Favorites
 
 	// OtherAccount is an adapter on the same fake with valid credentials of
-	// another account: its marks must be stale to Favorites. Where the
-	// service names no account, so that marks tell accounts apart by their
-	// credential (DCH, PlayPlay), another token the fake accepts is one.
-	// Needed when Favorites is a favorites.ChangeLister, unless
-	// ChangesRefused says why it has no marks.
+	// another account (as a fake's AddAccount makes one): its marks must be
+	// stale to Favorites. Needed when Favorites is a
+	// favorites.ChangeLister, unless ChangesRefused says why it has no
+	// marks.
 	OtherAccount favorites.Favorites
 
 	// ChangesRefused is set for an adapter that is a favorites.ChangeLister

@@ -21,29 +21,29 @@ import (
 // The suite's own retry waits are short and the client-side limiter is
 // off, so that it runs fast.
 func ExampleRun() {
-	options := func(base string) []favorites.Option {
-		return []favorites.Option{
-			favorites.WithBaseURL(base),
-			favorites.WithRetryPolicy(favorites.RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 2 * time.Second}),
-			favorites.WithRateLimiter(nil),
-		}
-	}
-	client := func(t *testing.T, token, base string, opts ...favorites.Option) *dch.Client {
-		c, err := dch.New(token, append(options(base), opts...)...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c
+	options := []favorites.Option{
+		favorites.WithRetryPolicy(favorites.RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 2 * time.Second}),
+		favorites.WithRateLimiter(nil),
 	}
 	harness := func(t *testing.T, seeded int) *drivertest.Env {
 		srv := dchtest.NewServer()
 		t.Cleanup(srv.Close)
-		srv.AddToken("another-token") // DCH names no account: another token is another to marks
-		good := client(t, dchtest.Token, srv.URL, favorites.WithMaxBodySize(drivertest.BodyCap))
+		good, err := srv.Client(append(options, favorites.WithMaxBodySize(drivertest.BodyCap))...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other, err := srv.AddAccount().Client(options...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bad, err := dch.New("not-the-token", append(options, favorites.WithBaseURL(srv.URL))...)
+		if err != nil {
+			t.Fatal(err)
+		}
 		env := &drivertest.Env{
 			Favorites:        dch.NewAdapter(good),
-			WrongCredentials: dch.NewAdapter(client(t, "not-the-token", srv.URL)),
-			OtherAccount:     dch.NewAdapter(client(t, "another-token", srv.URL)),
+			WrongCredentials: dch.NewAdapter(bad),
+			OtherAccount:     dch.NewAdapter(other),
 			Client:           good,
 			Secrets:          []string{dchtest.Token},
 			Native:           func() any { return new(*dch.Favourite) },

@@ -53,26 +53,28 @@ func TestConformance(t *testing.T) {
 	drivertest.Run(t, func(t *testing.T, seeded int) *drivertest.Env {
 		srv := dchtest.NewServer()
 		t.Cleanup(srv.Close)
-		srv.AddToken(otherToken)
 		items := catalogue(2*seeded + 3)
 		srv.AddItems(items...)
-		client, err := dch.New(dchtest.Token, append(fastOptions(srv.URL), favorites.WithMaxBodySize(drivertest.BodyCap))...)
+		client, err := srv.Client(append(fastOptions(srv.URL), favorites.WithMaxBodySize(drivertest.BodyCap))...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other, err := srv.AddAccount().Client(fastOptions(srv.URL)...)
 		if err != nil {
 			t.Fatal(err)
 		}
 		env := &drivertest.Env{
 			Favorites:        dch.NewAdapter(client),
 			WrongCredentials: newAdapter(t, "not-the-token", srv.URL),
-			// DCH names no account, so another token is another to marks.
-			OtherAccount: newAdapter(t, otherToken, srv.URL),
-			Client:       client,
-			Secrets:      []string{dchtest.Token},
-			Native:       func() any { return new(*dch.Favourite) },
-			Item:         smallEntry,
-			Page:         func(items []string) string { return `{"_links":{"favourites":[` + strings.Join(items, ",") + `]}}` },
-			MaxPageItems: dch.MaxFavourites,
-			Faults:       srv.Faults,
-			MaxBodySize:  drivertest.BodyCap,
+			OtherAccount:     dch.NewAdapter(other),
+			Client:           client,
+			Secrets:          []string{dchtest.Token},
+			Native:           func() any { return new(*dch.Favourite) },
+			Item:             smallEntry,
+			Page:             func(items []string) string { return `{"_links":{"favourites":[` + strings.Join(items, ",") + `]}}` },
+			MaxPageItems:     dch.MaxFavourites,
+			Faults:           srv.Faults,
+			MaxBodySize:      drivertest.BodyCap,
 			// Items the catalogue does not hold: the fake answers them 404
 			// {"message": ...}, as package dch expects of the service.
 			Missing: []favorites.Ref{{ID: "99999-9"}, {ID: "0"}},
@@ -94,10 +96,6 @@ func TestConformance(t *testing.T) {
 		return env
 	})
 }
-
-// otherToken is a second token the fake takes, whose marks the suite gives
-// the adapter.
-const otherToken = "dchtest-another-access-token"
 
 // smallEntry is a favourite as a test writes one by hand: its ID and title.
 func smallEntry(n int) (favorites.Ref, string) {

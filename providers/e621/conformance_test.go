@@ -60,7 +60,6 @@ func harness(mode e621test.Mode, tagSearch bool) drivertest.Harness {
 	return func(t *testing.T, seeded int) *drivertest.Env {
 		srv := e621test.NewServer(e621test.WithMode(mode), e621test.WithRateLimit(0))
 		t.Cleanup(srv.Close)
-		srv.AddUser(otherLogin, otherKey)
 		ids := srv.AddPosts(2*seeded + 3)
 		if err := srv.Favorite(e621test.Login, ids[:seeded]...); err != nil {
 			t.Fatal(err)
@@ -71,18 +70,22 @@ func harness(mode e621test.Mode, tagSearch bool) drivertest.Harness {
 				t.Fatal(err)
 			}
 		}
-		newClient := func(login, key string, opts ...favorites.Option) *e621.Client {
-			c, err := e621.New(login, key, append(fastOptions(srv.URL), opts...)...)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return c
+		good, err := srv.Client(append(fastOptions(srv.URL), favorites.WithMaxBodySize(drivertest.BodyCap))...)
+		if err != nil {
+			t.Fatal(err)
 		}
-		good := newClient(e621test.Login, e621test.APIKey, favorites.WithMaxBodySize(drivertest.BodyCap))
+		bad, err := e621.New(e621test.Login, "wrong-key", fastOptions(srv.URL)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other, err := srv.AddAccount().Client(fastOptions(srv.URL)...)
+		if err != nil {
+			t.Fatal(err)
+		}
 		env := &drivertest.Env{
 			Favorites:        adapt(good),
-			WrongCredentials: adapt(newClient(e621test.Login, "wrong-key")),
-			OtherAccount:     adapt(newClient(otherLogin, otherKey)),
+			WrongCredentials: adapt(bad),
+			OtherAccount:     adapt(other),
 			Client:           good,
 			Secrets:          []string{e621test.APIKey},
 			Native:           func() any { return new(*e621.Post) },
@@ -111,13 +114,6 @@ func harness(mode e621test.Mode, tagSearch bool) drivertest.Harness {
 		return env
 	}
 }
-
-// The account of another user on the fake, whose marks the suite gives
-// the adapter.
-const (
-	otherLogin = "another-tester"
-	otherKey   = "another-tester-api-key"
-)
 
 // smallPost is a post as a test writes one by hand: its ID, rating, file
 // and a tag. IDs fall as n rises, as a tag search lists them.

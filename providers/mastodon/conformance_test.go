@@ -49,22 +49,24 @@ func TestConformanceLowCapSplitLinks(t *testing.T) {
 	drivertest.Run(t, harness(0, mastodontest.WithMaxLimit(7), mastodontest.WithSplitLinkHeaders()))
 }
 
-// otherToken is the token of another account of the fake, whose marks the
-// suite gives the adapter.
-const otherToken = "mastodontest-token-of-another-account"
-
 // harness lists with pageSize on a fake of opts, and tells the suite what
 // a small status and a page of them look like.
 func harness(pageSize int, opts ...mastodontest.Option) drivertest.Harness {
 	return func(t *testing.T, seeded int) *drivertest.Env {
 		srv := newFake(t, opts...)
-		srv.AddToken(otherToken, "other", "read", "write")
 		ids := srv.AddStatuses(2*seeded + 3)
-		client := newClient(t, srv, mastodontest.Token, favorites.WithMaxBodySize(drivertest.BodyCap))
+		client, err := srv.Client(append(fastOpts(), favorites.WithMaxBodySize(drivertest.BodyCap))...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other, err := srv.AddAccount().Client(fastOpts()...)
+		if err != nil {
+			t.Fatal(err)
+		}
 		env := &drivertest.Env{
 			Favorites:        mastodon.NewAdapter(client),
 			WrongCredentials: mastodon.NewAdapter(newClient(t, srv, "not-a-token")),
-			OtherAccount:     mastodon.NewAdapter(newClient(t, srv, otherToken)),
+			OtherAccount:     mastodon.NewAdapter(other),
 			Client:           client,
 			Secrets:          []string{mastodontest.Token},
 			Native:           func() any { return new(*mastodon.Status) },

@@ -57,23 +57,24 @@ func TestConformance(t *testing.T) {
 	drivertest.Run(t, func(t *testing.T, seeded int) *drivertest.Env {
 		srv := playplaytest.NewServer(playplaytest.WithPageSize(10))
 		t.Cleanup(srv.Close)
-		srv.AddToken(otherToken)
-		client, err := playplay.New(srv.URL, srv.Token(), append(fastOptions(), favorites.WithMaxBodySize(drivertest.BodyCap))...)
+		client, err := srv.Client(append(fastOptions(), favorites.WithMaxBodySize(drivertest.BodyCap))...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other, err := srv.AddAccount().Client(fastOptions()...)
 		if err != nil {
 			t.Fatal(err)
 		}
 		env := &drivertest.Env{
 			Favorites:        playplay.NewAdapter(client),
 			WrongCredentials: newAdapter(t, srv.URL, "not-the-token"),
-			// The service names no account, so another token is another
-			// to marks.
-			OtherAccount: newAdapter(t, srv.URL, otherToken),
-			Client:       client,
-			Secrets:      []string{srv.Token()},
-			Native:       func() any { return new(*playplay.Media) },
-			Item:         smallMedia,
-			Page:         firstPage,
-			MaxPageItems: playplay.MaxPageItems,
+			OtherAccount:     playplay.NewAdapter(other),
+			Client:           client,
+			Secrets:          []string{srv.Token()},
+			Native:           func() any { return new(*playplay.Media) },
+			Item:             smallMedia,
+			Page:             firstPage,
+			MaxPageItems:     playplay.MaxPageItems,
 			RemovalMaySkip: "the server picks the page size and a page says no total, so nothing in a reply shows " +
 				"that a removal above the read moved the rest up (Client.Favorites; a resumed listing looks again)",
 			Faults:      srv.Faults,
@@ -115,10 +116,6 @@ func TestConformance(t *testing.T) {
 		return env
 	})
 }
-
-// otherToken is a second token the fake takes, whose marks the suite gives
-// the adapter.
-const otherToken = "playplay-another-test-token"
 
 // smallMedia is a media as a test writes one by hand: its ID, source and
 // type.

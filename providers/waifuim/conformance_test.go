@@ -39,16 +39,18 @@ func harness(opts ...waifuimtest.Option) drivertest.Harness {
 		if err := srv.Favorite(waifuimtest.UserID, ids[:seeded]...); err != nil {
 			t.Fatal(err)
 		}
-		client, err := srv.NewClient(waifuimtest.Token, fastRetries, favorites.WithRateLimiter(nil),
-			favorites.WithMaxBodySize(drivertest.BodyCap))
+		client, err := srv.Client(fastRetries, favorites.WithRateLimiter(nil), favorites.WithMaxBodySize(drivertest.BodyCap))
 		if err != nil {
 			t.Fatal(err)
 		}
-		other := srv.AddUser(otherUser, waifuimtest.ViewFavorites, waifuimtest.ManageFavorites)
+		other, err := srv.AddAccount().Client(fastRetries, favorites.WithRateLimiter(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
 		return &drivertest.Env{
 			Favorites:        waifuim.NewAdapter(client),
 			WrongCredentials: fakeAdapter(t, srv, "not-a-token"),
-			OtherAccount:     fakeAdapter(t, srv, other),
+			OtherAccount:     waifuim.NewAdapter(other),
 			Client:           client,
 			Secrets:          []string{waifuimtest.Token},
 			Native:           func() any { return new(*waifuim.Image) },
@@ -67,10 +69,6 @@ func harness(opts ...waifuimtest.Option) drivertest.Harness {
 		}
 	}
 }
-
-// otherUser is another user of the fake, whose marks the suite gives the
-// adapter.
-const otherUser = 4242
 
 // smallImage is an image as a test writes one by hand: its ID and file
 // extension.
