@@ -56,30 +56,39 @@ func adapt[C any, A favorites.Favorites](newAdapter func(C) A) func(C, error) (f
 	}
 }
 
-func ids[T any](refs []favorites.Ref, parse func(string) T) []T {
-	out := make([]T, len(refs))
-	for i, r := range refs {
-		out[i] = parse(r.ID)
+// accountOf sees an account of a fake, whose IDs are of type ID, through
+// its client, its seeding and its state.
+func accountOf[C any, A favorites.Favorites, ID any](client func(...favorites.Option) (C, error), newAdapter func(C) A,
+	favorite func(...ID) error, favs func() []ID, parse func(string) ID, format func(ID) string) account {
+	return account{
+		client: func(o ...favorites.Option) (favorites.Favorites, error) { return adapt(newAdapter)(client(o...)) },
+		favorite: func(refs ...favorites.Ref) error {
+			ids := make([]ID, len(refs))
+			for i, r := range refs {
+				ids[i] = parse(r.ID)
+			}
+			return favorite(ids...)
+		},
+		favorites: func() []string {
+			var out []string
+			for _, id := range favs() {
+				out = append(out, format(id))
+			}
+			return out
+		},
 	}
-	return out
 }
 
 func atoi(s string) int64 { n, _ := strconv.ParseInt(s, 10, 64); return n }
 
+func itoa(id int64) string { return strconv.FormatInt(id, 10) }
+
 func same(s string) string { return s }
 
-func itoa(ids []int64) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = strconv.FormatInt(id, 10)
-	}
-	return out
-}
-
-func refsOf(ids []string, source string) []favorites.Ref {
+func refsOf[ID any](ids []ID, format func(ID) string, source string) []favorites.Ref {
 	out := make([]favorites.Ref, len(ids))
 	for i, id := range ids {
-		out[i] = favorites.Ref{ID: id, Source: source}
+		out[i] = favorites.Ref{ID: format(id), Source: source}
 	}
 	return out
 }
@@ -88,104 +97,75 @@ func theFakes() map[string]func() aFake {
 	return map[string]func() aFake{
 		"mastodon": func() aFake {
 			s := mastodontest.NewServer()
-			open := adapt(mastodon.NewAdapter)
-			acct := func(a mastodontest.Account) account {
-				return account{
-					func(o ...favorites.Option) (favorites.Favorites, error) { return open(a.Client(o...)) },
-					func(r ...favorites.Ref) error { return a.Favorite(ids(r, same)...) },
-					a.Favorites,
-				}
-			}
-			return aFake{s.Close, func(n int) []favorites.Ref { return refsOf(s.AddStatuses(n), "") }, true,
-				account{func(o ...favorites.Option) (favorites.Favorites, error) { return open(s.Client(o...)) },
-					func(r ...favorites.Ref) error { return s.Favorite(mastodontest.DefaultUser, ids(r, same)...) },
-					func() []string { return s.Favorites(mastodontest.DefaultUser) }},
-				func() account { return acct(s.AddAccount()) }}
+			user := mastodontest.DefaultUser
+			return aFake{s.Close, func(n int) []favorites.Ref { return refsOf(s.AddStatuses(n), same, "") }, true,
+				accountOf(s.Client, mastodon.NewAdapter, func(ids ...string) error { return s.Favorite(user, ids...) },
+					func() []string { return s.Favorites(user) }, same, same),
+				func() account {
+					a := s.AddAccount()
+					return accountOf(a.Client, mastodon.NewAdapter, a.Favorite, a.Favorites, same, same)
+				}}
 		},
 		"e621": func() aFake {
 			s := e621test.NewServer(e621test.WithRateLimit(0))
-			open := adapt(e621.NewAdapter)
-			acct := func(a e621test.Account) account {
-				return account{
-					func(o ...favorites.Option) (favorites.Favorites, error) { return open(a.Client(o...)) },
-					func(r ...favorites.Ref) error { return a.Favorite(ids(r, atoi)...) },
-					func() []string { return itoa(a.Favorites()) },
-				}
-			}
-			return aFake{s.Close, func(n int) []favorites.Ref { return refsOf(itoa(s.AddPosts(n)), "") }, true,
-				account{func(o ...favorites.Option) (favorites.Favorites, error) { return open(s.Client(o...)) },
-					func(r ...favorites.Ref) error { return s.Favorite(e621test.Login, ids(r, atoi)...) },
-					func() []string { return itoa(s.Favorites(e621test.Login)) }},
-				func() account { return acct(s.AddAccount()) }}
+			login := e621test.Login
+			return aFake{s.Close, func(n int) []favorites.Ref { return refsOf(s.AddPosts(n), itoa, "") }, true,
+				accountOf(s.Client, e621.NewAdapter, func(ids ...int64) error { return s.Favorite(login, ids...) },
+					func() []int64 { return s.Favorites(login) }, atoi, itoa),
+				func() account {
+					a := s.AddAccount()
+					return accountOf(a.Client, e621.NewAdapter, a.Favorite, a.Favorites, atoi, itoa)
+				}}
 		},
 		"waifuim": func() aFake {
 			s := waifuimtest.NewServer()
-			open := adapt(waifuim.NewAdapter)
-			acct := func(a waifuimtest.Account) account {
-				return account{
-					func(o ...favorites.Option) (favorites.Favorites, error) { return open(a.Client(o...)) },
-					func(r ...favorites.Ref) error { return a.Favorite(ids(r, atoi)...) },
-					func() []string { return itoa(a.Favorites()) },
-				}
-			}
-			return aFake{s.Close, func(n int) []favorites.Ref { return refsOf(itoa(s.GenerateImages(n)), "") }, true,
-				account{func(o ...favorites.Option) (favorites.Favorites, error) { return open(s.Client(o...)) },
-					func(r ...favorites.Ref) error { return s.Favorite(waifuimtest.UserID, ids(r, atoi)...) },
-					func() []string { return itoa(s.Favorites(waifuimtest.UserID)) }},
-				func() account { return acct(s.AddAccount()) }}
+			user := waifuimtest.UserID
+			return aFake{s.Close, func(n int) []favorites.Ref { return refsOf(s.GenerateImages(n), itoa, "") }, true,
+				accountOf(s.Client, waifuim.NewAdapter, func(ids ...int64) error { return s.Favorite(user, ids...) },
+					func() []int64 { return s.Favorites(user) }, atoi, itoa),
+				func() account {
+					a := s.AddAccount()
+					return accountOf(a.Client, waifuim.NewAdapter, a.Favorite, a.Favorites, atoi, itoa)
+				}}
 		},
 		"playplay": func() aFake {
 			s := playplaytest.NewServer()
-			open := adapt(playplay.NewAdapter)
-			acct := func(a playplaytest.Account) account {
-				return account{
-					func(o ...favorites.Option) (favorites.Favorites, error) { return open(a.Client(o...)) },
-					func(r ...favorites.Ref) error { return a.Favorite(ids(r, atoi)...) },
-					func() []string { return itoa(a.Favorites()) },
-				}
-			}
 			next := int64(5000)
 			items := func(n int) []favorites.Ref {
-				var refs []favorites.Ref
+				var ids []int64
 				for range n {
 					next++
 					s.AddMedia(playplaytest.Upload(next))
-					refs = append(refs, favorites.Ref{ID: strconv.FormatInt(next, 10), Source: playplay.SourceUpload})
+					ids = append(ids, next)
 				}
-				return refs
+				return refsOf(ids, itoa, playplay.SourceUpload)
 			}
 			return aFake{s.Close, items, false,
-				account{func(o ...favorites.Option) (favorites.Favorites, error) { return open(s.Client(o...)) },
-					func(r ...favorites.Ref) error { return s.Favorite(ids(r, atoi)...) },
-					func() []string { return itoa(s.Favorites()) }},
-				func() account { return acct(s.AddAccount()) }}
+				accountOf(s.Client, playplay.NewAdapter, s.Favorite, s.Favorites, atoi, itoa),
+				func() account {
+					a := s.AddAccount()
+					return accountOf(a.Client, playplay.NewAdapter, a.Favorite, a.Favorites, atoi, itoa)
+				}}
 		},
 		"dch": func() aFake {
 			s := dchtest.NewServer()
-			open := adapt(dch.NewAdapter)
-			acct := func(a dchtest.Account) account {
-				return account{
-					func(o ...favorites.Option) (favorites.Favorites, error) { return open(a.Client(o...)) },
-					func(r ...favorites.Ref) error { return a.Favorite(ids(r, same)...) },
-					a.Favorites,
-				}
-			}
 			next := 0
 			items := func(n int) []favorites.Ref {
-				var refs []favorites.Ref
+				var ids []string
 				for range n {
 					next++
 					id := strconv.Itoa(23000+next) + "-1"
 					s.AddItems(dchtest.Item{ID: id, Type: "work", Title: "Work " + id})
-					refs = append(refs, favorites.Ref{ID: id})
+					ids = append(ids, id)
 				}
-				return refs
+				return refsOf(ids, same, "")
 			}
 			return aFake{s.Close, items, false,
-				account{func(o ...favorites.Option) (favorites.Favorites, error) { return open(s.Client(o...)) },
-					func(r ...favorites.Ref) error { return s.Favorite(ids(r, same)...) },
-					s.Favorites},
-				func() account { return acct(s.AddAccount()) }}
+				accountOf(s.Client, dch.NewAdapter, s.Favorite, s.Favorites, same, same),
+				func() account {
+					a := s.AddAccount()
+					return accountOf(a.Client, dch.NewAdapter, a.Favorite, a.Favorites, same, same)
+				}}
 		},
 	}
 }
