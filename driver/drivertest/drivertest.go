@@ -7,9 +7,10 @@
 //
 //   - Listing: every page with no gap or duplicate, a resume from a
 //     cursor, the fields of a Favorite, canonical refs; a removal above
-//     the read between two pages skips nothing (or, where
-//     [Env.RemovalMaySkip] gives the provider's reason, nothing is listed
-//     twice or unknown, and the reason is logged); a PageSize over
+//     the read between two pages skips nothing, in a walk read on or
+//     resumed from its cursor (where [Env.RemovalMaySkip] gives the
+//     provider's reason a walk read on may skip, it must list nothing twice
+//     or unknown, and the reason is logged); a PageSize over
 //     [Env.MaxPageSize], or negative, is ErrInvalidArgument with nothing
 //     sent.
 //   - Writes: Add and Remove idempotent in every spelling, an item the
