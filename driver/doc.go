@@ -19,6 +19,33 @@
 // items from the reply's own bytes, refusing pages the service would never
 // send before it builds a value for them.
 //
+// # Memory
+//
+// What a reply costs is bounded by one rule, the same for every provider:
+//
+//   - counts are capped: the items of a page ([ItemRules].Max: the page
+//     size asked for, with the provider's margin) and the items of every
+//     JSON array inside an item (ItemRules.MaxNested: the service's own
+//     limit on its longest list, with a margin), each cap documented by
+//     the provider with where its number comes from;
+//   - the body is capped (favorites.WithMaxBodySize, over the provider's
+//     default);
+//   - decoding allocates at most 8 bytes for each byte of the reply, plus
+//     a constant for each item (of the page, or of a list inside one),
+//     which each provider documents (its ItemCost, and ListItemCost where
+//     it decodes the lists in an item); drivertest.DecodeRule checks it,
+//     and each provider's DecodeCost tests hold its hostile shapes to it.
+//
+// An item is refused only when it is not the JSON type the service sends
+// or has no usable ID: a field it leaves out is its zero value, as
+// encoding/json leaves it, and no item is refused for its size, nor by a
+// Go type's size, so a test's small hand-written body lists as a real one
+// does. [DecodeItems]'s first pass finds the list (ItemRules.Path), counts
+// it and the lists in its items against the caps and checks the nesting
+// ([MaxJSONDepth]) before any value is built, allocating nothing; a
+// provider whose one-pass reader finds the bounds as it reads keeps the
+// same caps inline, refusing a list at the item past its cap.
+//
 // An adapter that can list what changed since a mark implements
 // favorites.ChangeLister; a service that answers its whole list in one
 // request gets its marks and its added and removed items from [SetMark] and

@@ -17,10 +17,11 @@ import (
 // cost a decoded value, and its memory, for every level.
 const MaxJSONDepth = 64
 
-// RawJSON is a JSON value exactly as the reply holds it: the container
-// field of a reply's envelope (e621's "posts", waifu.im's "images"), which
-// [DecodeItems] then decodes item by item, or an object a provider decodes
-// on its own (a boosted status) whose bytes become a Raw.
+// RawJSON is a JSON value exactly as the reply holds it: a whole reply
+// (e621's, whose "posts" [DecodeItems] finds by its Path), the container
+// field of a reply's envelope (DCH's "favourites", PlayPlay's "results"),
+// which DecodeItems then decodes item by item, or an object a provider
+// decodes on its own (a boosted status) whose bytes become a Raw.
 //
 // It keeps the bytes it is given without copying them, which is right only
 // when they are the reply's own buffer, as [Client.Do] hands them to
@@ -38,19 +39,30 @@ func (r *RawJSON) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// ItemRules say what [DecodeItems] accepts in a listing.
+// ItemRules say where a reply's items are and what [DecodeItems] accepts
+// of them: the caps of the memory rule (see the package doc), and the
+// checks a provider makes of each item.
 type ItemRules[T any] struct {
+	// Path is where the list sits in the reply: the names of the members
+	// that lead to it, from the reply's object down (e621's {"posts":[...]}
+	// is "posts"; a list two members down, {"_links":{"favourites":[...]}},
+	// is "_links", "favourites"). None: the reply is the list. A name is
+	// matched as encoding/json matches a struct field's: in any case, the
+	// last of a repeated name counts, a null object on the way leaves what
+	// an earlier one held; every other member must be JSON, and a reply
+	// that is not an object is malformed.
+	Path []string
+
 	// Max is the most items a page may hold: the page size asked for, with
-	// the provider's documented margin. More is a malformed reply; 0 means
-	// no limit.
+	// the provider's documented margin. More is a malformed reply naming
+	// the cap; 0 means no cap.
 	Max int
 
-	// MinBytes and MaxBytes, when not 0, bound each item's JSON: the
-	// smallest and largest the service sends, with the provider's margin.
-	// The first pass, which allocates nothing, refuses an item outside them
-	// before anything is decoded, so a reply of many tiny values never costs
-	// a decoded value for each.
-	MinBytes, MaxBytes int
+	// MaxNested is the most items any JSON array inside an item may hold,
+	// at any depth: the service's own limit on its longest list, with the
+	// provider's documented margin. More is a malformed reply naming the
+	// item and the cap, before anything is decoded; 0 means no cap.
+	MaxNested int
 
 	// Count, when set, is told how many items the list holds once the first
 	// pass has found them all, before any is decoded: a caller that builds
@@ -74,38 +86,39 @@ type ItemRules[T any] struct {
 	// List, when set, decodes the whole list in place of the item-by-item
 	// decoding above, once [DecodeItems] has found it is a JSON array: a
 	// provider that reads each item in the same pass that finds its bounds
-	// (cutting its raw bytes from list as it goes) sets it, and keeps Max,
-	// its item checks and ctx itself. Its errors are returned as they are,
-	// so it wraps [favorites.ErrMalformedReply] itself. With MinBytes or
-	// MaxBytes set, the first pass (and Count) runs before List, as
-	// before Decode: a list of the wrong size or of items too small or
-	// too large is refused before List builds anything; that pass
-	// allocates nothing and costs little beside a decoding.
+	// (cutting its raw bytes from list as it goes) sets it. Its errors are
+	// returned as they are, so it wraps [favorites.ErrMalformedReply]
+	// itself. With Path, MaxNested or Count set, the first pass runs
+	// before List, as before Decode, and keeps the caps; without them, List
+	// is the one pass, and keeps Max, the caps of the lists inside an item
+	// and ctx itself.
 	List func(ctx context.Context, list []byte) ([]T, error)
 }
 
-// DecodeItems decodes list, which must be one JSON array, into a slice of
-// T. A body that is empty, null or not an array, nests deeper than
-// [MaxJSONDepth], holds more than rules.Max items, or has an item that
-// does not decode or that rules.Item refuses, is an error matching
-// [favorites.ErrMalformedReply]. It checks ctx between items, so a deadline ends a
-// long page within one item.
+// DecodeItems decodes the list at rules.Path in reply, which must be one
+// JSON array, into a slice of T. A reply that is empty or null, holds no
+// list there, nests deeper than [MaxJSONDepth], breaks a cap of rules
+// (Max, MaxNested), or has an item that does not decode or that
+// rules.Item refuses, is an error matching [favorites.ErrMalformedReply]
+// that names the item and the cap. It checks ctx between items, so a
+// deadline ends a long page within one item.
 //
-// A first pass over the bytes finds the items' bounds, allocating nothing,
-// so a list of the wrong shape or size is refused before any value is
-// built and the slice is made once, at its size. Items are then decoded
-// one by one (internal/rawjson: a pooled decoder for small ones, in place
-// for large ones): memory held is the list's bytes, the decoded values and
-// at most one small item's copy.
-func DecodeItems[T any](ctx context.Context, list []byte, rules ItemRules[T]) ([]T, error) {
-	list = onepass.TrimSpace(list)
-	if len(list) == 0 || list[0] != '[' {
-		return nil, fmt.Errorf("%w: %s where a list was due", favorites.ErrMalformedReply, describeJSON(list))
-	}
-	if rules.List != nil && rules.MinBytes == 0 && rules.MaxBytes == 0 {
+// A first pass over the bytes finds the list and its items' bounds, and
+// checks the caps and the depth, allocating nothing, so a list of the
+// wrong shape or size is refused before any value is built and the slice
+// is made once, at its size. Items are then decoded one by one
+// (internal/rawjson: a pooled decoder for small ones, in place for large
+// ones): memory held is the reply's bytes, the decoded values and at most
+// one small item's copy.
+func DecodeItems[T any](ctx context.Context, reply []byte, rules ItemRules[T]) ([]T, error) {
+	if rules.List != nil && len(rules.Path) == 0 && rules.MaxNested == 0 && rules.Count == nil {
+		list := onepass.TrimSpace(reply)
+		if len(list) == 0 || list[0] != '[' {
+			return nil, fmt.Errorf("%w: %s where a list was due", favorites.ErrMalformedReply, describeJSON(list))
+		}
 		return rules.List(ctx, list)
 	}
-	n, err := countItems(list, rules.Max, rules.MinBytes, rules.MaxBytes)
+	list, n, err := firstPass(reply, rules.Path, rules.Max, rules.MaxNested)
 	if err != nil {
 		return nil, err
 	}
@@ -117,17 +130,24 @@ func DecodeItems[T any](ctx context.Context, list []byte, rules ItemRules[T]) ([
 	if rules.List != nil {
 		return rules.List(ctx, list)
 	}
+	return decodeEach(ctx, list, n, listDepth(rules.Path), rules)
+}
+
+// decodeEach decodes the n items of list, whose bounds the first pass has
+// checked, one by one.
+func decodeEach[T any](ctx context.Context, list []byte, n, depth int, rules ItemRules[T]) ([]T, error) {
 	decode := rules.Decode
 	if decode == nil {
 		decode = func(raw []byte, item *T) error { return rawjson.Unmarshal(raw, item) }
 	}
 	items := make([]T, n)
+	s := scan{data: list, base: depth}
 	pos := 1
 	for i := range items {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		start, end, _ := nextItem(list, pos, i == 0) // checked by countItems
+		start, end, _ := s.nextItem(pos, i == 0) // checked by the first pass
 		raw := list[start:end:end]
 		if err := decode(raw, &items[i]); err != nil {
 			return nil, fmt.Errorf("%w: item %d: %v", favorites.ErrMalformedReply, i, err)
@@ -142,14 +162,48 @@ func DecodeItems[T any](ctx context.Context, list []byte, rules ItemRules[T]) ([
 	return items, nil
 }
 
+// firstPass finds the list at path in reply and counts its items, refusing
+// what breaks a cap or nests too deep (see countItems). A reply shaped as
+// services send theirs, the list the only member at each step of the path
+// ({"posts":[...]}), is taken at its word: only when its list is not one
+// is the envelope walked (listAt), which reads the list once more.
+func firstPass(reply []byte, path []string, max, maxNested int) (list []byte, n int, err error) {
+	reply = onepass.TrimSpace(reply)
+	depth := listDepth(path)
+	if len(path) > 0 {
+		if list = plainList(reply, path); list != nil {
+			if n, err = countItems(list, depth, max, maxNested); err == nil {
+				return list, n, nil
+			}
+		}
+		if list, err = listAt(reply, path); err != nil {
+			return nil, 0, err
+		}
+	} else {
+		list = reply
+	}
+	if len(list) == 0 || list[0] != '[' {
+		return nil, 0, fmt.Errorf("%w: %s where a list was due", favorites.ErrMalformedReply, describeJSON(list))
+	}
+	n, err = countItems(list, depth, max, maxNested)
+	return list, n, err
+}
+
+// listDepth is how deep the list at path sits: the containers around it and
+// itself.
+func listDepth(path []string) int { return len(path) + 1 }
+
 // countItems walks list's items without decoding them and returns how
 // many there are, refusing a list that is cut short, has more than max
-// items or an item outside minBytes to maxBytes (each when not 0), nests
-// too deep or has JSON after it.
-func countItems(list []byte, max, minBytes, maxBytes int) (int, error) {
+// items, an item holding a list of more than maxNested items (each cap
+// when not 0), JSON nesting deeper than MaxJSONDepth (the list sitting at
+// depth), or JSON after it.
+func countItems(list []byte, depth, max, maxNested int) (int, error) {
+	s := scan{data: list, base: depth, nested: onepass.ListCap{What: "a list in it", Max: maxNested}}
+	page := onepass.ListCap{What: "the page", Max: max}
 	pos := 1
 	for i := 0; ; i++ {
-		start, end, err := nextItem(list, pos, i == 0)
+		start, end, err := s.nextItem(pos, i == 0)
 		switch {
 		case err != nil:
 			return 0, fmt.Errorf("%w: item %d: %v", favorites.ErrMalformedReply, i, err)
@@ -157,32 +211,32 @@ func countItems(list []byte, max, minBytes, maxBytes int) (int, error) {
 			return 0, fmt.Errorf("%w: more JSON after the list", favorites.ErrMalformedReply)
 		case start < 0:
 			return i, nil
-		case max > 0 && i >= max:
-			return 0, fmt.Errorf("%w: more than %d items in a page", favorites.ErrMalformedReply, max)
-		case minBytes > 0 && end-start < minBytes, maxBytes > 0 && end-start > maxBytes:
-			return 0, fmt.Errorf("%w: item %d is %d bytes of JSON; the service's are %s",
-				favorites.ErrMalformedReply, i, end-start, sizeRange(minBytes, maxBytes))
+		}
+		if err := page.Check(i + 1); err != nil {
+			return 0, fmt.Errorf("%w: %v", favorites.ErrMalformedReply, err)
 		}
 		pos = end
 	}
 }
 
-// sizeRange says what sizes an item may have, for an error.
-func sizeRange(minBytes, maxBytes int) string {
-	switch {
-	case maxBytes == 0:
-		return fmt.Sprintf("at least %d", minBytes)
-	case minBytes == 0:
-		return fmt.Sprintf("at most %d", maxBytes)
-	}
-	return fmt.Sprintf("%d to %d", minBytes, maxBytes)
+// scan is the first pass's walk over a list: it finds each item's bounds,
+// the depth of the JSON inside it, and how many items each list inside it
+// holds, in arrays on the stack: it allocates nothing.
+type scan struct {
+	data   []byte
+	base   int             // the depth of the list: the containers around it, and itself
+	nested onepass.ListCap // the cap on a list inside an item
+	// commas holds, for each depth inside an item, the commas so far of
+	// the list open there, or -1 for an object.
+	commas [MaxJSONDepth + 1]int
 }
 
-// nextItem finds the next item of the array in data from pos, past white
-// space and, unless first, a comma. It returns the item's bounds, or
-// start -1 and end just past the closing bracket. It finds bounds only:
-// json.Unmarshal checks each item's syntax.
-func nextItem(data []byte, pos int, first bool) (start, end int, err error) {
+// nextItem finds the next item of the array from pos, past white space
+// and, unless first, a comma. It returns the item's bounds, or start -1
+// and end just past the closing bracket. It finds bounds only: the
+// decoding checks each item's syntax.
+func (s *scan) nextItem(pos int, first bool) (start, end int, err error) {
+	data := s.data
 	pos = onepass.SkipSpace(data, pos)
 	switch {
 	case pos == len(data):
@@ -194,42 +248,59 @@ func nextItem(data []byte, pos int, first bool) (start, end int, err error) {
 	case !first:
 		pos = onepass.SkipSpace(data, pos+1)
 	}
-	end, err = valueEnd(data, pos)
+	end, err = s.valueEnd(pos)
 	return pos, end, err
 }
 
 // valueEnd returns where the JSON value at data[start] ends, refusing one
-// that nests deeper than MaxJSONDepth counting the list around it. A
-// string's bytes are skipped at the speed of bytes.IndexByte
-// (onepass.StringEnd): walked byte by byte, they made this pass a tenth of
-// an e621 listing's CPU.
-func valueEnd(data []byte, start int) (int, error) {
-	depth := 1
+// that nests deeper than MaxJSONDepth counting the containers around it,
+// or that holds a list of more items than the nested cap. A string's
+// bytes are skipped at the speed of bytes.IndexByte (onepass.StringEnd):
+// walked byte by byte, they made this pass a tenth of an e621 listing's
+// CPU.
+func (s *scan) valueEnd(start int) (int, error) {
+	data, base := s.data, s.base
+	depth := base
 	for i := start; i < len(data); i++ {
 		switch c := data[i]; {
 		case c == '"':
 			if i = onepass.StringEnd(data, i) - 1; i < 0 {
 				return 0, fmt.Errorf("the list is cut short")
 			}
-			if depth == 1 {
+			if depth == base {
 				return i + 1, nil // a string item
 			}
 		case c == '[' || c == '{':
 			if depth++; depth > MaxJSONDepth {
 				return 0, fmt.Errorf("JSON nests deeper than %d levels", MaxJSONDepth)
 			}
+			s.commas[depth] = -1
+			if c == '[' {
+				s.commas[depth] = 0
+			}
 		case c == ']' || c == '}':
-			if depth == 1 {
+			if depth == base {
 				return i, nil // a scalar item ends where the list does
 			}
-			if depth--; depth == 1 {
+			if depth--; depth == base {
 				return i + 1, nil
 			}
-		case depth == 1 && (c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r'):
+		case c == ',':
+			if depth == base {
+				return i, nil
+			}
+			if n := s.commas[depth]; n >= 0 {
+				// n+1 commas: at least n+2 items
+				if err := s.nested.Check(n + 2); err != nil {
+					return 0, err
+				}
+				s.commas[depth] = n + 1
+			}
+		case depth == base && (c == ' ' || c == '\t' || c == '\n' || c == '\r'):
 			return i, nil
 		}
 	}
-	if depth == 1 {
+	if depth == base {
 		return len(data), nil
 	}
 	return 0, fmt.Errorf("the list is cut short")

@@ -155,23 +155,36 @@ func FuzzDecodeItems(f *testing.F) {
 	})
 }
 
-// TestDecodeItemsFirstPass: the size bounds and Count act before any item
-// is decoded, so Item never sees a list they refuse.
+// TestDecodeItemsFirstPass: the caps and Count act before any item is
+// decoded, so Item never sees a list they refuse; an item is never refused
+// for its size.
 func TestDecodeItemsFirstPass(t *testing.T) {
 	tooMany := errors.New("too many")
+	list := func(n int) string { return "[" + strings.TrimSuffix(strings.Repeat("1,", n), ",") + "]" }
 	tests := []struct {
 		name    string
 		body    string
-		rules   ItemRules[int]
-		count   int // what Count is told; -1: not called
-		wantErr bool
+		rules   ItemRules[any]
+		count   int    // what Count is told; -1: not called
+		wantErr string // "": accepted
 	}{
-		{"within the bounds", `[10,200,3000]`, ItemRules[int]{MinBytes: 2, MaxBytes: 4}, 3, false},
-		{"an item too small", `[10,2,3000]`, ItemRules[int]{MinBytes: 2}, -1, true},
-		{"an item too large", `[10,20000]`, ItemRules[int]{MaxBytes: 4}, -1, true},
-		{"white space is not the item's", `[ 10 , 20 ]`, ItemRules[int]{MinBytes: 2, MaxBytes: 2}, 2, false},
-		{"Count refuses", `[1,2,3]`, ItemRules[int]{Count: func(n int) error { return tooMany }}, 3, true},
-		{"Count of an empty list", `[]`, ItemRules[int]{}, 0, false},
+		{"tiny and large items alike", `[1,{},[],"` + strings.Repeat("a", 1<<16) + `"]`, ItemRules[any]{}, 4, ""},
+		{"at the page's cap", list(3), ItemRules[any]{Max: 3}, 3, ""},
+		{"over the page's cap", list(4), ItemRules[any]{Max: 3}, -1, "the page holds more than 3 items, its cap"},
+		{"a nested list at its cap", `[1,{"a":` + list(3) + `}]`, ItemRules[any]{MaxNested: 3}, 2, ""},
+		{"a nested list over its cap", `[1,{"a":` + list(4) + `}]`, ItemRules[any]{MaxNested: 3}, -1,
+			"item 1: a list in it holds more than 3 items, its cap"},
+		{"a list deep in an item over the cap", `[[[[` + list(4) + `]]]]`, ItemRules[any]{MaxNested: 3}, -1,
+			"item 0: a list in it holds more than 3 items"},
+		{"objects are no lists", `[{"a":1,"b":2,"c":3,"d":4}]`, ItemRules[any]{MaxNested: 3}, 1, ""},
+		{"commas in strings are text", `[["a,b,c,d,e"]]`, ItemRules[any]{MaxNested: 1}, 1, ""},
+		{"each nested list on its own", `[[1,2,3],[1,2,3],{"a":[1,2,3],"b":[[1,2,3]]}]`, ItemRules[any]{Max: 3, MaxNested: 3}, 3, ""},
+		{"too deep", `[` + strings.Repeat("[", MaxJSONDepth) + strings.Repeat("]", MaxJSONDepth) + `]`, ItemRules[any]{}, -1,
+			"JSON nests deeper than 64 levels"},
+		{"too deep under the envelope", `{"a":[` + strings.Repeat("[", MaxJSONDepth-1) + strings.Repeat("]", MaxJSONDepth-1) + `]}`,
+			ItemRules[any]{Path: []string{"a"}}, -1, "JSON nests deeper than 64 levels"},
+		{"Count refuses", `[1,2,3]`, ItemRules[any]{Count: func(n int) error { return tooMany }}, 3, "too many"},
+		{"Count of an empty list", `[]`, ItemRules[any]{}, 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -185,15 +198,18 @@ func TestDecodeItemsFirstPass(t *testing.T) {
 				}
 				return nil
 			}
-			rules.Item = func(int, *int, []byte) error { decoded++; return nil }
+			rules.Item = func(int, *any, []byte) error { decoded++; return nil }
 			_, err := DecodeItems(t.Context(), []byte(tt.body), rules)
-			if (err != nil) != tt.wantErr || err != nil && !errors.Is(err, favorites.ErrMalformedReply) {
-				t.Fatalf("DecodeItems(%s) = %v, want an error: %v (ErrMalformedReply)", tt.body, err, tt.wantErr)
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Fatalf("DecodeItems(%.60s) = %v, want it accepted", tt.body, err)
+			case tt.wantErr != "" && (!errors.Is(err, favorites.ErrMalformedReply) || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Fatalf("DecodeItems(%.60s) = %v, want ErrMalformedReply naming %q", tt.body, err, tt.wantErr)
 			}
 			if counted != tt.count {
 				t.Errorf("Count told %d, want %d", counted, tt.count)
 			}
-			if tt.wantErr && decoded != 0 {
+			if tt.wantErr != "" && decoded != 0 {
 				t.Errorf("%d items decoded from a refused list", decoded)
 			}
 		})

@@ -184,7 +184,7 @@ func TestAdapterCanonical(t *testing.T) {
 // A list answer that holds no usable list is ErrMalformedReply; the empty
 // array is an empty list.
 func TestAdapterListRefusesAnswersWithoutAList(t *testing.T) {
-	for _, body := range append([]string{"", "null", "{}", `{"_links":{"favourites":[{"id":"1"}]}}`}, malformedPages...) {
+	for _, body := range append([]string{"", "null", "{}"}, malformedPages...) {
 		c, _ := newMockClient(t, http.StatusOK, body)
 		if _, err := dch.NewAdapter(c).List(nil).NextPage(t.Context()); !errors.Is(err, favorites.ErrMalformedReply) {
 			t.Errorf("List answered %q: %v, want ErrMalformedReply", body, err)

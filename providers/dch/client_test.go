@@ -197,7 +197,7 @@ func TestClientFavouritesUpdated(t *testing.T) {
 		{"no updated", http.StatusOK, `{"_links":{"favourites":[]}}`, time.Time{}, nil},
 		{"null updated", http.StatusOK, `{"updated":null,"_links":{"favourites":[]}}`, time.Time{}, nil},
 		{"no list", http.StatusOK, `{"updated":1}`, time.Time{}, favorites.ErrMalformedReply},
-		{"bad entry", http.StatusOK, `{"updated":1,"_links":{"favourites":[{"id":"1"}]}}`, time.Time{}, favorites.ErrMalformedReply},
+		{"entry without an id", http.StatusOK, `{"updated":1,"_links":{"favourites":[{"title":"x"}]}}`, time.Time{}, favorites.ErrMalformedReply},
 		{"401", http.StatusUnauthorized, string(readTestdata(t, "error_token.json")), time.Time{}, favorites.ErrUnauthorized},
 	}
 	for _, tt := range tests {

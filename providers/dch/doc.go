@@ -32,11 +32,11 @@
 //     one is refused): a listing read after changes is the whole list
 //     again, so nothing is skipped or repeated.
 //   - A list answer without _links.favourites (an empty body, null, {}),
-//     with a list that is not an array, an entry without a usable id or
-//     without one of the keys the document shows on every entry (href,
-//     updated, id, title, is_free, date, image, type), or more than
-//     [MaxFavourites] entries is [favorites.ErrMalformedReply]; the empty
-//     array is an empty list. The client's Favourites and
+//     with a list that is not an array, an entry without a usable id, more
+//     than [MaxFavourites] entries, or a list in an entry over
+//     [MaxListItems] is [favorites.ErrMalformedReply]; the empty array is
+//     an empty list, and a field an entry leaves out is its zero value (an
+//     entry of {"id":"1"} lists). The client's Favourites and
 //     FavouritesUpdated keep the same rules.
 //   - Add and Remove are idempotent. The document does not say how the
 //     service answers an ID it does not have; this package reads a 404 in
@@ -56,9 +56,9 @@
 // [favorites.ErrStaleMark], refused before sending.
 //
 // Decoding a list answer keeps each entry's Raw as its bytes in the reply
-// (no copy) and holds memory bounded by the reply's size; [New] caps a
-// response body at [MaxBodySize] unless the caller's
-// favorites.WithMaxBodySize says otherwise.
+// (no copy) and allocates at most 8 bytes for each of its bytes plus
+// [ItemCost] an entry; [New] caps a response body at [MaxBodySize] unless
+// the caller's favorites.WithMaxBodySize says otherwise.
 //
 // Errors are [*favorites.APIError] values; both error shapes of the service,
 // {"message": ...} and {"error": {"message": ...}}, fill its Message, and the

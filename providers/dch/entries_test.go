@@ -2,8 +2,8 @@ package dch_test
 
 import "strings"
 
-// minimalEntry is the smallest entry the listing accepts: every key the
-// document shows on each entry, with the emptiest values.
+// minimalEntry has every key the document shows on each entry, with the
+// emptiest values.
 const minimalEntry = `{"href":"","updated":0,"id":"1","title":"","is_free":false,"date":{},"image":{},"type":""}`
 
 // fullEntry is an entry of the document's shape.

@@ -30,7 +30,3 @@ func DecodePortable(ctx context.Context, body []byte) ([]favorites.Favorite, err
 	}
 	return portableList(ctx, &w)
 }
-
-// MinEntryBytes is minEntryBytes, for the test that ties it to the
-// smallest entry the listing accepts.
-const MinEntryBytes = minEntryBytes

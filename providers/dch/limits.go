@@ -22,3 +22,24 @@ const (
 	// [favorites.WithMaxBodySize] still replaces it.
 	MaxBodySize = 12 << 20
 )
+
+// The memory rule of the kit (see package driver), in this provider's
+// figures: a list answer holds at most MaxFavourites entries and its body
+// at most MaxBodySize bytes, a list inside an entry at most MaxListItems
+// items, and decoding it allocates at most 8 bytes for each byte of the
+// answer plus ItemCost for each entry.
+const (
+	// MaxListItems is the most items a JSON list inside an entry may
+	// hold. The document's entries hold none, and the listing decodes
+	// none: the cap bounds, in the first pass, one the service may add (a
+	// concert's performers, say: an orchestra and a chorus are a few
+	// hundred). More is [favorites.ErrMalformedReply] naming the entry.
+	MaxListItems = 1_000
+
+	// ItemCost is what decoding an entry may allocate beyond 8 bytes a
+	// byte of its JSON, however short that is: its Favourite (192 bytes)
+	// and the few small values encoding/json makes (the times and
+	// templates behind pointers), or for the Adapter the portable
+	// Favorite (200) instead. An entry of {"id":"1"} costs about 330.
+	ItemCost = 512
+)

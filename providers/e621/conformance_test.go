@@ -98,8 +98,10 @@ func harness(mode e621test.Mode, tagSearch bool) drivertest.Harness {
 			Missing:          refs([]int64{ids[len(ids)-1] + 1000, 987654321}),
 			Spellings:        zeroPadded,
 			PageSize:         10,
-			Faults:           srv.Faults,
-			MaxBodySize:      drivertest.BodyCap,
+			// A list in a post over its cap.
+			MalformedPages: []string{`{"posts":[` + fullPost(1, `,"pools":[`+strings.TrimSuffix(strings.Repeat("1,", e621.MaxListItems+1), ",")+`]`) + `]}`},
+			Faults:         srv.Faults,
+			MaxBodySize:    drivertest.BodyCap,
 		}
 		if !tagSearch {
 			// window.go: under minOverlapSize (64) posts a page, pages lie
@@ -109,7 +111,7 @@ func harness(mode e621test.Mode, tagSearch bool) drivertest.Harness {
 		if tagSearch {
 			env.ChangesRefused = "a tag search lists by post, not by when a post was favourited, so it has no marks"
 			// It pages by the lowest ID, so IDs that rise could skip posts.
-			env.MalformedPages = []string{`{"posts":[` + fullPost(5, "") + `,` + fullPost(6, "") + `]}`}
+			env.MalformedPages = append(env.MalformedPages, `{"posts":[`+fullPost(5, "")+`,`+fullPost(6, "")+`]}`)
 		}
 		return env
 	}

@@ -50,9 +50,13 @@
 // false): they need a full List and favorites.Diff, and a favourite added
 // and removed again between two runs is not seen.
 //
-// Memory: each post's Raw is its bytes in the reply, never a copy; posts
-// shorter than [MinPostBytes] or longer than [MaxPostBytes] are refused
-// before they are decoded, and the default body cap is [MaxBodySize].
+// Memory: each post's Raw is its bytes in the reply, never a copy. A page
+// is bounded by the kit's one rule: its posts are capped (the limit asked
+// for) and so is every list in a post ([MaxListItems]), the default body
+// cap is [MaxBodySize], and decoding allocates at most 8 bytes for each
+// byte of the reply plus [ItemCost] a post and [ListItemCost] an item of a
+// list in one. No post is refused for its size: a post of {"id":1} lists,
+// its other fields zero.
 //
 // The live service differs from its document in several answers (the
 // shape of a POST's success, 204 versus 200 on DELETE, hidden favourites

@@ -51,8 +51,9 @@ type favoritesQuery struct {
 // A page is refused with favorites.ErrMalformedReply when its body is
 // empty, null or lacks the "posts" list, when it holds more posts than the
 // limit asked for (e621 applies the limit in SQL, so no margin: see
-// ItemMargin), and when a post is null, has no positive id, or is shorter
-// than MinPostBytes; the error names the post's position.
+// ItemMargin), when a post is null or has no positive id, and when a list
+// in a post holds more than MaxListItems items; the error names the post's
+// position.
 //
 // Pages after the first are read so that nothing still a favourite is
 // skipped while the list changes: each starts a few posts before the last

@@ -12,22 +12,33 @@ const (
 // more, and a page that does is not e621's answer.
 const ItemMargin = 0
 
-// MinPostBytes is the shortest JSON a listed post may have. e621 always
-// sends every field of a post (about 25, with its file, preview, sample,
-// score, nine tag lists, flags and relationships), which even at their
-// smallest values come to more than 800 bytes; a listing of items shorter
-// than this is not e621's, and refusing them keeps the memory a page costs
-// in proportion to its size (each post decodes to about a kilobyte,
-// whatever its JSON holds).
-const MinPostBytes = 256
+// MaxListItems is the most items a JSON list inside a post may hold: its
+// tags of a category, its locked tags, sources, pools and children. e621
+// refuses a post of more than 2,000 tags (max_tags_per_post, checked by
+// Post#tag_count_not_insane) and keeps at most 10 sources (Post's
+// normalize_sources takes the first 10); pools and children have no cap
+// in e621's code, and no post comes near thousands of them. Twice the tag
+// limit leaves room for that; a longer list is refused, naming the post,
+// before any post is decoded.
+const MaxListItems = 2 * 2000
 
-// MaxPostBytes is the longest JSON a listed post may have: one at every
-// limit e621 sets, at its widest encoding, 2,000 tags (max_tags_per_post)
-// of up to 100 characters and a 50,000-character description
-// (post_descr_max_size) of characters escaped to six bytes, is about
-// 500 KB. A longer item is refused before it is decoded, so that no
-// single post makes the decoder's buffer outgrow the page.
-const MaxPostBytes = 512 << 10
+// The other figures of the kit's memory rule (see package driver): with
+// the caps above and MaxBodySize, decoding a page allocates at most 8
+// bytes for each byte of the reply plus these for each post and each item
+// of a list in one.
+const (
+	// ItemCost is what a post may cost beyond 8 bytes a byte of its JSON,
+	// however short that is: its Post (672 bytes), the page's pointer to
+	// it, the values behind its pointer fields, and the portable Favorite
+	// the Adapter makes of it (200). Through the Adapter, a page of posts
+	// of {"id":1} costs about 890 a post.
+	ItemCost = 1536
+
+	// ListItemCost is what an item of a list inside a post may cost
+	// beyond 8 bytes a byte of its JSON: a string or an ID (16 or 8
+	// bytes), in a list made at its exact length.
+	ListItemCost = 16
+)
 
 // Sizes behind MaxBodySize.
 const (

@@ -20,6 +20,13 @@ import (
 	"github.com/favkit/favorites/providers/e621"
 )
 
+// rule is e621's figures in the SDK's memory rule for a page of limit
+// posts: posts sit two containers deep ({"posts":[...]}).
+func rule(limit int) drivertest.DecodeRule {
+	return drivertest.DecodeRule{ItemDepth: 2, MaxItems: limit + e621.ItemMargin, MaxNested: e621.MaxListItems,
+		ItemCost: e621.ItemCost, NestedCost: e621.ListItemCost}
+}
+
 // hostilePages are pages built to make decoding cost more memory than the
 // reply holds, each of one shape, with the page size they are asked for.
 func hostilePages() []struct {
@@ -36,8 +43,13 @@ func hostilePages() []struct {
 		}
 		return out
 	}
+	list := func(item string, n int) string {
+		return "[" + strings.TrimSuffix(strings.Repeat(item+",", n), ",") + "]"
+	}
 	deep := strings.Repeat(`[`, driver.MaxJSONDepth-4) + strings.Repeat(`]`, driver.MaxJSONDepth-4)
 	deepObj := strings.Repeat(`{"a":`, driver.MaxJSONDepth-4) + `1` + strings.Repeat(`}`, driver.MaxJSONDepth-4)
+	atCap := func(item string) string { return list(item, e621.MaxListItems) }
+	overCap := func(item string) string { return list(item, e621.MaxListItems+1) }
 	return []struct {
 		name  string
 		limit int
@@ -45,12 +57,20 @@ func hostilePages() []struct {
 	}{
 		{"tiny items, a full page", e621.MaxLimit, page(many(e621.MaxLimit, func(i int) string { return `{"id":` + strconv.Itoa(i+1) + `}` }))},
 		{"tiny items, far past the page", e621.MaxLimit, page(many(100000, func(i int) string { return `{"id":` + strconv.Itoa(i+1) + `}` }))},
+		{"empty objects, a full page", e621.MaxLimit, page(many(e621.MaxLimit, func(int) string { return `{}` }))},
 		{"honest posts, a full page", e621.MaxLimit, page(many(e621.MaxLimit, func(i int) string { return post(i+1, "") }))},
 		{"nested arrays in every post", e621.MaxLimit, page(many(e621.MaxLimit, func(i int) string { return post(i+1, `,"x":`+deep) }))},
 		{"nested objects in every post", e621.MaxLimit, page(many(e621.MaxLimit, func(i int) string { return post(i+1, `,"x":`+deepObj) }))},
-		{"a post at the longest", e621.MaxLimit, page([]string{post(1, `,"description":"`+strings.Repeat("a", e621.MaxPostBytes-1000)+`"`)})},
+		{"a post of half a MiB", e621.MaxLimit, page([]string{post(1, `,"description":"`+strings.Repeat("a", 512<<10)+`"`)})},
 		{"long posts", e621.MaxLimit, page(many(8, func(i int) string { return post(i+1, `,"description":"`+strings.Repeat("a", 200<<10)+`"`) }))},
-		{"a post too long", e621.MaxLimit, page([]string{post(1, `,"description":"`+strings.Repeat("a", 1<<20)+`"`)})},
+		{"a post of a MiB", e621.MaxLimit, page([]string{post(1, `,"description":"`+strings.Repeat("a", 1<<20)+`"`)})},
+		{"every list of empty tags at its cap", e621.MaxLimit, page(many(8, func(i int) string {
+			return post(i+1, `,"locked_tags":`+atCap(`""`)+`,"sources":`+atCap(`""`)+`,"tags":{"general":`+atCap(`""`)+
+				`,"artist":`+atCap(`""`)+`,"species":`+atCap(`""`)+`,"meta":`+atCap(`""`)+`,"lore":`+atCap(`""`)+`}`)
+		}))},
+		{"lists of pools and children at their cap", e621.MaxLimit, page(many(8, func(i int) string {
+			return post(i+1, `,"pools":`+atCap(`1`)+`,"relationships":{"children":`+atCap(`1`)+`}`)
+		}))},
 		{"a long tag list of empty tags", e621.MaxLimit, page(many(2, func(i int) string {
 			return post(i+1, `,"locked_tags":[`+strings.Repeat(`"",`, 150000)+`""]`)
 		}))},
@@ -61,17 +81,14 @@ func hostilePages() []struct {
 		{"a long list of children", e621.MaxLimit, page(many(2, func(i int) string {
 			return post(i+1, `,"relationships":{"children":[`+strings.Repeat(`1,`, 200000)+`1]}`)
 		}))},
-		{"items padded to the least size", e621.MaxLimit, page(many(e621.MaxLimit, func(i int) string {
-			id := strconv.Itoa(i + 1)
-			return `{"id":` + id + strings.Repeat(" ", e621.MinPostBytes-len(id)-7) + `}`
-		}))},
+		{"a list one past its cap", e621.MaxLimit, page([]string{post(1, `,"sources":`+overCap(`""`))})},
 	}
 }
 
 // TestDecodeCostIsBoundedByTheReply lists each hostile page through the
 // real client path (httpmock answers; Client.Do reads, caps and decodes
-// the body; the adapter maps each post) and asserts the memory it
-// allocates, whether the page is accepted or refused.
+// the body; the adapter maps each post) and holds the memory it allocates
+// to the memory rule, whether the page is accepted or refused.
 func TestDecodeCostIsBoundedByTheReply(t *testing.T) {
 	for _, hp := range hostilePages() {
 		c, mt := mockClient(t)
@@ -80,7 +97,7 @@ func TestDecodeCostIsBoundedByTheReply(t *testing.T) {
 		})
 		a := e621.NewAdapter(c)
 		var err error
-		drivertest.CheckDecodeCost(t, hp.name, len(hp.body), func() {
+		rule(hp.limit).Check(t, hp.name, []byte(hp.body), func() {
 			_, err = a.List(&favorites.ListOptions{PageSize: hp.limit}).NextPage(t.Context())
 		})
 		t.Logf("%s: %d bytes: %v", hp.name, len(hp.body), err)

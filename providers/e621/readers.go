@@ -13,7 +13,7 @@ import (
 // hold them to v1 on every shape and under fuzzing (lists_test.go).
 // A post's lists (its tags, locked tags, sources, pools and children) are
 // counted before they are built and built at their exact length (see
-// list), which keeps a page within drivertest.MaxHeldPerReplyByte.
+// list), which keeps an item of one at ListItemCost.
 
 // readPost reads a post into p.
 func (d *pageDecoder) readPost(p *Post) error {

@@ -52,9 +52,10 @@ func (d *pageDecoder) put() {
 }
 
 // decodePage decodes list, a JSON array of n posts that DecodeItems's first
-// pass has bounded (count, size of each, depth), in one pass: each post is
-// decoded and given its Raw, a part of list, and checked by checkPost. The
-// posts are allocated in one block. It checks ctx between posts.
+// pass has bounded (its count, the lists in its posts, depth), in one
+// pass: each post is decoded and given its Raw, a part of list, and
+// checked by checkPost. The posts are allocated in one block. It checks
+// ctx between posts.
 func decodePage(ctx context.Context, list []byte, n int) ([]*Post, error) {
 	d := getPageDecoder(list)
 	defer d.put()

@@ -141,7 +141,7 @@ func TestFuzzCorpusMatchesEncodingJSONv1(t *testing.T) {
 
 // FuzzDecodeAsEncodingJSONv1 holds the one-pass decoder to v1 on any page
 // both accept: the same values and byte-exact Raws. A page the SDK
-// refuses (IDs, nesting, lists too small to be real) is not compared.
+// refuses (IDs, nesting, lists over their caps) is not compared.
 func FuzzDecodeAsEncodingJSONv1(f *testing.F) {
 	for _, page := range asV1Fixtures(f) {
 		f.Add(page)

@@ -110,5 +110,6 @@ var malformedPages = []string{
 	`[{"id":"a/b"}]`,                        // an ID Add would refuse
 	`[{"id":"0123"}]`,                       // a number not in its plain form
 	`[{"id":"1","reblog":{"content":"x"}}]`, // a boost of a status without an ID
-	`[{"id":"1","reblog":{"id":"2","reblog":{"id":"3"}}}]`, // a boost of a boost
+	`[{"id":"1","reblog":{"id":"2","reblog":{"id":"3"}}}]`,                                      // a boost of a boost
+	`[{"id":"1","media_attachments":[` + strings.Repeat(`{},`, mastodon.MaxShortList) + `{}]}]`, // attachments over their cap
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"reflect"
 
 	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/driver"
@@ -19,11 +18,11 @@ import (
 //     (see errBoostOfBoost), so no status is decoded again per level.
 //   - No JSON is copied: Raw is the reply's own bytes, and a boosted
 //     status's Raw is a part of its parent's.
-//   - The lists a status holds, at any depth, are refused when their items
-//     are too small to be Mastodon's (see decodeList): a list of thousands
-//     of {} would otherwise cost fifty times its bytes in empty structs. A
-//     short list grows as it is read; a long one is counted first and
-//     built at its exact size.
+//   - The lists a status holds, at any depth, are capped at Mastodon's own
+//     limits with a margin (MaxShortList, MaxLongList; see limits.go), so
+//     a list of {} costs a bounded number of values, whatever their size
+//     (decodeList). A short list grows as it is read; a long one is
+//     counted first and built at its exact size.
 //   - Nesting is decoded one level deep, as Mastodon sends it: a status's
 //     boost and quote, a boost's quote, an account's moved account; deeper
 //     levels are refused (a boost) or left in Raw (a quote, a moved
@@ -54,8 +53,8 @@ var errBoostInQuote = errors.New("a quoted status that is a boost, which Mastodo
 
 // UnmarshalJSON decodes a status into a fresh value (fields data lacks are
 // zero). It keeps none of data, which may be a json.Decoder's buffer:
-// Raw stays empty (see [DecodeStatus]). A boost of a boost, or a list
-// whose items are too small to be real, is an error.
+// Raw stays empty (see [DecodeStatus]). A boost of a boost, or a list over
+// its cap ([MaxShortList], [MaxLongList]), is an error.
 func (s *Status) UnmarshalJSON(data []byte) error { return decodeValue(data, s) }
 
 // decodeValue decodes data, one JSON value, into a fresh v (a type of
@@ -357,8 +356,8 @@ func decodePage(ctx context.Context, list []byte, max int) ([]*Status, error) {
 		if err := ctx.Err(); err != nil {
 			return fail(err)
 		}
-		if max > 0 && i >= max {
-			return fail(fmt.Errorf("%w: more than %d items in a page", favorites.ErrMalformedReply, max))
+		if err := (onepass.ListCap{What: "the page", Max: max}).Check(i + 1); err != nil {
+			return fail(fmt.Errorf("%w: %v", favorites.ErrMalformedReply, err))
 		}
 		if len(block) == 0 {
 			block = make([]Status, blockSize(i, max))
@@ -407,84 +406,3 @@ func describe(b []byte) string {
 		return fmt.Sprintf("%q", b)
 	}
 }
-
-// minBytesPerItem says how small, against its decoded size, an item of a
-// status's list may be: at least half that size in JSON, so building the
-// list costs at most twice its bytes. No real item comes near it: the
-// smallest, a tag or a poll option, is some 30 bytes of JSON for a 32- or
-// 24-byte struct, and a mention, an emoji or an attachment takes well over
-// 100 bytes for 56 to 88.
-const minBytesPerItem = 2
-
-// maxScalarCost is how many bytes of decoded values a byte of a
-// scalarList's JSON may cost.
-const maxScalarCost = 4
-
-// heldBeyond is the memory v's pointers hold outside v itself: the values
-// they point to, and theirs. Strings (no longer than their JSON) and
-// slices (each a denseList or scalarList, bound by its own bytes) are not
-// counted.
-func heldBeyond(v reflect.Value) int {
-	switch v.Kind() {
-	case reflect.Pointer:
-		if v.IsNil() {
-			return 0
-		}
-		return int(v.Type().Elem().Size()) + heldBeyond(v.Elem())
-	case reflect.Struct:
-		n := 0
-		for _, i := range pointerFields(v.Type()) {
-			n += heldBeyond(v.Field(i))
-		}
-		return n
-	default:
-		return 0
-	}
-}
-
-// pointerFields are the exported fields of a struct type that are
-// pointers or structs, the only ones heldBeyond follows: known at once for
-// every type a status holds (reading a type's fields is most of the cost
-// of heldBeyond otherwise).
-func pointerFields(t reflect.Type) []int {
-	if f, ok := statusPointerFields[t]; ok {
-		return f
-	}
-	return findPointerFields(t)
-}
-
-func findPointerFields(t reflect.Type) []int {
-	var f []int
-	for i := range t.NumField() {
-		sf := t.Field(i)
-		if k := sf.Type.Kind(); sf.IsExported() && (k == reflect.Pointer || k == reflect.Struct) {
-			f = append(f, i)
-		}
-	}
-	return f
-}
-
-// statusPointerFields is pointerFields of every struct type a Status
-// holds, read only once built.
-var statusPointerFields = func() map[reflect.Type][]int {
-	m := map[reflect.Type][]int{}
-	var walk func(t reflect.Type)
-	walk = func(t reflect.Type) {
-		switch t.Kind() {
-		case reflect.Pointer, reflect.Slice:
-			walk(t.Elem())
-		case reflect.Struct:
-			if _, ok := m[t]; ok {
-				return
-			}
-			m[t] = findPointerFields(t)
-			for i := range t.NumField() {
-				if t.Field(i).IsExported() {
-					walk(t.Field(i).Type)
-				}
-			}
-		}
-	}
-	walk(reflect.TypeFor[Status]())
-	return m
-}()

@@ -427,7 +427,7 @@ func (d *decoder) poll(p *Poll) error {
 		case "voted":
 			return true, d.Bool(&p.Voted)
 		case "own_votes":
-			return true, decodeList(d, &p.OwnVotes, &d.slabs.ints, intList, d.Int)
+			return true, decodeList(d, &p.OwnVotes, &d.slabs.ints, ownVoteList, d.Int)
 		}
 		return false, nil
 	})
@@ -466,9 +466,9 @@ func (d *decoder) filterResult(r *FilterResult) error {
 		case "filter":
 			return true, d.filter(&r.Filter)
 		case "keyword_matches":
-			return true, decodeList(d, &r.KeywordMatches, &d.slabs.strs, stringList, d.Str)
+			return true, decodeList(d, &r.KeywordMatches, &d.slabs.strs, keywordMatchList, d.Str)
 		case "status_matches":
-			return true, decodeList(d, &r.StatusMatches, &d.slabs.strs, stringList, d.Str)
+			return true, decodeList(d, &r.StatusMatches, &d.slabs.strs, statusMatchList, d.Str)
 		}
 		return false, nil
 	})
@@ -485,7 +485,7 @@ func (d *decoder) filter(f *Filter) error {
 		case "title":
 			return true, d.Str(&f.Title)
 		case "context":
-			return true, decodeList(d, &f.Context, &d.slabs.strs, stringList, d.Str)
+			return true, decodeList(d, &f.Context, &d.slabs.strs, contextList, d.Str)
 		case "expires_at":
 			return true, onepass.Ptr(&d.Reader, &f.ExpiresAt, &d.slabs.times, d.Time)
 		case "filter_action":
@@ -532,9 +532,9 @@ func (d *decoder) approval(a *Approval) error {
 	return d.Object("an approval", func(name []byte) (bool, error) {
 		switch string(name) {
 		case "automatic":
-			return true, decodeList(d, &a.Automatic, &d.slabs.strs, stringList, d.Str)
+			return true, decodeList(d, &a.Automatic, &d.slabs.strs, automaticPolicyList, d.Str)
 		case "manual":
-			return true, decodeList(d, &a.Manual, &d.slabs.strs, stringList, d.Str)
+			return true, decodeList(d, &a.Manual, &d.slabs.strs, manualPolicyList, d.Str)
 		case "current_user":
 			return true, d.Str(&a.CurrentUser)
 		}

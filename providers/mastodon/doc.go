@@ -39,10 +39,13 @@
 // favorites.ErrNotFound; a 2xx is success whatever its body.
 //
 // Replies are checked and bounded: a page that is not a JSON array, holds
-// a status without a usable ID, a boost of a boost, or more than the limit
-// plus [PageMargin] statuses is favorites.ErrMalformedReply; a body over
-// [DefaultMaxBodySize] is refused; decoding holds under 8 bytes per reply
-// byte, since [Status.Raw] is the reply's own bytes, never a copy.
+// a status without a usable ID, a boost of a boost, a list over its cap
+// ([MaxShortList], [MaxLongList]) or more than the limit plus [PageMargin]
+// statuses is favorites.ErrMalformedReply, naming the item and the cap; a
+// field a status leaves out is its zero value. A body over
+// [DefaultMaxBodySize] is refused, and decoding allocates at most 8 bytes
+// for each reply byte plus [ItemCost] a status and [ListItemCost] an item
+// of a list in one: [Status.Raw] is the reply's own bytes, never a copy.
 //
 // Rate limits: each [favorites.Response] carries the X-RateLimit-* figures
 // in its Rate field. When X-RateLimit-Remaining reaches 0 the next request

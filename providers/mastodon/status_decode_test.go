@@ -43,8 +43,8 @@ func TestUnmarshalKeepsNoBytes(t *testing.T) {
 }
 
 // What Mastodon never sends is refused as a malformed reply: no status, no
-// ID, an ID Add refuses, a boost of a boost, a list of items too small to
-// be real, trailing garbage.
+// ID, an ID Add refuses, a boost of a boost, a list over its cap, trailing
+// garbage.
 func TestDecodeStatusRefuses(t *testing.T) {
 	tests := []struct{ name, body, want string }{
 		{"empty", "", "nothing"},
@@ -56,15 +56,22 @@ func TestDecodeStatusRefuses(t *testing.T) {
 		{"padded number", `{"id":"007"}`, "canonical ref 7"},
 		{"boost of a boost", `{"id":"1","reblog":{"id":"2","reblog":{"id":"3"}}}`, "boost of a boost"},
 		{"boost without id", `{"id":"1","reblog":{"content":"x"}}`, "boosted status id"},
-		{"tiny mentions", `{"id":"1","mentions":[` + strings.Repeat(`{},`, 99) + `{}]}`, "too small for a Mention"},
-		{"tiny poll options", `{"id":"1","poll":{"options":[{},{},{},{},{}]}}`, "too small for a PollOption"},
+		{"mentions over their cap", `{"id":"1","mentions":[` + strings.Repeat(`{},`, mastodon.MaxLongList) + `{}]}`,
+			"mentions holds more than 1000 items, its cap"},
+		{"poll options over their cap", `{"id":"1","poll":{"options":[` + strings.Repeat(`{},`, mastodon.MaxShortList) + `{}]}}`,
+			"options holds more than 100 items, its cap"},
 		{"list of the wrong type", `{"id":"1","tags":{}}`, "where a list was due"},
 		{"boost in a quote", `{"id":"1","quote":{"state":"accepted","quoted_status":{"id":"2","reblog":{"id":"3"}}}}`, "quoted status that is a boost"},
-		{"attachment of empty meta", `{"id":"1","media_attachments":[` + strings.Repeat(`{"meta":{"original":{},"small":{},"focus":{}},"id":"123456789"},`, 9) + `{"meta":{}}]}`, "too small to be real"},
-		{"card author of an empty account", `{"id":"1","card":{"authors":[` + strings.Repeat(`{"name":"","url":"","account":{}},`, 9) + `{"account":{}}]}}`, "too small to be real"},
-		{"tiny filter keywords", `{"id":"1","filtered":[{"filter":{"keywords":[` + strings.Repeat(`{},`, 99) + `{}]}}]}`, "too small for a FilterKeyword"},
-		{"tiny account fields", `{"id":"1","account":{"fields":[` + strings.Repeat(`{},`, 99) + `{}]}}`, "too small for a Field"},
-		{"empty strings in a quote approval", `{"id":"1","quote_approval":{"manual":["","","","",""]}}`, "5 strings in 16 bytes: too small"},
+		{"a boost's attachments over their cap", `{"id":"1","reblog":{"id":"2","media_attachments":[` + strings.Repeat(`{},`, mastodon.MaxShortList) + `{}]}}`,
+			"reblog: media_attachments holds more than 100 items, its cap"},
+		{"filter keywords over their cap", `{"id":"1","filtered":[{"filter":{"keywords":[` + strings.Repeat(`{},`, mastodon.MaxLongList) + `{}]}}]}`,
+			"keywords holds more than 1000 items, its cap"},
+		{"account fields over their cap", `{"id":"1","account":{"fields":[` + strings.Repeat(`{},`, mastodon.MaxShortList) + `{}]}}`,
+			"fields holds more than 100 items, its cap"},
+		{"quote policies over their cap", `{"id":"1","quote_approval":{"manual":[` + strings.Repeat(`"",`, mastodon.MaxShortList) + `""]}}`,
+			"manual holds more than 100 items, its cap"},
+		{"own votes over their cap", `{"id":"1","poll":{"own_votes":[` + strings.Repeat(`0,`, mastodon.MaxShortList) + `0]}}`,
+			"own_votes holds more than 100 items, its cap"},
 		{"bad card date", `{"id":"1","card":{"published_at":"soon"}}`, `published_at "soon" is neither`},
 		{"bad last status date", `{"id":"1","account":{"last_status_at":"2024-13-01"}}`, `date "2024-13-01"`},
 		{"garbage after", `{"id":"1"}x`, "invalid character"},
@@ -76,6 +83,42 @@ func TestDecodeStatusRefuses(t *testing.T) {
 				t.Errorf("DecodeStatus(%.40q) = %v, want ErrMalformedReply saying %q", tt.body, err, tt.want)
 			}
 		})
+	}
+}
+
+// Small lists decode as they are, whatever their items' size: a test's
+// hand-written ones, up to each list's cap, their missing fields zero.
+func TestDecodeStatusSmallLists(t *testing.T) {
+	for _, tt := range []struct {
+		name, body string
+		count      func(*mastodon.Status) int
+		want       int
+	}{
+		{"empty mentions", `{"id":"1","mentions":[` + strings.Repeat(`{},`, 99) + `{}]}`,
+			func(s *mastodon.Status) int { return len(s.Mentions) }, 100},
+		{"empty poll options", `{"id":"1","poll":{"options":[{},{},{},{},{}]}}`,
+			func(s *mastodon.Status) int { return len(s.Poll.Options) }, 5},
+		{"attachments of empty meta", `{"id":"1","media_attachments":[` + strings.Repeat(`{"meta":{"original":{},"small":{},"focus":{}},"id":"1"},`, 9) + `{"meta":{}}]}`,
+			func(s *mastodon.Status) int { return len(s.MediaAttachments) }, 10},
+		{"card authors of empty accounts", `{"id":"1","card":{"authors":[` + strings.Repeat(`{"account":{}},`, 9) + `{"account":{}}]}}`,
+			func(s *mastodon.Status) int { return len(s.Card.Authors) }, 10},
+		{"empty filter keywords", `{"id":"1","filtered":[{"filter":{"keywords":[` + strings.Repeat(`{},`, 99) + `{}]}}]}`,
+			func(s *mastodon.Status) int { return len(s.Filtered[0].Filter.Keywords) }, 100},
+		{"account fields at their cap", `{"id":"1","account":{"fields":[` + strings.Repeat(`{},`, mastodon.MaxShortList-1) + `{}]}}`,
+			func(s *mastodon.Status) int { return len(s.Account.Fields) }, mastodon.MaxShortList},
+		{"empty strings in a quote approval", `{"id":"1","quote_approval":{"manual":["","","","",""]}}`,
+			func(s *mastodon.Status) int { return len(s.QuoteApproval.Manual) }, 5},
+		{"mentions at their cap", `{"id":"1","mentions":[` + strings.Repeat(`{"acct":"a"},`, mastodon.MaxLongList-1) + `{}]}`,
+			func(s *mastodon.Status) int { return len(s.Mentions) }, mastodon.MaxLongList},
+	} {
+		st, err := mastodon.DecodeStatus([]byte(tt.body))
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if n := tt.count(st); n != tt.want {
+			t.Errorf("%s: %d items, want %d", tt.name, n, tt.want)
+		}
 	}
 }
 

@@ -2,7 +2,6 @@ package mastodon
 
 import (
 	"fmt"
-	"reflect"
 	"sync"
 	"time"
 
@@ -124,84 +123,19 @@ func (d *decoder) date(p *Date) error {
 	return p.UnmarshalText(d.Unquote(v))
 }
 
-// listRule is what decodeList checks of a list before building it: that
-// its items cost at most cost bytes of values for each byte of its JSON,
-// and, for a type that may hold more than itself (deep: a pointer to a
-// struct), that each item does too (heldBeyond). A list of thousands of {}
-// would otherwise cost fifty times its bytes.
-type listRule struct {
-	typ  reflect.Type
-	size int // of an item
-	cost int // minBytesPerItem for a list of structs, maxScalarCost for strings and ints
-	deep bool
-}
-
-func denseRule[T any]() *listRule {
-	t := reflect.TypeFor[T]()
-	return &listRule{typ: t, size: int(t.Size()), cost: minBytesPerItem, deep: holdsStructs(t)}
-}
-
-func scalarRule[T string | int]() *listRule {
-	t := reflect.TypeFor[T]()
-	return &listRule{typ: t, size: int(t.Size()), cost: maxScalarCost}
-}
-
-// The rules of the entities' lists.
-var (
-	mediaList         = denseRule[MediaAttachment]()
-	mentionList       = denseRule[Mention]()
-	tagList           = denseRule[Tag]()
-	emojiList         = denseRule[CustomEmoji]()
-	fieldList         = denseRule[Field]()
-	roleList          = denseRule[AccountRole]()
-	authorList        = denseRule[PreviewCardAuthor]()
-	optionList        = denseRule[PollOption]()
-	filterResultList  = denseRule[FilterResult]()
-	filterKeywordList = denseRule[FilterKeyword]()
-	filterStatusList  = denseRule[FilterStatus]()
-	stringList        = scalarRule[string]()
-	intList           = scalarRule[int]()
-)
-
-// check refuses a list of n items in used bytes of JSON that is too small
-// to be real.
-func (r *listRule) check(n, used int) error {
-	if n*r.size <= r.cost*used {
-		return nil
-	}
-	if r.cost == maxScalarCost {
-		return fmt.Errorf("a list of %d %ss in %d bytes: too small to be real", n, r.typ.Name(), used)
-	}
-	return fmt.Errorf("a list of %d items in %d bytes: under %d bytes an item, too small for a %s",
-		n, used, r.size/minBytesPerItem, r.typ.Name())
-}
-
-// checkItem refuses an item of a deep type whose n bytes of JSON hold
-// values of more than minBytesPerItem times that.
-func (r *listRule) checkItem(item any, n int) error {
-	if !r.deep {
-		return nil
-	}
-	if held := heldBeyond(reflect.ValueOf(item).Elem()); held > minBytesPerItem*n {
-		return fmt.Errorf("a %s of %d bytes holding %d bytes of values: too small to be real", r.typ.Name(), n, held)
-	}
-	return nil
-}
-
 // decodeList reads a JSON array into *l, each item by read, in the same
 // pass: into the room of slab (onepass.Slab.Room), so that a list costs no
 // allocation of its own nor a count of its items first, and no item moves
-// once decoded, as the page's strings require (see onepass.Strings).
-// rule judges the items read so far after each one; a list whose items so
-// far fail it, or longer than the room, is counted (onepass.CountList) and
-// judged whole, as before anything is built: refused, or built at its
-// size, its strings made final before its items move. What a list builds
-// never costs more than rule allows for its bytes.
+// once decoded, as the page's strings require (see onepass.Strings). A
+// list longer than the room is counted (onepass.CountList) and built at
+// its size, its strings made final before its items move. A list of more
+// items than its cap is refused as the reader reaches the item past the
+// cap, or when it is counted, before anything is built for the rest.
 //
 // null is nil and [] an empty list, as v1 makes them. A list read again
 // into the same field (a repeated name) is decoded into the items the
 // first one left, up to its capacity, as v1 does.
-func decodeList[T any](d *decoder, l *[]T, slab *onepass.Slab[T], rule *listRule, read func(*T) error) error {
+func decodeList[T any](d *decoder, l *[]T, slab *onepass.Slab[T], limit onepass.ListCap, read func(*T) error) error {
 	dec := d.Dec
 	if isList, err := onepass.List(&d.Reader, l); !isList {
 		return err
@@ -219,31 +153,6 @@ func decodeList[T any](d *decoder, l *[]T, slab *onepass.Slab[T], rule *listRule
 	if len(room) == 0 {
 		room, fromSlab = slab.Room(), true
 	}
-	// whole counts the list and judges it whole, knowing it holds at least
-	// n items; room becomes a list of its size.
-	whole := func(n int) error {
-		total, end, ok := onepass.CountList(d.Buf, start)
-		switch {
-		case !ok:
-			return fmt.Errorf("a list cut short")
-		case total < n || counted: // only a list that is not JSON counts wrong; the decoder says where
-			return fmt.Errorf("a list of %d items read as more", total)
-		}
-		if err := rule.check(total, end-start); err != nil {
-			return err
-		}
-		if total > len(room) {
-			d.Strs.Resolve() // the items move
-			longer := make([]T, total)
-			copy(longer, room)
-			if fromSlab {
-				slab.Commit(room, 0)
-			}
-			room, fromSlab = longer, false
-		}
-		counted = true
-		return nil
-	}
 	for n := 0; ; n++ {
 		switch dec.PeekKind() {
 		case ']':
@@ -258,46 +167,30 @@ func decodeList[T any](d *decoder, l *[]T, slab *onepass.Slab[T], rule *listRule
 			_, err := dec.ReadToken()
 			return err
 		}
+		if err := limit.Check(n + 1); err != nil {
+			return err
+		}
 		if n == len(room) {
-			if err := whole(n + 1); err != nil {
+			total, _, ok := onepass.CountList(d.Buf, start)
+			switch {
+			case !ok:
+				return fmt.Errorf("a list cut short")
+			case total <= n || counted: // only a list that is not JSON counts wrong; the decoder says where
+				return fmt.Errorf("a list of %d items read as more", total)
+			}
+			if err := limit.Check(total); err != nil {
 				return err
 			}
+			d.Strs.Resolve() // the items move
+			longer := make([]T, total)
+			copy(longer, room)
+			if fromSlab {
+				slab.Commit(room, 0)
+			}
+			room, fromSlab, counted = longer, false, true
 		}
-		at := onepass.ValueStart(d.Buf, dec.InputOffset())
 		if err := read(&room[n]); err != nil {
 			return err
 		}
-		end := int(dec.InputOffset())
-		if !counted && rule.check(n+1, end-start) != nil {
-			if err := whole(n + 1); err != nil {
-				return err
-			}
-		}
-		if err := rule.checkItem(&room[n], end-at); err != nil {
-			return err
-		}
 	}
-}
-
-// holdsStructs reports whether t, a struct, has a pointer to a struct
-// among its exported fields, at any depth: only then can an item hold
-// more than twice its JSON in values of its own (heldBeyond); a *string
-// or an *int holds less than the JSON that sets it.
-func holdsStructs(t reflect.Type) bool {
-	if t.Kind() != reflect.Struct {
-		return false
-	}
-	for i := range t.NumField() {
-		if !t.Field(i).IsExported() {
-			continue
-		}
-		f := t.Field(i).Type
-		if f.Kind() == reflect.Pointer && f.Elem().Kind() == reflect.Struct {
-			return true
-		}
-		if f.Kind() == reflect.Struct && holdsStructs(f) {
-			return true
-		}
-	}
-	return false
 }

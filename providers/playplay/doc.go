@@ -30,10 +30,12 @@
 // the next page number in next_page; [Client.Favorites] follows it with a
 // [favorites.Pager]. A page is read strictly, since a short listing would
 // be taken for a complete one: one result set, a media list, at most
-// [MaxPageItems] media, each at least [MinMediaBytes] bytes, with an id, a
-// source and a usable stock ID, and a next_page that is the next number
-// or null; anything else is [favorites.ErrMalformedReply]. Replies are
-// capped at [DefaultMaxBodySize]. The cursor names the last media given, so
+// [MaxPageItems] media, each with an id, a source and a usable stock ID
+// (any other field it leaves out is its zero value), and a next_page that
+// is the next number or null; anything else is
+// [favorites.ErrMalformedReply]. Replies are capped at [DefaultMaxBodySize],
+// and decoding one allocates at most 8 bytes for each of its bytes plus
+// [ItemCost] for each media. The cursor names the last media given, so
 // a resumed listing goes on after it even when favourites were added or
 // removed in between (see [Client.Favorites] for what can repeat).
 //

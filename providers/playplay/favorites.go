@@ -61,8 +61,8 @@ func (c *Client) Favorites(opts *ListOptions) *favorites.Pager[*Media] {
 // page without a page parameter, as the document's request has none; a
 // positive page is sent as the query parameter page. The page is checked as
 // the listing checks it: a body without its one result set, a media list
-// that is absent, null or not a list, a media under [MinMediaBytes] or
-// without a usable id, source or stock ID, more than [MaxPageItems] media,
+// that is absent, null or not a list, a media without a usable id, source
+// or stock ID, more than [MaxPageItems] media,
 // or a next_page other than page+1, is an error matching
 // [favorites.ErrMalformedReply]. The Response comes back whenever the
 // server answered, with such an error or an [*favorites.APIError] too; it

@@ -16,16 +16,15 @@ const (
 	// MaxMediaBytes is the largest honest media item: the document's
 	// example is about 900 bytes with its data object elided ("…"), so
 	// 4 KiB leaves room for the elided metadata and long names and URLs.
+	// It sizes DefaultMaxBodySize; no item is refused for its size.
 	MaxMediaBytes = 4 << 10
 
-	// MinMediaBytes is the smallest listed media accepted. The document's
-	// media carry nineteen keys, 277 bytes of JSON with every value empty
-	// or null; 56, a fifth of that, still lists a server that drops most
-	// of them. The bound keeps a page's memory within
-	// drivertest.MaxHeldPerReplyByte times its bytes: a Media costs 320
-	// bytes however short its JSON, 5.7 per byte of a 56-byte item, where
-	// a page of {"id":1,"source":"u"} (22 bytes an item) would cost 14.
-	MinMediaBytes = 56
+	// MaxListItems is the most items a JSON list inside a media may hold.
+	// The document's media hold none in the fields it shows, and the
+	// listing decodes none (its data object is elided: a video's
+	// renditions might be one); the first pass refuses a longer one as
+	// [favorites.ErrMalformedReply] naming the media.
+	MaxListItems = 1_000
 
 	// DefaultMaxBodySize is the response size cap [New] sets unless an
 	// option says otherwise: the largest honest page, MaxPageItems items
@@ -33,3 +32,13 @@ const (
 	// pretty-printing: 800 KiB, where the SDK's shared default is 32 MiB.
 	DefaultMaxBodySize = 2 * MaxPageItems * MaxMediaBytes
 )
+
+// ItemCost is what decoding a media of a listing may allocate beyond 8
+// bytes for each byte of its JSON, however short that is: its Media inside
+// the wire type that reads it (320 bytes), the page's slices of pointers,
+// the values behind its pointer fields and, through the Adapter, the
+// portable Favorite (200) and its page. A media of {"id":1,"source":"u"}
+// costs about 300, and 620 through the Adapter. With the caps above and
+// the body cap, that is the kit's memory rule (see package driver) in this
+// provider's figures.
+const ItemCost = 1024

@@ -69,7 +69,8 @@ type storeWire struct {
 // decodeList reads page number page (1 for the first) of the listing. The
 // document's body holds exactly one result set; anything else, a media
 // list that is absent, null or not a list, an unusable item, more than
-// [MaxPageItems] items, or a next_page that is not page+1 (page numbers
+// [MaxPageItems] items, a list inside an item of more than [MaxListItems],
+// or a next_page that is not page+1 (page numbers
 // count pages of one size, so any other number skips or repeats pages, and
 // an empty page cannot be followed by another), is an error matching
 // [favorites.ErrMalformedReply].
@@ -93,9 +94,10 @@ func decodeList(ctx context.Context, w *listWire, page int) (*ListResponse, erro
 }
 
 // decodeMedia decodes a list of media, each once, refusing what
-// [Media.check] refuses; each Media's Raw is its bytes within list.
+// [Media.check] refuses (a field a media leaves out is its zero value);
+// each Media's Raw is its bytes within list.
 func decodeMedia(ctx context.Context, list []byte, max int) ([]*Media, error) {
-	ws, err := driver.DecodeItems(ctx, list, driver.ItemRules[*mediaWire]{Max: max, MinBytes: MinMediaBytes,
+	ws, err := driver.DecodeItems(ctx, list, driver.ItemRules[*mediaWire]{Max: max, MaxNested: MaxListItems,
 		Item: func(_ int, w **mediaWire, raw []byte) error {
 			if *w == nil {
 				return errNullMedia

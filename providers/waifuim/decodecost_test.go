@@ -7,7 +7,6 @@
 package waifuim_test
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -20,15 +19,20 @@ import (
 	"github.com/favkit/favorites/providers/waifuim"
 )
 
-// hostileShape is a GET /fav reply built to make decoding costly. The
-// refused ones break the listing's shape rules and must be
-// ErrMalformedReply; the others are the worst that pass them, padded with
-// white space (which costs nothing to decode) to the least size allowed.
+// hostileShape is a GET /fav reply built to make decoding costly: the
+// refused ones break a cap or hold no usable image and must be
+// ErrMalformedReply; the others are the worst that pass, and cost what
+// the memory rule allows.
 type hostileShape struct {
 	name    string
 	refused bool
 	body    func() string
 }
+
+// rule is waifu.im's figures in the SDK's memory rule: images sit two
+// containers deep ({"images":[...]}).
+var rule = drivertest.DecodeRule{ItemDepth: 2, MaxItems: waifuim.MaxFavorites, MaxNested: waifuim.MaxListItems,
+	ItemCost: waifuim.ItemCost, NestedCost: waifuim.ListItemCost}
 
 // padded closes obj, which lacks its final '}', with white space so that
 // it spans n bytes.
@@ -45,39 +49,50 @@ func deep(levels int) string {
 	return v
 }
 
+// tags is a tags list of n copies of tag.
+func tags(tag string, n int) string {
+	return `[` + strings.TrimSuffix(strings.Repeat(tag+",", n), ",") + `]`
+}
+
 var hostileShapes = []hostileShape{
-	{"tiny items", true, func() string {
+	{"tiny items", false, func() string {
 		return images(waifuim.MaxFavorites, func(i int) string { return fmt.Sprintf(`{"image_id":%d}`, i+1) })
 	}},
-	{"nested arrays", true, func() string {
+	{"tiny items past the cap", true, func() string {
+		return images(waifuim.MaxFavorites+1, func(i int) string { return fmt.Sprintf(`{"image_id":%d}`, i+1) })
+	}},
+	{"tiny items without an id", true, func() string {
+		return images(waifuim.MaxFavorites, func(int) string { return `{}` })
+	}},
+	{"nested arrays", false, func() string {
 		d := strings.Repeat("[", driver.MaxJSONDepth-3) + strings.Repeat("]", driver.MaxJSONDepth-3)
-		return images(waifuim.MaxFavorites, func(i int) string { return padded(fmt.Sprintf(`{"image_id":%d,"x":%s`, i+1, d), 256) })
+		return images(waifuim.MaxFavorites, func(i int) string { return fmt.Sprintf(`{"image_id":%d,"x":%s}`, i+1, d) })
 	}},
 	{"many empty tags", true, func() string {
-		return images(1, func(int) string { return `{"image_id":1,"tags":[` + strings.Repeat(`{},`, 1<<17) + `{}]}` })
+		return images(1, func(int) string { return `{"image_id":1,"tags":` + tags(`{}`, 1<<17) + `}` })
 	}},
 	{"tags of scalars", true, func() string {
-		return images(1, func(int) string { return padded(`{"image_id":1,"tags":[`+strings.Repeat(`1,`, 1<<17)+`1]`, 256) })
+		return images(1, func(int) string { return `{"image_id":1,"tags":` + tags(`1`, waifuim.MaxListItems) + `}` })
 	}},
-	{"empty artists", true, func() string {
+	{"empty tags at the cap in every image", false, func() string {
+		return images(waifuim.MaxFavorites/10, func(i int) string {
+			return fmt.Sprintf(`{"image_id":%d,"tags":%s}`, i+1, tags(`{}`, waifuim.MaxListItems))
+		})
+	}},
+	{"empty artists", false, func() string {
 		return images(waifuim.MaxFavorites, func(i int) string { return fmt.Sprintf(`{"image_id":%d,"artist":{}}`, i+1) })
 	}},
-	{"smallest images", false, func() string {
-		return images(waifuim.MaxFavorites, func(i int) string { return padded(fmt.Sprintf(`{"image_id":%d`, i+1), 256) })
-	}},
-	{"smallest tags", false, func() string {
-		tag := padded(`{"tag_id":1`, 72)
-		return images(1, func(int) string { return `{"image_id":1,"tags":[` + strings.Repeat(tag+",", 1<<14) + tag + `]}` })
-	}},
-	{"smallest artists", false, func() string {
+	{"images of every key, empty", false, func() string {
 		return images(waifuim.MaxFavorites, func(i int) string {
-			return padded(fmt.Sprintf(`{"image_id":%d,"artist":%s`, i+1, padded(`{"name":"a"`, 72)), 256)
+			return fmt.Sprintf(`{"signature":"","extension":"","image_id":%d,"favorites":0,"dominant_color":"","source":"",`+
+				`"artist":{},"uploaded_at":"0001-01-01T00:00:00Z","liked_at":"0001-01-01T00:00:00Z","is_nsfw":false,"width":0,`+
+				`"height":0,"byte_size":0,"url":"","preview_url":"","tags":[{}]}`, i+1)
 		})
 	}},
 	{"nesting to the limit", false, func() string {
 		d := deep(driver.MaxJSONDepth - 5) // the envelope, the list, the image, the artist, x
 		return images(waifuim.MaxFavorites/4, func(i int) string {
-			return padded(fmt.Sprintf(`{"image_id":%d,"artist":{"name":"a","x":%s}`, i+1, d), 256)
+			return fmt.Sprintf(`{"image_id":%d,"artist":{"name":"a","x":%s}}`, i+1, d)
 		})
 	}},
 	{"long strings", false, func() string {
@@ -89,28 +104,23 @@ var hostileShapes = []hostileShape{
 	{"escaped strings", false, func() string {
 		esc := strings.Repeat(`\u00e9`, 1<<17)
 		return images(1, func(int) string {
-			return padded(`{"image_id":1,"signature":"`+esc+`","source":"`+esc+`"`, 256)
+			return `{"image_id":1,"signature":"` + esc + `","source":"` + esc + `"}`
 		})
 	}},
 }
 
 // TestDecodeCost decodes each hostile reply as the client does once the
-// body is read (the envelope with json.Unmarshal, as driver.Client.Do
-// does, then the images, then the portable Favorites) and holds it to
-// drivertest.MaxHeldPerReplyByte.
+// body is read (the images found in the envelope, then the portable
+// Favorites) and holds it to the memory rule.
 func TestDecodeCost(t *testing.T) {
 	for _, s := range hostileShapes {
 		t.Run(s.name, func(t *testing.T) {
 			body := []byte(s.body())
 			var favs []favorites.Favorite
 			var err error
-			drivertest.CheckDecodeCost(t, s.name, len(body), func() {
-				var env waifuim.ImagesResponse
-				if err = json.Unmarshal(body, &env); err != nil {
-					return
-				}
+			rule.Check(t, s.name, body, func() {
 				var ims []waifuim.Image
-				if ims, err = waifuim.DecodeImages(t.Context(), env.Images); err != nil {
+				if ims, err = waifuim.DecodeImages(t.Context(), body); err != nil {
 					return
 				}
 				favs = make([]favorites.Favorite, len(ims))

@@ -13,9 +13,12 @@
 // package reports that answer, and only that one, as an empty list. Any
 // other 404 is an error, and a 200 that is not a whole list of images
 // (empty, null, without "images", an empty array, an image without a
-// positive image_id, more than [MaxFavorites] images, or values too small
-// to be waifu.im's) is favorites.ErrMalformedReply naming the image's
-// position. Each image's Raw is its bytes in the reply, not a copy.
+// positive image_id, more than [MaxFavorites] images, or more than
+// [MaxListItems] tags) is favorites.ErrMalformedReply naming the image's
+// position and the cap; a field an image leaves out is its zero value.
+// Each image's Raw is its bytes in the reply, not a copy, and decoding a
+// reply allocates at most 8 bytes for each of its bytes plus [ItemCost] an
+// image and [ListItemCost] a tag.
 //
 // A ref is the image ID in decimal with no leading zero and no source,
 // such as "7622"; leading zeros are accepted and made canonical, anything

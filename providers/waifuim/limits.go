@@ -24,3 +24,31 @@ const (
 	// matching favorites.ErrResponseTooLarge.
 	DefaultMaxBodySize = 20 << 20
 )
+
+// The other figures of the kit's memory rule (see package driver) for a
+// listing: with MaxFavorites and DefaultMaxBodySize, they bound what
+// decoding one costs.
+const (
+	// MaxListItems is the most items a JSON list inside an image may hold.
+	// An image's only list is its tags, each a tag of the service's
+	// catalogue once (waifu-api's image-tag table is keyed by the image
+	// and the tag), and the catalogue's GET /tags lists a couple of dozen;
+	// 100 leaves room for it to grow fourfold. A longer list is an error
+	// matching favorites.ErrMalformedReply, naming the image.
+	MaxListItems = 100
+
+	// ItemCost is what decoding an image of a listing may allocate beyond
+	// 8 bytes for each byte of its JSON, however short that is: its Image
+	// (248 bytes), its Artist (88) and the portable Favorite the Adapter
+	// makes of it (200). An image of {"image_id":1}, with an empty artist
+	// or without, costs about 310 more than its bytes allow.
+	ItemCost = 768
+
+	// ListItemCost is what each item of a list inside an image may cost
+	// beyond 8 bytes for each byte of its JSON: a Tag (48 bytes), with
+	// the room encoding/json leaves as it grows the list (about 160 a tag
+	// of {} in a list of MaxListItems), or encoding/json's error for a
+	// tag of the wrong type, made for each before the image is refused
+	// (about 320).
+	ListItemCost = 512
+)

@@ -49,7 +49,7 @@ func (c *Client) favorites(ctx context.Context, q *FavoritesQuery) ([]*Image, *f
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", ProviderName, err)
 	}
-	var body ImagesResponse
+	var body driver.RawJSON // the envelope, read by decodeImages
 	resp, err := c.c.Do(ctx, req, &body)
 	var apiErr *favorites.APIError
 	if errors.As(err, &apiErr) && isEmptyResult(apiErr) {
@@ -58,7 +58,7 @@ func (c *Client) favorites(ctx context.Context, q *FavoritesQuery) ([]*Image, *f
 	if err != nil {
 		return nil, resp, err
 	}
-	images, err := decodeImages(ctx, body.Images)
+	images, err := decodeImages(ctx, body)
 	if err == nil && len(images) == 0 {
 		err = fmt.Errorf("%w: no image in a 200; waifu.im answers an empty result with a 404", favorites.ErrMalformedReply)
 	}

@@ -81,15 +81,11 @@ func TestToFavorite(t *testing.T) {
 	}
 }
 
-// decodeTestdata decodes a GET /fav body as the client does: the envelope,
-// then its images one by one.
+// decodeTestdata decodes a GET /fav body as the client does: the images
+// found in the envelope, one by one.
 func decodeTestdata(t *testing.T, body string) []waifuim.Image {
 	t.Helper()
-	var env waifuim.ImagesResponse
-	if err := json.Unmarshal([]byte(body), &env); err != nil {
-		t.Fatal(err)
-	}
-	images, err := waifuim.DecodeImages(t.Context(), env.Images)
+	images, err := waifuim.DecodeImages(t.Context(), []byte(body))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -58,8 +58,9 @@ type Tag struct {
 }
 
 // ImagesResponse is the body of GET /fav. Images is the reply's JSON array
-// as it came, not yet decoded: [Client.Favorites] decodes it image by image,
-// refusing a body without it (see [MaxFavorites]).
+// as it came, not yet decoded. [Client.Favorites] finds the array in the
+// reply's own bytes and decodes it image by image, refusing a body without
+// it (see [MaxFavorites]).
 type ImagesResponse struct {
 	Images driver.RawJSON `json:"images"`
 }

@@ -1,14 +1,22 @@
 // Command decodecost measures what decoding a hostile reply costs each
-// provider: the bytes of heap allocated while the portable listing reads one
-// page, per byte of the reply. Allocated bytes bound held bytes from above,
-// so a ratio at or under 8 meets the SDK's bound (drivertest's
-// MaxHeldPerReplyByte).
+// provider against the SDK's memory rule (package driver): decoding a
+// reply allocates at most 8 bytes for each of its bytes (drivertest's
+// MaxHeldPerReplyByte) plus the provider's documented constant for each
+// item, of the page or of a list inside one, each list counted up to its
+// cap (drivertest.DecodeRule). Allocated bytes bound held bytes from
+// above.
 //
 // Each provider is served, from an httptest server in this process, pages
-// of three hostile shapes around its own envelope: many tiny items that
-// each pass the provider's ID check, one item holding one long string, and
-// one item nested as deep as JSON may go. A refused page (too large, too
-// many items, too deep) is reported with what it cost to refuse.
+// of hostile shapes around its own envelope: many tiny items that each
+// pass the provider's ID check (a full page of them, and megabytes past
+// the page's cap), one item holding one long string, one item nested as
+// deep as JSON may go and one nested far deeper, lists at their cap of
+// the tiniest items in every item, and a list one past its cap. A refused
+// page (too large, too many items, too deep) is reported with what it cost
+// to refuse. What the HTTP exchange itself costs, measured on a page of no
+// items, is left out: it is the transport's, not the decoding's.
+//
+// It prints the table and exits 1 when a page breaks the rule.
 //
 //	go run ./cmd/decodecost
 package main
@@ -32,13 +40,17 @@ import (
 	"github.com/favkit/favorites/providers/waifuim"
 )
 
-// provider wraps a list of item JSON texts in its envelope and opens the
-// portable adapter on a server URL.
+// provider wraps a list of item JSON texts in its envelope, opens the
+// portable adapter on a server URL, and says what its memory rule is and
+// which list of an item the rule caps (list, of items like listItem).
 type provider struct {
-	name string
-	item func(i int, extra string) string // one item with ID i; extra is more fields
-	wrap func(items string) string
-	open func(url string) (favorites.Favorites, error)
+	name     string
+	item     func(i int, extra string) string // one item with ID i; extra is more fields
+	wrap     func(items string) string
+	open     func(url string) (favorites.Favorites, error)
+	rule     drivertest.DecodeRule
+	list     string // a list field of an item, capped at rule.MaxNested
+	listItem string // the tiniest item of that list
 }
 
 var opts = []favorites.Option{favorites.WithRateLimiter(nil)}
@@ -50,21 +62,30 @@ var providers = []provider{
 		func(url string) (favorites.Favorites, error) {
 			c, err := mastodon.New(url, "token", opts...)
 			return mastodon.NewAdapter(c), err
-		}},
+		},
+		drivertest.DecodeRule{ItemDepth: 1, MaxItems: mastodon.MaxLimit + mastodon.PageMargin, MaxNested: mastodon.MaxLongList,
+			ItemCost: mastodon.ItemCost, NestedCost: mastodon.ListItemCost},
+		"mentions", "{}"},
 	{"e621",
 		func(i int, x string) string { return fmt.Sprintf(`{"id":%d%s}`, i+1, x) },
 		func(items string) string { return `{"posts":[` + items + "]}" },
 		func(url string) (favorites.Favorites, error) {
 			c, err := e621.New("login", "key", append(opts, favorites.WithBaseURL(url))...)
 			return e621.NewAdapter(c), err
-		}},
+		},
+		drivertest.DecodeRule{ItemDepth: 2, MaxItems: e621.MaxLimit + e621.ItemMargin, MaxNested: e621.MaxListItems,
+			ItemCost: e621.ItemCost, NestedCost: e621.ListItemCost},
+		"pools", "1"},
 	{"waifuim",
 		func(i int, x string) string { return fmt.Sprintf(`{"image_id":%d%s}`, i+1, x) },
 		func(items string) string { return `{"images":[` + items + "]}" },
 		func(url string) (favorites.Favorites, error) {
 			c, err := waifuim.New("token", append(opts, favorites.WithBaseURL(url))...)
 			return waifuim.NewAdapter(c), err
-		}},
+		},
+		drivertest.DecodeRule{ItemDepth: 2, MaxItems: waifuim.MaxFavorites, MaxNested: waifuim.MaxListItems,
+			ItemCost: waifuim.ItemCost, NestedCost: waifuim.ListItemCost},
+		"tags", "{}"},
 	{"playplay",
 		func(i int, x string) string { return fmt.Sprintf(`{"id":%d,"source":"upload"%s}`, i+1, x) },
 		func(items string) string {
@@ -73,14 +94,19 @@ var providers = []provider{
 		func(url string) (favorites.Favorites, error) {
 			c, err := playplay.New(url, "token", opts...)
 			return playplay.NewAdapter(c), err
-		}},
+		},
+		drivertest.DecodeRule{ItemDepth: 4, MaxItems: playplay.MaxPageItems, MaxNested: playplay.MaxListItems,
+			ItemCost: playplay.ItemCost},
+		"x", "1"},
 	{"dch",
 		func(i int, x string) string { return fmt.Sprintf(`{"id":"%d-1"%s}`, i+1, x) },
 		func(items string) string { return `{"_links":{"favourites":[` + items + "]}}" },
 		func(url string) (favorites.Favorites, error) {
 			c, err := dch.New("token", append(opts, favorites.WithBaseURL(url))...)
 			return dch.NewAdapter(c), err
-		}},
+		},
+		drivertest.DecodeRule{ItemDepth: 3, MaxItems: dch.MaxFavourites, MaxNested: dch.MaxListItems, ItemCost: dch.ItemCost},
+		"x", "1"},
 }
 
 // shape builds a hostile page's items for a provider.
@@ -89,10 +115,28 @@ type shape struct {
 	items func(p provider) string
 }
 
-const target = 4 << 20 // about how large each hostile page is
+const target = 4 << 20 // about how large the large hostile pages are
+
+// items is n items of p, each with extra.
+func items(p provider, n int, extra string) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(p.item(i, extra))
+	}
+	return b.String()
+}
+
+// list is p's capped list field holding n of its tiniest items.
+func list(p provider, n int) string {
+	return `,"` + p.list + `":[` + strings.TrimSuffix(strings.Repeat(p.listItem+",", n), ",") + "]"
+}
 
 var shapes = []shape{
-	{"tiny items", func(p provider) string {
+	{"tiny items, a full page", func(p provider) string { return items(p, p.rule.MaxItems, "") }},
+	{"tiny items past the cap", func(p provider) string {
 		var b strings.Builder
 		for i := 0; b.Len() < target; i++ {
 			if i > 0 {
@@ -114,25 +158,45 @@ var shapes = []shape{
 		d := 9990
 		return p.item(0, `,"x":`+strings.Repeat(`[`, d)+strings.Repeat(`]`, d))
 	}},
+	{"lists at their cap in every item", func(p provider) string {
+		l := list(p, p.rule.MaxNested)
+		return items(p, min(p.rule.MaxItems, max(1, target/len(l))), l)
+	}},
+	{"a list past its cap", func(p provider) string {
+		return p.item(0, `,"pad":"`+strings.Repeat("a", target)+`"`+list(p, p.rule.MaxNested+1))
+	}},
 }
 
 func main() {
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "provider\tshape\treply bytes\tallocated\tper reply byte\tresult\t")
+	fmt.Fprintln(w, "provider\tshape\treply bytes\tallocated\tper reply byte\tbound per reply byte\tresult\t")
 	worst := map[string]float64{}
+	broken := 0
 	for _, p := range providers {
+		_, exchange, _ := measure(p, p.wrap(""))
 		for _, s := range shapes {
 			body := p.wrap(s.items(p))
 			n, alloc, result := measure(p, body)
+			alloc -= min(alloc, exchange)
+			bound := p.rule.Bound([]byte(body))
 			ratio := float64(alloc) / float64(len(body))
 			worst[p.name] = max(worst[p.name], ratio)
-			fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%.2f\t%s\t\n", p.name, s.name, len(body), alloc, ratio, result(n))
+			mark := ""
+			if alloc > bound {
+				mark, broken = " OVER THE BOUND", broken+1
+			}
+			fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%.2f\t%.2f\t%s%s\t\n", p.name, s.name, len(body), alloc, ratio,
+				float64(bound)/float64(len(body)), result(n), mark)
 		}
 	}
 	w.Flush()
 	fmt.Println()
 	for _, p := range providers {
-		fmt.Printf("%s: worst %.2f bytes allocated per reply byte\n", p.name, worst[p.name])
+		fmt.Printf("%s: worst %.2f bytes allocated per reply byte (the exchange's own cost left out)\n", p.name, worst[p.name])
+	}
+	if broken > 0 {
+		fmt.Printf("%d pages broke the memory rule\n", broken)
+		os.Exit(1)
 	}
 }
 
