@@ -1,9 +1,42 @@
 // Package drivertest is the conformance suite every provider adapter
-// passes: the promises of the favorites.Favorites interface, checked against
-// the provider's fake server.
+// passes: the whole contract of favorites.Favorites and its extras,
+// checked against the provider's fake server. A sixth provider gets every
+// check by writing a [Harness]; nothing in the suite names a provider.
 //
-// Besides the interface's own promises, [Run] checks reliability:
+// [Run] checks, each on a fresh fake:
 //
+//   - Listing: every page with no gap or duplicate, a resume from a
+//     cursor, the fields of a Favorite, canonical refs; a removal above
+//     the read between two pages skips nothing, in a walk read on or
+//     resumed from its cursor (where [Env.RemovalMaySkip] gives the
+//     provider's reason a walk read on may skip, it must list nothing twice
+//     or unknown, and the reason is logged); a PageSize over
+//     [Env.MaxPageSize], or negative, is ErrInvalidArgument with nothing
+//     sent.
+//   - Writes: Add and Remove idempotent in every spelling, an item the
+//     service does not have, a 404 that is not the service's own answer,
+//     a 2xx with a body cut short is done, wrong credentials.
+//   - Replies the suite makes itself from the harness's item shape
+//     ([Env.Item], [Env.Page]), answered to the first page: a page of
+//     small honest items lists exactly them; a page of MaxPageItems lists,
+//     one more is ErrMalformedReply; so is an item without its ID (the
+//     member removed, null, "", of the wrong JSON kind), a null, number,
+//     string or array item, the list replaced by an object, a string,
+//     null or a number, an empty, null or {} body, and JSON nested deeper
+//     than driver.MaxJSONDepth inside an item. Never a short listing.
+//   - Favorite.As: into a new [Env.Native] after a JSON round trip of the
+//     Favorite, and false into a target of another type or provider.
+//   - favorites.ChangeLister, when the adapter is one: "" is "from now",
+//     in one request and with no items; favourites added one by one come
+//     back newest first, each once, and the next mark gives nothing new;
+//     a mark of another account ([Env.OtherAccount]) or provider, or no
+//     mark at all, is ErrStaleMark with nothing sent.
+//   - Printing: under every fmt verb, in slog's text and JSON output and
+//     in JSON, neither the adapter nor its client ([Env.Client]) shows a
+//     secret of [Env.Secrets], raw or encoded (hex, base64 at any offset,
+//     percent-encoded).
+//   - Reliability: retries of a 503 and a 429 with Retry-After,
+//     cancellation, hostile refs refused with nothing sent, and:
 //   - FaultMatrix: every op (List, Add, Remove, and Toggle for a Toggler)
 //     under every fault the fakes inject (5xx bursts, 429 storms, cut
 //     connections, truncated, cut, stalled, mislabelled and oversize
@@ -20,9 +53,13 @@
 //     ([HostileIDs]) is refused with ErrInvalidArgument and sends nothing.
 //   - Concurrent: 64 goroutines share one adapter, writing and listing, and
 //     the final set is exactly the one their writes imply.
+//   - Toggle and IsFavorite, when the adapter has them.
 //
 // A provider's test calls [Run] with a [Harness] that starts its fake,
-// seeds it and builds the adapters; the Run example is a whole one, DCH's.
+// seeds it and returns an [Env]: the adapters (good, wrong and another
+// account's credentials), the refs it seeded, the shape of the provider's
+// listing and its limits, the client and its secrets. The Run example is a
+// whole one, DCH's.
 package drivertest
 
 import (
@@ -30,6 +67,7 @@ import (
 	"encoding/json"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -37,79 +75,26 @@ import (
 	"github.com/favkit/favorites/favoritestest"
 )
 
-// Harness starts a fresh fake holding seeded favourites and returns an Env
-// for it. It registers the fake's shutdown with t.Cleanup.
-type Harness func(t *testing.T, seeded int) *Env
-
-// Env is one fake server and the adapters that talk to it.
-type Env struct {
-	// Favorites is an adapter with valid credentials. Build it with a
-	// retry policy of short waits (a MinWait of a millisecond or so) and no
-	// client-side rate limiter, so the suite runs fast.
-	Favorites favorites.Favorites
-
-	// WrongCredentials is an adapter on the same fake whose credentials the
-	// fake refuses.
-	WrongCredentials favorites.Favorites
-
-	// Seeded are the refs of the favourites the fake started with.
-	Seeded []favorites.Ref
-
-	// Absent are refs of items the fake knows that are not favourites: at
-	// least three, and at least as many as Seeded, so that each of many
-	// concurrent writers can add one of its own.
-	Absent []favorites.Ref
-
-	// Missing are refs of items the service does not have: Remove of one
-	// is nil and Add of one is ErrNotFound. At least one.
-	Missing []favorites.Ref
-
-	// Spellings gives the other spellings the adapter accepts for the item
-	// a canonical ref names (none where a provider has one spelling):
-	// Canonical must turn each back into the ref, and Add, Remove and Sync
-	// must treat each as that item.
-	Spellings func(favorites.Ref) []favorites.Ref
-
-	// MalformedPages are bodies of a 200 answer to the first page of a
-	// listing that the provider must refuse with ErrMalformedReply, beyond
-	// the suite's own (empty, null, not a list): an item without an ID, an
-	// impossible next page, a container of the wrong type.
-	MalformedPages []string
-
-	// PageSize is a ListOptions.PageSize that splits the seeded favourites
-	// over several pages; 0 for a provider that lists in one page.
-	PageSize int
-
-	// Faults injects failures into the fake.
-	Faults *favoritestest.Faults
-
-	// MaxBodySize is the response size cap Favorites was built with
-	// (favorites.WithMaxBodySize); 0 means favorites.DefaultMaxBodySize. A
-	// small cap, such as a MiB, keeps the oversize-body faults quick.
-	MaxBodySize int64
-}
-
-// BodyCap is a response size cap for a harness's Favorites adapter: far
-// above any page the suite lists, small enough that the fault matrix sends
-// a body over it quickly. Build the adapter with
-// favorites.WithMaxBodySize(BodyCap) and set Env.MaxBodySize to it.
-const BodyCap = 1 << 20
-
-// Seeded is how many favourites the suite asks a harness for where it needs
-// several pages.
-const Seeded = 25
-
 // Run runs every conformance check against the harness, each as a subtest
-// with a fresh fake.
+// with a fresh fake. An Env that lacks what the suite needs fails at once,
+// naming the fields.
 func Run(t *testing.T, h Harness) {
 	t.Helper()
-	all := checks
-	probe := h(t, 1)
+	all := slices.Clone(checks)
+	probe := newEnv(t, h, 1)
+	if missing := missingFields(probe); len(missing) > 0 {
+		t.Fatalf("the harness's Env lacks: %s", strings.Join(missing, "; "))
+	}
 	if _, ok := probe.Favorites.(favorites.Toggler); ok {
 		all = append(all, check{"Toggle", checkToggle})
 	}
 	if _, ok := probe.Favorites.(favorites.Checker); ok {
 		all = append(all, check{"IsFavorite", checkIsFavorite})
+	}
+	if _, ok := probe.Favorites.(favorites.ChangeLister); ok && probe.ChangesRefused != "" {
+		all = append(all, check{"ChangesRefused", checkChangesRefused})
+	} else if ok {
+		all = append(all, changeChecks...)
 	}
 	for _, c := range all {
 		t.Run(c.name, func(t *testing.T) { c.run(t, h) })
@@ -124,7 +109,9 @@ type check struct {
 var checks = []check{
 	{"ListAllPages", checkListAllPages},
 	{"ResumeFromCursor", checkResume},
+	{"RemovalBetweenPages", checkRemovalBetweenPages},
 	{"FavoriteFields", checkFavoriteFields},
+	{"AsAfterJSON", checkAsAfterJSON},
 	{"AddThenList", checkAddThenList},
 	{"AddTwiceIsNil", checkAddTwice},
 	{"RemoveThenList", checkRemoveThenList},
@@ -134,31 +121,20 @@ var checks = []check{
 	{"WriteAfter2xxIsDone", checkWriteAfter2xx},
 	{"ListedRefsAreCanonical", checkListedRefsAreCanonical},
 	{"Spellings", checkSpellings},
+	{"HonestSmallPage", checkHonestSmallPage},
+	{"PageItemCap", checkPageItemCap},
+	{"MalformedItems", checkMalformedItems},
 	{"NoSilentEmptyListing", checkNoSilentEmptyListing},
+	{"PageSizeCap", checkPageSizeCap},
+	{"NegativePageSizeSendsNothing", checkNegativePageSize},
+	{"CredentialsNeverPrint", checkCredentialsNeverPrint},
 	{"WrongCredentials", checkWrongCredentials},
 	{"RetriesServerError", checkRetries503},
 	{"WaitsOutRetryAfter", checkRetryAfter},
 	{"CancelReturnsPromptly", checkCancel},
 	{"InvalidRefSendsNothing", checkInvalidRefs},
-	{"NegativePageSizeSendsNothing", checkNegativePageSize},
 	{"FaultMatrix", checkFaultMatrix},
 	{"Concurrent", checkConcurrent},
-}
-
-func newEnv(t *testing.T, h Harness, seeded int) *Env {
-	t.Helper()
-	env := h(t, seeded)
-	switch {
-	case env == nil || env.Favorites == nil || env.WrongCredentials == nil || env.Faults == nil:
-		t.Fatal("harness returned an Env without Favorites, WrongCredentials or Faults")
-	case len(env.Seeded) != seeded:
-		t.Fatalf("harness seeded %d favourites, asked for %d", len(env.Seeded), seeded)
-	case len(env.Missing) == 0:
-		t.Fatal("harness gave no Missing refs: items the service does not have")
-	case len(env.Absent) < max(3, seeded):
-		t.Fatalf("harness gave %d absent refs for %d seeded, need %d", len(env.Absent), seeded, max(3, seeded))
-	}
-	return env
 }
 
 // listAll lists every favourite and fails on an error or a duplicate.
@@ -177,14 +153,19 @@ func listAll(t *testing.T, f favorites.Favorites, opts *favorites.ListOptions) [
 	return refs
 }
 
-// sameSet reports whether a and b hold the same refs, each once: a
+// sameSet reports whether a and b hold the same refs, each as often: a
 // duplicate in one makes a ref of the other missing.
 func sameSet(a, b []favorites.Ref) bool {
 	if len(a) != len(b) {
 		return false
 	}
+	count := make(map[favorites.Ref]int, len(a))
 	for i := range a {
-		if !slices.Contains(b, a[i]) || !slices.Contains(a, b[i]) {
+		count[a[i]]++
+		count[b[i]]--
+	}
+	for _, n := range count {
+		if n != 0 {
 			return false
 		}
 	}

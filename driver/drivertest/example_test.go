@@ -2,6 +2,7 @@ package drivertest_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,30 +14,50 @@ import (
 
 // A provider's conformance test, as DCH's conformance_test.go writes it: the
 // harness starts a fresh fake, puts items in it, makes the first seeded of
-// them favourites, and hands the suite adapters with good and bad
-// credentials. The suite's own retry waits are short and the client-side
-// limiter is off, so that it runs fast.
+// them favourites, and hands the suite adapters with good, bad and another
+// account's credentials. It tells the suite the provider's own type, the
+// shape of an item and of a page (from which the suite makes its malformed
+// and hostile replies), the page limits, and the client and its secret.
+// The suite's own retry waits are short and the client-side limiter is
+// off, so that it runs fast.
 func ExampleRun() {
-	adapter := func(t *testing.T, token, base string, opts ...favorites.Option) *dch.Adapter {
-		c, err := dch.New(token, append([]favorites.Option{
-			favorites.WithBaseURL(base),
-			favorites.WithRetryPolicy(favorites.RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 2 * time.Second}),
-			favorites.WithRateLimiter(nil),
-		}, opts...)...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return dch.NewAdapter(c)
+	options := []favorites.Option{
+		favorites.WithRetryPolicy(favorites.RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 2 * time.Second}),
+		favorites.WithRateLimiter(nil),
 	}
 	harness := func(t *testing.T, seeded int) *drivertest.Env {
 		srv := dchtest.NewServer()
 		t.Cleanup(srv.Close)
+		good, err := srv.Client(append(options, favorites.WithMaxBodySize(drivertest.BodyCap))...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other, err := srv.AddAccount().Client(options...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bad, err := dch.New("not-the-token", append(options, favorites.WithBaseURL(srv.URL))...)
+		if err != nil {
+			t.Fatal(err)
+		}
 		env := &drivertest.Env{
-			Favorites:        adapter(t, dchtest.Token, srv.URL, favorites.WithMaxBodySize(drivertest.BodyCap)),
-			WrongCredentials: adapter(t, "not-the-token", srv.URL),
-			Faults:           srv.Faults,
-			MaxBodySize:      drivertest.BodyCap,
-			Missing:          []favorites.Ref{{ID: "99999-9"}},
+			Favorites:        dch.NewAdapter(good),
+			WrongCredentials: dch.NewAdapter(bad),
+			OtherAccount:     dch.NewAdapter(other),
+			Client:           good,
+			Secrets:          []string{dchtest.Token},
+			Native:           func() any { return new(*dch.Favourite) },
+			Item: func(n int) (favorites.Ref, string) {
+				id := fmt.Sprintf("%d-1", 60000+n)
+				return favorites.Ref{ID: id}, fmt.Sprintf(`{"id":%q,"title":"Item %d"}`, id, n)
+			},
+			Page: func(items []string) string {
+				return `{"_links":{"favourites":[` + strings.Join(items, ",") + `]}}`
+			},
+			MaxPageItems: dch.MaxFavourites, // one page holds the whole list; PageSize is ignored
+			Faults:       srv.Faults,
+			MaxBodySize:  drivertest.BodyCap,
+			Missing:      []favorites.Ref{{ID: "99999-9"}},
 		}
 		for i := range 2*seeded + 3 {
 			item := dchtest.Item{ID: fmt.Sprintf("%d-1", 50000+i), Type: "work", Title: fmt.Sprint("Item ", i),

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/favoritestest"
 )
 
@@ -121,11 +120,7 @@ func matrixFaults() []matrixFault {
 		{name: "wrong-content-type", arm: burst(favoritestest.Fault{ContentType: "text/html; charset=utf-8"}),
 			errs: []errKind{kindMalformed}},
 		{name: "body-over-size-cap", arm: func(env *Env) {
-			limit := env.MaxBodySize
-			if limit == 0 {
-				limit = favorites.DefaultMaxBodySize
-			}
-			env.Faults.Inject(1, favoritestest.Fault{PadBody: limit + 1})
+			env.Faults.Inject(1, favoritestest.Fault{PadBody: env.bodyCap() + 1})
 		}, errs: []errKind{kindTooLarge}},
 	}
 }

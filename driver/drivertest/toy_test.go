@@ -3,7 +3,6 @@ package drivertest
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -12,7 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -22,93 +20,121 @@ import (
 	"github.com/favkit/favorites/favoritestest"
 )
 
-// The toy provider proves the suite: a small HTTP service with page-number
-// paging, bearer tokens and idempotent PUT/DELETE, and an adapter on the
-// core Client. brokenEnv switches in adapters that break one promise each,
-// so that a test can show the suite catches them.
+// The toy provider proves the suite: an adapter on the core Client for
+// toyServer, with keyset paging, bearer tokens, idempotent PUT/DELETE and
+// marks. brokenEnv switches in adapters that break one promise each, so
+// that a test can show the suite catches them.
 const brokenEnv = "PROVIDERTEST_BROKEN"
 
 // toyBodyCap is the toy adapter's response size cap: small, so that the
 // fault matrix's oversize body is quick to send.
 const toyBodyCap = 64 << 10
 
-type toyServer struct {
-	mu    sync.Mutex
-	known map[string]bool // item id -> favourite
-	order []string        // favourites, newest first
-}
+// toyMaxPageSize is the largest page the toy lists, and its default.
+const toyMaxPageSize = 100
 
-func (s *toyServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.Header.Get("Authorization") != "Bearer good" {
-		http.Error(w, `{"error":"bad token"}`, http.StatusUnauthorized)
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	id, isItem := strings.CutPrefix(r.URL.Path, "/favs/")
-	switch {
-	case r.Method == http.MethodGet && r.URL.Path == "/favs":
-		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
-		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
-		lo := min((page-1)*limit, len(s.order))
-		_ = json.NewEncoder(w).Encode(s.order[lo:min(lo+limit, len(s.order))])
-	case isItem && !s.hasItem(id):
-		http.Error(w, `{"error":"no such item"}`, http.StatusNotFound)
-	case isItem && r.Method == http.MethodPut:
-		if !s.known[id] {
-			s.known[id] = true
-			s.order = append([]string{id}, s.order...)
-		}
-		w.WriteHeader(http.StatusNoContent)
-	case isItem && r.Method == http.MethodDelete:
-		s.known[id] = false
-		s.order = slices.DeleteFunc(s.order, func(v string) bool { return v == id })
-		w.WriteHeader(http.StatusNoContent)
-	default:
-		http.Error(w, `{"error":"no route"}`, http.StatusMethodNotAllowed)
-	}
-}
-
-func (s *toyServer) hasItem(id string) bool { _, ok := s.known[id]; return ok }
+// The toy's tokens: its user's, another account's, and one it refuses.
+const (
+	toyToken      = "toy-token-of-the-user"
+	toyOtherToken = "toy-token-of-another-account"
+	toyBadToken   = "toy-token-refused"
+)
 
 type toyAdapter struct {
-	c      *driver.Client
-	broken string
-	last   atomic.Pointer[favorites.Ref] // "shared-scratch": the ref being added, shared by every call
+	c       *driver.Client
+	account string // driver.AccountTag of the base URL and token, for marks
+	broken  string
+	leak    string                        // "prints-token": the token, where fmt finds it
+	last    atomic.Pointer[favorites.Ref] // "shared-scratch": the ref being added, shared by every call
 }
 
 func (a *toyAdapter) Provider() string { return "toy" }
 
 func (a *toyAdapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
 	o, err := driver.ListValues(opts)
+	if err == nil && o.PageSize > toyMaxPageSize && a.broken != "no-page-size-cap" {
+		err = fmt.Errorf("%w: page size %d is over %d", favorites.ErrInvalidArgument, o.PageSize, toyMaxPageSize)
+	}
 	if err != nil {
 		return driver.ErrorPager[favorites.Favorite](err)
 	}
-	limit := cmp.Or(o.PageSize, 50)
-	return driver.PageNumberPager(o.Cursor, 1, limit, func(ctx context.Context, page int) ([]favorites.Favorite, *favorites.Response, error) {
-		req, err := a.c.NewRequest(http.MethodGet, "favs", struct {
-			Page  int `url:"page"`
-			Limit int `url:"limit"`
-		}{page, limit}, nil)
-		if err != nil {
-			return nil, nil, err
+	limit := cmp.Or(o.PageSize, toyMaxPageSize)
+	return favorites.NewPager(func(ctx context.Context, cursor string) (favorites.Page[favorites.Favorite], error) {
+		n, err := strconv.ParseInt(cmp.Or(cursor, "0"), 10, 64)
+		if err != nil || n < 0 {
+			return favorites.Page[favorites.Favorite]{}, fmt.Errorf("%w: cursor %q", favorites.ErrInvalidArgument, cursor)
 		}
-		var list driver.RawJSON
-		resp, err := a.c.Do(ctx, req, &list)
-		if err != nil {
-			return nil, resp, err
+		q := toyQuery{Limit: limit, Before: n}
+		if a.broken == "offset-paging" {
+			q = toyQuery{Limit: limit, Offset: n}
 		}
-		var favs []favorites.Favorite
-		_, err = driver.DecodeItems(ctx, list, driver.ItemRules[string]{Max: limit,
-			Item: func(_ int, id *string, raw []byte) error {
-				if err := driver.CheckID("item id", *id); err != nil {
-					return err
-				}
-				favs = append(favs, favorites.Favorite{Provider: "toy", Ref: favorites.Ref{ID: *id}, Kind: "item", Raw: raw})
-				return nil
-			}})
-		return favs, resp, err
-	})
+		l, err := a.fetch(ctx, q)
+		page := favorites.Page[favorites.Favorite]{Items: l.favs, Response: l.resp}
+		switch {
+		case err != nil || l.next == nil:
+		case a.broken == "offset-paging":
+			page.Next = strconv.FormatInt(n+int64(len(l.favs)), 10)
+		default:
+			page.Next = strconv.FormatInt(*l.next, 10)
+		}
+		return page, err
+	}, o.Cursor)
+}
+
+type toyQuery struct {
+	Limit  int   `url:"limit"`
+	Before int64 `url:"before,omitempty"`
+	After  int64 `url:"after,omitempty"`
+	Offset int64 `url:"offset,omitempty"`
+}
+
+// toyList is one page of the listing as fetch read it.
+type toyList struct {
+	favs  []favorites.Favorite
+	items []toyFav
+	next  *int64 // the next page's before; nil on the last
+	resp  *favorites.Response
+}
+
+// fetch gets one page and checks it: a list of at most the limit, each
+// item with a usable ID, and a next page at the last item.
+func (a *toyAdapter) fetch(ctx context.Context, q toyQuery) (toyList, error) {
+	var l toyList
+	req, err := a.c.NewRequest(http.MethodGet, "favs", q, nil)
+	if err != nil {
+		return l, err
+	}
+	var body struct {
+		Items driver.RawJSON `json:"items"`
+		Next  *int64         `json:"next"`
+	}
+	if l.resp, err = a.c.Do(ctx, req, &body); err != nil {
+		return l, err
+	}
+	if body.Items == nil {
+		return l, fmt.Errorf("toy: %w: no list of items", favorites.ErrMalformedReply)
+	}
+	rules := driver.ItemRules[toyFav]{Max: q.Limit, Item: func(_ int, f *toyFav, raw []byte) error {
+		if err := driver.CheckID("item id", f.ID); err != nil && a.broken != "no-id-check" {
+			return err
+		}
+		if a.broken == "raw-not-item" {
+			raw = []byte(strconv.Quote(f.ID))
+		}
+		l.favs = append(l.favs, favorites.Favorite{Provider: "toy", Ref: favorites.Ref{ID: f.ID}, Kind: "item", Title: f.Title, Raw: raw})
+		return nil
+	}}
+	if a.broken == "no-page-cap" {
+		rules.Max = 0
+	}
+	if l.items, err = driver.DecodeItems(ctx, body.Items, rules); err != nil {
+		return toyList{}, fmt.Errorf("toy: %w", err)
+	}
+	if body.Next != nil && (len(l.items) == 0 || *body.Next != l.items[len(l.items)-1].Seq) {
+		return toyList{}, fmt.Errorf("toy: %w: next page %d is not at the last item", favorites.ErrMalformedReply, *body.Next)
+	}
+	l.next = body.Next
+	return l, nil
 }
 
 // Canonical takes the toy's second spelling, the ID with Source "toy".
@@ -180,15 +206,69 @@ func (a *toyAdapter) has(ctx context.Context, ref favorites.Ref) bool {
 	return false
 }
 
+// toyMarkPrefix starts every toy mark: "toy.mark.v1.<account>.<seq>".
+const toyMarkPrefix = "toy.mark.v1."
+
+// Changes lists the favourites made since mark, newest first, in one
+// request: those above the mark's sequence number, up to a page of them.
+func (a *toyAdapter) Changes(ctx context.Context, mark string) (*favorites.Changes, error) {
+	if mark == "" && a.broken == "from-now-lists-all" {
+		l, err := a.fetch(ctx, toyQuery{Limit: toyMaxPageSize})
+		return &favorites.Changes{Added: l.favs, Mark: a.mark(l.items, 0)}, err
+	}
+	if mark == "" {
+		l, err := a.fetch(ctx, toyQuery{Limit: 1})
+		if err != nil {
+			return nil, err
+		}
+		return &favorites.Changes{Mark: a.mark(l.items, 0)}, nil
+	}
+	seq, err := a.parseMark(mark)
+	if err != nil {
+		return nil, err
+	}
+	l, err := a.fetch(ctx, toyQuery{Limit: toyMaxPageSize, After: seq})
+	switch {
+	case err != nil:
+		return nil, err
+	case l.next != nil:
+		return nil, fmt.Errorf("toy: %w: more than %d favourites since the mark: list in full", favorites.ErrStaleMark, toyMaxPageSize)
+	case a.broken == "changes-oldest-first":
+		slices.Reverse(l.favs)
+	}
+	return &favorites.Changes{Added: l.favs, Mark: a.mark(l.items, seq)}, nil
+}
+
+// mark is the mark of the newest of items, or of since when there is none.
+func (a *toyAdapter) mark(items []toyFav, since int64) string {
+	if len(items) > 0 {
+		since = items[0].Seq
+	}
+	return toyMarkPrefix + a.account + "." + strconv.FormatInt(since, 10)
+}
+
+func (a *toyAdapter) parseMark(mark string) (int64, error) {
+	rest, ok := strings.CutPrefix(mark, toyMarkPrefix)
+	account, num, ok2 := strings.Cut(rest, ".")
+	seq, err := strconv.ParseInt(num, 10, 64)
+	switch {
+	case !ok || !ok2 || err != nil || seq < 0:
+		return 0, fmt.Errorf("toy: %w: %w: %q is no toy mark", favorites.ErrStaleMark, favorites.ErrInvalidArgument, mark)
+	case account != a.account && a.broken != "mark-ignores-account":
+		return 0, fmt.Errorf("toy: %w: the mark is another account's", favorites.ErrStaleMark)
+	}
+	return seq, nil
+}
+
 func toyHarness(broken string) Harness {
 	return func(t *testing.T, seeded int) *Env {
-		srv := &toyServer{known: map[string]bool{}}
+		srv := newToyServer(toyToken, toyOtherToken)
 		env := &Env{Faults: &favoritestest.Faults{}, PageSize: 4, MaxBodySize: toyBodyCap}
 		for i := range 2*seeded + 5 {
 			id := strconv.Itoa(1000 + i)
-			srv.known[id] = i < seeded
+			srv.items[id] = true
 			if i < seeded {
-				srv.order = append(srv.order, id)
+				srv.favorite(srv.accounts[toyToken], id)
 				env.Seeded = append(env.Seeded, favorites.Ref{ID: id})
 			} else {
 				env.Absent = append(env.Absent, favorites.Ref{ID: id})
@@ -207,12 +287,24 @@ func toyHarness(broken string) Harness {
 			if err != nil {
 				t.Fatal(err)
 			}
-			return &toyAdapter{c: c, broken: broken}
+			a := &toyAdapter{c: c, account: driver.AccountTag("toy", hs.URL, token), broken: broken}
+			if broken == "prints-token" {
+				a.leak = token
+			}
+			return a
 		}
+		good := adapter(toyToken)
+		env.Favorites, env.WrongCredentials, env.OtherAccount = good, adapter(toyBadToken), adapter(toyOtherToken)
+		env.Client, env.Secrets = good.c, []string{toyToken}
 		env.Missing = []favorites.Ref{{ID: "9999"}}
 		env.Spellings = func(r favorites.Ref) []favorites.Ref { return []favorites.Ref{{Source: "toy", ID: r.ID}} }
-		env.MalformedPages = []string{`[""]`, `[1]`, `["1000", {}]`}
-		env.Favorites, env.WrongCredentials = adapter("good"), adapter("bad")
+		env.Native = func() any { return new(*toyFav) }
+		env.Item = func(n int) (favorites.Ref, string) {
+			id := strconv.Itoa(5000 + n)
+			return favorites.Ref{ID: id}, fmt.Sprintf(`{"id":%q,"seq":%d,"title":"Item %d"}`, id, n, n)
+		}
+		env.Page = func(items []string) string { return `{"items":[` + strings.Join(items, ",") + `],"next":null}` }
+		env.MaxPageItems, env.MaxPageSize = toyMaxPageSize, toyMaxPageSize
 		return env
 	}
 }

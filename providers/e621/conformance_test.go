@@ -1,6 +1,7 @@
 package e621_test
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -69,8 +70,7 @@ func harness(mode e621test.Mode, tagSearch bool) drivertest.Harness {
 				t.Fatal(err)
 			}
 		}
-		good, err := e621.New(e621test.Login, e621test.APIKey,
-			append(fastOptions(srv.URL), favorites.WithMaxBodySize(drivertest.BodyCap))...)
+		good, err := srv.Client(append(fastOptions(srv.URL), favorites.WithMaxBodySize(drivertest.BodyCap))...)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,50 +78,55 @@ func harness(mode e621test.Mode, tagSearch bool) drivertest.Harness {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return &drivertest.Env{
+		other, err := srv.AddAccount().Client(fastOptions(srv.URL)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		env := &drivertest.Env{
 			Favorites:        adapt(good),
 			WrongCredentials: adapt(bad),
+			OtherAccount:     adapt(other),
+			Client:           good,
+			Secrets:          []string{e621test.APIKey},
+			Native:           func() any { return new(*e621.Post) },
+			Item:             smallPost,
+			Page:             func(items []string) string { return `{"posts":[` + strings.Join(items, ",") + `]}` },
+			MaxPageItems:     e621.MaxLimit + e621.ItemMargin,
+			MaxPageSize:      e621.MaxLimit,
 			Seeded:           refs(ids[:seeded]),
 			Absent:           refs(ids[seeded:]),
 			Missing:          refs([]int64{ids[len(ids)-1] + 1000, 987654321}),
 			Spellings:        zeroPadded,
-			MalformedPages:   malformedPages(tagSearch),
 			PageSize:         10,
-			Faults:           srv.Faults,
-			MaxBodySize:      drivertest.BodyCap,
+			// A list in a post over its cap.
+			MalformedPages: []string{`{"posts":[` + fullPost(1, `,"pools":[`+strings.TrimSuffix(strings.Repeat("1,", e621.MaxListItems+1), ",")+`]`) + `]}`},
+			Faults:         srv.Faults,
+			MaxBodySize:    drivertest.BodyCap,
 		}
+		if !tagSearch {
+			// window.go: under minOverlapSize (64) posts a page, pages lie
+			// side by side, as overlapping would cost half the requests at 10.
+			env.RemovalMaySkip = "pages of under 64 posts do not overlap, so one walk can miss the post a removal above the read moves up"
+		}
+		if tagSearch {
+			env.ChangesRefused = "a tag search lists by post, not by when a post was favourited, so it has no marks"
+			// It pages by the lowest ID, so IDs that rise could skip posts.
+			env.MalformedPages = append(env.MalformedPages, `{"posts":[`+fullPost(5, "")+`,`+fullPost(6, "")+`]}`)
+		}
+		return env
 	}
+}
+
+// smallPost is a post as a test writes one by hand: its ID, rating, file
+// and a tag. IDs fall as n rises, as a tag search lists them.
+func smallPost(n int) (favorites.Ref, string) {
+	id := 5_000_000 - n
+	return favorites.Ref{ID: strconv.Itoa(id)},
+		fmt.Sprintf(`{"id":%d,"rating":"s","file":{"ext":"png","url":"https://static1.e621.net/data/%d.png"},"tags":{"general":["cat"]}}`, id, n)
 }
 
 // zeroPadded gives the other spellings the adapter accepts: the post ID
 // with leading zeros, which e621 reads as the same post.
 func zeroPadded(ref favorites.Ref) []favorites.Ref {
 	return []favorites.Ref{{ID: "0" + ref.ID}, {ID: "000" + ref.ID}}
-}
-
-// malformedPages are 200 answers to a first page of 320 that must be
-// ErrMalformedReply: a "posts" of the wrong type, posts Add would refuse
-// (null, no id, id 0 or negative, an id as text), more posts than the
-// page asked for, a list in a post over its cap, and, for a tag search,
-// IDs that rise.
-func malformedPages(tagSearch bool) []string {
-	page := func(items ...string) string { return `{"posts":[` + strings.Join(items, ",") + `]}` }
-	tooMany := make([]string, e621.MaxLimit+1)
-	for i := range tooMany {
-		tooMany[i] = fullPost(i+1, "")
-	}
-	pages := []string{
-		`{"posts":{}}`, `{"posts":"[]"}`, `{"posts":null}`, `{"post":[]}`,
-		page(fullPost(1, ""), `null`),
-		page(`{` + minimalPostFields + `}`),
-		page(fullPost(0, "")),
-		page(fullPost(-5, "")),
-		page(`{"id":"12",` + minimalPostFields + `}`),
-		page(tooMany...),
-		page(fullPost(1, `,"pools":[`+strings.TrimSuffix(strings.Repeat("1,", e621.MaxListItems+1), ",")+`]`)),
-	}
-	if tagSearch { // it pages by the lowest ID, so rising IDs could skip posts
-		pages = append(pages, page(fullPost(5, ""), fullPost(6, "")))
-	}
-	return pages
 }

@@ -1,6 +1,8 @@
 package mastodon_test
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -38,67 +40,75 @@ func newFake(t *testing.T, opts ...mastodontest.Option) *mastodontest.Server {
 }
 
 func TestConformance(t *testing.T) {
-	drivertest.Run(t, func(t *testing.T, seeded int) *drivertest.Env {
-		srv := newFake(t)
-		ids := srv.AddStatuses(2*seeded + 3)
-		env := &drivertest.Env{
-			Favorites:        mastodon.NewAdapter(newClient(t, srv, mastodontest.Token, favorites.WithMaxBodySize(drivertest.BodyCap))),
-			WrongCredentials: mastodon.NewAdapter(newClient(t, srv, "not-a-token")),
-			PageSize:         10,
-			Faults:           srv.Faults,
-			MaxBodySize:      drivertest.BodyCap,
-		}
-		seed(t, srv, env, ids, seeded)
-		return env
-	})
+	drivertest.Run(t, harness(10))
 }
 
 // The suite again on a server that caps limit at 7 and splits its Link
 // headers, as some non-Mastodon servers do.
 func TestConformanceLowCapSplitLinks(t *testing.T) {
-	drivertest.Run(t, func(t *testing.T, seeded int) *drivertest.Env {
-		srv := newFake(t, mastodontest.WithMaxLimit(7), mastodontest.WithSplitLinkHeaders())
-		ids := srv.AddStatuses(2*seeded + 3)
-		env := &drivertest.Env{
-			Favorites:        mastodon.NewAdapter(newClient(t, srv, mastodontest.Token, favorites.WithMaxBodySize(drivertest.BodyCap))),
-			WrongCredentials: mastodon.NewAdapter(newClient(t, srv, "not-a-token")),
-			Faults:           srv.Faults,
-			MaxBodySize:      drivertest.BodyCap,
-		}
-		seed(t, srv, env, ids, seeded)
-		return env
-	})
+	drivertest.Run(t, harness(0, mastodontest.WithMaxLimit(7), mastodontest.WithSplitLinkHeaders()))
 }
 
-// seed makes the first seeded of ids favourites and fills in what the
-// suite needs to know of the fake: the favourites, the statuses that are
-// not, statuses it does not have, and the pages Mastodon never sends.
-func seed(t *testing.T, srv *mastodontest.Server, env *drivertest.Env, ids []string, seeded int) {
-	t.Helper()
-	for _, id := range ids[:seeded] {
-		if err := srv.Favorite(mastodontest.DefaultUser, id); err != nil {
+// harness lists with pageSize on a fake of opts, and tells the suite what
+// a small status and a page of them look like.
+func harness(pageSize int, opts ...mastodontest.Option) drivertest.Harness {
+	return func(t *testing.T, seeded int) *drivertest.Env {
+		srv := newFake(t, opts...)
+		ids := srv.AddStatuses(2*seeded + 3)
+		client, err := srv.Client(append(fastOpts(), favorites.WithMaxBodySize(drivertest.BodyCap))...)
+		if err != nil {
 			t.Fatal(err)
 		}
-		env.Seeded = append(env.Seeded, favorites.Ref{ID: id})
+		other, err := srv.AddAccount().Client(fastOpts()...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		env := &drivertest.Env{
+			Favorites:        mastodon.NewAdapter(client),
+			WrongCredentials: mastodon.NewAdapter(newClient(t, srv, "not-a-token")),
+			OtherAccount:     mastodon.NewAdapter(other),
+			Client:           client,
+			Secrets:          []string{mastodontest.Token},
+			Native:           func() any { return new(*mastodon.Status) },
+			Item:             smallStatus,
+			Page:             func(items []string) string { return "[" + strings.Join(items, ",") + "]" },
+			// List(nil) asks for MaxLimit, and a page may hold PageMargin more.
+			MaxPageItems:   mastodon.MaxLimit + mastodon.PageMargin,
+			MaxPageSize:    mastodon.MaxLimit,
+			MalformedPages: malformedPages,
+			PageSize:       pageSize,
+			Faults:         srv.Faults,
+			MaxBodySize:    drivertest.BodyCap,
+			Missing:        []favorites.Ref{{ID: "1"}, {ID: "not-a-status"}},
+			Spellings:      func(favorites.Ref) []favorites.Ref { return nil }, // a status ID is the one spelling
+		}
+		for _, id := range ids[:seeded] {
+			if err := srv.Favorite(mastodontest.DefaultUser, id); err != nil {
+				t.Fatal(err)
+			}
+			env.Seeded = append(env.Seeded, favorites.Ref{ID: id})
+		}
+		for _, id := range ids[seeded:] {
+			env.Absent = append(env.Absent, favorites.Ref{ID: id})
+		}
+		return env
 	}
-	for _, id := range ids[seeded:] {
-		env.Absent = append(env.Absent, favorites.Ref{ID: id})
-	}
-	env.Missing = []favorites.Ref{{ID: "1"}, {ID: "not-a-status"}}
-	env.Spellings = func(favorites.Ref) []favorites.Ref { return nil } // a status ID is the one spelling
-	env.MalformedPages = malformedPages
 }
 
-// malformedPages are 200 answers to a listing that Mastodon never sends:
-// each must be ErrMalformedReply, not a short list.
+// smallStatus is a status as a test writes one by hand: its ID, what it
+// says, and who wrote it.
+func smallStatus(n int) (favorites.Ref, string) {
+	id := strconv.Itoa(900000 + n)
+	return favorites.Ref{ID: id}, fmt.Sprintf(`{"id":%q,"content":"<p>%d</p>","account":{"id":"7","acct":"al"}}`, id, n)
+}
+
+// malformedPages are 200 answers to a listing that Mastodon never sends,
+// beyond those the suite makes from a status: each must be
+// ErrMalformedReply, not a short list.
 var malformedPages = []string{
 	`{"error":"oops"}`,                      // an object where the array is due
-	`[{"content":"no id"}]`,                 // a status without an ID
-	`[{"id":""}]`,                           // an empty ID
-	`[{"id":7}]`,                            // an ID of the wrong type
 	`[{"id":"a/b"}]`,                        // an ID Add would refuse
 	`[{"id":"0123"}]`,                       // a number not in its plain form
-	`[{"id":"1"},null]`,                     // a null status
 	`[{"id":"1","reblog":{"content":"x"}}]`, // a boost of a status without an ID
 	`[{"id":"1","reblog":{"id":"2","reblog":{"id":"3"}}}]`,                                      // a boost of a boost
 	`[{"id":"1","media_attachments":[` + strings.Repeat(`{},`, mastodon.MaxShortList) + `{}]}]`, // attachments over their cap

@@ -2,6 +2,7 @@ package playplay_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,11 +57,28 @@ func TestConformance(t *testing.T) {
 	drivertest.Run(t, func(t *testing.T, seeded int) *drivertest.Env {
 		srv := playplaytest.NewServer(playplaytest.WithPageSize(10))
 		t.Cleanup(srv.Close)
+		client, err := srv.Client(append(fastOptions(), favorites.WithMaxBodySize(drivertest.BodyCap))...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other, err := srv.AddAccount().Client(fastOptions()...)
+		if err != nil {
+			t.Fatal(err)
+		}
 		env := &drivertest.Env{
-			Favorites:        newAdapter(t, srv.URL, srv.Token(), favorites.WithMaxBodySize(drivertest.BodyCap)),
+			Favorites:        playplay.NewAdapter(client),
 			WrongCredentials: newAdapter(t, srv.URL, "not-the-token"),
-			Faults:           srv.Faults,
-			MaxBodySize:      drivertest.BodyCap,
+			OtherAccount:     playplay.NewAdapter(other),
+			Client:           client,
+			Secrets:          []string{srv.Token()},
+			Native:           func() any { return new(*playplay.Media) },
+			Item:             smallMedia,
+			Page:             firstPage,
+			MaxPageItems:     playplay.MaxPageItems,
+			RemovalMaySkip: "the server picks the page size and a page says no total, so nothing in a reply shows " +
+				"that a removal above the read moved the rest up (Client.Favorites; a resumed listing looks again)",
+			Faults:      srv.Faults,
+			MaxBodySize: drivertest.BodyCap,
 			// The server picks the page size and the adapter ignores
 			// ListOptions.PageSize; giving the fake's size lets the suite
 			// check that the listing takes several pages.
@@ -97,4 +115,18 @@ func TestConformance(t *testing.T) {
 		}
 		return env
 	})
+}
+
+// smallMedia is a media as a test writes one by hand: its ID, source and
+// type.
+func smallMedia(n int) (favorites.Ref, string) {
+	id := int64(700000 + n)
+	return playplay.MediaRef{RawMediaID: id, Source: "upload"}.Ref(), fmt.Sprintf(`{"id":%d,"source":"upload","type":"image"}`, id)
+}
+
+// firstPage is the listing's body of one page, the last: the document's
+// nested result set with no next_page.
+func firstPage(items []string) string {
+	return fmt.Sprintf(`{"results":[{"results":[%s],"next_page":null,"nb_results":%d}],"nb_results":1}`,
+		strings.Join(items, ","), len(items))
 }

@@ -1,0 +1,183 @@
+package drivertest
+
+import (
+	"testing"
+
+	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/favoritestest"
+)
+
+// Harness starts a fresh fake holding seeded favourites and returns an Env
+// for it. It registers the fake's shutdown with t.Cleanup.
+type Harness func(t *testing.T, seeded int) *Env
+
+// Env is one fake server, the adapters that talk to it, and what the suite
+// needs to know of the provider to build its own replies.
+type Env struct {
+	// Favorites is an adapter with valid credentials. Build it with a
+	// retry policy of short waits (a MinWait of a millisecond or so) and no
+	// client-side rate limiter, so the suite runs fast.
+	Favorites favorites.Favorites
+
+	// WrongCredentials is an adapter on the same fake whose credentials the
+	// fake refuses.
+	WrongCredentials favorites.Favorites
+
+	// OtherAccount is an adapter on the same fake with valid credentials of
+	// another account (as a fake's AddAccount makes one): its marks must be
+	// stale to Favorites. Needed when Favorites is a
+	// favorites.ChangeLister, unless ChangesRefused says why it has no
+	// marks.
+	OtherAccount favorites.Favorites
+
+	// ChangesRefused is set for an adapter that is a favorites.ChangeLister
+	// by its type but refuses every mark (e621's tag search): it says why.
+	// The suite then checks that Changes refuses "" with ErrInvalidArgument
+	// and sends nothing, and logs the reason.
+	ChangesRefused string
+
+	// Seeded are the refs of the favourites the fake started with.
+	Seeded []favorites.Ref
+
+	// Absent are refs of items the fake knows that are not favourites: at
+	// least three, and at least as many as Seeded, so that each of many
+	// concurrent writers can add one of its own.
+	Absent []favorites.Ref
+
+	// Missing are refs of items the service does not have: Remove of one
+	// is nil and Add of one is ErrNotFound. At least one.
+	Missing []favorites.Ref
+
+	// Spellings gives the other spellings the adapter accepts for the item
+	// a canonical ref names (none where a provider has one spelling):
+	// Canonical must turn each back into the ref, and Add, Remove and Sync
+	// must treat each as that item.
+	Spellings func(favorites.Ref) []favorites.Ref
+
+	// Native returns a new **T, as an any, of the provider's own type T of
+	// a favourite, such as new(*mastodon.Status): the target the suite
+	// gives Favorite.As.
+	Native func() any
+
+	// Item makes the n-th (from 1) small honest item, as a user writes one
+	// in a test: a JSON object with the ID in one member (no other member
+	// may hold the same value) and a few other fields; and the ref List
+	// gives for it. Distinct n make
+	// distinct items. The suite puts items on a page in ascending n, so
+	// where a page's order is checked (e621's tag search, by descending
+	// ID), later n must list later. From it the suite makes its malformed
+	// and hostile items: the ID member removed, null, "", of the wrong JSON
+	// kind; nesting deeper than driver.MaxJSONDepth.
+	Item func(n int) (favorites.Ref, string)
+
+	// Page wraps items, each a JSON value, into the body of a 200 answer
+	// to the first page of List(nil) that says there is no next page: the
+	// items joined by commas between the brackets of the service's list.
+	// The suite also replaces that list by other JSON.
+	Page func(items []string) string
+
+	// MaxPageItems is the most items the first page of List(nil) may hold:
+	// a page of that many lists them all, one more is ErrMalformedReply.
+	MaxPageItems int
+
+	// MaxPageSize is the largest ListOptions.PageSize the adapter takes, a
+	// larger one being ErrInvalidArgument with nothing sent; 0 for an
+	// adapter that ignores PageSize (the server picks its pages).
+	MaxPageSize int
+
+	// Client is the provider's typed client behind Favorites, and Secrets
+	// the secret parts of its credentials (a token, an API key; not a
+	// login), each at least 8 bytes: under no fmt verb, in no slog handler
+	// and in no JSON may the client or the adapter show them, in any
+	// encoding.
+	Client  any
+	Secrets []string
+
+	// RemovalMaySkip is set for a provider whose walk through the list (one
+	// Pager, read on) can skip a favourite when one above the read is
+	// removed between two pages: it is the reason, as the provider's doc
+	// gives it. The suite then logs it and checks only that such a walk
+	// gives nothing twice or unknown. Empty: it must skip nothing. A walk
+	// resumed from a cursor must skip nothing on every provider.
+	RemovalMaySkip string
+
+	// MalformedPages are bodies of a 200 answer to the first page of a
+	// listing that the provider must refuse with ErrMalformedReply, beyond
+	// those the suite makes itself from Item and Page: an impossible next
+	// page, say. Optional.
+	MalformedPages []string
+
+	// PageSize is a ListOptions.PageSize that splits the seeded favourites
+	// over several pages; 0 for a provider that lists in one page.
+	PageSize int
+
+	// Faults injects failures into the fake.
+	Faults *favoritestest.Faults
+
+	// MaxBodySize is the response size cap Favorites was built with
+	// (favorites.WithMaxBodySize); 0 means favorites.DefaultMaxBodySize. A
+	// small cap, such as a MiB, keeps the oversize-body faults quick.
+	MaxBodySize int64
+}
+
+// BodyCap is a response size cap for a harness's Favorites adapter: far
+// above any page the suite lists, small enough that the fault matrix sends
+// a body over it quickly. Build the adapter with
+// favorites.WithMaxBodySize(BodyCap) and set Env.MaxBodySize to it.
+const BodyCap = 1 << 20
+
+// Seeded is how many favourites the suite asks a harness for where it needs
+// several pages.
+const Seeded = 25
+
+// bodyCap is the response size cap of Favorites.
+func (env *Env) bodyCap() int64 {
+	if env.MaxBodySize == 0 {
+		return favorites.DefaultMaxBodySize
+	}
+	return env.MaxBodySize
+}
+
+// minSecret is the shortest secret the printing check takes: a shorter one
+// could show in a printed value by chance.
+const minSecret = 8
+
+// newEnv starts a fake through h and checks what every check needs.
+func newEnv(t *testing.T, h Harness, seeded int) *Env {
+	t.Helper()
+	env := h(t, seeded)
+	switch {
+	case env == nil || env.Favorites == nil || env.WrongCredentials == nil || env.Faults == nil:
+		t.Fatal("harness returned an Env without Favorites, WrongCredentials or Faults")
+	case len(env.Seeded) != seeded:
+		t.Fatalf("harness seeded %d favourites, asked for %d", len(env.Seeded), seeded)
+	case len(env.Missing) == 0:
+		t.Fatal("harness gave no Missing refs: items the service does not have")
+	case len(env.Absent) < max(3, seeded):
+		t.Fatalf("harness gave %d absent refs for %d seeded, need %d", len(env.Absent), seeded, max(3, seeded))
+	}
+	return env
+}
+
+// missingFields names what env lacks of what the whole suite needs, so that
+// Run can say it once instead of every check failing on its own.
+func missingFields(env *Env) []string {
+	var out []string
+	need := func(ok bool, what string) {
+		if !ok {
+			out = append(out, what)
+		}
+	}
+	need(env.Native != nil, "Native (the provider's own type, for Favorite.As)")
+	need(env.Item != nil && env.Page != nil, "Item and Page (the shape of a listing, for the suite's own replies)")
+	need(env.MaxPageItems > 0, "MaxPageItems (the most items a page may hold)")
+	need(env.MaxPageSize >= 0, "MaxPageSize of 0 or more")
+	need(env.Client != nil && len(env.Secrets) > 0, "Client and Secrets (for the printing check)")
+	for _, s := range env.Secrets {
+		need(len(s) >= minSecret, "Secrets of at least 8 bytes each")
+	}
+	if _, ok := env.Favorites.(favorites.ChangeLister); ok && env.ChangesRefused == "" {
+		need(env.OtherAccount != nil, "OtherAccount (a ChangeLister's marks of another account must be stale)")
+	}
+	return out
+}
