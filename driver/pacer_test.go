@@ -2,7 +2,9 @@ package driver
 
 import (
 	"context"
+	"errors"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -65,5 +67,81 @@ func TestWindowSpentWhileWaitingForLimiter(t *testing.T) {
 	}
 	if want := resetAt.Truncate(time.Microsecond); sentAt.Before(want) {
 		t.Errorf("the held request went at %v, before the window reopened at %v", sentAt, want)
+	}
+}
+
+// observingLimiter lets every request through and records what it is told.
+type observingLimiter struct {
+	mu   sync.Mutex
+	seen []observed
+}
+
+type observed struct {
+	status int
+	rate   favorites.Rate
+}
+
+func (l *observingLimiter) Wait(ctx context.Context) error { return ctx.Err() }
+
+func (l *observingLimiter) ObserveRate(_ context.Context, status int, r favorites.Rate) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.seen = append(l.seen, observed{status, r})
+}
+
+// A limiter that listens hears every attempt's status and rate headers,
+// the 429 that was retried included, with the server's waits capped at the
+// retry policy's MaxWait, so a shared limiter never stalls for longer than
+// one client would.
+func TestLimiterHearsEveryAnswer(t *testing.T) {
+	l := &observingLimiter{}
+	c, mt := newMockClient(t, favorites.WithRateLimiter(l))
+	farReset := time.Now().Add(time.Hour).UTC().Format(time.RFC3339Nano)
+	mt.RegisterResponder("GET", testBase+"/x", sequence(
+		jsonResponder(429, `{}`, "Retry-After", "0", "X-RateLimit-Remaining", "0"),
+		jsonResponder(200, `{}`, "X-RateLimit-Limit", "300", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", farReset)))
+	req, _ := c.NewRequest("GET", "x", nil, nil)
+	start := time.Now()
+	if _, err := c.Do(t.Context(), req, nil); err != nil {
+		t.Fatal(err)
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.seen) != 2 {
+		t.Fatalf("the limiter heard %d answers, want 2: %+v", len(l.seen), l.seen)
+	}
+	if got := l.seen[0]; got.status != 429 || got.rate.Remaining != 0 || got.rate.RetryAfter != 0 {
+		t.Errorf("first answer heard as %+v", got)
+	}
+	got := l.seen[1]
+	if got.status != 200 || got.rate.Limit != 300 || got.rate.Remaining != 0 {
+		t.Errorf("second answer heard as %+v", got)
+	}
+	if latest := time.Now().Add(fastRetries.MaxWait); got.rate.Reset.Before(start) || got.rate.Reset.After(latest) {
+		t.Errorf("a reset an hour off was handed on as %v, want it capped at MaxWait %v", got.rate.Reset, fastRetries.MaxWait)
+	}
+}
+
+// A 429's Retry-After holds back the client's next request too, not only
+// the retry of the one refused.
+func TestWaitsForRetryAfterOf429(t *testing.T) {
+	c, mt := newMockClient(t, favorites.WithRetryPolicy(favorites.RetryPolicy{MaxWait: 2 * time.Second}))
+	mt.RegisterResponder("GET", testBase+"/refused", jsonResponder(429, `{}`, "Retry-After", "1"))
+	var sentAt time.Time
+	mt.RegisterResponder("GET", testBase+"/next", func(*http.Request) (*http.Response, error) {
+		sentAt = time.Now()
+		return httpmock.NewStringResponse(200, `{}`), nil
+	})
+	start := time.Now()
+	req, _ := c.NewRequest("GET", "refused", nil, nil)
+	if _, err := c.Do(t.Context(), req, nil); !errors.Is(err, favorites.ErrRateLimited) {
+		t.Fatalf("Do = %v, want the 429 without retries", err)
+	}
+	req, _ = c.NewRequest("GET", "next", nil, nil)
+	if _, err := c.Do(t.Context(), req, nil); err != nil {
+		t.Fatal(err)
+	}
+	if sentAt.Sub(start) < time.Second {
+		t.Errorf("the next request went %v after the 429 that asked for a second", sentAt.Sub(start))
 	}
 }

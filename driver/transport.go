@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"sync"
 	"time"
 
@@ -33,8 +32,11 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	if p.limiter != nil {
 		if err := p.limiter.Wait(ctx); err != nil {
-			if ctx.Err() != nil {
+			switch {
+			case ctx.Err() != nil:
 				return nil, ctx.Err()
+			case errors.Is(err, context.DeadlineExceeded):
+				return nil, fmt.Errorf("rate limiter: %w", err)
 			}
 			return nil, fmt.Errorf("%w: rate limiter: %v", context.DeadlineExceeded, err)
 		}
@@ -71,31 +73,39 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 	if resp.Request == nil {
 		resp.Request = req // mock transports may leave it out; links resolve against it
 	}
-	p.observe(resp.Header)
+	p.observe(ctx, resp)
 	if err := readWhole(resp, p.maxBody); err != nil {
 		return nil, err
 	}
 	return resp, nil
 }
 
-// observe remembers a used-up window: Remaining 0 with a Reset in the future.
-func (p *pacer) observe(h http.Header) {
-	rem, err := strconv.Atoi(h.Get("X-RateLimit-Remaining"))
-	if err != nil || rem > 0 {
-		return
+// observe remembers when the server said the next request may go
+// ([favorites.Rate.Until]), never further off than maxWait, and tells the
+// limiter what the response said when it listens.
+func (p *pacer) observe(ctx context.Context, resp *http.Response) {
+	now := time.Now()
+	r := capRate(parseRate(resp.Header), now, p.maxWait)
+	if until := r.Until(resp.StatusCode, now); until.After(now) {
+		p.mu.Lock()
+		if until.After(p.blockedTil) {
+			p.blockedTil = until
+		}
+		p.mu.Unlock()
 	}
-	reset, ok := parseResetTime(h.Get("X-RateLimit-Reset"))
-	if !ok {
-		return
+	if o, ok := p.limiter.(favorites.RateObserver); ok {
+		o.ObserveRate(ctx, resp.StatusCode, r)
 	}
-	if limit := time.Now().Add(p.maxWait); reset.After(limit) {
-		reset = limit // never stall for a far-off reset
+}
+
+// capRate keeps r's waits within maxWait of now: a far-off reset never
+// stalls the client, nor any other that shares its limiter.
+func capRate(r favorites.Rate, now time.Time, maxWait time.Duration) favorites.Rate {
+	if limit := now.Add(maxWait); r.Reset.After(limit) {
+		r.Reset = limit
 	}
-	p.mu.Lock()
-	if reset.After(p.blockedTil) {
-		p.blockedTil = reset
-	}
-	p.mu.Unlock()
+	r.RetryAfter = min(r.RetryAfter, maxWait)
+	return r
 }
 
 func (p *pacer) waitWindow(ctx context.Context) error {
