@@ -70,7 +70,10 @@ func (b *Budget) Wait(ctx context.Context) error {
 		return err
 	}
 	if err := b.lim.Wait(ctx); err != nil {
-		return err
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return fmt.Errorf("%w: no turn in the budget before the deadline", context.DeadlineExceeded)
 	}
 	// Again: an answer read while this request waited its turn may have
 	// said the window is spent.
