@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"golang.org/x/time/rate"
+
+	"github.com/favkit/favorites/internal/sleep"
 )
 
 // Limiter paces requests: a client calls Wait before every attempt.
@@ -101,12 +103,5 @@ func (b *Budget) waitServer(ctx context.Context) error {
 	if dl, ok := ctx.Deadline(); ok && dl.Before(until) {
 		return fmt.Errorf("%w: the server asked for no request in the next %v", context.DeadlineExceeded, d.Round(time.Millisecond))
 	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
+	return sleep.For(ctx, d)
 }

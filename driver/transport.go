@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/internal/sleep"
 )
 
 // pacer is the RoundTripper under retryablehttp: every attempt, retries and
@@ -115,14 +116,7 @@ func (p *pacer) waitWindow(ctx context.Context) error {
 	if d <= 0 {
 		return nil
 	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
+	return sleep.For(ctx, d)
 }
 
 // errTooManyRedirects stops a redirect chain, as net/http does after 10.

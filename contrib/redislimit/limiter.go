@@ -12,6 +12,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/internal/sleep"
 )
 
 // Limiter is one account's budget on one service, shared through Redis by
@@ -117,7 +118,7 @@ func (l *Limiter) Wait(ctx context.Context) error {
 		if granted {
 			return nil
 		}
-		if err := l.sleep(ctx, d); err != nil {
+		if err := l.pause(ctx, d); err != nil {
 			return err
 		}
 	}
@@ -150,21 +151,12 @@ func (l *Limiter) turn(ctx context.Context) (granted bool, wait time.Duration, e
 	return false, max(res.RetryAfter-time.Since(start), 0), nil
 }
 
-func (l *Limiter) sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return nil
-	}
+// pause waits d, or refuses at once when that would pass ctx's deadline.
+func (l *Limiter) pause(ctx context.Context, d time.Duration) error {
 	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < d {
 		return fmt.Errorf("%w: redislimit: %s has no turn for %v", context.DeadlineExceeded, l.keys.name, d.Round(time.Millisecond))
 	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
+	return sleep.For(ctx, d)
 }
 
 // keepLater sets KEYS[1] to expire in ARGV[1] milliseconds unless it

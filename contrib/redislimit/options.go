@@ -55,23 +55,23 @@ func WithLogger(l *slog.Logger) Option {
 
 // WithTimeout bounds each call to Redis ([DefaultTimeout] unless set).
 func WithTimeout(d time.Duration) Option {
-	return func(s *settings) error {
-		if d <= 0 {
-			return fmt.Errorf("%w: redislimit: WithTimeout: %v is not positive", favorites.ErrInvalidArgument, d)
-		}
-		s.timeout = d
-		return nil
-	}
+	return positive("WithTimeout", d, func(s *settings) { s.timeout = d })
 }
 
 // WithProbeInterval sets how often a worker pacing in process tries Redis
 // again ([DefaultProbeInterval] unless set).
 func WithProbeInterval(d time.Duration) Option {
+	return positive("WithProbeInterval", d, func(s *settings) { s.probe = d })
+}
+
+// positive is the option name that sets a duration, refusing one not
+// above 0.
+func positive(name string, d time.Duration, set func(*settings)) Option {
 	return func(s *settings) error {
 		if d <= 0 {
-			return fmt.Errorf("%w: redislimit: WithProbeInterval: %v is not positive", favorites.ErrInvalidArgument, d)
+			return fmt.Errorf("%w: redislimit: %s: %v is not positive", favorites.ErrInvalidArgument, name, d)
 		}
-		s.probe = d
+		set(s)
 		return nil
 	}
 }
