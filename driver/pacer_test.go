@@ -145,3 +145,40 @@ func TestWaitsForRetryAfterOf429(t *testing.T) {
 		t.Errorf("the next request went %v after the 429 that asked for a second", sentAt.Sub(start))
 	}
 }
+
+// A limiter that refuses a wait past the deadline ends the request at
+// once, with nothing sent: a retry would only be refused again.
+func TestLimiterRefusalEndsTheRequest(t *testing.T) {
+	b, err := favorites.NewBudget(5, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.ObserveRate(t.Context(), 429, favorites.Rate{RetryAfter: time.Hour})
+	l := &askedLimiter{Limiter: b}
+	c, mt := newMockClient(t, favorites.WithRateLimiter(l))
+	mt.RegisterResponder("GET", testBase+"/x", jsonResponder(200, `{}`))
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+	defer cancel()
+	req, _ := c.NewRequest("GET", "x", nil, nil)
+	_, err = c.Do(ctx, req, nil)
+	if !errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
+		t.Errorf("Do = %v (context done: %v), want a refusal matching context.DeadlineExceeded", err, ctx.Err())
+	}
+	if n := l.asked.Load(); n != 1 {
+		t.Errorf("the limiter was asked %d times, want once: the refusal was retried", n)
+	}
+	if n := mt.GetTotalCallCount(); n != 0 {
+		t.Errorf("%d requests sent", n)
+	}
+}
+
+// askedLimiter counts the waits asked of its Limiter.
+type askedLimiter struct {
+	favorites.Limiter
+	asked atomic.Int32
+}
+
+func (l *askedLimiter) Wait(ctx context.Context) error {
+	l.asked.Add(1)
+	return l.Limiter.Wait(ctx)
+}

@@ -139,5 +139,5 @@ func parseResetTime(v string) (time.Time, bool) {
 // permanentError reports failures a retry cannot mend.
 func permanentError(err error) bool {
 	return netfail.Untrusted(err) || errors.Is(err, favorites.ErrInvalidArgument) ||
-		errors.Is(err, favorites.ErrResponseTooLarge)
+		errors.Is(err, favorites.ErrResponseTooLarge) || errors.Is(err, errNoTurn)
 }

@@ -12,6 +12,11 @@ import (
 	"github.com/favkit/favorites/internal/sleep"
 )
 
+// errNoTurn marks the limiter's refusal of a wait that would pass the
+// context's deadline: a retry would only be refused again, so the caller
+// hears of it at once.
+var errNoTurn = errors.New("rate limiter: no turn before the deadline")
+
 // pacer is the RoundTripper under retryablehttp: every attempt, retries and
 // redirects included, waits for the limiter and for a rate-limit window the
 // server said was used up, then goes to the caller's transport with the
@@ -37,9 +42,9 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 			case ctx.Err() != nil:
 				return nil, ctx.Err()
 			case errors.Is(err, context.DeadlineExceeded):
-				return nil, fmt.Errorf("rate limiter: %w", err)
+				return nil, fmt.Errorf("%w: %w", errNoTurn, err)
 			}
-			return nil, fmt.Errorf("%w: rate limiter: %v", context.DeadlineExceeded, err)
+			return nil, fmt.Errorf("%w: %w: %v", errNoTurn, context.DeadlineExceeded, err)
 		}
 		// Again: while this request waited its turn, an answer to one
 		// sent before it may have said the window is spent. Sending now
