@@ -22,8 +22,9 @@ type Limiter interface {
 // calls ObserveRate with the status and [Rate] of every response it reads,
 // each wait the server asked for capped at its [RetryPolicy] MaxWait. A
 // limiter that many clients share holds them all back when one of them
-// reads "no more until then" ([Rate.Until]). [*Budget] is one; a limiter
-// shared across processes is another. ObserveRate runs before the body
+// reads "no more until then" ([Rate.Until]). [*Budget] is one; the Limiter
+// of github.com/favkit/favorites/contrib/redislimit, shared across
+// processes through Redis, is another. ObserveRate runs before the body
 // is read, so it should return quickly.
 type RateObserver interface {
 	Limiter

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"reflect"
 	"sync"
 	"time"
 
@@ -76,18 +77,17 @@ func New(rdb redis.UniversalClient, provider, site, account string, opts ...Opti
 }
 
 func checkClient(rdb redis.UniversalClient) error {
-	var honours bool
+	if v := reflect.ValueOf(rdb); rdb == nil || v.Kind() == reflect.Pointer && v.IsNil() {
+		return fmt.Errorf("%w: redislimit: a nil Redis client", favorites.ErrInvalidArgument)
+	}
+	honours := true // another client: its documentation is the caller's to read
 	switch c := rdb.(type) {
-	case nil:
-		return fmt.Errorf("%w: redislimit: nil Redis client", favorites.ErrInvalidArgument)
 	case *redis.Client:
-		honours = c != nil && c.Options().ContextTimeoutEnabled
+		honours = c.Options().ContextTimeoutEnabled
 	case *redis.ClusterClient:
-		honours = c != nil && c.Options().ContextTimeoutEnabled
+		honours = c.Options().ContextTimeoutEnabled
 	case *redis.Ring:
-		honours = c != nil && c.Options().ContextTimeoutEnabled
-	default:
-		honours = true // another client: its documentation is the caller's to read
+		honours = c.Options().ContextTimeoutEnabled
 	}
 	if !honours {
 		return fmt.Errorf("%w: redislimit: the Redis client ignores context deadlines, so a slow Redis would hold "+
@@ -99,8 +99,8 @@ func checkClient(rdb redis.UniversalClient) error {
 // Wait returns when the budget grants this worker a request: once no
 // worker's server said to wait, and the limit has a turn. A wait that
 // would end past ctx's deadline is refused at once, with an error matching
-// context.DeadlineExceeded. While Redis does not answer, the worker's own
-// share of the limit paces it instead.
+// context.DeadlineExceeded. While Redis does not answer, the same limit,
+// kept in this process alone, paces it instead.
 func (l *Limiter) Wait(ctx context.Context) error {
 	for {
 		if !l.shared() {

@@ -191,6 +191,7 @@ func TestNewRefuses(t *testing.T) {
 		want                    string
 	}{
 		{"nil client", nil, "mastodon", "mastodon.social", "t", nil, "nil Redis client"},
+		{"typed nil client", (*redis.Client)(nil), "mastodon", "mastodon.social", "t", nil, "nil Redis client"},
 		{"client ignoring deadlines", noDeadlines, "mastodon", "mastodon.social", "t", nil, "ContextTimeoutEnabled"},
 		{"no provider", ok, "", "mastodon.social", "t", nil, "provider"},
 		{"no site", ok, "mastodon", "", "t", nil, "base URL or host"},
