@@ -301,23 +301,25 @@ func TestFleetLosesNothingWhenRedisStops(t *testing.T) {
 	}
 }
 
-// Workers whose limit is twice the fake's meet no 429 either when they
-// share the server's word: the answer that says the window is spent,
-// read by one, holds back all four. Deaf to it, they earn 429s.
+// Workers whose limit is twice the fake's are held back by the server's
+// word, read by any one of them: the answer that says the window is spent
+// stops all four. Deaf to it, each stops only for what it read itself,
+// and the others meet 429s. (Hearing it cannot promise none here: a
+// worker that stalls longer than a turn between the answer and telling
+// Redis lets another's request go into the spent window.)
 func TestFleetSharesTheServersWord(t *testing.T) {
 	srv := newRedis(t)
-	for _, deaf := range []bool{false, true} {
+	var n429 [2]int
+	for i, deaf := range []bool{false, true} {
 		f := runFleet(t, fleetRun{redis: srv.Addr, limit: loose, deaf: deaf, perWorker: 15})
 		t.Logf("budget shared at twice the limit, deaf %v: %d requests, %d answered 429, %d reruns of Sync",
 			deaf, len(f.sent), f.n429, f.retriedSyncs())
-		switch {
-		case !deaf && f.n429 != 0:
-			t.Errorf("sharing the server's word, the fake answered %d requests 429", f.n429)
-		case deaf && f.n429 == 0:
-			t.Error("deaf to the server's word, four workers at twice the limit earned no 429")
-		}
 		if bad := f.lostOrDoubled(); len(bad) > 0 {
 			t.Errorf("deaf %v: lost or doubled: %q", deaf, bad)
 		}
+		n429[i] = f.n429
+	}
+	if hearing, deaf := n429[0], n429[1]; deaf == 0 || 2*hearing >= deaf {
+		t.Errorf("hearing the server's word, the workers met %d 429s; deaf to it, %d: want fewer than half", hearing, deaf)
 	}
 }
