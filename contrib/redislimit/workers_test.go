@@ -25,24 +25,19 @@ import (
 
 // The fleet tests run four worker processes (this test binary again, with
 // workerEnv set), each syncing its share of favourites into one account of
-// a Mastodon fake in this process. The fake's budget is strict: limit
+// a Mastodon fake in this process. The fake's budget is strict: so many
 // requests a window, a 429 past it, as Mastodon counts them.
 const (
 	workerEnv = "REDISLIMIT_TEST_WORKER" // a worker's spec, as JSON
 	workers   = 4
-	limit     = 20
-	window    = time.Second
 )
 
-// strict is the workers' limit: the fake's, with no burst, which only a
-// server counting a sliding window would honour. Against a fixed window,
-// as Mastodon's, a burst in a window's last moments goes before any
-// answer says the window is spent.
-var strict = redislimit.Limit{Rate: limit, Period: window, Burst: 1}
-
-// loose is twice the fake's limit, with bursts: only the server's word
-// keeps workers paced by it from 429s.
-var loose = redislimit.Limit{Rate: 2 * limit, Period: window, Burst: limit / 2}
+// strict is the fake's budget and the workers' limit: 10 requests a
+// 2-second window, no burst. A burst would go past a fixed window, as
+// Mastodon's, when it lands in the window's last moments, before any
+// answer says the window is spent. Turns 200 ms apart leave the workers
+// room to stall on a loaded machine before a late answer costs a 429.
+var strict = redislimit.Limit{Rate: 10, Period: 2 * time.Second, Burst: 1}
 
 // workerSpec is what one worker does.
 type workerSpec struct {
@@ -144,30 +139,35 @@ type fleet struct {
 	n429    int      // 429s the fake answered
 	favs    []string // the account's favourites at the end
 	ids     []string // every status the workers were to favourite
-	burst   int      // the workers' limit's
+	run     fleetRun
 }
 
 // fleetRun is one run of the workers.
 type fleetRun struct {
-	redis     string // where the workers share the budget; "": each paces alone
-	limit     redislimit.Limit
-	deaf      bool // the limiters are not told the server's word
-	perWorker int  // statuses each worker favourites
+	fake      redislimit.Limit // the fake's budget: Rate requests a Period window
+	limit     redislimit.Limit // the workers'
+	redis     string           // where the workers share the budget; "": each paces alone
+	deaf      bool             // the limiters are not told the server's word
+	perWorker int              // statuses each worker favourites
+	before    func(*mastodontest.Server)
 	during    func()
 }
 
-// runFleet starts the workers on a fresh fake, runs r.during beside them,
-// and waits for all.
+// runFleet starts the workers on a fresh fake once r.before has run, runs
+// r.during beside them, and waits for all.
 func runFleet(t *testing.T, r fleetRun) *fleet {
 	t.Helper()
-	srv := mastodontest.NewServer(mastodontest.WithRateLimit(limit, window))
+	srv := mastodontest.NewServer(mastodontest.WithRateLimit(r.fake.Rate, r.fake.Period))
 	t.Cleanup(srv.Close)
+	perWorker := r.perWorker
+	f := &fleet{ids: srv.AddStatuses(workers * perWorker), run: r}
+	if r.before != nil {
+		r.before(srv)
+	}
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
-	perWorker := r.perWorker
-	f := &fleet{ids: srv.AddStatuses(workers * perWorker), burst: r.limit.Burst}
 	cmds := make([]*exec.Cmd, workers)
 	outs, errs := make([]bytes.Buffer, workers), make([]bytes.Buffer, workers)
 	for i := range workers {
@@ -204,13 +204,14 @@ func runFleet(t *testing.T, r fleetRun) *fleet {
 	return f
 }
 
-// ratePct is the workers' combined rate as a percentage of the limit:
-// past the burst, requests over the time from the first to the last, the
-// measure by which a limiter of this rate and burst can never pass 100.
+// ratePct is the workers' combined rate as a percentage of the fake's
+// budget: past the burst, requests over the time from the first to the
+// last, the measure by which a limiter of this rate and burst never
+// passes 100.
 func (f *fleet) ratePct() float64 {
 	span := f.sent[len(f.sent)-1].Sub(f.sent[0]).Seconds()
-	perSec := float64(len(f.sent)-f.burst) / span
-	return 100 * perSec / (float64(limit) / window.Seconds())
+	perSec := float64(len(f.sent)-f.run.limit.Burst) / span
+	return 100 * perSec / (float64(f.run.fake.Rate) / f.run.fake.Period.Seconds())
 }
 
 // lostOrDoubled names every status not favourited exactly once.
@@ -244,7 +245,7 @@ func (f *fleet) retriedSyncs() int {
 // together: no 429, and the limit used to within a tenth.
 func TestFleetSharesTheBudget(t *testing.T) {
 	srv := newRedis(t)
-	f := runFleet(t, fleetRun{redis: srv.Addr, limit: strict, perWorker: 30})
+	f := runFleet(t, fleetRun{fake: strict, limit: strict, redis: srv.Addr, perWorker: 8})
 	t.Logf("shared budget: %d requests, %.1f%% of the limit, %d answered 429, %d reruns of Sync",
 		len(f.sent), f.ratePct(), f.n429, f.retriedSyncs())
 	if f.n429 != 0 {
@@ -261,7 +262,7 @@ func TestFleetSharesTheBudget(t *testing.T) {
 // The same workers, each pacing alone at the limit, earn 429s: what the
 // shared budget saves.
 func TestFleetWithoutSharingEarns429s(t *testing.T) {
-	f := runFleet(t, fleetRun{limit: strict, perWorker: 25})
+	f := runFleet(t, fleetRun{fake: strict, limit: strict, perWorker: 8})
 	t.Logf("budgets alone: %d requests, %.1f%% of the limit, %d answered 429, %d reruns of Sync",
 		len(f.sent), f.ratePct(), f.n429, f.retriedSyncs())
 	if f.n429 == 0 {
@@ -277,49 +278,84 @@ func TestFleetWithoutSharingEarns429s(t *testing.T) {
 // favourite is made exactly once.
 func TestFleetLosesNothingWhenRedisStops(t *testing.T) {
 	srv := newRedis(t)
-	f := runFleet(t, fleetRun{redis: srv.Addr, limit: strict, perWorker: 25, during: func() {
-		time.Sleep(1500 * time.Millisecond)
+	f := runFleet(t, fleetRun{fake: strict, limit: strict, redis: srv.Addr, perWorker: 8, during: func() {
+		time.Sleep(time.Second)
 		srv.Stop()
-		time.Sleep(2 * time.Second)
+		time.Sleep(time.Second)
 		if err := srv.Start(); err != nil {
 			t.Error(err)
 		}
 	}})
-	t.Logf("Redis stopped for 2 s: %d requests, %.1f%% of the limit, %d answered 429, %d reruns of Sync",
+	t.Logf("Redis stopped for 1 s: %d requests, %.1f%% of the limit, %d answered 429, %d reruns of Sync",
 		len(f.sent), f.ratePct(), f.n429, f.retriedSyncs())
 	if bad := f.lostOrDoubled(); len(bad) > 0 {
 		t.Errorf("lost or doubled: %q", bad)
 	}
-	// Each worker was at work while Redis was stopped, and after: each
-	// logged both (exactly once each is TestRedisDownPacesAloneUntilItAnswers's).
+	// Every worker was at work when Redis stopped, and the run went on
+	// after it started again, though a worker may have finished its share
+	// meanwhile. (Each message exactly once is
+	// TestRedisDownPacesAloneUntilItAnswers's.)
+	back := 0
 	for i, log := range f.logs {
-		for _, said := range []string{"Redis does not answer", "Redis answers again"} {
-			if !strings.Contains(log, said) {
-				t.Errorf("worker %d never logged %q:\n%s", i, said, log)
-			}
+		if !strings.Contains(log, "Redis does not answer") {
+			t.Errorf("worker %d never logged that it paced alone:\n%s", i, log)
+		}
+		if strings.Contains(log, "Redis answers again") {
+			back++
 		}
 	}
+	if back == 0 {
+		t.Errorf("no worker logged that Redis answered again:\n%s", strings.Join(f.logs, "\n"))
+	}
+	t.Logf("%d of %d workers logged that Redis answered again", back, workers)
 }
 
-// Workers whose limit is twice the fake's are held back by the server's
-// word, read by any one of them: the answer that says the window is spent
-// stops all four. Deaf to it, each stops only for what it read itself,
-// and the others meet 429s. (Hearing it cannot promise none here: a
-// worker that stalls longer than a turn between the answer and telling
-// Redis lets another's request go into the spent window.)
-func TestFleetSharesTheServersWord(t *testing.T) {
+// One worker (this process) reads that the window is spent; four others
+// (processes) started then wait for its reset: not one request goes before
+// it. Deaf to the server's word, the four meet 429s.
+func TestFleetWaitsForTheServersWord(t *testing.T) {
 	srv := newRedis(t)
-	var n429 [2]int
-	for i, deaf := range []bool{false, true} {
-		f := runFleet(t, fleetRun{redis: srv.Addr, limit: loose, deaf: deaf, perWorker: 15})
-		t.Logf("budget shared at twice the limit, deaf %v: %d requests, %d answered 429, %d reruns of Sync",
-			deaf, len(f.sent), f.n429, f.retriedSyncs())
+	rdb := client(t, srv.Addr)
+	budget := redislimit.Limit{Rate: 20, Period: 2 * time.Second, Burst: 1} // fake's and workers'
+	for _, deaf := range []bool{false, true} {
+		var reset time.Time
+		spend := func(fake *mastodontest.Server) {
+			// The last request of the window is this process's: its
+			// answer says Remaining 0 until the reset.
+			fake.SetRateLimit(budget.Rate, 1, budget.Period)
+			lim, err := redislimit.New(rdb, mastodon.ProviderName, fake.URL, mastodontest.Token, redislimit.WithLimit(budget))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var l favorites.Limiter = lim
+			if deaf {
+				l = struct{ favorites.Limiter }{lim}
+			}
+			c, err := mastodon.New(fake.URL, mastodontest.Token, favorites.WithRateLimiter(l))
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages := c.Favourites(nil)
+			page, err := pages.NextPage(t.Context())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if reset = page.Response.Rate.Reset; page.Response.Rate.Remaining != 0 || !reset.After(time.Now()) {
+				t.Fatalf("the window was not spent: %+v", page.Response.Rate)
+			}
+		}
+		f := runFleet(t, fleetRun{fake: budget, limit: budget, redis: srv.Addr, deaf: deaf, perWorker: 3, before: spend})
+		t.Logf("window spent before the workers began, deaf %v: %d requests, the first at the reset %+.3f s, %d answered 429",
+			deaf, len(f.sent), f.sent[0].Sub(reset).Seconds(), f.n429)
+		switch {
+		case !deaf && (f.n429 != 0 || f.sent[0].Before(reset)):
+			t.Errorf("hearing the server's word, the workers met %d 429s, the first request %v before the reset",
+				f.n429, reset.Sub(f.sent[0]))
+		case deaf && f.n429 == 0:
+			t.Error("deaf to the server's word, the workers met no 429 in the spent window")
+		}
 		if bad := f.lostOrDoubled(); len(bad) > 0 {
 			t.Errorf("deaf %v: lost or doubled: %q", deaf, bad)
 		}
-		n429[i] = f.n429
-	}
-	if hearing, deaf := n429[0], n429[1]; deaf == 0 || 2*hearing >= deaf {
-		t.Errorf("hearing the server's word, the workers met %d 429s; deaf to it, %d: want fewer than half", hearing, deaf)
 	}
 }
