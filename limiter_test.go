@@ -89,7 +89,7 @@ func TestBudgetKeepsTheServersWord(t *testing.T) {
 		r      Rate
 		wait   time.Duration
 	}{
-		{"window spent", 200, Rate{Limit: 10, Remaining: 0, Reset: time.Now().Add(150 * time.Millisecond)}, 150 * time.Millisecond},
+		{"window spent", 200, Rate{Limit: 10, Remaining: 0, Reset: time.Now().Add(600 * time.Millisecond)}, 600 * time.Millisecond},
 		{"429 with Retry-After", 429, Rate{Limit: -1, Remaining: -1, RetryAfter: time.Second}, time.Second},
 	}
 	for _, tt := range tests {

@@ -106,8 +106,8 @@ func TestServersWordHoldsEveryWorker(t *testing.T) {
 		wait   time.Duration
 	}{
 		{"window spent", 200, func() favorites.Rate {
-			return favorites.Rate{Limit: 300, Remaining: 0, Reset: time.Now().Add(300 * time.Millisecond)}
-		}, 300 * time.Millisecond},
+			return favorites.Rate{Limit: 300, Remaining: 0, Reset: time.Now().Add(900 * time.Millisecond)}
+		}, 900 * time.Millisecond},
 		{"429 with Retry-After", 429, func() favorites.Rate {
 			return favorites.Rate{Limit: -1, Remaining: -1, RetryAfter: time.Second}
 		}, time.Second},
