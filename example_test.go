@@ -2,7 +2,9 @@ package favorites_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/favoritestest"
@@ -84,4 +86,24 @@ func ExampleRestore() {
 	// Output:
 	// added [10 12] already there [11] go on from 3
 	// target lists [12 10 11]
+}
+
+// One Budget paces every client it is given, and what any of them reads of
+// the server's limit holds back all of them: here a client read
+// "X-RateLimit-Remaining: 0" until a reset long after the deadline of the
+// next request, which the budget refuses at once instead of waiting.
+func ExampleBudget() {
+	budget, err := favorites.NewBudget(5, 1) // waifu.im's 5 a second, no burst
+	if err != nil {
+		panic(err)
+	}
+	// Every client of the account gets the same budget, for example
+	// waifuim.New(token, favorites.WithRateLimiter(budget)).
+	budget.ObserveRate(context.Background(), 200, favorites.Rate{Limit: 5, Remaining: 0, Reset: time.Now().Add(time.Hour)})
+
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	err = budget.Wait(ctx)
+	fmt.Println(errors.Is(err, context.DeadlineExceeded), ctx.Err() == nil)
+	// Output: true true
 }

@@ -1,7 +1,6 @@
 package favorites
 
 import (
-	"context"
 	"fmt"
 	"log/slog"
 	"maps"
@@ -27,11 +26,6 @@ type Settings struct {
 	Logger       *slog.Logger // debug logging: [WithLogger]
 	MaxBodySize  int64        // the response size cap: [WithMaxBodySize]
 	InsecureHTTP bool         // a plain-http base URL off loopback: [WithInsecureHTTP]
-}
-
-// Limiter paces requests; *rate.Limiter of golang.org/x/time/rate is one.
-type Limiter interface {
-	Wait(ctx context.Context) error
 }
 
 // WithBaseURL sets the service's base URL: https, unless loopback or insecure.

@@ -161,5 +161,5 @@ func transportError(rt http.RoundTripper, err error) error {
 // permanentError reports failures a retry cannot mend.
 func permanentError(err error) bool {
 	return netfail.Untrusted(err) || errors.Is(err, favorites.ErrInvalidArgument) ||
-		errors.Is(err, favorites.ErrResponseTooLarge)
+		errors.Is(err, favorites.ErrResponseTooLarge) || errors.Is(err, errNoTurn)
 }

@@ -5,12 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"sync"
 	"time"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/internal/sleep"
 )
+
+// errNoTurn marks the limiter's refusal of a wait that would pass the
+// context's deadline: a retry would only be refused again, so the caller
+// hears of it at once.
+var errNoTurn = errors.New("rate limiter: no turn before the deadline")
 
 // pacer is the RoundTripper under retryablehttp: every attempt, retries and
 // redirects included, waits for the limiter and for a rate-limit window the
@@ -33,10 +38,13 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	if p.limiter != nil {
 		if err := p.limiter.Wait(ctx); err != nil {
-			if ctx.Err() != nil {
+			switch {
+			case ctx.Err() != nil:
 				return nil, ctx.Err()
+			case errors.Is(err, context.DeadlineExceeded):
+				return nil, fmt.Errorf("%w: %w", errNoTurn, err)
 			}
-			return nil, fmt.Errorf("%w: rate limiter: %v", context.DeadlineExceeded, err)
+			return nil, fmt.Errorf("%w: %w: %v", errNoTurn, context.DeadlineExceeded, err)
 		}
 		// Again: while this request waited its turn, an answer to one
 		// sent before it may have said the window is spent. Sending now
@@ -71,31 +79,39 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 	if resp.Request == nil {
 		resp.Request = req // mock transports may leave it out; links resolve against it
 	}
-	p.observe(resp.Header)
+	p.observe(ctx, resp)
 	if err := readWhole(resp, p.maxBody); err != nil {
 		return nil, err
 	}
 	return resp, nil
 }
 
-// observe remembers a used-up window: Remaining 0 with a Reset in the future.
-func (p *pacer) observe(h http.Header) {
-	rem, err := strconv.Atoi(h.Get("X-RateLimit-Remaining"))
-	if err != nil || rem > 0 {
-		return
+// observe remembers when the server said the next request may go
+// ([favorites.Rate.Until]), never further off than maxWait, and tells the
+// limiter what the response said when it listens.
+func (p *pacer) observe(ctx context.Context, resp *http.Response) {
+	now := time.Now()
+	r := capRate(parseRate(resp.Header), now, p.maxWait)
+	if until := r.Until(resp.StatusCode, now); until.After(now) {
+		p.mu.Lock()
+		if until.After(p.blockedTil) {
+			p.blockedTil = until
+		}
+		p.mu.Unlock()
 	}
-	reset, ok := parseResetTime(h.Get("X-RateLimit-Reset"))
-	if !ok {
-		return
+	if o, ok := p.limiter.(favorites.RateObserver); ok {
+		o.ObserveRate(ctx, resp.StatusCode, r)
 	}
-	if limit := time.Now().Add(p.maxWait); reset.After(limit) {
-		reset = limit // never stall for a far-off reset
+}
+
+// capRate keeps r's waits within maxWait of now: a far-off reset never
+// stalls the client, nor any other that shares its limiter.
+func capRate(r favorites.Rate, now time.Time, maxWait time.Duration) favorites.Rate {
+	if limit := now.Add(maxWait); r.Reset.After(limit) {
+		r.Reset = limit
 	}
-	p.mu.Lock()
-	if reset.After(p.blockedTil) {
-		p.blockedTil = reset
-	}
-	p.mu.Unlock()
+	r.RetryAfter = min(r.RetryAfter, maxWait)
+	return r
 }
 
 func (p *pacer) waitWindow(ctx context.Context) error {
@@ -105,14 +121,7 @@ func (p *pacer) waitWindow(ctx context.Context) error {
 	if d <= 0 {
 		return nil
 	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
+	return sleep.For(ctx, d)
 }
 
 // errTooManyRedirects stops a redirect chain, as net/http does after 10.
