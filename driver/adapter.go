@@ -132,13 +132,10 @@ func (a *Adapter[T]) List(opts *favorites.ListOptions) *favorites.Pager[favorite
 // listOptions is opts (nil: the zero ListOptions) once checked against
 // what the service takes.
 func (a *Adapter[T]) listOptions(opts *favorites.ListOptions) (favorites.ListOptions, error) {
-	var o favorites.ListOptions
-	if opts != nil {
-		o = *opts
-	}
+	o, err := ListValues(opts)
 	switch {
-	case o.PageSize < 0:
-		return o, fmt.Errorf("%w: page size %d is negative", favorites.ErrInvalidArgument, o.PageSize)
+	case err != nil:
+		return o, err
 	case a.spec.MaxPageSize > 0 && o.PageSize > a.spec.MaxPageSize:
 		return o, fmt.Errorf("%w: page size %d is over %d, the most the service gives",
 			favorites.ErrInvalidArgument, o.PageSize, a.spec.MaxPageSize)

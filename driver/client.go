@@ -211,18 +211,18 @@ func (c *Client) do(ctx context.Context, req *Request, v any) (*favorites.Respon
 		return resp, c.apiError(req, hresp, data)
 	}
 	if v != nil && len(onepass.TrimSpace(data)) > 0 { // a "\v" is not white space to JSON
-		if err := checkDepth(data); err != nil {
-			return resp, fmt.Errorf("%s: %s %s: %w", c.provider, req.Method, redactURL(req.URL), err)
-		}
 		if raw, ok := v.(*RawJSON); ok {
-			// The caller decodes these bytes itself, checking them as it
-			// goes (DecodeItems, a provider's one-pass decoder): checking
-			// them here first would read every byte once more.
+			// The caller decodes these bytes itself and checks their depth
+			// (DecodeItems' first pass, or CheckDepth): checking them here
+			// too would read every byte once more.
 			*raw = onepass.TrimSpace(data)
 			if string(*raw) == "null" {
 				*raw = nil
 			}
 			return resp, nil
+		}
+		if err := CheckDepth(data); err != nil {
+			return resp, fmt.Errorf("%s: %s %s: %w", c.provider, req.Method, redactURL(req.URL), err)
 		}
 		if err := json.Unmarshal(data, v); err != nil {
 			return resp, fmt.Errorf("%s: %s %s: %w: %v", c.provider, req.Method, redactURL(req.URL), favorites.ErrMalformedReply, err)

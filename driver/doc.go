@@ -13,7 +13,7 @@
 //
 // A typed listing returns a *favorites.Pager built by the helper for the
 // service's paging: [LinkPager] (a Link header's rel="next"),
-// [PageNumberPager] (numbered pages), [SinglePage] (one answer), or
+// [AnchoredList] (numbered pages, newest first), [SinglePage] (one answer), or
 // favorites.NewPager for any other scheme; favorites.MapPager turns it into
 // the adapter's Pager of favorites.Favorite. [DecodeItems] decodes a page's
 // items from the reply's own bytes, refusing pages the service would never

@@ -116,6 +116,11 @@ func DecodeItems[T any](ctx context.Context, reply []byte, rules ItemRules[T]) (
 		if len(list) == 0 || list[0] != '[' {
 			return nil, fmt.Errorf("%w: %s where a list was due", favorites.ErrMalformedReply, describeJSON(list))
 		}
+		// A reader that keeps the caps as it reads counts nothing first;
+		// the depth is still checked before anything is built.
+		if err := CheckDepth(list); err != nil {
+			return nil, err
+		}
 		return rules.List(ctx, list)
 	}
 	list, n, err := firstPass(reply, rules.Path, rules.Max, rules.MaxNested)
@@ -306,11 +311,14 @@ func (s *scan) valueEnd(start int) (int, error) {
 	return 0, fmt.Errorf("the list is cut short")
 }
 
-// checkDepth refuses JSON that nests deeper than MaxJSONDepth. It reads
-// the bytes once, with no allocation, before any value is built; a
-// string's bytes are skipped at the speed of bytes.IndexByte
-// (onepass.StringEnd), and they are most of a reply.
-func checkDepth(data []byte) error {
+// CheckDepth refuses JSON that nests deeper than [MaxJSONDepth], as an
+// error matching favorites.ErrMalformedReply. It reads the bytes once,
+// with no allocation, before any value is built; a string's bytes are
+// skipped at the speed of bytes.IndexByte (onepass.StringEnd), and they
+// are most of a reply. [Client.Do] applies it to a reply it decodes, and
+// [DecodeItems]' first pass to a list; a provider that takes a reply as
+// [RawJSON] and decodes it whole by other means calls it first.
+func CheckDepth(data []byte) error {
 	depth := 0
 	for i := 0; i < len(data); i++ {
 		switch data[i] {

@@ -149,7 +149,7 @@ func FuzzDecodeItems(f *testing.F) {
 			werr = errors.New("null is no list")
 		}
 		if err != nil {
-			if werr == nil && checkDepth([]byte(body)) == nil {
+			if werr == nil && CheckDepth([]byte(body)) == nil {
 				t.Fatalf("DecodeItems(%q): %v; json.Unmarshal reads %d items", body, err, len(want))
 			}
 			return
@@ -249,7 +249,7 @@ func TestDecodeItemsWithDecode(t *testing.T) {
 	}
 }
 
-// depthOf is checkDepth's answer the plain way, a byte at a time: the
+// depthOf is CheckDepth's answer the plain way, a byte at a time: the
 // deepest nesting outside strings.
 func depthOf(data string) int {
 	depth, deepest, inString, escaped := 0, 0, false, false
@@ -272,7 +272,7 @@ func depthOf(data string) int {
 	return deepest
 }
 
-// checkDepth refuses exactly the bodies nesting deeper than MaxJSONDepth
+// CheckDepth refuses exactly the bodies nesting deeper than MaxJSONDepth
 // outside strings, however brackets, quotes and backslashes sit in them.
 func TestCheckDepth(t *testing.T) {
 	deep := func(n int, inner string) string {
@@ -289,9 +289,9 @@ func TestCheckDepth(t *testing.T) {
 		`["cut short` + strings.Repeat(`[`, 100),
 	}
 	for _, body := range bodies {
-		err := checkDepth([]byte(body))
+		err := CheckDepth([]byte(body))
 		if want := depthOf(body) > MaxJSONDepth; (err != nil) != want || err != nil && !errors.Is(err, favorites.ErrMalformedReply) {
-			t.Errorf("checkDepth(%.40q…) = %v, want an error: %v (depth %d)", body, err, want, depthOf(body))
+			t.Errorf("CheckDepth(%.40q…) = %v, want an error: %v (depth %d)", body, err, want, depthOf(body))
 		}
 	}
 }

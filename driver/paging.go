@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 
 	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/internal/text"
@@ -95,36 +94,6 @@ func (c *Client) checkLinkCursor(first *url.URL, cursor string) error {
 		return fmt.Errorf("%w: a link carries the client's credential", favorites.ErrCrossHostURL)
 	}
 	return nil
-}
-
-// PageFunc fetches one numbered page.
-type PageFunc[T any] func(ctx context.Context, page int) ([]T, *favorites.Response, error)
-
-// PageNumberPager lists by page number, as e621 does: pages first, first+1,
-// ... until a page holds fewer than limit items. The cursor is the page
-// number as text; an empty cursor starts at first.
-func PageNumberPager[T any](cursor string, first, limit int, fetch PageFunc[T]) *favorites.Pager[T] {
-	if limit < 1 {
-		return ErrorPager[T](fmt.Errorf("%w: page size %d", favorites.ErrInvalidArgument, limit))
-	}
-	if cursor == "" {
-		cursor = strconv.Itoa(first)
-	}
-	if n, err := strconv.Atoi(cursor); err != nil || n < first {
-		return ErrorPager[T](fmt.Errorf("%w: cursor %q is not a page number from %d", favorites.ErrInvalidArgument, cursor, first))
-	}
-	return favorites.NewPager(func(ctx context.Context, cursor string) (favorites.Page[T], error) {
-		n, _ := strconv.Atoi(cursor) // checked above, and every next cursor is ours
-		items, resp, err := fetch(ctx, n)
-		if err != nil {
-			return favorites.Page[T]{}, err
-		}
-		page := favorites.Page[T]{Items: items, Response: resp}
-		if len(items) >= limit {
-			page.Next = strconv.Itoa(n + 1)
-		}
-		return page, nil
-	}, cursor)
 }
 
 // SinglePage lists a service that returns everything in one response, as

@@ -113,28 +113,6 @@ func TestLinkPagerNeverHandsOutARefusedCursor(t *testing.T) {
 	}
 }
 
-func TestPageNumberPager(t *testing.T) {
-	var asked []int
-	fetch := func(_ context.Context, page int) ([]int, *favorites.Response, error) {
-		asked = append(asked, page)
-		return map[int][]int{1: {1, 2, 3}, 2: {4, 5, 6}, 3: {7}}[page], nil, nil
-	}
-	got, err := collect(t, PageNumberPager("", 1, 3, fetch))
-	if err != nil || !slices.Equal(got, []int{1, 2, 3, 4, 5, 6, 7}) || !slices.Equal(asked, []int{1, 2, 3}) {
-		t.Fatalf("got %v asked %v err %v", got, asked, err)
-	}
-	asked = nil
-	got, _ = collect(t, PageNumberPager("2", 1, 3, fetch))
-	if !slices.Equal(got, []int{4, 5, 6, 7}) || asked[0] != 2 {
-		t.Errorf("from cursor 2: %v, asked %v", got, asked)
-	}
-	for _, bad := range []string{"0", "x", "-1"} {
-		if _, err := collect(t, PageNumberPager(bad, 1, 3, fetch)); !errors.Is(err, favorites.ErrInvalidArgument) {
-			t.Errorf("cursor %q: %v", bad, err)
-		}
-	}
-}
-
 func TestSinglePage(t *testing.T) {
 	calls := 0
 	fetch := func(context.Context) ([]int, *favorites.Response, error) { calls++; return []int{1, 2}, nil, nil }

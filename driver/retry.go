@@ -22,8 +22,6 @@ const (
 	// RetryIdempotent marks a request whose repeat cannot change the
 	// result, such as a POST that adds an item only if it is absent.
 	RetryIdempotent
-	// RetryNever forbids every retry.
-	RetryNever
 )
 
 func (m RetryMode) safeToRepeat(method string) bool {
@@ -52,9 +50,6 @@ func checkRetry(ctx context.Context, p favorites.RetryPolicy, resp *http.Respons
 		return false, ctx.Err()
 	}
 	info, _ := ctx.Value(retryModeKey{}).(attemptInfo)
-	if info.mode == RetryNever {
-		return false, nil
-	}
 	safe := info.mode.safeToRepeat(info.method)
 	if err != nil {
 		switch {

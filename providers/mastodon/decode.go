@@ -192,6 +192,9 @@ func DecodeStatus(data []byte) (*Status, error) {
 	if len(data) == 0 || data[0] != '{' {
 		return nil, fmt.Errorf("%s: %w: %s where a status was due", ProviderName, favorites.ErrMalformedReply, describe(data))
 	}
+	if err := driver.CheckDepth(data); err != nil {
+		return nil, fmt.Errorf("%s: %w", ProviderName, err)
+	}
 	d := getDecoder(data, true)
 	defer d.put()
 	s := new(Status)

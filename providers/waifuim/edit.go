@@ -48,8 +48,8 @@ func (c *Client) Delete(ctx context.Context, e Edit) (State, *favorites.Response
 // 429 or when the request never left the client: a 5xx or a connection lost
 // after sending is returned, and the caller should look before trying again.
 func (c *Client) Toggle(ctx context.Context, e Edit) (State, *favorites.Response, error) {
-	// RetryByMethod on a POST is exactly that rule; RetryNever would also
-	// drop the 429 and pre-send retries, which cannot double-toggle.
+	// RetryByMethod on a POST is exactly that rule: a 429, or a failure
+	// before sending, cannot double-toggle.
 	return c.send(ctx, http.MethodPost, "/fav/toggle", e, driver.RetryByMethod)
 }
 
