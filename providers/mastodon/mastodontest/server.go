@@ -107,6 +107,7 @@ type Server struct {
 	nextAccount int // AddAccount's last number
 	budget      budget
 	throttled   atomic.Int64
+	oauth       oauthState // apps and codes: oauth.go
 }
 
 // Option configures a Server.
@@ -179,6 +180,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/v1/statuses/{id}", s.getStatus)
 	mux.HandleFunc("POST /api/v1/statuses/{id}/favourite", s.favourite)
 	mux.HandleFunc("POST /api/v1/statuses/{id}/unfavourite", s.unfavourite)
+	s.oauthRoutes(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		writeError(w, http.StatusNotFound, "Not Found")
 	})
