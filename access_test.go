@@ -72,8 +72,8 @@ func TestJobsVerifyFirst(t *testing.T) {
 
 func TestAccessString(t *testing.T) {
 	for a, want := range map[favorites.Access]string{
-		0:                                              "none",
-		favorites.ReadAccess:                           "read",
+		0:                    "none",
+		favorites.ReadAccess: "read",
 		favorites.ReadAccess | favorites.SearchAccess:  "read|search",
 		favorites.WriteAccess | favorites.Access(0x80): "write|Access(0x80)",
 	} {
