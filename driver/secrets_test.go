@@ -60,7 +60,7 @@ func TestHTTPClientSendsThroughTheCallersTransport(t *testing.T) {
 	if auth != "" || !errors.Is(err, favorites.ErrResponseTooLarge) {
 		t.Fatalf("Authorization %q, err %v: want none, and the cap", auth, err)
 	}
-	if c.HTTPClient() == c.HTTPClient() {
+	if first, second := c.HTTPClient(), c.HTTPClient(); first == second {
 		t.Fatal("HTTPClient gives the client's own, not a copy")
 	}
 }
