@@ -229,7 +229,7 @@ func TestSignInValuesNeverPrint(t *testing.T) {
 		t.Fatal("the exchange of an unknown app was not refused")
 	}
 	for what, v := range map[string]any{"app": app, "authorization": auth, "oauth": o,
-		"token": &mastodon.Token{AccessToken: secret, Scopes: []string{"read"}},
+		"token":          &mastodon.Token{AccessToken: secret, Scopes: []string{"read"}},
 		"exchange error": exchangeErr} {
 		neverPrints(t, what, v)
 	}
