@@ -25,6 +25,13 @@ type RestoreOptions struct {
 	// ErrNotFound reports the favourite as not found at the target.
 	Resolve func(ctx context.Context, f Favorite) (Ref, error)
 
+	// Need is what the job needs of the target's credential besides
+	// listing and adding (ReadAccess, WriteAccess in a real run, which
+	// Restore asks for itself): SearchAccess when Resolve searches the
+	// target, as it does to move favourites between Mastodon instances.
+	// Restore checks it at its start where the target is a Verifier.
+	Need Access
+
 	// Concurrency is how many favourites Resolve works on at once, ahead
 	// of the adds; 0: 4. Adds go one at a time, in the source's order:
 	// every service here orders a list by when each favourite was made.
@@ -93,7 +100,10 @@ func (r *RestoreReport) Err() error {
 
 // Restore adds the favourites of source to target in the order source
 // gives them, which must be the order they were made, oldest first, so
-// that target lists them in the source's order. It lists target first:
+// that target lists them in the source's order. Where target is a
+// [Verifier], its credential is checked first for what the job needs
+// (see [RestoreOptions.Need]), so that one that cannot do it fails before
+// anything is added. It lists target first:
 // a favourite already there is counted, not added again, so a rerun adds
 // nothing twice, and Start skips what an earlier run finished. A
 // favourite the target does not have is reported as NotFound. ctx ending
@@ -105,6 +115,13 @@ func Restore(ctx context.Context, target Favorites, source iter.Seq2[Favorite, e
 	o := restoreDefaults(opts)
 	if o.Start < 0 {
 		return nil, fmt.Errorf("restore %s: %w: Start %d is negative", target.Provider(), ErrInvalidArgument, o.Start)
+	}
+	need := ReadAccess | WriteAccess | o.Need
+	if o.DryRun {
+		need &^= WriteAccess
+	}
+	if err := Verify(ctx, target, need); err != nil {
+		return nil, fmt.Errorf("restore %s: the target's credential cannot do the job, nothing added: %w", target.Provider(), err)
 	}
 	current, err := listRefs(ctx, target)
 	if err != nil {

@@ -72,11 +72,20 @@ func (r *SyncReport) Err() error {
 
 // Sync brings f's favourites to want: it lists, plans with [Diff], adds (and
 // with Prune removes); a rerun finishes an interrupted one, doubling nothing.
+// Where f is a [Verifier], its credential is checked first (read, and
+// write unless DryRun), so that one that cannot do the job changes nothing.
 func Sync(ctx context.Context, f Favorites, want []Ref, opts *SyncOptions) (*SyncReport, error) {
 	o := syncDefaults(opts)
 	want, err := canonicalRefs(f, want)
 	if err != nil {
 		return nil, fmt.Errorf("sync %s: nothing changed: %w", f.Provider(), err)
+	}
+	need := ReadAccess | WriteAccess
+	if o.DryRun {
+		need = ReadAccess
+	}
+	if err := Verify(ctx, f, need); err != nil {
+		return nil, fmt.Errorf("sync %s: the credential cannot do the job, nothing changed: %w", f.Provider(), err)
 	}
 	current, err := listRefs(ctx, f)
 	if err != nil {

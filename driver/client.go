@@ -299,3 +299,16 @@ func (c *Client) logResponse(_ retryablehttp.Logger, r *http.Response) {
 func DefaultUserAgent() string {
 	return "favkit-favorites-go/" + favorites.Version() + " (+https://github.com/favkit/favorites)"
 }
+
+// HTTPClient returns an *http.Client that sends as this client does, for a
+// library that makes requests of its own (golang.org/x/oauth2's token
+// exchange): the caller's transport, cookie jar and timeout behind the
+// client's rate limiter, its wait for a spent rate-limit window and its
+// response cap, and redirects that drop the Authorization header off the
+// base URL's origin. It adds no credential and never retries: what it
+// sends is the caller's. Each call returns a new copy, so a change to it
+// changes nothing here.
+func (c *Client) HTTPClient() *http.Client {
+	hc := *c.rc.HTTPClient
+	return &hc
+}

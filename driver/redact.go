@@ -98,6 +98,12 @@ func newScrubber(authorization string) scrubber {
 			}
 		}
 	}
+	return scrubberOf(bare)
+}
+
+// scrubberOf knows every bare secret as it is, as a URL query or path
+// escapes it and as JSON may write it ("/" as "\/").
+func scrubberOf(bare []string) scrubber {
 	var forms []string
 	for _, b := range bare {
 		if b == "" {

@@ -172,21 +172,59 @@ func TestCoreValuesNeverPrint(t *testing.T) {
 			if err != nil || req.Header.Get("Authorization") == "" {
 				t.Fatalf("a request with the credential: %v, %v", req, err)
 			}
-			var shown []string
-			for _, verb := range printVerbs {
-				shown = append(shown, fmt.Sprintf(verb, req), fmt.Sprintf(verb, struct{ V any }{req}))
-			}
-			var logs bytes.Buffer
-			slog.New(slog.NewTextHandler(&logs, nil)).Info("m", "v", req)
-			slog.New(slog.NewJSONHandler(&logs, nil)).Info("m", "v", req)
-			for i, s := range append(shown, logs.String()) {
-				for _, form := range credentialForms() {
-					if strings.Contains(s, form) {
-						t.Errorf("a request, printing %d, shows the credential: %s", i, s)
-					}
-				}
-			}
+			neverPrints(t, "a request", req)
 		})
+	}
+}
+
+// neverPrints prints v under every verb, alone and inside a struct, and
+// through slog's text and JSON handlers, and fails where a form of secret
+// shows.
+func neverPrints(t *testing.T, what string, v any) {
+	t.Helper()
+	var shown []string
+	for _, verb := range printVerbs {
+		shown = append(shown, fmt.Sprintf(verb, v), fmt.Sprintf(verb, struct{ V any }{v}))
+	}
+	var logs bytes.Buffer
+	slog.New(slog.NewTextHandler(&logs, nil)).Info("m", "v", v)
+	slog.New(slog.NewJSONHandler(&logs, nil)).Info("m", "v", v)
+	shown = append(shown, logs.String())
+	for i, s := range shown {
+		for _, form := range credentialForms() {
+			if strings.Contains(s, form) {
+				t.Errorf("%s, printing %d, shows the credential: %s", what, i, s)
+			}
+		}
+	}
+}
+
+// Mastodon's sign-in holds secrets in an app (its client secret), an
+// authorization (its state and PKCE verifier, behind a URL with neither)
+// and a token; none prints under any verb, and neither does the error of
+// an exchange the server refused (mastodon's oauth_hostile_test.go has a
+// server that echoes every secret back).
+func TestSignInValuesNeverPrint(t *testing.T) {
+	srv := mastodontest.NewServer()
+	defer srv.Close()
+	o, err := mastodon.NewOAuth(srv.URL, favoritestest.Options()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	app := &mastodon.App{Name: "x", ClientID: secret + "-id", ClientSecret: secret,
+		RedirectURIs: []string{mastodon.OutOfBand}, Scopes: mastodon.DefaultScopes()}
+	auth, err := o.Authorize(t.Context(), app, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, exchangeErr := auth.Exchange(t.Context(), secret)
+	if exchangeErr == nil {
+		t.Fatal("the exchange of an unknown app was not refused")
+	}
+	for what, v := range map[string]any{"app": app, "authorization": auth, "oauth": o,
+		"token":          &mastodon.Token{AccessToken: secret, Scopes: []string{"read"}},
+		"exchange error": exchangeErr} {
+		neverPrints(t, what, v)
 	}
 }
 

@@ -41,6 +41,11 @@ type Event struct {
 // next round waits longer; the loop may go on. Any other failure (a 401 or
 // 403, a stale mark) is yielded and ends it.
 //
+// Where f is a [favorites.Verifier], the first round checks its credential
+// for favorites.ReadAccess first, so that a token that cannot list ends
+// the loop at once with an error naming what it lacks; a failure the check
+// may mend later is retried as a round's is.
+//
 // Marks of Added are its own: one names a mark of f's and the favourites
 // of that round already yielded, so a restart from the middle of a round
 // lists the round again and skips what was handled. After the last
@@ -54,11 +59,12 @@ func Added(ctx context.Context, f favorites.ChangeLister, mark string, opts *Opt
 			return
 		}
 		var wait time.Duration // the first round at once
+		verified := false
 		for failures := 0; ; {
 			if !sleep(ctx, wait) {
 				return
 			}
-			ch, err := f.Changes(ctx, pos.Base)
+			ch, err := verifiedChanges(ctx, f, &verified, pos.Base)
 			if err == nil && ch == nil {
 				err = fmt.Errorf("watch: %w: the ChangeLister gave no changes and no error", favorites.ErrMalformedReply)
 			}
@@ -83,4 +89,16 @@ func Added(ctx context.Context, f favorites.ChangeLister, mark string, opts *Opt
 			}
 		}
 	}
+}
+
+// verifiedChanges is f's changes since mark, after f's credential is
+// verified once (see Added): *verified records that it was.
+func verifiedChanges(ctx context.Context, f favorites.ChangeLister, verified *bool, mark string) (*favorites.Changes, error) {
+	if !*verified {
+		if err := favorites.Verify(ctx, f, favorites.ReadAccess); err != nil {
+			return nil, err
+		}
+		*verified = true
+	}
+	return f.Changes(ctx, mark)
 }

@@ -107,7 +107,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err // before opening anything: a bad file changes nothing
 		}
 	}
-	sess, err := o.Open()
+	sess, err := o.OpenContext(ctx)
 	if err != nil {
 		return err
 	}

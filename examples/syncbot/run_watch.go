@@ -22,7 +22,7 @@ const demoNew = 5
 
 // runWatch opens both accounts and copies new favourites until stopped.
 func runWatch(ctx context.Context, o *options, stdout io.Writer) error {
-	sess, err := o.Open()
+	sess, err := o.OpenContext(ctx)
 	if err != nil {
 		return err
 	}

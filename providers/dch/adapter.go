@@ -20,17 +20,19 @@ const (
 // by the rules of the package doc.
 type Adapter struct {
 	kit *driver.Adapter[*Favourite]
+	c   *Client
 }
 
 var (
 	_ favorites.Favorites    = (*Adapter)(nil)
+	_ favorites.Verifier     = (*Adapter)(nil)
 	_ favorites.Checker      = (*Adapter)(nil)
 	_ favorites.ChangeLister = (*Adapter)(nil)
 )
 
 // NewAdapter wraps c.
 func NewAdapter(c *Client) *Adapter {
-	return &Adapter{kit: driver.NewAdapter(driver.Spec[*Favourite]{
+	return &Adapter{c: c, kit: driver.NewAdapter(driver.Spec[*Favourite]{
 		Name:      ProviderName,
 		Canonical: canonical,
 		OnePage:   true,

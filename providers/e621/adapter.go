@@ -28,10 +28,12 @@ import (
 // the canonical form where there is one.
 type Adapter struct {
 	kit *driver.Adapter[*Post]
+	c   *Client
 }
 
 var (
 	_ favorites.Favorites    = (*Adapter)(nil)
+	_ favorites.Verifier     = (*Adapter)(nil)
 	_ favorites.ChangeLister = (*Adapter)(nil)
 )
 
@@ -49,7 +51,7 @@ func NewAdapter(c *Client) *Adapter {
 		added, next, err := c.FavoritesSince(ctx, mark)
 		return driver.ChangeSet[*Post]{Added: added, Mark: next}, err
 	}
-	return &Adapter{kit: driver.NewAdapter(spec)}
+	return &Adapter{c: c, kit: driver.NewAdapter(spec)}
 }
 
 // NewTagSearchAdapter returns the portable view of name's favourites that
@@ -80,7 +82,7 @@ func NewTagSearchAdapter(c *Client, name string, tags ...string) *Adapter {
 		return driver.ChangeSet[*Post]{}, fmt.Errorf("%w: Changes reads /favorites.json; an adapter of NewTagSearchAdapter has no marks (use NewAdapter)",
 			favorites.ErrInvalidArgument)
 	}
-	return &Adapter{kit: driver.NewAdapter(spec)}
+	return &Adapter{c: c, kit: driver.NewAdapter(spec)}
 }
 
 // spec is what both views share: refs, writes and the portable shape.

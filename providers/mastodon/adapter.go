@@ -8,7 +8,8 @@ import (
 )
 
 // Adapter is the portable [favorites.Favorites] view of a [Client]; it also
-// implements [favorites.Checker] and [favorites.ChangeLister].
+// implements [favorites.Checker], [favorites.ChangeLister] and
+// [favorites.Verifier].
 //
 // A favourite's Ref is {ID: status ID}, with no Source: the ID exactly as
 // the server lists it. It is the one spelling: Mastodon IDs are strings
@@ -19,17 +20,19 @@ import (
 // with favorites.ErrInvalidArgument naming the canonical form.
 type Adapter struct {
 	kit *driver.Adapter[*Status]
+	c   *Client
 }
 
 var (
 	_ favorites.Favorites    = (*Adapter)(nil)
 	_ favorites.Checker      = (*Adapter)(nil)
 	_ favorites.ChangeLister = (*Adapter)(nil)
+	_ favorites.Verifier     = (*Adapter)(nil)
 )
 
 // NewAdapter returns the portable view of c.
 func NewAdapter(c *Client) *Adapter {
-	return &Adapter{kit: driver.NewAdapter(driver.Spec[*Status]{
+	return &Adapter{c: c, kit: driver.NewAdapter(driver.Spec[*Status]{
 		Name:        ProviderName,
 		Canonical:   canonical,
 		MaxPageSize: MaxLimit,

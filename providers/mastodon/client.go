@@ -46,6 +46,7 @@ type Client struct {
 // New returns a Client for the instance at baseURL (such as
 // "https://mastodon.social") with a user token holding the scopes
 // read:favourites (listing) and write:favourites (favourite, unfavourite).
+// A program gets one by signing the user in: see [NewOAuth].
 //
 // Its defaults are a client-side limit of one request a second on average
 // with bursts of 30 (Mastodon's documented budget is 300 requests in 5

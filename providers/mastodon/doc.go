@@ -5,8 +5,17 @@
 // favourited statuses by following the server's Link header,
 // [Client.Favourite] and [Client.Unfavourite] change one, and
 // [Client.Status] looks one up. [NewAdapter] wraps the Client in the
-// portable [favorites.Favorites] interface (plus [favorites.Checker] and
-// [favorites.ChangeLister]).
+// portable [favorites.Favorites] interface (plus [favorites.Checker],
+// [favorites.ChangeLister] and [favorites.Verifier]).
+//
+// Signing in: [NewOAuth] gets a user's token from a program, by OAuth 2's
+// authorization code grant on golang.org/x/oauth2: [OAuth.RegisterApp],
+// [OAuth.Authorize] (PKCE S256 where the server's RFC 8414 metadata offers
+// it, from Mastodon 4.3), [Authorization.Exchange] and [OAuth.Revoke]; see
+// [OAuth]. Before a long job, [Client.VerifyCredentials] gives the account
+// a token acts for, and [Adapter.Verify] ([favorites.Verifier]) reads the
+// token's scopes from GET /oauth/token/info, so a job without one it needs
+// fails at its start with a [*favorites.ScopeError] naming it.
 //
 // Incremental listing: [Client.FavouritesSince] and [Adapter.Changes] give
 // the favourites added since a saved mark, newest first, in floor(k/40)+1

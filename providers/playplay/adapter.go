@@ -18,16 +18,18 @@ import (
 // refused with [favorites.ErrInvalidArgument] naming the canonical form.
 type Adapter struct {
 	kit *driver.Adapter[*Media]
+	c   *Client
 }
 
 var (
 	_ favorites.Favorites    = (*Adapter)(nil)
+	_ favorites.Verifier     = (*Adapter)(nil)
 	_ favorites.ChangeLister = (*Adapter)(nil)
 )
 
 // NewAdapter wraps a Client.
 func NewAdapter(c *Client) *Adapter {
-	return &Adapter{kit: driver.NewAdapter(driver.Spec[*Media]{
+	return &Adapter{c: c, kit: driver.NewAdapter(driver.Spec[*Media]{
 		Name:      ProviderName,
 		Canonical: canonical,
 		List: func(o favorites.ListOptions) *favorites.Pager[*Media] {

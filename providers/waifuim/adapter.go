@@ -16,10 +16,12 @@ import (
 // package doc.
 type Adapter struct {
 	kit *driver.Adapter[*Image]
+	c   *Client
 }
 
 var (
 	_ favorites.Favorites    = (*Adapter)(nil)
+	_ favorites.Verifier     = (*Adapter)(nil)
 	_ favorites.Toggler      = (*Adapter)(nil)
 	_ favorites.Checker      = (*Adapter)(nil)
 	_ favorites.ChangeLister = (*Adapter)(nil)
@@ -27,7 +29,7 @@ var (
 
 // NewAdapter returns the portable view of c's user's favourites.
 func NewAdapter(c *Client) *Adapter {
-	return &Adapter{kit: driver.NewAdapter(driver.Spec[*Image]{
+	return &Adapter{c: c, kit: driver.NewAdapter(driver.Spec[*Image]{
 		Name:      ProviderName,
 		Canonical: canonical,
 		OnePage:   true,

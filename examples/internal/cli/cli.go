@@ -4,8 +4,10 @@
 package cli
 
 import (
+	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -48,6 +50,8 @@ func envHelp() string {
 		fmt.Fprintf(&b, "  %-9s %s\n", p, strings.Join(each, ", "))
 	}
 	b.WriteString("e621, waifuim and dch take -base-url too (e621: for e926).\n")
+	b.WriteString("On Mastodon, -login signs in instead: it prints a page to open, reads the code you\n")
+	b.WriteString("paste, and saves the token in a file only you can read, which later runs use.\n")
 	b.WriteString("With -demo, no credentials are needed: a built-in fake server stands in.")
 	return b.String()
 }
@@ -60,6 +64,16 @@ type Config struct {
 	Token    string
 	Login    string
 	APIKey   string
+
+	// SignIn is -login alone: sign in to Mastodon and save the token in
+	// TokenFile (see login.go).
+	SignIn    bool
+	TokenFile string
+	// Stdin is where a sign-in reads the pasted code (nil: os.Stdin) and
+	// Prompt where it asks for it (nil: os.Stderr; FlagSet sets it to the
+	// program's stderr).
+	Stdin  io.Reader
+	Prompt io.Writer
 
 	// Before each flag's and each environment variable's name: "to-" and
 	// "TO_" for a second account.
@@ -81,7 +95,8 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.Demo, "demo", false, "run against a built-in fake server, offline")
 	fs.StringVar(&c.BaseURL, "base-url", "", "the service's base URL, where it has no fixed one")
 	fs.StringVar(&c.Token, "token", "", "access token (default from the provider's _TOKEN variable)")
-	fs.StringVar(&c.Login, "login", "", "e621 login (default $E621_LOGIN)")
+	fs.Var(loginFlag{c}, "login", "alone: sign in to Mastodon and save the token (see -token-file); =NAME: the e621 login (default $E621_LOGIN)")
+	fs.StringVar(&c.TokenFile, "token-file", "", "where -login saves the Mastodon token, and later runs read it (default mastodon-<host>.json in favkit's config folder)")
 	fs.StringVar(&c.APIKey, "api-key", "", "e621 API key (default $E621_API_KEY)")
 }
 
@@ -117,8 +132,16 @@ func (s *Session) Close() {
 	}
 }
 
-// Open connects to the configured provider, or under -demo starts its fake.
-func (c *Config) Open() (*Session, error) {
+// Open is OpenContext with a context that never ends.
+func (c *Config) Open() (*Session, error) { return c.OpenContext(context.Background()) }
+
+// OpenContext connects to the configured provider, or under -demo starts
+// its fake. On Mastodon with -login it signs in first, and without a
+// token it takes the one an earlier -login saved.
+func (c *Config) OpenContext(ctx context.Context) (*Session, error) {
+	if c.Demo && c.SignIn {
+		return nil, fmt.Errorf("%w: -login signs in to a live instance; -demo needs no sign-in", favorites.ErrInvalidArgument)
+	}
 	if c.Demo {
 		s, err := openDemo(c.Provider)
 		if err == nil {
@@ -126,14 +149,17 @@ func (c *Config) Open() (*Session, error) {
 		}
 		return s, err
 	}
-	f, err := c.openLive()
+	f, err := c.openLive(ctx)
 	if err != nil {
 		return nil, err
 	}
 	return &Session{Favorites: f, BaseURL: c.ResolvedBaseURL()}, nil
 }
 
-func (c *Config) openLive() (favorites.Favorites, error) {
+func (c *Config) openLive(ctx context.Context) (favorites.Favorites, error) {
+	if err := c.mastodonToken(ctx); err != nil {
+		return nil, err
+	}
 	v, err := c.resolve()
 	if err != nil {
 		return nil, err
@@ -182,8 +208,12 @@ func (c *Config) resolve() (map[string]string, error) {
 		if c.flagPrefix != "" {
 			who = "the second account (" + c.Provider + ")"
 		}
-		return nil, fmt.Errorf("%w: %s needs %s (or run with -demo, offline)",
-			favorites.ErrInvalidArgument, who, strings.Join(missing, " and "))
+		hint := "run with -demo, offline"
+		if c.Provider == mastodon.ProviderName && c.flagPrefix == "" {
+			hint = "-login to sign in, or " + hint
+		}
+		return nil, fmt.Errorf("%w: %s needs %s (or %s)",
+			favorites.ErrInvalidArgument, who, strings.Join(missing, " and "), hint)
 	}
 	return got, nil
 }

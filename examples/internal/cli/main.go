@@ -40,6 +40,7 @@ func Exit(name string, err error, stderr io.Writer) int {
 func (c *Config) FlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	c.Prompt = stderr
 	c.Register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage:", synopsis)

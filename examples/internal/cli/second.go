@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"net/url"
@@ -73,7 +74,7 @@ func (s *Second) Open(c *Config, sess *Session) (favorites.Favorites, error) {
 	if c.Provider == mastodon.ProviderName && !SameInstance(c.ResolvedBaseURL(), to.ResolvedBaseURL()) {
 		return nil, perInstance(c.ResolvedBaseURL(), to.ResolvedBaseURL())
 	}
-	return to.openLive()
+	return to.openLive(context.Background())
 }
 
 // perInstance refuses a Mastodon second account at to, another instance

@@ -4,11 +4,15 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 )
 
 type tokenInfo struct {
 	user   string // empty for an application token
 	scopes []string
+
+	app     string    // the client ID of the app it was granted to; "" for the fake's own tokens
+	created time.Time // zero for the fake's own tokens
 }
 
 // allows reports whether the token's scopes cover scope: "read" covers
@@ -19,13 +23,14 @@ func (t tokenInfo) allows(scope string) bool {
 }
 
 // authorize checks the bearer token for an endpoint that needs a user and
-// scope, writing Mastodon's error when it fails.
-func (s *Server) authorize(w http.ResponseWriter, r *http.Request, scope string) (user string, ok bool) {
+// one of scopes (as doorkeeper_authorize! lists them), writing Mastodon's
+// error when it fails.
+func (s *Server) authorize(w http.ResponseWriter, r *http.Request, scopes ...string) (user string, ok bool) {
 	tok, found := s.token(r)
 	switch {
 	case !found:
 		writeError(w, http.StatusUnauthorized, "The access token is invalid")
-	case !tok.allows(scope):
+	case !slices.ContainsFunc(scopes, tok.allows):
 		writeError(w, http.StatusForbidden, "This action is outside the authorized scopes")
 	case tok.user == "":
 		writeError(w, http.StatusUnprocessableEntity, "This method requires an authenticated user")

@@ -17,6 +17,13 @@
 // failures, latency and cut connections. Favorite and Unfavorite seed a
 // user's favourites, and Favorites reads them back.
 //
+// It signs users in as Mastodon 4.4 does (oauth.go): POST /api/v1/apps,
+// the authorization page (approved at once; [Server.Approve] plays the
+// user's browser), POST /oauth/token (PKCE S256 checked; no password
+// grant), POST /oauth/revoke, GET /oauth/token/info, the RFC 8414 metadata
+// ([WithLegacyOAuth]: none, as before 4.3) and GET
+// /api/v1/accounts/verify_credentials.
+//
 // Each Server stands for an instance of its own. Its status, favourite and
 // account IDs start from a base drawn at random, so two Servers never share
 // one by chance: a program that carries a raw status ID from one instance
@@ -107,6 +114,7 @@ type Server struct {
 	nextAccount int // AddAccount's last number
 	budget      budget
 	throttled   atomic.Int64
+	oauth       oauthState // apps and codes: oauth.go
 }
 
 // Option configures a Server.
@@ -179,6 +187,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/v1/statuses/{id}", s.getStatus)
 	mux.HandleFunc("POST /api/v1/statuses/{id}/favourite", s.favourite)
 	mux.HandleFunc("POST /api/v1/statuses/{id}/unfavourite", s.unfavourite)
+	s.oauthRoutes(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		writeError(w, http.StatusNotFound, "Not Found")
 	})
