@@ -72,6 +72,11 @@ type Spec[T any] struct {
 	// Toggle, when the service flips a favourite in one call, flips a
 	// canonical ref and says whether it is now a favourite; nil otherwise.
 	Toggle func(ctx context.Context, ref favorites.Ref) (bool, error)
+
+	// Verify, when the service has a request that checks a credential,
+	// checks it, and the access need asks for where the service tells
+	// what a credential may do; nil otherwise.
+	Verify func(ctx context.Context, need favorites.Access) error
 }
 
 // ChangeSet is what a provider's Changes found since a mark: the items
@@ -202,6 +207,14 @@ func (a *Adapter[T]) Toggle(ctx context.Context, ref favorites.Ref) (bool, error
 	}
 	added, err := a.spec.Toggle(ctx, canon)
 	return added, a.named(err)
+}
+
+// Verify checks the credential for need, by the Spec's Verify.
+func (a *Adapter[T]) Verify(ctx context.Context, need favorites.Access) error {
+	if a.spec.Verify == nil {
+		return a.unsupported("Verify")
+	}
+	return a.named(a.spec.Verify(ctx, need))
 }
 
 // Changes gives what changed since mark, by the Spec's Changes: a mark of

@@ -195,7 +195,8 @@ func TestAdapterUnsupported(t *testing.T) {
 	_, err1 := a.Toggle(t.Context(), favorites.Ref{ID: "1"})
 	_, err2 := a.IsFavorite(t.Context(), favorites.Ref{ID: "1"})
 	_, err3 := a.Changes(t.Context(), "")
-	for i, err := range []error{err1, err2, err3} {
+	err4 := a.Verify(t.Context(), favorites.ReadAccess)
+	for i, err := range []error{err1, err2, err3, err4} {
 		if !errors.Is(err, errors.ErrUnsupported) {
 			t.Errorf("call %d: %v, want ErrUnsupported", i, err)
 		}

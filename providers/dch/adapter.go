@@ -20,7 +20,6 @@ const (
 // by the rules of the package doc.
 type Adapter struct {
 	kit *driver.Adapter[*Favourite]
-	c   *Client
 }
 
 var (
@@ -32,8 +31,9 @@ var (
 
 // NewAdapter wraps c.
 func NewAdapter(c *Client) *Adapter {
-	return &Adapter{c: c, kit: driver.NewAdapter(driver.Spec[*Favourite]{
+	return &Adapter{kit: driver.NewAdapter(driver.Spec[*Favourite]{
 		Name:      ProviderName,
+		Verify:    func(ctx context.Context, _ favorites.Access) error { return c.Verify(ctx) },
 		Canonical: canonical,
 		OnePage:   true,
 		List:      func(favorites.ListOptions) *favorites.Pager[*Favourite] { return c.Favourites() },

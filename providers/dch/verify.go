@@ -18,4 +18,6 @@ func (c *Client) Verify(ctx context.Context) error {
 
 // Verify checks the token by [Client.Verify]; need is not checked, since
 // DCH does not tell a token's permissions.
-func (a *Adapter) Verify(ctx context.Context, _ favorites.Access) error { return a.c.Verify(ctx) }
+func (a *Adapter) Verify(ctx context.Context, need favorites.Access) error {
+	return a.kit.Verify(ctx, need)
+}

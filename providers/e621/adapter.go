@@ -28,7 +28,6 @@ import (
 // the canonical form where there is one.
 type Adapter struct {
 	kit *driver.Adapter[*Post]
-	c   *Client
 }
 
 var (
@@ -51,7 +50,7 @@ func NewAdapter(c *Client) *Adapter {
 		added, next, err := c.FavoritesSince(ctx, mark)
 		return driver.ChangeSet[*Post]{Added: added, Mark: next}, err
 	}
-	return &Adapter{c: c, kit: driver.NewAdapter(spec)}
+	return &Adapter{kit: driver.NewAdapter(spec)}
 }
 
 // NewTagSearchAdapter returns the portable view of name's favourites that
@@ -82,13 +81,14 @@ func NewTagSearchAdapter(c *Client, name string, tags ...string) *Adapter {
 		return driver.ChangeSet[*Post]{}, fmt.Errorf("%w: Changes reads /favorites.json; an adapter of NewTagSearchAdapter has no marks (use NewAdapter)",
 			favorites.ErrInvalidArgument)
 	}
-	return &Adapter{c: c, kit: driver.NewAdapter(spec)}
+	return &Adapter{kit: driver.NewAdapter(spec)}
 }
 
 // spec is what both views share: refs, writes and the portable shape.
 func spec(c *Client) driver.Spec[*Post] {
 	return driver.Spec[*Post]{
 		Name:        ProviderName,
+		Verify:      func(ctx context.Context, _ favorites.Access) error { return c.Verify(ctx) },
 		Canonical:   canonical,
 		MaxPageSize: MaxLimit,
 		Favorite:    c.favorite,

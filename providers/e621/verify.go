@@ -25,4 +25,6 @@ func (c *Client) Verify(ctx context.Context) error {
 
 // Verify checks the client's login and API key by [Client.Verify]; need
 // is not checked, since an e621 API key can do whatever its account can.
-func (a *Adapter) Verify(ctx context.Context, _ favorites.Access) error { return a.c.Verify(ctx) }
+func (a *Adapter) Verify(ctx context.Context, need favorites.Access) error {
+	return a.kit.Verify(ctx, need)
+}

@@ -20,7 +20,6 @@ import (
 // with favorites.ErrInvalidArgument naming the canonical form.
 type Adapter struct {
 	kit *driver.Adapter[*Status]
-	c   *Client
 }
 
 var (
@@ -32,8 +31,9 @@ var (
 
 // NewAdapter returns the portable view of c.
 func NewAdapter(c *Client) *Adapter {
-	return &Adapter{c: c, kit: driver.NewAdapter(driver.Spec[*Status]{
+	return &Adapter{kit: driver.NewAdapter(driver.Spec[*Status]{
 		Name:        ProviderName,
+		Verify:      func(ctx context.Context, need favorites.Access) error { return c.Verify(ctx, ScopesFor(need)...) },
 		Canonical:   canonical,
 		MaxPageSize: MaxLimit,
 		List: func(o favorites.ListOptions) *favorites.Pager[*Status] {

@@ -167,5 +167,5 @@ func (c *Client) verifyByListing(ctx context.Context) error {
 // token's scopes, so a token without one the job needs fails here, with a
 // [*favorites.ScopeError] naming it, before anything is done.
 func (a *Adapter) Verify(ctx context.Context, need favorites.Access) error {
-	return a.c.Verify(ctx, ScopesFor(need)...)
+	return a.kit.Verify(ctx, need)
 }

@@ -18,7 +18,6 @@ import (
 // refused with [favorites.ErrInvalidArgument] naming the canonical form.
 type Adapter struct {
 	kit *driver.Adapter[*Media]
-	c   *Client
 }
 
 var (
@@ -29,8 +28,9 @@ var (
 
 // NewAdapter wraps a Client.
 func NewAdapter(c *Client) *Adapter {
-	return &Adapter{c: c, kit: driver.NewAdapter(driver.Spec[*Media]{
+	return &Adapter{kit: driver.NewAdapter(driver.Spec[*Media]{
 		Name:      ProviderName,
+		Verify:    func(ctx context.Context, _ favorites.Access) error { return c.Verify(ctx) },
 		Canonical: canonical,
 		List: func(o favorites.ListOptions) *favorites.Pager[*Media] {
 			return c.Favorites(&ListOptions{Cursor: o.Cursor})

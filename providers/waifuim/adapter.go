@@ -16,7 +16,6 @@ import (
 // package doc.
 type Adapter struct {
 	kit *driver.Adapter[*Image]
-	c   *Client
 }
 
 var (
@@ -29,8 +28,9 @@ var (
 
 // NewAdapter returns the portable view of c's user's favourites.
 func NewAdapter(c *Client) *Adapter {
-	return &Adapter{c: c, kit: driver.NewAdapter(driver.Spec[*Image]{
+	return &Adapter{kit: driver.NewAdapter(driver.Spec[*Image]{
 		Name:      ProviderName,
+		Verify:    func(ctx context.Context, _ favorites.Access) error { return c.Verify(ctx) },
 		Canonical: canonical,
 		OnePage:   true,
 		List:      func(favorites.ListOptions) *favorites.Pager[*Image] { return c.Favorites(nil) },

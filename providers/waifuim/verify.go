@@ -22,4 +22,6 @@ func (c *Client) Verify(ctx context.Context) error {
 
 // Verify checks the token by [Client.Verify]: reading is checked, writing
 // is not (see there).
-func (a *Adapter) Verify(ctx context.Context, _ favorites.Access) error { return a.c.Verify(ctx) }
+func (a *Adapter) Verify(ctx context.Context, need favorites.Access) error {
+	return a.kit.Verify(ctx, need)
+}
