@@ -23,7 +23,7 @@
 //
 //	syncbot -provider mastodon -refs wanted.txt -prune
 //	syncbot -provider e621 -demo            # offline, against a fake server
-//	syncbot -provider e621 -watch -to-login bob -to-api-key KEY
+//	syncbot -provider e621 -watch -to-user bob -to-api-key KEY
 //	syncbot -provider dch -demo -watch      # 5 favourites made and copied
 package main
 

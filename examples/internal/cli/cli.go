@@ -31,7 +31,7 @@ type credential struct{ flag, env string }
 // lists them.
 var credentials = map[string][]credential{
 	mastodon.ProviderName: {{"base-url", "MASTODON_BASE_URL"}, {"token", "MASTODON_TOKEN"}},
-	e621.ProviderName:     {{"login", "E621_LOGIN"}, {"api-key", "E621_API_KEY"}},
+	e621.ProviderName:     {{"user", "E621_LOGIN"}, {"api-key", "E621_API_KEY"}},
 	waifuim.ProviderName:  {{"token", "WAIFUIM_TOKEN"}},
 	playplay.ProviderName: {{"base-url", "PLAYPLAY_BASE_URL"}, {"token", "PLAYPLAY_TOKEN"}},
 	dch.ProviderName:      {{"token", "DCH_TOKEN"}},
@@ -95,7 +95,8 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.Demo, "demo", false, "run against a built-in fake server, offline")
 	fs.StringVar(&c.BaseURL, "base-url", "", "the service's base URL, where it has no fixed one")
 	fs.StringVar(&c.Token, "token", "", "access token (default from the provider's _TOKEN variable)")
-	fs.Var(loginFlag{c}, "login", "alone: sign in to Mastodon and save the token (see -token-file); =NAME: the e621 login (default $E621_LOGIN)")
+	fs.BoolVar(&c.SignIn, "login", false, "sign in to Mastodon and save the token (see -token-file)")
+	fs.StringVar(&c.Login, "user", "", "e621 login name (default $E621_LOGIN)")
 	fs.StringVar(&c.TokenFile, "token-file", "", "where -login saves the Mastodon token, and later runs read it (default mastodon-<host>.json in favkit's config folder)")
 	fs.StringVar(&c.APIKey, "api-key", "", "e621 API key (default $E621_API_KEY)")
 }
@@ -173,7 +174,7 @@ func (c *Config) openLive(ctx context.Context) (favorites.Favorites, error) {
 		cl, err := mastodon.New(v["base-url"], v["token"])
 		return adapt(cl, err, mastodon.NewAdapter)
 	case e621.ProviderName:
-		cl, err := e621.New(v["login"], v["api-key"], opts...)
+		cl, err := e621.New(v["user"], v["api-key"], opts...)
 		return adapt(cl, err, e621.NewAdapter)
 	case waifuim.ProviderName:
 		cl, err := waifuim.New(v["token"], opts...)
@@ -220,7 +221,7 @@ func (c *Config) resolve() (map[string]string, error) {
 
 // value is the credential's flag, or when it is empty its variable.
 func (c *Config) value(n credential) string {
-	flags := map[string]string{"base-url": c.BaseURL, "token": c.Token, "login": c.Login, "api-key": c.APIKey}
+	flags := map[string]string{"base-url": c.BaseURL, "token": c.Token, "user": c.Login, "api-key": c.APIKey}
 	return c.env(flags[n.flag], n.env)
 }
 

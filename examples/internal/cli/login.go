@@ -18,41 +18,10 @@ import (
 	"github.com/favkit/favorites/providers/mastodon"
 )
 
-// loginFlag is -login, which does two things: alone (-login) it signs in
-// to Mastodon; with a value (-login=NAME) it is the e621 login, as before.
-// It is a boolean flag to the flag package, so "-login NAME" reads as the
-// sign-in followed by an argument: [Config.checkLogin] names the fix.
-type loginFlag struct{ c *Config }
-
-func (f loginFlag) String() string {
-	if f.c == nil {
-		return ""
-	}
-	return f.c.Login
-}
-
-func (f loginFlag) Set(v string) error {
-	switch v {
-	case "true":
-		f.c.SignIn = true
-	case "false":
-		f.c.SignIn = false
-	default:
-		f.c.Login = v
-	}
-	return nil
-}
-
-func (loginFlag) IsBoolFlag() bool { return true }
-
 // checkLogin refuses -login alone where there is nothing to sign in to.
 func (c *Config) checkLogin() error {
 	if !c.SignIn || c.Provider == mastodon.ProviderName {
 		return nil
-	}
-	if c.Provider == "e621" {
-		return fmt.Errorf("%w: -login alone signs in to Mastodon; give the e621 login with an equals sign, -login=NAME, or in E621_LOGIN",
-			favorites.ErrInvalidArgument)
 	}
 	return fmt.Errorf("%w: -login signs in to Mastodon only; %s takes a token (-token)", favorites.ErrInvalidArgument, c.Provider)
 }

@@ -139,9 +139,8 @@ func TestTokenFileGuards(t *testing.T) {
 	}
 }
 
-// -login alone is the sign-in, -login=NAME the e621 login; the sign-in is
-// refused where it means nothing, and without a pasted code nothing is
-// saved.
+// -login is the sign-in and -user the e621 login; the sign-in is refused
+// where it means nothing, and without a pasted code nothing is saved.
 func TestLoginFlag(t *testing.T) {
 	for _, tt := range []struct {
 		args      []string
@@ -151,8 +150,8 @@ func TestLoginFlag(t *testing.T) {
 		wantError string
 	}{
 		{[]string{"-login"}, true, "", "mastodon", ""},
-		{[]string{"-login=alice"}, false, "alice", "e621", ""},
-		{[]string{"-login"}, true, "", "e621", "-login=NAME"},
+		{[]string{"-user", "alice"}, false, "alice", "e621", ""},
+		{[]string{"-login"}, true, "", "e621", "Mastodon only"},
 		{[]string{"-login"}, true, "", "dch", "Mastodon only"},
 	} {
 		var c Config

@@ -51,7 +51,7 @@ func TestMissingCredentialsNamed(t *testing.T) {
 		{"waifuim", false, "waifuim needs -token or WAIFUIM_TOKEN"},
 		{"playplay", false, "playplay needs -base-url or PLAYPLAY_BASE_URL and -token or PLAYPLAY_TOKEN"},
 		{"dch", false, "dch needs -token or DCH_TOKEN"},
-		{"e621", true, "the second account (e621) needs -to-login or TO_E621_LOGIN and -to-api-key or TO_E621_API_KEY"},
+		{"e621", true, "the second account (e621) needs -to-user or TO_E621_LOGIN and -to-api-key or TO_E621_API_KEY"},
 		{"dch", true, "the second account (dch) needs -to-token or TO_DCH_TOKEN"},
 	}
 	for _, tt := range tests {

@@ -20,12 +20,12 @@ is not given, from the first account's variable with TO_ in front
 // program that copies from one account to another.
 type Second struct{ c Config }
 
-// Register adds the second account's flags, -to-token, -to-login,
+// Register adds the second account's flags, -to-token, -to-user,
 // -to-api-key and -to-base-url, to fs.
 func (s *Second) Register(fs *flag.FlagSet) {
 	fs.StringVar(&s.c.BaseURL, "to-base-url", "", "the second account's base URL (default the first's)")
 	fs.StringVar(&s.c.Token, "to-token", "", "the second account's access token (default $TO_<PROVIDER>_TOKEN)")
-	fs.StringVar(&s.c.Login, "to-login", "", "the second account's e621 login (default $TO_E621_LOGIN)")
+	fs.StringVar(&s.c.Login, "to-user", "", "the second account's e621 login name (default $TO_E621_LOGIN)")
 	fs.StringVar(&s.c.APIKey, "to-api-key", "", "the second account's e621 API key (default $TO_E621_API_KEY)")
 }
 
