@@ -58,8 +58,45 @@
 // request gets its marks and its added and removed items from [SetMark] and
 // [SetChanges].
 //
-// The adapter implements favorites.Favorites, and its test runs the
-// conformance suite of package drivertest against the provider's fake
-// server. The five providers under providers/ are worked examples; DCH's is
-// the smallest.
+// # The portable adapter
+//
+// The portable contract of favorites.Favorites is kept once, by [Adapter]:
+// a provider describes itself in a [Spec] (its name, the canonical form of
+// a ref, its typed listing and the mapping of an item to a
+// favorites.Favorite, its typed add and remove, and, where the service
+// has them, Changes, IsFavorite, Toggle and Verify), and [NewAdapter]
+// does the rest: canonical refs before every write, "already a
+// favourite" and the service's own "no such item"
+// (favorites.ErrNoSuchItem, which the provider's [ErrorDecoder] marks) as
+// done, a 2xx as done, the page-size cap, no cursor where a listing has
+// none, another provider's mark refused before sending, and the
+// provider's name on every error. The provider's exported Adapter type
+// holds the kit's and hands each method of the interfaces it implements
+// on to it, with a doc comment of its own.
+//
+// # Writing a provider
+//
+// A provider is a package under providers/ with these files (DCH's are the
+// smallest, e621's and PlayPlay's show a paged service):
+//
+//   - doc.go: the package doc, which holds the service's rules: what it
+//     answers, refs and their canonical form, paging, cursors and marks,
+//     errors, caps;
+//   - client.go: the typed Client, made by New over [New] with a [Config]
+//     (name, [BearerToken] or [BasicAuth], the error decoder, defaults);
+//   - errors.go: the [ErrorDecoder], marking the service's own answers
+//     (favorites.ErrAlreadyFavorited, favorites.ErrNoSuchItem);
+//   - the typed types and their decoding, within the memory rule above
+//     ([DecodeItems] with [ItemRules]), and limits.go with the caps and
+//     the per-item cost, each with where its number comes from;
+//   - the typed listing on the pager of the service's paging, and its
+//     marks ([SetMark], or an [AnchorMark] on an [AnchoredList]);
+//   - adapter.go: the [Spec], [NewAdapter], and the Adapter type's
+//     methods;
+//   - <name>test/: a fake of the service for tests, with wire types of
+//     its own, Client and AddAccount as the other fakes have, and
+//     favoritestest.Faults for the conformance suite;
+//   - conformance_test.go: [drivertest.Run] with a harness for the fake;
+//     the suite makes its malformed and hostile pages from the harness's
+//     item shape, so the harness lists none.
 package driver
