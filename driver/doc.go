@@ -96,7 +96,7 @@
 //   - <name>test/: a fake of the service for tests, with wire types of
 //     its own, Client and AddAccount as the other fakes have, and
 //     favoritestest.Faults for the conformance suite;
-//   - conformance_test.go: [drivertest.Run] with a harness for the fake;
+//   - conformance_test.go: drivertest.Run with a harness for the fake;
 //     the suite makes its malformed and hostile pages from the harness's
 //     item shape, so the harness lists none.
 package driver
