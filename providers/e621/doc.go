@@ -25,12 +25,14 @@
 //
 // A listing is never silently short: a body without the "posts" list, a
 // page with more posts than asked for, or a post without a positive id is
-// favorites.ErrMalformedReply (see [Client.Favorites]). Nor is it short
-// while the list changes: e621 pages by number only, so at page sizes of
-// 64 and more each page starts a few posts before the last one ended and
-// goes on after the last posts read, and a favourite added or removed
-// while the walk runs makes it neither skip nor repeat one (when the posts
-// it remembers are gone, it starts again at page 1: repeats, never skips).
+// favorites.ErrMalformedReply (see [Client.Favorites]). e621 pages by
+// number only, and the walk goes on after the last posts read, so a
+// favourite added while it runs makes it repeat nothing. At page sizes of
+// 64 and more each page also starts a few posts before the last one ended,
+// so one removed while it runs makes it skip nothing (when the posts it
+// remembers are gone, it starts again at page 1: repeats, never skips);
+// under 64, pages lie side by side, and a favourite removed above the read
+// between two pages makes that walk skip the post at their boundary.
 // Its cursor is versioned text, "e621.v2.l<limit>.o<offset>.a<ids>": the
 // page size, how far the walk read and the last posts read; a listing
 // resumed from it goes on in the same way, and one from the "e621.v1."

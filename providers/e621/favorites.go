@@ -54,18 +54,24 @@ type favoritesQuery struct {
 // in a post holds more than MaxListItems items; the error names the post's
 // position.
 //
-// Pages after the first are read so that nothing still a favourite is
-// skipped while the list changes (driver.AnchoredList walks it): each
-// starts a few posts before the last one ended (so a page holds up to
-// Limit posts, and at Limit 320 about 7% fewer new ones on average; none
-// overlap under Limit 64) and yields what follows the last posts read
-// before. A favourite added meanwhile, which pushes the rest down, makes
-// nothing repeat; favourites removed above the read, which move the rest
-// up, make nothing skip. When none of the last posts read is in the page
-// (more than three removed above it between two requests, or all of them
-// unfavourited), the walk reads the page before it as well, and when they
-// are not there either, it starts again at page 1 and yields again what
-// it had.
+// Pages after the first are read after the last posts read
+// (driver.AnchoredList walks the list), so a favourite added meanwhile,
+// which pushes the rest down, makes nothing repeat. What a favourite
+// removed above the read does depends on the page size:
+//
+//   - From Limit 64 up, each page starts a few posts before the last one
+//     ended (it holds up to Limit posts, at Limit 320 about 7% fewer new
+//     ones on average), so removals above the read make nothing skip. When
+//     none of the last posts read is in the page (more than three removed
+//     above it between two requests, or all of them unfavourited), the
+//     walk reads the page before it as well, and when they are not there
+//     either, it starts again at page 1 and yields again what it had.
+//   - Under Limit 64, pages lie side by side, since overlapping would cost
+//     up to half the requests more: a favourite removed above the read
+//     between two pages moves the post at their boundary up onto the page
+//     already read, and this walk skips it. A later full listing, or
+//     favorites.Diff of two, has it; a walk resumed from the cursor skips
+//     nothing.
 //
 // The Pager's cursor (see the package doc for its text) is "" before the
 // first page of a walk from page 1 and after the last page; otherwise it
