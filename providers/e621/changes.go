@@ -15,7 +15,7 @@ import "context"
 // favourite first, by the favourite's own creation time, paged by number
 // (e621ng app/controllers/favorites_controller.rb#index and
 // app/logical/post_sets/favorites.rb: Favorite.for_user(...).order(created_at: :desc);
-// "newest favourite first" in the api-docs README). A new favourite, and
+// "newest favourite first" in docs/api/README.md). A new favourite, and
 // one favourited again, is a new row and goes first. So what was added
 // since the mark is everything above the anchors: FavoritesSince reads
 // the list from page 1 until it has found them, and the new mark is the

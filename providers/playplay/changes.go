@@ -13,8 +13,8 @@ const MaxChangesPages = 64
 // and each once, and the mark to pass next time. An empty mark means "from
 // now": no media, and a mark, for one request (the first page).
 //
-// The marks stand on the order of the listing: playplay.md (its INDEX
-// section: "ordered by favorite created_at AND last_used at") orders it by
+// The marks stand on the order of the listing: docs/api/playplay.md (its
+// INDEX section: "ordered by favorite created_at AND last_used at") orders it by
 // when each favourite was made; it names no direction, and this package,
 // playplaytest and issue 19 take it newest first (were it oldest first, no
 // call would find anything new), so favourites added since a call sit
