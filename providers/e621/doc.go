@@ -126,13 +126,13 @@
 // The typed AddFavorite and RemoveFavorite return the server's answer, in
 // its documented or its live form, as a [FavoriteChange], and their docs
 // say which errors they return. The portable Add and Remove are
-// idempotent: already a favourite, not a favourite, and a post e621 says
-// it does not have (its 404 {"success":false,"reason":"not found"},
-// [IsUnknownPost]) are nil for Remove, and Add of such a post is
-// [favorites.ErrNotFound]. A full list is an error for Add, never "already
-// favourited"; a 404 of any other body (an HTML page, an empty one) is an
-// error. A 2xx answer is success for the portable calls even when the body
-// after it is cut short.
+// idempotent: Add of a favourite already there, and Remove of a post that
+// is not a favourite or that e621 says it does not have (its 404
+// {"success":false,"reason":"not found"}, [IsUnknownPost]), are nil. Add
+// of such a post is [favorites.ErrNotFound], and Add to a full list an
+// error, never "already favourited". A 404 of any other body (an HTML
+// page, an empty one) is an error. A 2xx answer is success for the
+// portable calls even when the body after it is cut short.
 //
 // # Replies and memory
 //

@@ -119,8 +119,7 @@
 // status 123, so the two would be one item under two refs), are refused
 // with [favorites.ErrInvalidArgument] naming the canonical ref.
 //
-// Favouriting and unfavouriting are idempotent on Mastodon, so both are
-// retried like reads. The portable Add of an unknown status, or one the
+// The portable Add of an unknown status, or one the
 // caller may not see, is [favorites.ErrNotFound]. The portable Remove of a
 // status that is not a favourite is nil (Mastodon answers it with the
 // status), and so is one the server no longer has: a deleted status takes

@@ -81,8 +81,8 @@
 // next mark; "" means "from now": no media, and a mark, for one request.
 // They stand on the order of the listing: the document's INDEX section
 // ("ordered by favorite created_at AND last_used at") orders it by when
-// each favourite was made; it names no direction, and this package,
-// playplaytest and issue 19 take it newest first (were it oldest first, no
+// each favourite was made; it names no direction, and this package
+// and playplaytest take it newest first (were it oldest first, no
 // call would find anything new), so favourites added since a call sit
 // above where that call began. A mark names the first media of the first
 // page (up to five), and a call reads page after page from the first until

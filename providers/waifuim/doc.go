@@ -33,14 +33,13 @@
 // The service answers an empty result with 404 "No image found matching
 // the criteria given."; that answer, and only that one, is an empty list.
 // Any other 404 (an HTML page, an empty one, the {"detail":"Not Found"} of
-// a wrong path) is an error, and so is a 200 that is not a whole list of
-// images: an empty or null body, one without "images" or with "images"
-// not an array, an empty array (the service says "nothing" with its 404
-// only), an image without a positive image_id, more than [MaxFavorites]
-// images, or more than [MaxListItems] tags in one is
-// favorites.ErrMalformedReply, naming the image's position and the cap. A
-// field an image leaves out is its zero value: an image of {"image_id":1}
-// lists.
+// a wrong path) is an error. A 200 that is not a whole list of images is
+// favorites.ErrMalformedReply, naming the image's position and the cap: an
+// empty or null body, one without "images" or with "images" not an array,
+// an empty array (the service says "nothing" with its 404 only), an image
+// without a positive image_id, more than [MaxFavorites] images, or more
+// than [MaxListItems] tags in one. A field an image leaves out is its zero
+// value: an image of {"image_id":1} lists.
 //
 // # Refs and writes
 //
@@ -101,12 +100,11 @@
 //
 // # Rate limits and errors
 //
-// The service serves one request per 200 ms per client and answers 429,
-// with Retry-After, past a short queue; [New] paces to it
-// ([DefaultRateLimiter]). Errors are [*favorites.APIError] values with the
-// service's "detail" text: a 409 on insert matches favorites.ErrConflict
-// and favorites.ErrAlreadyFavorited, and the others the sentinels of their
-// status.
+// [New] paces requests to the service's rate ([DefaultRateLimiter]), and a
+// 429's Retry-After is waited out. Errors are [*favorites.APIError] values
+// with the service's "detail" text: a 409 on insert matches
+// favorites.ErrConflict and favorites.ErrAlreadyFavorited, and the others
+// the sentinels of their status.
 //
 // # Testing
 //
