@@ -15,10 +15,10 @@ import (
 // moves the rest up under the next page. So the walk of [AnchoredList.Pager]
 // remembers the IDs of the last items it read, its anchors, and goes on
 // after them: an item pushed down onto the next page is not given twice,
-// and where the client chooses the page size each page after the first
-// starts a few items before the last one ended, so that items removed
-// above the read show as anchors missing from the overlap, and the walk
-// looks back for them rather than skip what moved up. Its cursor holds the
+// and where the client chooses a page size of 64 items or more each page
+// after the first starts a few items before the last one ended, so that
+// items removed above the read show as anchors missing from the overlap,
+// and the walk looks back for them rather than skip what moved up. Its cursor holds the
 // page size, how far the walk read and the anchors, as text:
 //
 //	<CursorPrefix>l<size>.o<offset>[.a<id>-<id>...]
@@ -28,9 +28,10 @@ import (
 // pages after it (items added above); when they are gone, it starts again
 // from the top: it may repeat, it never skips an item that is still there.
 // A list that moves faster than the overlap can tell is read again from
-// the top too. Where the server picks the page size, pages lie side by
-// side, and an item removed above the read between two pages of one walk
-// moves the one at their boundary past it unread: no reply shows that.
+// the top too. Where the server picks the page size, or the client a size
+// under 64, pages lie side by side, and an item removed above the read
+// between two pages of one walk moves the one at their boundary past it
+// unread: no reply shows that.
 //
 // A provider gives the page fetch and the item's ID; for example, for a
 // service that takes page and limit:

@@ -55,6 +55,18 @@ func (r *Request) LogValue() slog.Value {
 		slog.Any("header", redactHeader(r.Header)))
 }
 
+// MarshalJSON writes what LogValue gives, as {"method", "url", "header"}:
+// without it encoding/json would write the exported Header, credential and
+// all, wherever a Request sits in a value marshalled as JSON (slog's JSON
+// handler marshals a struct field that way).
+func (r *Request) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Method string      `json:"method"`
+		URL    string      `json:"url"`
+		Header http.Header `json:"header"`
+	}{r.Method, redactURL(r.URL), redactHeader(r.Header)})
+}
+
 // Body is a request body: [JSONBody] or [FormBody].
 type Body interface {
 	encode() (contentType string, data []byte, err error)

@@ -149,9 +149,9 @@ var printVerbs = []string{"%v", "%+v", "%#v", "%s", "%q", "%d", "%t", "%x", "%X"
 
 // TestCoreValuesNeverPrint prints the kit's client, for each kind of
 // credential, every way drivertest knows, and a request it made under
-// every verb, alone and inside a struct, and through slog's handlers.
-// (encoding/json prints a Request's exported Header, credential and all,
-// so JSON is not asked of it.)
+// every verb, alone and inside a struct, through slog's handlers, and as
+// JSON (its exported Header holds the credential, so a Request inside a
+// logged or saved value must not write it).
 func TestCoreValuesNeverPrint(t *testing.T) {
 	bearer, err := driver.BearerToken(secret)
 	if err != nil {
@@ -173,6 +173,7 @@ func TestCoreValuesNeverPrint(t *testing.T) {
 				t.Fatalf("a request with the credential: %v, %v", req, err)
 			}
 			neverPrints(t, "a request", req)
+			neverMarshals(t, "a request", req)
 		})
 	}
 }
@@ -195,6 +196,35 @@ func neverPrints(t *testing.T, what string, v any) {
 			if strings.Contains(s, form) {
 				t.Errorf("%s, printing %d, shows the credential: %s", what, i, s)
 			}
+		}
+	}
+}
+
+// neverMarshals writes v as JSON, alone and as a struct's field, by
+// encoding/json and through slog's JSON handler, and fails where a form of
+// secret shows or where the JSON is not the redacted view: a method and a
+// URL, and the headers with the credential REDACTED.
+func neverMarshals(t *testing.T, what string, v any) {
+	t.Helper()
+	var shown []string
+	for _, x := range []any{v, struct{ V any }{v}} {
+		b, err := json.Marshal(x)
+		if err != nil {
+			t.Fatalf("%s as JSON: %v", what, err)
+		}
+		shown = append(shown, string(b))
+	}
+	var logs bytes.Buffer
+	slog.New(slog.NewJSONHandler(&logs, nil)).Info("m", "v", struct{ V any }{v})
+	shown = append(shown, logs.String())
+	for i, s := range shown {
+		for _, form := range credentialForms() {
+			if strings.Contains(s, form) {
+				t.Errorf("%s, JSON %d, shows the credential: %s", what, i, s)
+			}
+		}
+		if !strings.Contains(s, `"method":"GET"`) || !strings.Contains(s, `"Authorization":["REDACTED"]`) {
+			t.Errorf("%s, JSON %d, is not the redacted view: %s", what, i, s)
 		}
 	}
 }

@@ -24,31 +24,9 @@ type Changes struct {
 }
 
 // Changes reports the favourites made and removed since mark, and a new
-// mark, in exactly one GET /user/favourites. The empty mark means "from
-// now": no changes, just a first mark. A mark is opaque text, safe to
-// store (see driver.SetMark for its form): it holds the set of item IDs the
-// list held, so it is bounded by the list's size, and no token.
-//
-// It stands on the service's one-page list: GET /user/favourites answers
-// every favourite at once in _links.favourites, with no paging
-// (docs/api/dch.md, "Retrieving the favourites"; docs/api/README.md), so
-// the answer is the whole set and what is added and what is removed are
-// both known. Added keeps the list's own order, which the document's
-// example gives most recently changed first (updated descending).
-//
-// Since the new mark is the set the answer held, a favourite made while
-// the call runs is in this answer or in the next call's, never in
-// neither. A favourite made and removed again between two calls is in
-// neither; one removed and made again between them is in neither Added
-// nor Removed, since the set is the same.
-//
-// A mark that is not a DCH mark is an error matching both
-// favorites.ErrStaleMark and favorites.ErrInvalidArgument; one made by a
-// client of another token or base URL matches favorites.ErrStaleMark.
-// Neither sends anything. The service names no account, so a mark made
-// with another token of the same account is refused too: after a change
-// of token, start again from "" (and list in full if nothing may be
-// missed).
+// mark, in exactly one GET /user/favourites; "" means from now. The
+// package doc's "Marks" gives the rule it stands on, what it sees and the
+// mark's text.
 func (c *Client) Changes(ctx context.Context, mark string) (*Changes, *favorites.Response, error) {
 	var before []string
 	if mark != "" {

@@ -66,11 +66,9 @@ func defaultLimiter() favorites.Limiter { return nil }
 // not wrap.
 func (c *Client) HTTP() *driver.Client { return c.c }
 
-// Favourites lists every favourite: GET /user/favourites. The service
-// answers the whole list at once, so the Pager has one page, whose
-// Response is the answer's; nothing is sent until the Pager is read. An
-// answer without the _links.favourites list, an entry without a usable id,
-// or more than [MaxFavourites] entries is [favorites.ErrMalformedReply].
+// Favourites lists every favourite: GET /user/favourites, in one page
+// whose Response is the answer's; nothing is sent until the Pager is read.
+// The package doc's "Listing" says which answers are refused.
 //
 // The list's own updated time is not on the page: [Client.FavouritesUpdated]
 // gives it, and so do AddFavourite and RemoveFavourite in their

@@ -2,8 +2,8 @@ package dch
 
 import "testing"
 
-// The Digital Concert Hall's document states no rate limit, and DESIGN.md
-// gives DCH no default pace, so New installs no client-side limiter: over
+// The Digital Concert Hall's document (docs/api/dch.md) states no rate
+// limit, nor does docs/api/README.md, so New installs no client-side limiter: over
 // any simulated span the client would send as fast as it is asked. The
 // test holds that choice, so that a limiter added later is one made on
 // purpose, with a pacing test of its own.

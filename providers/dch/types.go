@@ -48,9 +48,8 @@ func (l *FavouriteList) pointers() []*Favourite {
 }
 
 // UnmarshalJSON reads a whole list answer the caller holds, by the rules
-// of the client's own listing: a body without _links.favourites, an entry
-// without a usable id, or more than [MaxFavourites] entries is an error
-// matching [favorites.ErrMalformedReply]. It copies data once, since a
+// of the client's own listing ("Listing" in the package doc). It copies
+// data once, since a
 // json.Decoder reuses the memory it passes, and each entry's Raw is a
 // sub-slice of that copy. The client decodes its replies without the
 // copy.

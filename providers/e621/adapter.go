@@ -11,21 +11,10 @@ import (
 	"github.com/favkit/favorites/driver"
 )
 
-// Adapter puts a Client behind the portable favorites.Favorites and
-// favorites.ChangeLister interfaces.
-//
-// By default List reads GET /favorites.json (the caller's favourites, in
-// the order they were favourited); built by [NewTagSearchAdapter], it reads
-// a tag search instead (see [Client.SearchFavorites]). Add and Remove are
-// the same either way, and an anonymous client refuses them, and a List
-// of its own favourites, with ErrNoCredentials before sending.
-//
-// A favourite's Ref is {ID: the post ID in decimal}, with no Source: the
-// one spelling List gives. Add, Remove and Canonical also take the ID with
-// leading zeros ("0042"), which e621 reads as the same post, and make it
-// canonical ("42"); any other ref (a Source, a sign, anything not a
-// positive decimal) is refused with favorites.ErrInvalidArgument, naming
-// the canonical form where there is one.
+// Adapter puts a Client behind the portable [favorites.Favorites] and
+// [favorites.ChangeLister] interfaces. Its List reads GET /favorites.json,
+// or a tag search when built by [NewTagSearchAdapter]; its refs, writes,
+// listing and marks keep the rules of the package doc either way.
 type Adapter struct {
 	kit *driver.Adapter[*Post]
 }
@@ -55,11 +44,9 @@ func NewAdapter(c *Client) *Adapter {
 
 // NewTagSearchAdapter returns the portable view of name's favourites that
 // match tags, listed by a tag search ([Client.SearchFavorites] with a
-// TagSearchOptions of name and tags): newest post first, paged by b<id>
-// with no page-750 wall, and readable without credentials for a public
-// user's favourites. name "" is the client's login. A bad name or tag is
-// refused when List is read, with favorites.ErrInvalidArgument, before
-// anything is sent. (A constructor of its own, not an option of
+// TagSearchOptions of name and tags). name "" is the client's login. A bad
+// name or tag is refused when List is read, with favorites.ErrInvalidArgument,
+// before anything is sent. (A constructor of its own, not an option of
 // NewAdapter, keeps NewAdapter's type for callers that pass it as a
 // func(*Client) *Adapter.)
 //
@@ -108,35 +95,27 @@ func spec(c *Client) driver.Spec[*Post] {
 // Provider is ProviderName.
 func (a *Adapter) Provider() string { return ProviderName }
 
-// List pages through the favourites, newest first, as Client.Favorites
-// does, or Client.SearchFavorites for NewTagSearchAdapter; its cursor
-// resumes exactly as described there. PageSize 0 means MaxLimit, or the
-// page size of opts.Cursor; a PageSize other than the cursor's is refused
-// with favorites.ErrInvalidArgument.
+// List pages through the favourites as [Client.Favorites] does, or
+// [Client.SearchFavorites] for [NewTagSearchAdapter]. PageSize 0 means
+// [MaxLimit], or the page size of opts.Cursor.
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
 	return a.kit.List(opts)
 }
 
 // Canonical returns the ref List gives for ref's post: its ID in decimal
-// without leading zeros.
+// without leading zeros. It sends nothing.
 func (a *Adapter) Canonical(ref favorites.Ref) (favorites.Ref, error) { return a.kit.Canonical(ref) }
 
-// Add favourites ref's post. A post that already is a favourite gives nil;
-// a full list does not; a post e621 does not have is an error matching
-// favorites.ErrNotFound. A 2xx answer is success whatever its body holds.
+// Add favourites ref's post; one that already is a favourite gives nil.
 func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error { return a.kit.Add(ctx, ref) }
 
-// Remove unfavourites ref's post. A post that is not a favourite gives nil,
-// and so does a post e621 says it does not have (IsUnknownPost); a 404 of
-// any other shape is an error. A 2xx answer is success whatever its body
-// holds.
+// Remove unfavourites ref's post; one that is not a favourite, or that
+// e621 says it does not have ([IsUnknownPost]), gives nil.
 func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error { return a.kit.Remove(ctx, ref) }
 
-// Changes returns the favourites added since mark, newest first, and the
-// next mark: [Client.FavoritesSince] behind the portable interface, with
-// its rule, costs and limits. RemovalsKnown is always false: e621 shows no
-// removal short of the whole list, so removals need a full List and
-// favorites.Diff.
+// Changes is [Client.FavoritesSince] behind the portable interface: the
+// favourites added since mark and the next mark ("Marks" in the package
+// doc). RemovalsKnown is false.
 func (a *Adapter) Changes(ctx context.Context, mark string) (*favorites.Changes, error) {
 	return a.kit.Changes(ctx, mark)
 }

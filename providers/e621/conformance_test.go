@@ -104,8 +104,9 @@ func harness(mode e621test.Mode, tagSearch bool) drivertest.Harness {
 			MaxBodySize:    drivertest.BodyCap,
 		}
 		if !tagSearch {
-			// window.go: under minOverlapSize (64) posts a page, pages lie
-			// side by side, as overlapping would cost half the requests at 10.
+			// Client.Favorites: under 64 posts a page (driver.AnchoredList's
+			// minOverlapSize), pages lie side by side, as overlapping would
+			// cost half the requests more at 10.
 			env.RemovalMaySkip = "pages of under 64 posts do not overlap, so one walk can miss the post a removal above the read moves up"
 		}
 		if tagSearch {

@@ -2,64 +2,171 @@
 // safe-for-work mirror e926, which serve the same API.
 //
 // [New] builds a typed [Client] that authenticates with HTTP Basic
-// (login:api_key), always sends a descriptive User-Agent (e621 blocks generic
-// ones with a 403 HTML page), and keeps under e621's hard limit of two
-// requests a second with a client-side limiter. Its calls keep e621's own
-// meaning: [Client.Favorites] pages by page number, [Client.AddFavorite]
-// returns the 422 "already favorited" as an error matching
-// favorites.ErrAlreadyFavorited.
+// (login:api_key) and keeps e621's own meaning: [Client.Favorites] lists
+// by page number, [Client.AddFavorite] and [Client.RemoveFavorite] change
+// one, [Client.SearchFavorites] lists through the post search,
+// [Client.FavoritesSince] gives what was added since a mark. [NewAdapter]
+// puts the Client behind the portable [favorites.Favorites] and
+// [favorites.ChangeLister] interfaces; [NewTagSearchAdapter] lists a tag
+// search instead. Both keep the rules below; the methods' docs add only
+// what is theirs alone.
 //
-// [Client.SearchFavorites] lists a user's favourites through e621's post
-// search (GET /posts.json?tags=fav:<name> ...), filtered by tags, newest
-// post first, paged by b<id> with no page-750 wall; [NewTagSearchAdapter]
-// puts it behind the portable interface. New("", "") builds an anonymous
-// client, which reads public favourites (by user ID or by name) and
-// refuses every write before sending (ErrNoCredentials).
+// The package follows e621's API document, docs/api/e621.md in this
+// repository, and e621's server code (e621ng) where the live service
+// differs from it (docs/api/README.md lists where): the shape of a POST's
+// success, 200 versus the documented 204 on DELETE, hidden favourites as
+// an empty 200 versus the documented 403. Both forms are accepted.
 //
-// [NewAdapter] puts a Client behind the portable favorites.Favorites
-// interface, whose Add and Remove are idempotent. A favourite's ref is the
-// post ID in decimal, the one spelling List gives; Add, Remove and
-// Canonical also take it with leading zeros and make it canonical. Remove
-// of a post e621 does not have is nil only on e621's own 404 body
-// ([IsUnknownPost]); a 2xx is success even when the body after it is cut.
+//	c, err := e621.New(login, apiKey)                          // https://e621.net
+//	c, err = e621.New(login, apiKey, favorites.WithBaseURL(e621.E926BaseURL),
+//		favorites.WithUserAgent(e621.UserAgent("mybot", "1.0", login)))
+//	for p, err := range c.Favorites(nil).All(ctx) { ... }      // *Post, newest favourite first
+//	ch, resp, err := c.AddFavorite(ctx, 4242)                  // *FavoriteChange
+//	posts, mark, err := c.FavoritesSince(ctx, mark)            // added since a saved mark
 //
-// A listing is never silently short: a body without the "posts" list, a
-// page with more posts than asked for, or a post without a positive id is
-// favorites.ErrMalformedReply (see [Client.Favorites]). Nor is it short
-// while the list changes: e621 pages by number only, so at page sizes of
-// 64 and more each page starts a few posts before the last one ended and
-// goes on after the last posts read, and a favourite added or removed
-// while the walk runs makes it neither skip nor repeat one (when the posts
-// it remembers are gone, it starts again at page 1: repeats, never skips).
-// Its cursor is versioned text, "e621.v2.l<limit>.o<offset>.a<ids>": the
-// page size, how far the walk read and the last posts read; a listing
-// resumed from it goes on in the same way, and one from the "e621.v1."
-// cursors of earlier versions too. A cursor is refused with another page
-// size than its own.
+// e621 blocks a missing or generic User-Agent with a 403 HTML page; the
+// default one, from [UserAgent], names the SDK and the login. New("", "")
+// builds an anonymous client, for public favourites (see [New]).
 //
-// [Adapter.Changes] (favorites.ChangeLister) and its typed form
-// [Client.FavoritesSince] give the favourites added since a saved mark, in
-// at most ceil(k/320)+1 requests for k new ones up to 4,000 (ceil(k/290)+1
-// beyond: its pages overlap, so that a favourite removed above the read
-// skips nothing), and the next mark. e621
-// lists favourites newest favourite first but has no min_id, so a mark,
-// "e621.m1.<account>.a<ids>", keeps the newest eight favourites and a
-// run reads from the top until it finds them again. A mark of another
-// account or site, or one whose favourites were all unfavourited, matches
-// favorites.ErrStaleMark. Removals are never reported (RemovalsKnown is
-// false): they need a full List and favorites.Diff, and a favourite added
-// and removed again between two runs is not seen.
+// # Listing and cursors
 //
-// Memory: each post's Raw is its bytes in the reply, never a copy. A page
-// is bounded by the kit's one rule: its posts are capped (the limit asked
-// for) and so is every list in a post ([MaxListItems]), the default body
-// cap is [MaxBodySize], and decoding allocates at most 8 bytes for each
-// byte of the reply plus [ItemCost] a post and [ListItemCost] an item of a
-// list in one. No post is refused for its size: a post of {"id":1} lists,
-// its other fields zero.
+// [Client.Favorites] reads GET /favorites.json, newest favourite first,
+// [MaxLimit] (320) posts a page unless asked fewer; the last page is the
+// first short one. A limit outside 1 to 320, or a page past [MaxPage]
+// (750), is refused before sending. e621 pages by number only, so a page
+// number moves with the list, and the walk goes on after the last posts it
+// read: a favourite added while it runs, which pushes the rest down, makes
+// nothing repeat. A favourite removed above the read moves the rest up:
 //
-// The live service differs from its document in several answers (the
-// shape of a POST's success, 204 versus 200 on DELETE, hidden favourites
-// as 403 versus an empty 200); this package accepts both forms. The
-// e621test package is a stateful fake of the service for tests.
+//   - From 64 posts a page up, each page after the first starts a few posts
+//     before the last one ended (up to Limit posts a page, about 7% more
+//     requests at 320), so removals make nothing skip. When none of the
+//     last posts read is in the page (more than three removed above it
+//     between two requests, or all of them unfavourited), the walk reads
+//     the page before as well, and when they are not there either, it
+//     starts again at page 1 and yields again what it had: it repeats,
+//     never skips.
+//   - Under 64 posts a page, pages lie side by side, since overlapping would
+//     cost up to half the requests more: a favourite removed above the read
+//     between two pages moves the post at their boundary up onto the page
+//     already read, and that walk skips it. A later full listing, or
+//     [favorites.Diff] of two, has it; a walk resumed from the cursor skips
+//     nothing.
+//
+// The Pager's cursor is versioned text, "e621.v2.l<limit>.o<offset>.a<ids>":
+// the page size, how far the walk read and the last four posts read; it is
+// "" before the first page of a walk from page 1 and after the last page.
+// A walk resumed from it ([FavoritesOptions].Cursor, or the Adapter's
+// ListOptions.Cursor) reads the page that holds those posts, or the page
+// before (favourites removed above them), or up to 16 pages on (favourites
+// added above them), and goes on after them: favourites added or removed
+// between the runs never make it skip one still there. When none of the
+// posts is found, it starts again at page 1 and repeats what was listed.
+// Cursors of earlier versions ("e621.v1.l<limit>.p<page>...") still
+// resume; a bare page number, older still, is refused. A page size other
+// than the cursor's is refused (0 takes the cursor's), since the cursor's
+// place may lie inside a page of another size.
+//
+// [Client.SearchFavorites] (and [NewTagSearchAdapter]) lists through e621's
+// post search instead, filtered by tags and with no page-750 wall; its doc
+// gives its rules and its cursor.
+//
+// # Marks
+//
+// [Client.FavoritesSince] and [Adapter.Changes] give the favourites added
+// since a saved mark, newest favourite first, each once, and the next
+// mark; "" means "from now": no posts, a first mark, one request. They
+// stand on e621's order: GET /favorites.json lists favourites by the
+// favourite's own creation time, newest first (e621ng
+// app/controllers/favorites_controller.rb#index and
+// app/logical/post_sets/favorites.rb: Favorite.for_user(...).order(created_at:
+// :desc)), and a favourite made again is a new row that goes first. e621
+// has no min_id, so a mark keeps the newest eight favourites (its anchors)
+// and a call reads the list from page 1, 320 a page, until it finds them
+// again: what is above them is new, and the new mark is the first posts of
+// page 1.
+//
+// Each page after the first starts a few posts before the last one ended
+// and must show a post read before, so a favourite removed above the read
+// makes nothing slip past unread (driver.AnchorMark reads it). k new
+// favourites cost at most ceil(k/320)+1 requests up to k = 4,000 (one for
+// k up to 312), and ceil(k/290)+1 beyond, while two of the anchors next to
+// each other are still favourites; with one left, the call reads on to the
+// end of the list. Favourites above the read removed faster than the
+// overlap (more than three between two requests) make the call read again
+// from page 1, and after three such reads fail with an error matching
+// [favorites.ErrListChanged]: temporary, call again later with the same
+// mark.
+//
+// A favourite added while a call runs is in that call or the next, never
+// in neither; one removed while a call runs may be given or not. An anchor
+// unfavourited and favourited again counts as added again; only anchors
+// favourited again in their old order, next to each other, can hide the
+// favourites added before them. Removals are never reported (RemovalsKnown
+// is false): they need a full List and [favorites.Diff], and a favourite
+// added and removed again between two calls is not seen.
+//
+// A mark is opaque text of at most 256 bytes, "e621.m1.<account>.a<ids>":
+// a digest of the site and login, never a credential, and the anchors. A
+// mark of another account, site or version, or text that is no mark, is
+// refused before sending with an error matching [favorites.ErrStaleMark]
+// and [favorites.ErrInvalidArgument]. A mark whose anchors were all
+// unfavourited matches ErrStaleMark once the call has read the whole list,
+// never a silent full listing: list everything again and start from "".
+//
+// # Refs and writes
+//
+// A favourite's [favorites.Ref] is {ID: the post ID in decimal}, with no
+// Source: the one spelling List gives. Add, Remove and Canonical also take
+// the ID with leading zeros ("0042"), which e621 reads as the same post,
+// and make it canonical ("42"); any other ref (a Source, a sign, anything
+// not a positive decimal) is refused with [favorites.ErrInvalidArgument],
+// naming the canonical form where there is one.
+//
+// The typed AddFavorite and RemoveFavorite return the server's answer, in
+// its documented or its live form, as a [FavoriteChange], and their docs
+// say which errors they return. The portable Add and Remove are
+// idempotent: Add of a favourite already there, and Remove of a post that
+// is not a favourite or that e621 says it does not have (its 404
+// {"success":false,"reason":"not found"}, [IsUnknownPost]), are nil. Add
+// of such a post is [favorites.ErrNotFound], and Add to a full list an
+// error, never "already favourited". A 404 of any other body (an HTML
+// page, an empty one) is an error. A 2xx answer is success for the
+// portable calls even when the body after it is cut short.
+//
+// # Replies and memory
+//
+// A 200 that is empty, null or has no "posts" list, a page with more posts
+// than the limit asked for ([ItemMargin] is 0: e621 applies the limit in
+// SQL), a post that is null or has no positive id, and a list in a post
+// over [MaxListItems] are favorites.ErrMalformedReply, naming the post's
+// position and the cap; {"posts":[]} is an empty list, and a field a post
+// leaves out is its zero value: a post of {"id":1} lists.
+//
+// Each post's Raw is its bytes in the reply, never a copy. The default body
+// cap is [MaxBodySize] (15 MiB, a full page of heavy posts twice over;
+// favorites.WithMaxBodySize replaces it), and decoding a page allocates at
+// most 8 bytes for each byte of the reply plus [ItemCost] a post and
+// [ListItemCost] an item of a list in one.
+//
+// # Rate limits and errors
+//
+// [New]'s limiter keeps to e621's rate ([RequestsPerSecond], [Burst]). The
+// 503 its front end answers past the hard limit and the 429 "Throttled"
+// both match [favorites.ErrRateLimited] and are retried with backoff
+// (reads, and the portable Add and Remove).
+//
+// Errors are [*favorites.APIError] values with the server's reason or
+// message; beyond the favorites sentinels they match [ErrFavoritesFull] (a
+// full list), [ErrFavoritesHidden] (the documented 403 of hidden
+// favourites; the live site answers an empty list) and [ErrTransferring]
+// (423, retry later). A 403 HTML page (a blocked User-Agent) gives a
+// one-line message; the 410 answers to paging out of range keep the
+// server's text.
+//
+// # Testing
+//
+// Package e621test is a stateful fake of the service for tests, in its
+// live or its documented answers; its doc shows how to seed it and get its
+// clients.
 package e621

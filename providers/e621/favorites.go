@@ -43,43 +43,16 @@ type favoritesQuery struct {
 }
 
 // Favorites lists favourites, newest first, page by page. Nothing is sent
-// until the Pager is read. Paging ends on a page shorter than the limit.
-// Options out of range, and any page past MaxPage, are refused with
-// favorites.ErrInvalidArgument before a request is sent.
-//
-// A page is refused with favorites.ErrMalformedReply when its body is
-// empty, null or lacks the "posts" list, when it holds more posts than the
-// limit asked for (e621 applies the limit in SQL, so no margin: see
-// ItemMargin), when a post is null or has no positive id, and when a list
-// in a post holds more than MaxListItems items; the error names the post's
-// position.
-//
-// Pages after the first are read so that nothing still a favourite is
-// skipped while the list changes (driver.AnchoredList walks it): each
-// starts a few posts before the last one ended (so a page holds up to
-// Limit posts, and at Limit 320 about 7% fewer new ones on average; none
-// overlap under Limit 64) and yields what follows the last posts read
-// before. A favourite added meanwhile, which pushes the rest down, makes
-// nothing repeat; favourites removed above the read, which move the rest
-// up, make nothing skip. When none of the last posts read is in the page
-// (more than three removed above it between two requests, or all of them
-// unfavourited), the walk reads the page before it as well, and when they
-// are not there either, it starts again at page 1 and yields again what
-// it had.
-//
-// The Pager's cursor (see the package doc for its text) is "" before the
-// first page of a walk from page 1 and after the last page; otherwise it
-// names the page size, how far the walk read and the last posts read, and
-// FavoritesOptions.Cursor (or the Adapter's ListOptions.Cursor) starts a
-// new walk from it: it reads the page that holds the last posts read, or
-// the page before (favourites removed above them), or up to 16 pages on
-// (favourites added above them), and goes on after them. Favourites added
-// or removed between the two walks never make it skip one that is still
-// there, and it repeats only when it has to start again at page 1.
+// until the Pager is read; options out of range, and any page past
+// [MaxPage], are refused with favorites.ErrInvalidArgument before that.
+// The package doc gives its rules: how the walk keeps its place while the
+// list changes, its cursor ("Listing and cursors") and the checks of each
+// page ("Replies and memory").
 //
 // A user who hides their favourites gives an error matching
-// ErrFavoritesHidden (and favorites.ErrForbidden) where the server answers
-// 403 as documented; the live server answers an empty list instead.
+// [ErrFavoritesHidden] (and favorites.ErrForbidden) where the server
+// answers 403 as documented; the live server answers an empty list
+// instead.
 func (c *Client) Favorites(opts *FavoritesOptions) *favorites.Pager[*Post] {
 	var o FavoritesOptions
 	if opts != nil {

@@ -10,11 +10,11 @@ import (
 	"github.com/favkit/favorites/providers/e621"
 )
 
-// postJSON is a post with every field of the README's e621 part. The API
-// document only points at "Get A Post" and gives no example, so this one is
-// written from the field list, with values of e621's own form. It is in
-// testdata, where the one-pass decoding's comparison with encoding/json
-// (lists_test.go) reads it too.
+// postJSON is a post with every field of docs/api/README.md's e621 part.
+// The API document only points at "Get A Post" and gives no example, so
+// this one is written from the field list, with values of e621's own form.
+// It is in testdata, where the one-pass decoding's comparison with
+// encoding/json (lists_test.go) reads it too.
 var postJSON = func() string {
 	b, err := os.ReadFile("testdata/post_every_field.json")
 	if err != nil {

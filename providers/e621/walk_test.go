@@ -2,9 +2,11 @@ package e621_test
 
 import (
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/providers/e621"
 	"github.com/favkit/favorites/providers/e621/e621test"
 )
 
@@ -65,6 +67,45 @@ func TestListWhileFavouritesChange(t *testing.T) {
 			}
 			if r := srv.Faults.Requests() - sent; r > tt.requests {
 				t.Errorf("the walk sent %d requests, want at most %d", r, tt.requests)
+			}
+		})
+	}
+}
+
+// TestRemovalBetweenPagesBySize holds the walk to what Client.Favorites
+// says of a favourite removed above the read between two pages: from 64
+// posts a page on, pages overlap and nothing is skipped; under 64 they lie
+// side by side, and the post at the boundary, moved up onto the page
+// already read, is skipped by that walk (and only it).
+func TestRemovalBetweenPagesBySize(t *testing.T) {
+	for _, tt := range []struct {
+		limit int
+		skips bool
+	}{{10, true}, {63, true}, {64, false}, {e621.MaxLimit, false}} {
+		t.Run(strconv.Itoa(tt.limit), func(t *testing.T) {
+			t.Parallel()
+			srv, a, h := changesFake(t, 3*tt.limit)
+			before := srv.Favorites(e621test.Login)
+			h.at(2, func() { unfavorite(t, srv, before[0]) }) // after page 1, before page 2
+			var got []int64
+			for f, err := range a.List(&favorites.ListOptions{PageSize: tt.limit}).All(t.Context()) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, postIDs([]favorites.Favorite{f})...)
+			}
+			var skipped []int64
+			for _, id := range before[1:] {
+				if !slices.Contains(got, id) {
+					skipped = append(skipped, id)
+				}
+			}
+			want := []int64(nil)
+			if tt.skips {
+				want = []int64{before[tt.limit]} // the first post of page 2, moved up onto page 1
+			}
+			if !slices.Equal(skipped, want) {
+				t.Errorf("at %d posts a page the walk skipped %v, want %v", tt.limit, skipped, want)
 			}
 		})
 	}

@@ -9,15 +9,8 @@ import (
 
 // Adapter is the portable [favorites.Favorites] view of a [Client]; it also
 // implements [favorites.Checker], [favorites.ChangeLister] and
-// [favorites.Verifier].
-//
-// A favourite's Ref is {ID: status ID}, with no Source: the ID exactly as
-// the server lists it. It is the one spelling: Mastodon IDs are strings
-// (numeric on Mastodon, not on every server), so no other form can be made
-// canonical without knowing the server. A ref with a Source, and an
-// all-digit ID with a leading zero or sign (Mastodon reads "0123" as the
-// status 123, so the two would be one item under two refs), are refused
-// with favorites.ErrInvalidArgument naming the canonical form.
+// [favorites.Verifier]. Its refs, writes, listing and marks keep the rules
+// of the package doc.
 type Adapter struct {
 	kit *driver.Adapter[*Status]
 }
@@ -62,29 +55,22 @@ func NewAdapter(c *Client) *Adapter {
 // Provider returns [ProviderName].
 func (a *Adapter) Provider() string { return ProviderName }
 
-// List pages through the favourites, newest favourite first, by the rules
-// of [Client.Favourites]. PageSize 0 means [MaxLimit] (with a Cursor: the
-// cursor's own page size); over MaxLimit is refused with
-// ErrInvalidArgument. The cursor is the server's next link and resumes
-// exactly, at any page size.
+// List pages through the favourites as [Client.Favourites] does;
+// PageSize 0 means [MaxLimit], or with a Cursor the cursor's own.
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
 	return a.kit.List(opts)
 }
 
-// Canonical returns ref when it is a usable status ID alone, the form List
-// gives; any other form is refused with ErrInvalidArgument naming the
-// canonical one. It sends nothing.
+// Canonical returns ref when it is a status ID alone, the form List gives,
+// and refuses any other (see "Refs and writes" in the package doc). It
+// sends nothing.
 func (a *Adapter) Canonical(ref favorites.Ref) (favorites.Ref, error) { return a.kit.Canonical(ref) }
 
-// Add favourites the status ref.ID; a favourite already is nil. An unknown
-// status, or one the caller may not see, is an error matching
-// [favorites.ErrNotFound]. A 2xx answer is done, whatever its body.
+// Add favourites the status ref.ID; a favourite already is nil.
 func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error { return a.kit.Add(ctx, ref) }
 
-// Remove unfavourites the status ref.ID. A status that is not a favourite
-// is nil (Mastodon answers it with the status), and so is one the server
-// says it does not have (a deleted status takes its favourites with it);
-// any other 404 is an error: see the package doc.
+// Remove unfavourites the status ref.ID; one that is not a favourite, or
+// that the server no longer has, is nil.
 func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error { return a.kit.Remove(ctx, ref) }
 
 // IsFavorite looks the status up and reads its favourited field.
@@ -92,12 +78,9 @@ func (a *Adapter) IsFavorite(ctx context.Context, ref favorites.Ref) (bool, erro
 	return a.kit.IsFavorite(ctx, ref)
 }
 
-// Changes gives the favourites added since mark, newest first, each once,
-// and the mark to save for the next call, by [Client.FavouritesSince]: the
-// empty mark is "from now" (no items, one request), and k new favourites
-// cost floor(k/40)+1 requests. Mastodon keeps no record of removals, so
-// RemovalsKnown is false: removals need a full listing and
-// [favorites.Diff]. The package doc gives the mark's form.
+// Changes is [Client.FavouritesSince] behind the portable interface: the
+// favourites added since mark and the next mark ("Marks" in the package
+// doc). RemovalsKnown is false.
 func (a *Adapter) Changes(ctx context.Context, mark string) (*favorites.Changes, error) {
 	return a.kit.Changes(ctx, mark)
 }

@@ -21,47 +21,9 @@ type sinceQuery struct {
 }
 
 // FavouritesSince returns the statuses favourited since mark, newest
-// favourite first, each once, and the mark to give the next call. The empty
-// mark means "from now": no statuses, and a mark of the newest favourite,
-// in one request. A mark that is not one this package wrote, or one of
-// another instance, is an error matching [favorites.ErrStaleMark] (the
-// former also [favorites.ErrInvalidArgument]), and nothing is sent. The
-// mark's format is described at [Adapter.Changes], which takes the same
-// marks.
-//
-// It stands on three rules of Mastodon's source:
-//   - A user's favourites are ordered by the favourite's own ID, which a
-//     sequence gives each new favourite (a re-favourite too), so it grows
-//     with time (app/controllers/api/v1/favourites_controller.rb pages
-//     account_favourites by id; db/schema.rb gives favourites a bigint
-//     serial id, indexed with account_id).
-//   - min_id gives the favourites just above it, strictly: the limit oldest
-//     ones with a greater ID, sent newest first
-//     (app/models/concerns/paginable.rb, paginate_by_min_id, reversed by
-//     to_a_paginated_by_id).
-//   - Every non-empty page has a rel="prev" link whose min_id is the page's
-//     newest favourite ID, and a full page a rel="next" link
-//     (favourites_controller.rb, prev_path and records_continue?).
-//
-// So a run asks for min_id=<mark> and then, page after page, for min_id=
-// the last page's prev link, until a page is not full: k new favourites
-// cost floor(k/40)+1 requests, whatever the list's length. A favourite
-// made while a run goes on is above every page already read: the run's
-// later pages, or else the next run, list it, so none is lost. A favourite
-// made and removed between two runs is never seen, and removals are not
-// reported at all: find them with a full listing and [favorites.Diff].
-//
-// A mark made on an empty list starts the next run at the bottom: that run
-// walks the whole list newest first by the next links, ceil(k/40) requests
-// plus one when the last page is full, and marks the newest favourite of
-// its first page. A mark of another instance or account, or of another
-// token, is [favorites.ErrStaleMark], and nothing is sent.
-//
-// A run that fails returns no mark: call again with the old one, and
-// nothing is lost or repeated. The reply is checked as listings are (see
-// [Client.Favourites]); a non-empty page without a usable prev link is
-// [favorites.ErrMalformedReply], and a prev link that does not move up
-// [favorites.ErrPaginationLoop].
+// favourite first, each once, and the mark to give the next call; "" means
+// from now. The package doc's "Marks" gives the rules it stands on, its
+// cost, what it cannot see and the mark's text.
 func (c *Client) FavouritesSince(ctx context.Context, mark string) ([]*Status, string, error) {
 	instance := c.account
 	if mark == "" {

@@ -11,10 +11,10 @@ import (
 	"github.com/jarcoal/httpmock"
 )
 
-// Mock the client with httpmock, as README.md shows: give it an *http.Client
-// whose transport is a mock (the process-wide transport is never touched),
-// the exact URL of the first page of favourites and a small body, with the
-// options of a test that fails at once (no retries, no limiter).
+// Mock the client with httpmock, as docs/testing.md shows: give it an
+// *http.Client whose transport is a mock (the process-wide transport is never
+// touched), the exact URL of the first page of favourites and a small body,
+// with the options of a test that fails at once (no retries, no limiter).
 func ExampleNew_httpmock() {
 	mock := httpmock.NewMockTransport()
 	mock.RegisterResponder("GET", "https://mastodon.example/api/v1/favourites?limit=40",

@@ -39,24 +39,8 @@ type listQuery struct {
 
 // Favourites lists the caller's favourited statuses, newest favourite first,
 // following the server's Link header from page to page. Nothing is sent
-// until the Pager is read.
-//
-// The cursor is the server's next link: Mastodon pages by internal
-// favourite IDs that no status carries (max_id), so a cursor is never built
-// from the statuses. A saved cursor resumes exactly: the next page is the
-// favourites older than the last one listed, so a favourite removed
-// between runs is simply absent and none still there is skipped, whatever
-// the page size. Favourites made after the listing began (a re-favourite
-// too) are newer than the cursor and show in a fresh listing, not in the
-// resumed one. Nothing repeats, except the rest of a page that a loop over
-// [favorites.Pager.All] left in the middle, and a status unfavourited a
-// moment ago (Mastodon applies that in the background).
-//
-// Each page is checked: a body that is not a JSON array, a null status, a
-// status without a usable ID, a boost of a boost, or more statuses than
-// the limit plus [PageMargin] is an error matching
-// [favorites.ErrMalformedReply] naming the item; an empty array is an
-// empty page.
+// until the Pager is read. Its paging, cursor and the checks of each page
+// are the package doc's ("Listing and cursors", "Replies and memory").
 func (c *Client) Favourites(opts *ListOptions) *favorites.Pager[*Status] {
 	if opts == nil {
 		opts = &ListOptions{}

@@ -163,9 +163,7 @@ func (c *Client) verifyByListing(ctx context.Context) error {
 }
 
 // Verify checks the adapter's token for need before a job, by
-// [Client.Verify] with the scopes [ScopesFor] gives: Mastodon tells a
-// token's scopes, so a token without one the job needs fails here, with a
-// [*favorites.ScopeError] naming it, before anything is done.
+// [Client.Verify] with the scopes [ScopesFor] gives.
 func (a *Adapter) Verify(ctx context.Context, need favorites.Access) error {
 	return a.kit.Verify(ctx, need)
 }

@@ -8,14 +8,8 @@ import (
 )
 
 // Adapter is PlayPlay behind the portable [favorites.Favorites] and
-// [favorites.ChangeLister] interfaces.
-//
-// Its canonical ref is "source:raw_media_id", such as "upload:30452" or
-// "pexels:201" (see [MediaRef]): that is how List gives every media. Add,
-// Remove and Canonical also take the long spelling of earlier versions,
-// "pexels:201~3608618" (with the stock ID), and read it as "pexels:201". A
-// ref without a source, or with an ID that is not a raw media ID, is
-// refused with [favorites.ErrInvalidArgument] naming the canonical form.
+// [favorites.ChangeLister] interfaces. Its refs, listing, marks and writes
+// keep the rules of the package doc.
 type Adapter struct {
 	kit *driver.Adapter[*Media]
 }
@@ -60,10 +54,9 @@ func NewAdapter(c *Client) *Adapter {
 // Provider returns [ProviderName].
 func (a *Adapter) Provider() string { return ProviderName }
 
-// List pages through the favourites in the server's order. The server picks
-// the page size, so opts.PageSize is ignored (a negative one is refused);
-// opts.Cursor is a cursor from an earlier Pager, which resumes as
-// [Client.Favorites] says: never skipping a favourite still there.
+// List pages through the favourites as [Client.Favorites] does; the server
+// picks the page size, so opts.PageSize is ignored (a negative one is
+// refused).
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
 	return a.kit.List(opts)
 }
@@ -72,33 +65,18 @@ func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.F
 // ID of the long spelling dropped. It sends nothing.
 func (a *Adapter) Canonical(ref favorites.Ref) (favorites.Ref, error) { return a.kit.Canonical(ref) }
 
-// Add stores ref as a favourite with its raw media ID and source. A ref
-// that is already a favourite gives nil; a media the service does not have
-// is an error matching [favorites.ErrNotFound]. A 2xx answer is done,
-// whatever its body.
+// Add stores ref as a favourite with its raw media ID and source; one that
+// already is a favourite gives nil.
 func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error { return a.kit.Add(ctx, ref) }
 
-// Remove deletes ref's favourite by its raw media ID. The service answers
-// 204 whether or not the media was a favourite, and its own 404 (see
-// [ErrMediaNotFound]) for a media it does not have (any more): both give
-// nil. Any other answer, a 404 of another shape included, is an error.
+// Remove deletes ref's favourite by its raw media ID; one that is not a
+// favourite, or that the service does not have ([ErrMediaNotFound]), gives
+// nil.
 func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error { return a.kit.Remove(ctx, ref) }
 
-// Changes gives the favourites added since mark, newest first, and the
-// next mark, as [Client.FavoritesSince] does (its doc says which rule of
-// the service this stands on, what it costs, and which marks are stale).
-// An empty mark means "from now": no favourites, one request.
-//
-// The mark is text to save as it is: "playplay.mark.v2.", a tag of the
-// base URL and token, ".a", and the canonical refs of up to five of the
-// newest favourites joined by "-", such as
-// "playplay.mark.v2.AsHkemDBH1o.aupload:3-pexels:201". It holds no
-// credential and is at most a few KiB. Marks of the earlier form
-// "playplay.mark.v1...." are read.
-//
-// RemovalsKnown is always false: the listing is paged, so removals show
-// only in a full listing ([favorites.Diff] of two of them). A favourite
-// added and removed again between two calls is not given.
+// Changes is [Client.FavoritesSince] behind the portable interface: the
+// favourites added since mark and the next mark ("Marks" in the package
+// doc). RemovalsKnown is false.
 func (a *Adapter) Changes(ctx context.Context, mark string) (*favorites.Changes, error) {
 	return a.kit.Changes(ctx, mark)
 }

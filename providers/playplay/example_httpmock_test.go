@@ -11,7 +11,7 @@ import (
 	"github.com/jarcoal/httpmock"
 )
 
-// Mock the client with httpmock, as README.md shows: the exact URL of the
+// Mock the client with httpmock, as docs/testing.md shows: the exact URL of the
 // first page of favourites and a small body (PlayPlay nests its page, and
 // next_page null ends the list), with the options of a test that fails at
 // once (no retries, no limiter).

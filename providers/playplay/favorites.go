@@ -15,37 +15,15 @@ import (
 // page size.
 type ListOptions struct {
 	// Cursor resumes a listing from a saved [favorites.Pager.Cursor].
-	// Empty means the first page. See [Client.Favorites] for what a resumed
+	// Empty means the first page. The package doc says what a resumed
 	// listing gives.
 	Cursor string
 }
 
-// Favorites lists the user's favourite media in the server's order (the
-// document: by favourite creation and last use). Each page's body names the
-// next page number in next_page, which is sent back as the query parameter
-// page; a null or absent next_page ends the listing. Nothing is sent until
-// the Pager is read.
-//
-// The Pager's cursor holds the server's page size, how far the listing
-// read and the refs of the last media given (see cursor.go). A listing
-// resumed from it reads the page that held the last media given, or the
-// page before (favourites removed above it), or up to 16 pages on
-// (favourites added above it), and goes on after it, so no favourite still
-// there is skipped. What can repeat: when the last media given have all
-// been removed, or moved further, the resumed listing starts again from
-// the first page and gives everything again; favourites added before the
-// saved point are not given (they belong to the part already listed). A
-// cursor of the earlier form "next.size.ref" resumes the same way; a bare
-// page number, from before that, is refused with
-// [favorites.ErrInvalidArgument].
-//
-// Within one walk, a favourite added above the read pushes the rest down,
-// and what moves onto the next page is not given twice; a favourite
-// removed above the read moves the rest up one, and the media at that page boundary is
-// not given by that walk: the pages have no size to ask for (which would
-// let them overlap, as e621's do) and no total, so nothing in a reply shows
-// it. A listing that must be whole while the user edits the list is read
-// again.
+// Favorites lists the user's favourite media in the server's order,
+// following each page's next_page. Nothing is sent until the Pager is
+// read. Its cursor, what a resumed listing gives and what one walk can
+// miss are the package doc's ("Listing and cursors").
 func (c *Client) Favorites(opts *ListOptions) *favorites.Pager[*Media] {
 	var text string
 	if opts != nil {
@@ -57,11 +35,8 @@ func (c *Client) Favorites(opts *ListOptions) *favorites.Pager[*Media] {
 // FavoritesPage fetches one page of the listing. page 0 fetches the first
 // page without a page parameter, as the document's request has none; a
 // positive page is sent as the query parameter page. The page is checked as
-// the listing checks it: a body without its one result set, a media list
-// that is absent, null or not a list, a media without a usable id, source
-// or stock ID, more than [MaxPageItems] media,
-// or a next_page other than page+1, is an error matching
-// [favorites.ErrMalformedReply]. The Response comes back whenever the
+// the listing checks it ("Listing and cursors" in the package doc), its
+// next_page against page+1. The Response comes back whenever the
 // server answered, with such an error or an [*favorites.APIError] too; it
 // is nil when no answer came (a negative page, or a network error).
 func (c *Client) FavoritesPage(ctx context.Context, page int) (*ListResponse, *favorites.Response, error) {

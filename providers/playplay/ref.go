@@ -20,15 +20,9 @@ const stockSep = "~"
 
 // MediaRef is what a [favorites.Ref] holds for PlayPlay: the raw media ID
 // and the source, everything the store needs (raw_media_id and source
-// required) and everything the delete needs (raw_media_id).
-//
-// The canonical ref is "source:raw_media_id", such as "upload:30452" or
-// "pexels:201". The stock ID is not part of it: the store takes it only as
-// an option, the delete does not need it, and a ref written without it
-// ("pexels:201", as a user or a wanted list would write it) could not be
-// given one without asking the server, which [favorites.Favorites.Canonical]
-// must not do. So the long spelling "pexels:201~3608618" is read and
-// reduced to "pexels:201", and both name one item.
+// required) and everything the delete needs (raw_media_id). Its canonical
+// text, "source:raw_media_id", and why the stock ID is not part of it, are
+// the package doc's ("Refs").
 type MediaRef struct {
 	RawMediaID int64
 	Source     string

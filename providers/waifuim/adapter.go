@@ -74,7 +74,7 @@ func NewAdapter(c *Client) *Adapter {
 func (a *Adapter) Provider() string { return ProviderName }
 
 // List serves every favourite as one page, most recently liked first, with
-// no cursor: see the package doc.
+// no cursor ("Listing" in the package doc).
 func (a *Adapter) List(opts *favorites.ListOptions) *favorites.Pager[favorites.Favorite] {
 	return a.kit.List(opts)
 }
@@ -93,9 +93,8 @@ func (a *Adapter) Add(ctx context.Context, ref favorites.Ref) error { return a.k
 // service does not have, is nil.
 func (a *Adapter) Remove(ctx context.Context, ref favorites.Ref) error { return a.kit.Remove(ctx, ref) }
 
-// Toggle flips ref's image and reports whether it is now a favourite. It is
-// never retried once the request may have reached the server; see
-// [Client.Toggle].
+// Toggle flips ref's image and reports whether it is now a favourite, by
+// [Client.Toggle], which says when it is retried.
 func (a *Adapter) Toggle(ctx context.Context, ref favorites.Ref) (bool, error) {
 	return a.kit.Toggle(ctx, ref)
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/jarcoal/httpmock"
 )
 
-// Mock the client with httpmock, as README.md shows: the exact URL of the
+// Mock the client with httpmock, as docs/testing.md shows: the exact URL of the
 // favourites and a small body, with the options of a test that fails at
 // once (no retries, no limiter).
 func ExampleNew_httpmock() {

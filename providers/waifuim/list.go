@@ -11,24 +11,11 @@ import (
 	"github.com/favkit/favorites/driver"
 )
 
-// Favorites lists every favourite that matches q (nil: all of them). It
-// sends nothing itself: the one GET /fav goes out when the Pager is first
-// read. waifu.im does not page, so the Pager has a single page
-// (driver.SinglePage) and its Cursor is empty once that page is read.
-// A bad filter value is refused before anything is sent: the first
-// NextPage (or All) gives an error matching favorites.ErrInvalidArgument.
-// q is copied, so changing it after the call changes nothing.
-//
-// A query that matches nothing gives an empty page and no error: the
-// service's own answer for it is a 404 with the detail "No image found
-// matching the criteria given.", and only that answer is read so; any
-// other 404 (an HTML page, a wrong path) is an error.
-//
-// A 200 that is not a list of images is an error matching
-// favorites.ErrMalformedReply, never a short list: an empty or null body,
-// one without "images" or with "images" not an array, an empty array (the
-// service says "nothing" with its 404 only), more than [MaxFavorites]
-// images, or an image without a positive image_id.
+// Favorites lists every favourite that matches q (nil: all of them), in
+// the one GET /fav that goes out when the Pager is first read; a bad
+// filter value is that first read's error, with nothing sent. q is copied,
+// so changing it after the call changes nothing. The package doc's
+// "Listing" says what the Pager gives and which replies are refused.
 func (c *Client) Favorites(q *FavoritesQuery) *favorites.Pager[*Image] {
 	if err := q.Validate(); err != nil {
 		return driver.ErrorPager[*Image](fmt.Errorf("%s: %w", ProviderName, err))

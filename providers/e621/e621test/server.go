@@ -9,7 +9,9 @@
 // are being transferred. GET /posts.json searches the same posts and
 // favourites by tags (fav:<name>, rating:, plain tags), paged by number,
 // b<id> or a<id>, and answers 403 to a fav: search of another user's
-// hidden favourites, as e621 does. Where the live service and its document
+// hidden favourites, as e621 does. A path it has no route for gets e621's
+// HTML 404, and an unknown post its JSON 404
+// {"success":false,"reason":"not found"}. Where the live service and its document
 // disagree, [WithMode] picks which answers it gives; it accepts requests in
 // either form. Its Faults field injects failures.
 //

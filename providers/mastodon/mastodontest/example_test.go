@@ -11,7 +11,7 @@ import (
 )
 
 // The one way from a fake to a client, and to a second account with a
-// token of its own, as README.md shows; every fake of the SDK has the same
+// token of its own, as docs/testing.md shows; every fake of the SDK has the same
 // calls.
 func ExampleServer_AddAccount() {
 	srv := mastodontest.NewServer()
