@@ -61,5 +61,6 @@
 // The adapter implements favorites.Favorites, and its test runs the
 // conformance suite of package drivertest against the provider's fake
 // server. The five providers under providers/ are worked examples; DCH's is
-// the smallest.
+// the smallest, and the NewAdapter example is a whole provider of a paged
+// service in one file.
 package driver

@@ -20,7 +20,12 @@ type Env struct {
 	Favorites favorites.Favorites
 
 	// WrongCredentials is an adapter on the same fake whose credentials the
-	// fake refuses.
+	// service does not take: the fake refuses them, or, where the service
+	// answers a credential it does not know as anyone's (Lemmy lists
+	// nothing for it), refuses them only where the service does. Its
+	// listing must still be ErrUnauthorized, never an empty list: such a
+	// provider checks the credential (its Verify) when the first page is
+	// empty.
 	WrongCredentials favorites.Favorites
 
 	// OtherAccount is an adapter on the same fake with valid credentials of
