@@ -123,8 +123,9 @@ func checkSecretsNeverLogged(t *testing.T, h Harness) {
 		env.Faults.Inject(1, echoFault(carried, env.Secrets, &answered))
 		err := op.call()
 		env.Faults.Reset()
-		if !errors.Is(err, favorites.ErrUnauthorized) {
-			t.Errorf("%s answered by a 401 that echoes the credential: %v, want ErrUnauthorized", op.name, err)
+		var apiErr *favorites.APIError
+		if !errors.Is(err, favorites.ErrUnauthorized) || !errors.As(err, &apiErr) {
+			t.Errorf("%s answered by a 401 that echoes the credential: %v, want an APIError matching ErrUnauthorized", op.name, err)
 			continue
 		}
 		checkErrorHidesSecrets(t, op.name+" answered by an echo of the credential", err, env.Secrets)
