@@ -20,6 +20,13 @@ import (
 //     of an item the service says it does not have
 //     ([favorites.ErrNoSuchItem], which the provider's [ErrorDecoder]
 //     marks), are nil;
+//   - Add of an item the service does not have is an error matching
+//     [favorites.ErrNotFound]: a 404, or an answer the ErrorDecoder marks
+//     ErrNoSuchItem (which matches ErrNotFound whatever its status). An
+//     answer that means "not found" without saying the item does not exist
+//     (Lemmy's {"error":"couldnt_save_post"}, a 400 it also gives when a
+//     save fails for another reason) is marked with ErrNotFound alone:
+//     Add returns it, and Remove returns it as an error, not as done;
 //   - a 2xx answer to a write is done, whatever its body holds;
 //   - a listing takes no cursor where the service has none, no negative
 //     page size and none over MaxPageSize, and is mapped item by item to

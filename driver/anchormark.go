@@ -28,8 +28,16 @@ import (
 // A provider adds, to its AnchoredList, its prefix and account tag:
 //
 //	marks := &driver.AnchorMark[*Post, int64]{List: list, Prefix: "lemmy.m1.",
-//		Account: driver.AccountTag("lemmy", baseURL, login), Whose: "site or login", Keep: 8}
+//		Account: driver.AccountTag("lemmy", baseURL, token), Whose: "instance or token", Keep: 8}
 //	added, next, err := marks.Since(ctx, mark)
+//
+// The tag names the account by what the client knows of it: its login
+// where the client has one (e621's, "site or login"), so that a new key of
+// the same account keeps its marks; its token where the token is all it
+// has (Lemmy's JWT; PlayPlay's, Mastodon's and DCH's tokens, through
+// [SetMark]), so that a mark made with an older token is refused and the
+// next call starts again from "". The tag is a digest: the token never
+// shows in a mark.
 //
 // The rule it stands on: a new item, and one removed and added again, goes
 // to the top of the list, and the rest keep their order. The anchors still
@@ -41,12 +49,14 @@ import (
 // are still there, and with one left the call reads on to the end; only
 // anchors removed and added again in their old order, next to each other,
 // can hide the items added before them.
-// Where the page size is the client's, pages overlap (see AnchoredList),
-// so that items removed above the read show as a page that holds no item
-// read before: the call reads again from the top, and after three such
-// reads fails with [favorites.ErrListChanged] (temporary: the same mark
-// works later). Where the server picks the size, nothing shows such a
-// move, and an item at a page boundary can be missed.
+// A call reads pages of the list's MaxSize. Where that is the client's
+// choice and 64 items or more, pages overlap (see AnchoredList), so that
+// items removed above the read show as a page that holds no item read
+// before: the call reads again from the top, and after three such reads
+// fails with [favorites.ErrListChanged] (temporary: the same mark works
+// later). Where pages lie side by side (a MaxSize under 64, as Lemmy's 50,
+// or a size the server picks), nothing shows such a move, and an item at
+// a page boundary can be missed.
 type AnchorMark[T any, K comparable] struct {
 	// List is the list, its fetch and its IDs.
 	List *AnchoredList[T, K]

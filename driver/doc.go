@@ -77,7 +77,8 @@
 // # Writing a provider
 //
 // A provider is a package under providers/ with these files (DCH's are the
-// smallest, e621's and PlayPlay's show a paged service):
+// smallest, e621's and PlayPlay's show a paged service, and the NewAdapter
+// example is a whole provider of a paged service in one file):
 //
 //   - doc.go: the package doc, which holds the service's rules: what it
 //     answers, refs and their canonical form, paging, cursors and marks,

@@ -80,7 +80,17 @@ type ItemRules[T any] struct {
 	// its position from 0, the value, and its exact bytes in the reply (a
 	// sub-slice, so keeping it, as Favorite.Raw, copies nothing). An error
 	// ends the decoding as a malformed reply naming the position; Item uses
-	// it to refuse an item without a usable ID.
+	// it to refuse an item without a usable ID. Where T is a pointer
+	// (*Post), item is a **Post, and an item that is JSON null arrives as
+	// a nil *Post, which Item must refuse before it reads a field:
+	//
+	//	Item: func(_ int, p **Post, raw []byte) error {
+	//		if *p == nil || (*p).ID < 1 {
+	//			return errors.New("a post without a positive id")
+	//		}
+	//		(*p).Raw = raw
+	//		return nil
+	//	},
 	Item func(i int, item *T, raw []byte) error
 
 	// List, when set, decodes the whole list in place of the item-by-item

@@ -15,15 +15,29 @@
 //     sent.
 //   - Writes: Add and Remove idempotent in every spelling, an item the
 //     service does not have, a 404 that is not the service's own answer,
-//     a 2xx with a body cut short is done, wrong credentials.
+//     a 2xx with a body cut short is done.
+//   - Wrong credentials: a listing never passes for an empty list; its
+//     first page is ErrUnauthorized, the service's refusal or, where the
+//     service lists nothing for a credential it does not know (Lemmy),
+//     that of the adapter's own check of it made on an empty first page.
+//     Add is ErrUnauthorized. For a favorites.Verifier, Verify passes a
+//     job that reads and writes in one or two requests, and refuses the
+//     wrong credentials with ErrUnauthorized.
 //   - Replies the suite makes itself from the harness's item shape
 //     ([Env.Item], [Env.Page]), answered to the first page: a page of
 //     small honest items lists exactly them; a page of MaxPageItems lists,
 //     one more is ErrMalformedReply; so is an item without its ID (the
-//     member removed, null, "", of the wrong JSON kind), a null, number,
+//     member, found at any depth, removed, null, "", of the wrong JSON
+//     kind; the objects that hold it removed or null), a null, number,
 //     string or array item, the list replaced by an object, a string,
 //     null or a number, an empty, null or {} body, and JSON nested deeper
 //     than driver.MaxJSONDepth inside an item. Never a short listing.
+//   - PageCapDecodeCost, in a build without -race only (the race
+//     detector allocates on its own): a first page of many times
+//     MaxPageItems tiny items is refused, and listing it allocates no more
+//     than the memory rule allows for a page at its cap ([Env.ItemCost],
+//     [MaxHeldPerReplyByte]): a page's cap is kept before its items are
+//     decoded.
 //   - Favorite.As: into a new [Env.Native] after a JSON round trip of the
 //     Favorite, and false into a target of another type or provider.
 //   - favorites.ChangeLister, when the adapter is one: "" is "from now",
@@ -34,7 +48,10 @@
 //   - Printing: under every fmt verb, in slog's text and JSON output and
 //     in JSON, neither the adapter nor its client ([Env.Client]) shows a
 //     secret of [Env.Secrets], raw or encoded (hex, base64 at any offset,
-//     percent-encoded).
+//     percent-encoded). Logging: an adapter with a debug logger
+//     ([Env.Open]) shows none in its log or its errors, after retries and
+//     when a hostile server's 401 echoes the credential back to a List,
+//     an Add or a Remove.
 //   - Reliability: retries of a 503 and a 429 with Retry-After,
 //     cancellation, hostile refs refused with nothing sent, and:
 //   - FaultMatrix: every op (List, Add, Remove, and Toggle for a Toggler)
@@ -57,9 +74,10 @@
 //
 // A provider's test calls [Run] with a [Harness] that starts its fake,
 // seeds it and returns an [Env]: the adapters (good, wrong and another
-// account's credentials), the refs it seeded, the shape of the provider's
-// listing and its limits, the client and its secrets. The Run example is a
-// whole one, DCH's.
+// account's credentials, and a way to build one with the suite's
+// options), the refs it seeded, the shape of the provider's listing and
+// its limits, the client and its secrets. The Run example is a whole one,
+// DCH's.
 package drivertest
 
 import (
@@ -80,7 +98,7 @@ import (
 // naming the fields.
 func Run(t *testing.T, h Harness) {
 	t.Helper()
-	all := slices.Clone(checks)
+	all := slices.Concat(checks, costChecks)
 	probe := newEnv(t, h, 1)
 	if missing := missingFields(probe); len(missing) > 0 {
 		t.Fatalf("the harness's Env lacks: %s", strings.Join(missing, "; "))
@@ -90,6 +108,9 @@ func Run(t *testing.T, h Harness) {
 	}
 	if _, ok := probe.Favorites.(favorites.Checker); ok {
 		all = append(all, check{"IsFavorite", checkIsFavorite})
+	}
+	if _, ok := probe.Favorites.(favorites.Verifier); ok {
+		all = append(all, check{"Verify", checkVerify})
 	}
 	if _, ok := probe.Favorites.(favorites.ChangeLister); ok && probe.ChangesRefused != "" {
 		all = append(all, check{"ChangesRefused", checkChangesRefused})
@@ -128,6 +149,7 @@ var checks = []check{
 	{"PageSizeCap", checkPageSizeCap},
 	{"NegativePageSizeSendsNothing", checkNegativePageSize},
 	{"CredentialsNeverPrint", checkCredentialsNeverPrint},
+	{"CredentialsNeverLogged", checkSecretsNeverLogged},
 	{"WrongCredentials", checkWrongCredentials},
 	{"RetriesServerError", checkRetries503},
 	{"WaitsOutRetryAfter", checkRetryAfter},
@@ -292,11 +314,19 @@ func checkRemoveAbsent(t *testing.T, h Harness) {
 	}
 }
 
+// checkWrongCredentials: a listing with credentials the service does not
+// take never passes for an empty list: its first page is an error matching
+// ErrUnauthorized, the service's refusal or, where the service answers a
+// credential it does not know as it answers anyone (Lemmy lists nothing
+// for it), the refusal of the adapter's own check of the credential (its
+// Verify), made when the first page is empty. Add is ErrUnauthorized too,
+// and neither changes the list.
 func checkWrongCredentials(t *testing.T, h Harness) {
 	env := newEnv(t, h, 2)
-	_, err := env.WrongCredentials.List(nil).NextPage(t.Context())
+	page, err := env.WrongCredentials.List(nil).NextPage(t.Context())
 	if !errors.Is(err, favorites.ErrUnauthorized) {
-		t.Errorf("List with wrong credentials: %v, want ErrUnauthorized", err)
+		t.Errorf("List with wrong credentials: %d favourites and %v, want ErrUnauthorized%s", len(page.Items), err,
+			verifyHint(t, env, err == nil && len(page.Items) == 0))
 	}
 	if err := env.WrongCredentials.Add(t.Context(), env.Absent[0]); !errors.Is(err, favorites.ErrUnauthorized) {
 		t.Errorf("Add with wrong credentials: %v, want ErrUnauthorized", err)
@@ -304,6 +334,20 @@ func checkWrongCredentials(t *testing.T, h Harness) {
 	if got := listAll(t, env.Favorites, nil); !sameSet(got, env.Seeded) {
 		t.Errorf("refused requests changed the list to %v", got)
 	}
+}
+
+// verifyHint says, for a listing with wrong credentials that passed for an
+// empty one, whether the adapter's Verify would have told.
+func verifyHint(t *testing.T, env *Env, empty bool) string {
+	v, ok := env.WrongCredentials.(favorites.Verifier)
+	if !empty || !ok {
+		return ""
+	}
+	if err := v.Verify(t.Context(), favorites.ReadAccess); errors.Is(err, favorites.ErrUnauthorized) {
+		return "; the adapter's Verify refuses them: where the service lists nothing for a credential it does not know, " +
+			"check the credential when the first page is empty and return that error"
+	}
+	return ""
 }
 
 func checkRetries503(t *testing.T, h Harness) {

@@ -20,7 +20,12 @@ type Env struct {
 	Favorites favorites.Favorites
 
 	// WrongCredentials is an adapter on the same fake whose credentials the
-	// fake refuses.
+	// service does not take: the fake refuses them, or, where the service
+	// answers a credential it does not know as anyone's (Lemmy lists
+	// nothing for it), refuses them only where the service does. Its
+	// listing must still be ErrUnauthorized, never an empty list: such a
+	// provider checks the credential (its Verify) when the first page is
+	// empty.
 	WrongCredentials favorites.Favorites
 
 	// OtherAccount is an adapter on the same fake with valid credentials of
@@ -60,15 +65,22 @@ type Env struct {
 	Native func() any
 
 	// Item makes the n-th (from 1) small honest item, as a user writes one
-	// in a test: a JSON object with the ID in one member (no other member
-	// may hold the same value) and a few other fields; and the ref List
-	// gives for it. Distinct n make
-	// distinct items. The suite puts items on a page in ascending n, so
-	// where a page's order is checked (e621's tag search, by descending
-	// ID), later n must list later. From it the suite makes its malformed
-	// and hostile items: the ID member removed, null, "", of the wrong JSON
-	// kind; nesting deeper than driver.MaxJSONDepth.
+	// in a test: a JSON object with the ID in one member, at the top or in
+	// an object inside it (Lemmy's {"post":{"id":7}}), and a few other
+	// fields; and the ref List gives for it. Distinct n make distinct
+	// items. The suite puts items on a page in ascending n, so where a
+	// page's order is checked (e621's tag search, by descending ID), later
+	// n must list later. From it the suite makes its malformed and hostile
+	// items: the ID member removed, null, "", of the wrong JSON kind, the
+	// objects that hold it removed or null; nesting deeper than
+	// driver.MaxJSONDepth.
 	Item func(n int) (favorites.Ref, string)
+
+	// ItemIDPath names the member of Item's items that holds the ID, as
+	// the member names from the item down ("post", "id"). Needed only
+	// where more than one member, at any depth, holds the ID's value;
+	// otherwise the suite finds the one that does.
+	ItemIDPath []string
 
 	// Page wraps items, each a JSON value, into the body of a 200 answer
 	// to the first page of List(nil) that says there is no next page: the
@@ -79,6 +91,15 @@ type Env struct {
 	// MaxPageItems is the most items the first page of List(nil) may hold:
 	// a page of that many lists them all, one more is ErrMalformedReply.
 	MaxPageItems int
+
+	// ItemCost is the provider's documented constant in the memory rule
+	// (see DecodeRule): what an item of a page may cost beyond
+	// MaxHeldPerReplyByte for each of its bytes. The suite answers the
+	// first page with many times MaxPageItems of Item's items and, built
+	// without -race, holds what the listing allocates to the rule with at
+	// most MaxPageItems+1 items counted: a page over its cap must be
+	// refused before its items are decoded.
+	ItemCost int
 
 	// MaxPageSize is the largest ListOptions.PageSize the adapter takes, a
 	// larger one being ErrInvalidArgument with nothing sent; 0 for an
@@ -92,6 +113,13 @@ type Env struct {
 	// encoding.
 	Client  any
 	Secrets []string
+
+	// Open builds another adapter like Favorites: on the same fake, with
+	// the same credentials and the harness's options, and opts after
+	// them, so that opts win. The suite gives it a debug logger and a
+	// retry policy of its own, and looks for Secrets in what it logs and
+	// in its errors.
+	Open func(opts ...favorites.Option) (favorites.Favorites, error)
 
 	// RemovalMaySkip is set for a provider whose walk through the list (one
 	// Pager, read on) can skip a favourite when one above the read is
@@ -171,6 +199,8 @@ func missingFields(env *Env) []string {
 	need(env.Native != nil, "Native (the provider's own type, for Favorite.As)")
 	need(env.Item != nil && env.Page != nil, "Item and Page (the shape of a listing, for the suite's own replies)")
 	need(env.MaxPageItems > 0, "MaxPageItems (the most items a page may hold)")
+	need(env.ItemCost > 0, "ItemCost (the provider's constant an item in the memory rule)")
+	need(env.Open != nil, "Open (an adapter like Favorites with the suite's options, for the logging check)")
 	need(env.MaxPageSize >= 0, "MaxPageSize of 0 or more")
 	need(env.Client != nil && len(env.Secrets) > 0, "Client and Secrets (for the printing check)")
 	for _, s := range env.Secrets {
@@ -180,4 +210,21 @@ func missingFields(env *Env) []string {
 		need(env.OtherAccount != nil, "OtherAccount (a ChangeLister's marks of another account must be stale)")
 	}
 	return out
+}
+
+// OpenWith makes an Env.Open of a provider's constructor of a client, the
+// harness's options first and the suite's after them, and its NewAdapter:
+//
+//	openClient := func(opts ...favorites.Option) (*dch.Client, error) {
+//		return srv.Client(append(harnessOptions, opts...)...)
+//	}
+//	env.Open = drivertest.OpenWith(openClient, dch.NewAdapter)
+func OpenWith[C any, A favorites.Favorites](newClient func(opts ...favorites.Option) (C, error), newAdapter func(C) A) func(opts ...favorites.Option) (favorites.Favorites, error) {
+	return func(opts ...favorites.Option) (favorites.Favorites, error) {
+		c, err := newClient(opts...)
+		if err != nil {
+			return nil, err
+		}
+		return newAdapter(c), nil
+	}
 }

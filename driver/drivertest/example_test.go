@@ -2,6 +2,7 @@ package drivertest_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,9 +16,11 @@ import (
 // A provider's conformance test, as DCH's conformance_test.go writes it: the
 // harness starts a fresh fake, puts items in it, makes the first seeded of
 // them favourites, and hands the suite adapters with good, bad and another
-// account's credentials. It tells the suite the provider's own type, the
-// shape of an item and of a page (from which the suite makes its malformed
-// and hostile replies), the page limits, and the client and its secret.
+// account's credentials, and a way to build another with the suite's
+// options. It tells the suite the provider's own type, the shape of an
+// item and of a page (from which the suite makes its malformed and hostile
+// replies), the page limits and the cost of an item, and the client and
+// its secret.
 // The suite's own retry waits are short and the client-side limiter is
 // off, so that it runs fast.
 func ExampleRun() {
@@ -28,7 +31,10 @@ func ExampleRun() {
 	harness := func(t *testing.T, seeded int) *drivertest.Env {
 		srv := dchtest.NewServer()
 		t.Cleanup(srv.Close)
-		good, err := srv.Client(append(options, favorites.WithMaxBodySize(drivertest.BodyCap))...)
+		openClient := func(opts ...favorites.Option) (*dch.Client, error) {
+			return srv.Client(slices.Concat(options, []favorites.Option{favorites.WithMaxBodySize(drivertest.BodyCap)}, opts)...)
+		}
+		good, err := openClient()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -44,6 +50,7 @@ func ExampleRun() {
 			Favorites:        dch.NewAdapter(good),
 			WrongCredentials: dch.NewAdapter(bad),
 			OtherAccount:     dch.NewAdapter(other),
+			Open:             drivertest.OpenWith(openClient, dch.NewAdapter),
 			Client:           good,
 			Secrets:          []string{dchtest.Token},
 			Native:           func() any { return new(*dch.Favourite) },
@@ -55,6 +62,7 @@ func ExampleRun() {
 				return `{"_links":{"favourites":[` + strings.Join(items, ",") + `]}}`
 			},
 			MaxPageItems: dch.MaxFavourites, // one page holds the whole list; PageSize is ignored
+			ItemCost:     dch.ItemCost,      // the provider's constant an item in the memory rule
 			Faults:       srv.Faults,
 			MaxBodySize:  drivertest.BodyCap,
 			Missing:      []favorites.Ref{{ID: "99999-9"}},

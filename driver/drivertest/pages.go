@@ -111,7 +111,7 @@ func checkMalformedItems(t *testing.T, h Harness) {
 	env := newEnv(t, h, 1)
 	_, list := items(env, 3)
 	ref, item := env.Item(2)
-	broken, err := brokenItems(ref, item)
+	broken, err := brokenItems(ref, item, env.ItemIDPath)
 	if err != nil {
 		t.Fatalf("harness: Item(2) = %s: %v", Clip(item, 200), err)
 	}

@@ -32,6 +32,23 @@ type printing struct{ how, text string }
 // and a map, with Sprint and Sprintln, through slog's text and JSON
 // handlers, and as JSON.
 func printings(v any) []printing {
+	out := formattings(v)
+	var b bytes.Buffer
+	// slog's JSON handler writes a value with no LogValue of its own, such
+	// as a struct holding v, as encoding/json does.
+	slog.New(slog.NewJSONHandler(&b, nil)).Info("m", slog.Any("s", struct{ V any }{v}))
+	out = append(out, printing{"slog JSON in a struct", b.String()})
+	for name, x := range map[string]any{"JSON": v, "JSON in a struct": struct{ V any }{v}} {
+		data, _ := json.Marshal(x)
+		out = append(out, printing{name, string(data)})
+	}
+	return out
+}
+
+// formattings are the printings of v that are not JSON: every verb, alone
+// and inside a struct, a slice and a map, Sprint and Sprintln, and slog's
+// text handler, and its JSON handler of v itself and in a group.
+func formattings(v any) []printing {
 	var out []printing
 	for _, verb := range printVerbs {
 		out = append(out,
@@ -41,19 +58,10 @@ func printings(v any) []printing {
 			printing{verb + " in a map", fmt.Sprintf(verb, map[string]any{"v": v})})
 	}
 	out = append(out, printing{"Sprint", fmt.Sprint(v)}, printing{"Sprintln", fmt.Sprintln(v)})
-	for name, handler := range map[string]func(*bytes.Buffer) slog.Handler{
-		"slog text": func(b *bytes.Buffer) slog.Handler { return slog.NewTextHandler(b, nil) },
-		"slog JSON": func(b *bytes.Buffer) slog.Handler { return slog.NewJSONHandler(b, nil) },
-	} {
-		var b bytes.Buffer
-		slog.New(handler(&b)).Info("m", "v", v, slog.Group("g", "v", v), slog.Any("s", struct{ V any }{v}))
-		out = append(out, printing{name, b.String()})
-	}
-	for name, x := range map[string]any{"JSON": v, "JSON in a struct": struct{ V any }{v}} {
-		data, _ := json.Marshal(x)
-		out = append(out, printing{name, string(data)})
-	}
-	return out
+	var text, js bytes.Buffer
+	slog.New(slog.NewTextHandler(&text, nil)).Info("m", "v", v, slog.Group("g", "v", v), slog.Any("s", struct{ V any }{v}))
+	slog.New(slog.NewJSONHandler(&js, nil)).Info("m", "v", v, slog.Group("g", "v", v))
+	return append(out, printing{"slog text", text.String()}, printing{"slog JSON", js.String()})
 }
 
 // A form is one way a secret could show, named.
@@ -61,9 +69,9 @@ type form struct{ name, text string }
 
 // secretForms are the ways a secret could show: as it is, escaped for a
 // Go string, JSON or a URL, in hex (packed, upper case, spaced), as the
-// bytes of a []byte, and in base64 (standard and URL alphabets) at each of
-// the three offsets it could sit at in a longer encoded text, such as
-// basic auth's "login:secret".
+// bytes of a []byte, and in base64 (standard and URL alphabets, and the
+// standard one in hex) at each of the three offsets it could sit at in a
+// longer encoded text, such as basic auth's "login:secret".
 func secretForms(secret string) []form {
 	forms := []form{
 		{"raw", secret},
@@ -80,9 +88,13 @@ func secretForms(secret string) []form {
 	for off := range 3 {
 		whole := secret[off:]
 		whole = whole[:len(whole)/3*3] // the bytes that fill base64 groups of their own
+		std := base64.StdEncoding.EncodeToString([]byte(whole))
 		forms = append(forms,
-			form{fmt.Sprintf("base64 at offset %d", off), base64.StdEncoding.EncodeToString([]byte(whole))},
-			form{fmt.Sprintf("base64url at offset %d", off), base64.URLEncoding.EncodeToString([]byte(whole))})
+			form{fmt.Sprintf("base64 at offset %d", off), std},
+			form{fmt.Sprintf("base64url at offset %d", off), base64.URLEncoding.EncodeToString([]byte(whole))},
+			// %x of an Authorization header: the hex of its base64.
+			form{fmt.Sprintf("hex of base64 at offset %d", off), hex.EncodeToString([]byte(std))},
+			form{fmt.Sprintf("HEX of base64 at offset %d", off), strings.ToUpper(hex.EncodeToString([]byte(std)))})
 	}
 	return forms
 }
@@ -136,18 +148,32 @@ func sentHeaders(t *testing.T, env *Env) string {
 // handlers and as JSON, and fails t for each printing that shows one of
 // secrets in any form: raw, escaped for Go, JSON or a URL, in hex, as the
 // numbers of a []byte, or in base64 at any offset (as inside basic auth's
-// "login:secret"). Each secret must be at least 8 bytes, or it could show
-// by chance. Run checks an adapter and its client so; a test can check any
-// other value that holds a credential.
+// "login:secret"), plain or in hex. Each secret must be at least 8 bytes,
+// or it could show by chance. Run checks an adapter and its client so; a
+// test can check any other value that holds a credential.
 func CheckPrintsNoSecret(t *testing.T, what string, v any, secrets ...string) {
+	t.Helper()
+	checkPrintings(t, what, printings(v), secrets)
+}
+
+// CheckFormatsNoSecret is [CheckPrintsNoSecret] but for JSON, for a value
+// whose JSON is meant to hold its secret (a token a program saves) or
+// shows it by design (an http.Request's Header).
+func CheckFormatsNoSecret(t *testing.T, what string, v any, secrets ...string) {
+	t.Helper()
+	checkPrintings(t, what, formattings(v), secrets)
+}
+
+// checkPrintings fails t for each printing that shows a form of a secret.
+func checkPrintings(t *testing.T, what string, ps []printing, secrets []string) {
 	t.Helper()
 	for _, s := range secrets {
 		if len(s) < minSecret {
-			t.Fatalf("CheckPrintsNoSecret: a secret of %d bytes could show by chance; give one of %d or more", len(s), minSecret)
+			t.Fatalf("a secret of %d bytes could show by chance; give one of %d or more", len(s), minSecret)
 		}
 	}
 	var shown []string
-	for _, p := range printings(v) {
+	for _, p := range ps {
 		if form := shownForm(p.text, secrets); form != "" {
 			shown = append(shown, p.how)
 			if len(shown) <= maxShownReported {

@@ -21,17 +21,23 @@ import (
 )
 
 // The toy provider proves the suite: an adapter on the core Client for
-// toyServer, with keyset paging, bearer tokens, idempotent PUT/DELETE and
-// marks. brokenEnv switches in adapters that break one promise each, so
-// that a test can show the suite catches them.
+// toyServer, with keyset paging, bearer tokens, idempotent PUT/DELETE,
+// marks and a check of the token. Like Lemmy, the toy service lists
+// nothing for a token it does not know rather than refusing it, and nests
+// an item's ID ({"item":{"id":...}}). brokenEnv switches in adapters that
+// break one promise each, so that a test can show the suite catches them.
 const brokenEnv = "PROVIDERTEST_BROKEN"
 
-// toyBodyCap is the toy adapter's response size cap: small, so that the
-// fault matrix's oversize body is quick to send.
-const toyBodyCap = 64 << 10
+// toyBodyCap is the toy adapter's response size cap, the one Env asks of
+// a harness: room for a page many times over its cap of the toy's items.
+const toyBodyCap = BodyCap
 
 // toyMaxPageSize is the largest page the toy lists, and its default.
 const toyMaxPageSize = 100
+
+// toyItemCost is the toy's constant an item in the memory rule: a toyFav
+// and its strings, and the Favorite made of it.
+const toyItemCost = 512
 
 // The toy's tokens: its user's, another account's, and one it refuses.
 const (
@@ -45,6 +51,7 @@ type toyAdapter struct {
 	account string // driver.AccountTag of the base URL and token, for marks
 	broken  string
 	leak    string                        // "prints-token": the token, where fmt finds it
+	token   string                        // "error-names-token": the token, for its errors (hides from fmt as leak does not)
 	last    atomic.Pointer[favorites.Ref] // "shared-scratch": the ref being added, shared by every call
 }
 
@@ -69,6 +76,9 @@ func (a *toyAdapter) List(opts *favorites.ListOptions) *favorites.Pager[favorite
 			q = toyQuery{Limit: limit, Offset: n}
 		}
 		l, err := a.fetch(ctx, q)
+		if err == nil && n == 0 && len(l.favs) == 0 && a.broken != "no-empty-page-check" {
+			err = a.Verify(ctx, favorites.ReadAccess) // the service lists nothing for a token it does not know
+		}
 		page := favorites.Page[favorites.Favorite]{Items: l.favs, Response: l.resp}
 		switch {
 		case err != nil || l.next == nil:
@@ -115,20 +125,23 @@ func (a *toyAdapter) fetch(ctx context.Context, q toyQuery) (toyList, error) {
 		return l, fmt.Errorf("toy: %w: no list of items", favorites.ErrMalformedReply)
 	}
 	rules := driver.ItemRules[toyFav]{Max: q.Limit, Item: func(_ int, f *toyFav, raw []byte) error {
-		if err := driver.CheckID("item id", f.ID); err != nil && a.broken != "no-id-check" {
+		if err := driver.CheckID("item id", f.Item.ID); err != nil && a.broken != "no-id-check" {
 			return err
 		}
 		if a.broken == "raw-not-item" {
-			raw = []byte(strconv.Quote(f.ID))
+			raw = []byte(strconv.Quote(f.Item.ID))
 		}
-		l.favs = append(l.favs, favorites.Favorite{Provider: "toy", Ref: favorites.Ref{ID: f.ID}, Kind: "item", Title: f.Title, Raw: raw})
+		l.favs = append(l.favs, favorites.Favorite{Provider: "toy", Ref: favorites.Ref{ID: f.Item.ID}, Kind: "item", Title: f.Item.Title, Raw: raw})
 		return nil
 	}}
-	if a.broken == "no-page-cap" {
+	if a.broken == "no-page-cap" || a.broken == "cap-after-decoding" {
 		rules.Max = 0
 	}
 	if l.items, err = driver.DecodeItems(ctx, body.Items, rules); err != nil {
 		return toyList{}, fmt.Errorf("toy: %w", err)
+	}
+	if a.broken == "cap-after-decoding" && len(l.items) > q.Limit {
+		return toyList{}, fmt.Errorf("toy: %w: %d items on a page of %d", favorites.ErrMalformedReply, len(l.items), q.Limit)
 	}
 	if body.Next != nil && (len(l.items) == 0 || *body.Next != l.items[len(l.items)-1].Seq) {
 		return toyList{}, fmt.Errorf("toy: %w: next page %d is not at the last item", favorites.ErrMalformedReply, *body.Next)
@@ -159,6 +172,23 @@ func (a *toyAdapter) write(ctx context.Context, method string, ref favorites.Ref
 		}
 	}
 	req, err := a.c.NewRequest(method, "favs/"+ref.ID, nil, nil)
+	if err != nil {
+		return err
+	}
+	_, err = a.c.Do(ctx, req, nil)
+	if err != nil && a.broken == "error-names-token" {
+		return fmt.Errorf("toy: %s with token %s: %w", method, a.token, err)
+	}
+	return err
+}
+
+// Verify asks the service about the token: GET /me, which refuses one it
+// does not know.
+func (a *toyAdapter) Verify(ctx context.Context, _ favorites.Access) error {
+	if a.broken == "verify-sends-nothing" {
+		return nil
+	}
+	req, err := a.c.NewRequest(http.MethodGet, "me", nil, nil)
 	if err != nil {
 		return err
 	}
@@ -276,35 +306,46 @@ func toyHarness(broken string) Harness {
 		}
 		hs := httptest.NewServer(env.Faults.Wrap(srv))
 		t.Cleanup(func() { env.Faults.Close(); hs.Close() })
-		adapter := func(token string) *toyAdapter {
+		open := func(token string, opts ...favorites.Option) (*toyAdapter, error) {
 			cred, err := driver.BearerToken(token)
 			if err != nil {
-				t.Fatal(err)
+				return nil, err
 			}
-			c, err := driver.New(driver.Config{Provider: "toy", Credential: cred}, favorites.WithBaseURL(hs.URL),
+			c, err := driver.New(driver.Config{Provider: "toy", Credential: cred}, append([]favorites.Option{favorites.WithBaseURL(hs.URL),
 				favorites.WithMaxBodySize(toyBodyCap),
-				favorites.WithRetryPolicy(favorites.RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 2 * time.Second}))
+				favorites.WithRetryPolicy(favorites.RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 2 * time.Second})}, opts...)...)
 			if err != nil {
-				t.Fatal(err)
+				return nil, err
 			}
 			a := &toyAdapter{c: c, account: driver.AccountTag("toy", hs.URL, token), broken: broken}
-			if broken == "prints-token" {
+			switch broken {
+			case "prints-token":
 				a.leak = token
+			case "error-names-token":
+				a.token = token
+			}
+			return a, nil
+		}
+		adapter := func(token string) *toyAdapter {
+			a, err := open(token)
+			if err != nil {
+				t.Fatal(err)
 			}
 			return a
 		}
 		good := adapter(toyToken)
 		env.Favorites, env.WrongCredentials, env.OtherAccount = good, adapter(toyBadToken), adapter(toyOtherToken)
 		env.Client, env.Secrets = good.c, []string{toyToken}
+		env.Open = func(opts ...favorites.Option) (favorites.Favorites, error) { return open(toyToken, opts...) }
 		env.Missing = []favorites.Ref{{ID: "9999"}}
 		env.Spellings = func(r favorites.Ref) []favorites.Ref { return []favorites.Ref{{Source: "toy", ID: r.ID}} }
 		env.Native = func() any { return new(*toyFav) }
 		env.Item = func(n int) (favorites.Ref, string) {
 			id := strconv.Itoa(5000 + n)
-			return favorites.Ref{ID: id}, fmt.Sprintf(`{"id":%q,"seq":%d,"title":"Item %d"}`, id, n, n)
+			return favorites.Ref{ID: id}, fmt.Sprintf(`{"item":{"id":%q,"title":"Item %d"},"seq":%d}`, id, n, n)
 		}
 		env.Page = func(items []string) string { return `{"items":[` + strings.Join(items, ",") + `],"next":null}` }
-		env.MaxPageItems, env.MaxPageSize = toyMaxPageSize, toyMaxPageSize
+		env.MaxPageItems, env.MaxPageSize, env.ItemCost = toyMaxPageSize, toyMaxPageSize, toyItemCost
 		return env
 	}
 }

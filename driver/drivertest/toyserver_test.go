@@ -14,7 +14,9 @@ import (
 // with a sequence number that grows with every favourite made. GET /favs
 // lists them by limit and, as keyset paging, below a number (before) or
 // above one (after), or by offset; PUT and DELETE /favs/{id} write, both
-// idempotent.
+// idempotent; GET /me answers 200 for a token it knows. A token it does not
+// know is refused (401) everywhere but GET /favs, which lists nothing for
+// it, as for anyone.
 type toyServer struct {
 	mu       sync.Mutex
 	items    map[string]bool        // the catalogue
@@ -25,10 +27,16 @@ type toyServer struct {
 type toyAccount struct{ favs []toyFav } // newest first
 
 // toyFav is a listed favourite as the service sends it, and the toy
-// provider's own type of a favourite.
+// provider's own type of a favourite: the item, and when it was made a
+// favourite.
 type toyFav struct {
+	Item toyItem `json:"item"`
+	Seq  int64   `json:"seq"`
+}
+
+// toyItem is an item of the catalogue.
+type toyItem struct {
 	ID    string `json:"id"`
-	Seq   int64  `json:"seq"`
 	Title string `json:"title"`
 }
 
@@ -51,32 +59,38 @@ func newToyServer(tokens ...string) *toyServer {
 
 // favorite makes id a favourite of a, the newest.
 func (s *toyServer) favorite(a *toyAccount, id string) {
-	if slices.ContainsFunc(a.favs, func(f toyFav) bool { return f.ID == id }) {
+	if slices.ContainsFunc(a.favs, func(f toyFav) bool { return f.Item.ID == id }) {
 		return
 	}
 	s.seq++
-	a.favs = slices.Insert(a.favs, 0, toyFav{ID: id, Seq: s.seq, Title: "Item " + id})
+	a.favs = slices.Insert(a.favs, 0, toyFav{Item: toyItem{ID: id, Title: "Item " + id}, Seq: s.seq})
 }
 
 func (s *toyServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	a := s.accounts[strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")]
-	if a == nil {
+	list := r.Method == http.MethodGet && r.URL.Path == "/favs"
+	switch {
+	case a == nil && list:
+		a = &toyAccount{} // anyone's list: empty
+	case a == nil:
 		http.Error(w, `{"error":"bad token"}`, http.StatusUnauthorized)
 		return
 	}
 	id, isItem := strings.CutPrefix(r.URL.Path, "/favs/")
 	switch {
-	case r.Method == http.MethodGet && r.URL.Path == "/favs":
+	case list:
 		_ = json.NewEncoder(w).Encode(a.page(r))
+	case r.Method == http.MethodGet && r.URL.Path == "/me":
+		_, _ = w.Write([]byte(`{"ok":true}`))
 	case isItem && !s.items[id]:
 		http.Error(w, `{"error":"no such item"}`, http.StatusNotFound)
 	case isItem && r.Method == http.MethodPut:
 		s.favorite(a, id)
 		w.WriteHeader(http.StatusNoContent)
 	case isItem && r.Method == http.MethodDelete:
-		a.favs = slices.DeleteFunc(a.favs, func(f toyFav) bool { return f.ID == id })
+		a.favs = slices.DeleteFunc(a.favs, func(f toyFav) bool { return f.Item.ID == id })
 		w.WriteHeader(http.StatusNoContent)
 	default:
 		http.Error(w, `{"error":"no route"}`, http.StatusMethodNotAllowed)

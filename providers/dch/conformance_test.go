@@ -2,6 +2,7 @@ package dch_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -55,7 +56,10 @@ func TestConformance(t *testing.T) {
 		t.Cleanup(srv.Close)
 		items := catalogue(2*seeded + 3)
 		srv.AddItems(items...)
-		client, err := srv.Client(append(fastOptions(srv.URL), favorites.WithMaxBodySize(drivertest.BodyCap))...)
+		openClient := func(opts ...favorites.Option) (*dch.Client, error) {
+			return srv.Client(slices.Concat(fastOptions(srv.URL), []favorites.Option{favorites.WithMaxBodySize(drivertest.BodyCap)}, opts)...)
+		}
+		client, err := openClient()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -69,10 +73,12 @@ func TestConformance(t *testing.T) {
 			OtherAccount:     dch.NewAdapter(other),
 			Client:           client,
 			Secrets:          []string{dchtest.Token},
+			Open:             drivertest.OpenWith(openClient, dch.NewAdapter),
 			Native:           func() any { return new(*dch.Favourite) },
 			Item:             smallEntry,
 			Page:             func(items []string) string { return `{"_links":{"favourites":[` + strings.Join(items, ",") + `]}}` },
 			MaxPageItems:     dch.MaxFavourites,
+			ItemCost:         dch.ItemCost,
 			Faults:           srv.Faults,
 			MaxBodySize:      drivertest.BodyCap,
 			// Items the catalogue does not hold: the fake answers them 404

@@ -2,6 +2,7 @@ package mastodon_test
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -55,7 +56,10 @@ func harness(pageSize int, opts ...mastodontest.Option) drivertest.Harness {
 	return func(t *testing.T, seeded int) *drivertest.Env {
 		srv := newFake(t, opts...)
 		ids := srv.AddStatuses(2*seeded + 3)
-		client, err := srv.Client(append(fastOpts(), favorites.WithMaxBodySize(drivertest.BodyCap))...)
+		openClient := func(opts ...favorites.Option) (*mastodon.Client, error) {
+			return srv.Client(slices.Concat(fastOpts(), []favorites.Option{favorites.WithMaxBodySize(drivertest.BodyCap)}, opts)...)
+		}
+		client, err := openClient()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -69,12 +73,14 @@ func harness(pageSize int, opts ...mastodontest.Option) drivertest.Harness {
 			OtherAccount:     mastodon.NewAdapter(other),
 			Client:           client,
 			Secrets:          []string{mastodontest.Token},
+			Open:             drivertest.OpenWith(openClient, mastodon.NewAdapter),
 			Native:           func() any { return new(*mastodon.Status) },
 			Item:             smallStatus,
 			Page:             func(items []string) string { return "[" + strings.Join(items, ",") + "]" },
 			// List(nil) asks for MaxLimit, and a page may hold PageMargin more.
 			MaxPageItems:   mastodon.MaxLimit + mastodon.PageMargin,
 			MaxPageSize:    mastodon.MaxLimit,
+			ItemCost:       mastodon.ItemCost,
 			MalformedPages: malformedPages,
 			PageSize:       pageSize,
 			Faults:         srv.Faults,

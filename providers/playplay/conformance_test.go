@@ -2,6 +2,7 @@ package playplay_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -57,7 +58,10 @@ func TestConformance(t *testing.T) {
 	drivertest.Run(t, func(t *testing.T, seeded int) *drivertest.Env {
 		srv := playplaytest.NewServer(playplaytest.WithPageSize(10))
 		t.Cleanup(srv.Close)
-		client, err := srv.Client(append(fastOptions(), favorites.WithMaxBodySize(drivertest.BodyCap))...)
+		openClient := func(opts ...favorites.Option) (*playplay.Client, error) {
+			return srv.Client(slices.Concat(fastOptions(), []favorites.Option{favorites.WithMaxBodySize(drivertest.BodyCap)}, opts)...)
+		}
+		client, err := openClient()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -71,10 +75,12 @@ func TestConformance(t *testing.T) {
 			OtherAccount:     playplay.NewAdapter(other),
 			Client:           client,
 			Secrets:          []string{srv.Token()},
+			Open:             drivertest.OpenWith(openClient, playplay.NewAdapter),
 			Native:           func() any { return new(*playplay.Media) },
 			Item:             smallMedia,
 			Page:             firstPage,
 			MaxPageItems:     playplay.MaxPageItems,
+			ItemCost:         playplay.ItemCost,
 			RemovalMaySkip: "the server picks the page size and a page says no total, so nothing in a reply shows " +
 				"that a removal above the read moved the rest up (Client.Favorites; a resumed listing looks again)",
 			Faults:      srv.Faults,

@@ -39,7 +39,10 @@ func harness(opts ...waifuimtest.Option) drivertest.Harness {
 		if err := srv.Favorite(waifuimtest.UserID, ids[:seeded]...); err != nil {
 			t.Fatal(err)
 		}
-		client, err := srv.Client(fastRetries, favorites.WithRateLimiter(nil), favorites.WithMaxBodySize(drivertest.BodyCap))
+		openClient := func(opts ...favorites.Option) (*waifuim.Client, error) {
+			return srv.Client(append([]favorites.Option{fastRetries, favorites.WithRateLimiter(nil), favorites.WithMaxBodySize(drivertest.BodyCap)}, opts...)...)
+		}
+		client, err := openClient()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -53,10 +56,12 @@ func harness(opts ...waifuimtest.Option) drivertest.Harness {
 			OtherAccount:     waifuim.NewAdapter(other),
 			Client:           client,
 			Secrets:          []string{waifuimtest.Token},
+			Open:             drivertest.OpenWith(openClient, waifuim.NewAdapter),
 			Native:           func() any { return new(*waifuim.Image) },
 			Item:             smallImage,
 			Page:             func(items []string) string { return `{"images":[` + strings.Join(items, ",") + `]}` },
 			MaxPageItems:     waifuim.MaxFavorites,
+			ItemCost:         waifuim.ItemCost,
 			Seeded:           refs(ids[:seeded]),
 			Absent:           refs(ids[seeded:]),
 			// IDs past the catalogue: the fake, like the service, has no
