@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/internal/text"
 )
 
 // The text of an anchored walk's cursor (see AnchoredList):
@@ -74,15 +75,15 @@ func (l *AnchoredList[T, K]) anchorText(lead string, ids []K) string {
 
 // scan reads text of the current form, refusing anything format would
 // not write.
-func (l *AnchoredList[T, K]) scan(text string) (AnchoredCursor[K], bool) {
-	rest, ok := strings.CutPrefix(text, l.CursorPrefix)
+func (l *AnchoredList[T, K]) scan(cursor string) (AnchoredCursor[K], bool) {
+	rest, ok := strings.CutPrefix(cursor, l.CursorPrefix)
 	parts := strings.Split(rest, ".")
 	if !ok || len(parts) < 2 || len(parts) > 3 {
 		return AnchoredCursor[K]{}, false
 	}
 	var at AnchoredCursor[K]
-	size, sizeOK := decimal(parts[0], "l", 1, l.MaxSize)
-	offset, offsetOK := decimal(parts[1], "o", 0, l.lastPage()*l.MaxSize)
+	size, sizeOK := text.PrefixedDecimal(parts[0], "l", 1, l.MaxSize)
+	offset, offsetOK := text.PrefixedDecimal(parts[1], "o", 0, l.lastPage()*l.MaxSize)
 	at.Size, at.Offset = size, offset
 	anchorsOK := true
 	if len(parts) == 3 {
@@ -90,7 +91,7 @@ func (l *AnchoredList[T, K]) scan(text string) (AnchoredCursor[K], bool) {
 		at.Anchors, anchorsOK = l.parseIDs(ids)
 		anchorsOK = anchorsOK && isList
 	}
-	return at, sizeOK && offsetOK && anchorsOK && l.valid(at) && l.format(at) == text
+	return at, sizeOK && offsetOK && anchorsOK && l.valid(at) && l.format(at) == cursor
 }
 
 // parseIDs reads escaped IDs joined by "-".
@@ -131,20 +132,6 @@ func (l *AnchoredList[T, K]) valid(at AnchoredCursor[K]) bool {
 		return at.Offset%at.Size == 0
 	}
 	return at.Offset > 0 && len(at.Anchors) <= cursorAnchors
-}
-
-// decimal reads prefix followed by a decimal from lo to hi, as
-// strconv.Itoa writes it (no sign, no leading zero).
-func decimal(s, prefix string, lo, hi int) (int, bool) {
-	digits, ok := strings.CutPrefix(s, prefix)
-	if !ok {
-		return 0, false
-	}
-	n, err := strconv.Atoi(digits)
-	if err != nil || n < lo || n > hi || strconv.Itoa(n) != digits {
-		return 0, false
-	}
-	return n, true
 }
 
 // escapeAnchor writes id with every byte but letters, digits, '_', '~',

@@ -1,10 +1,12 @@
-// Package text shapes values for error messages, for the root package and
-// the provider kit alike.
+// Package text shapes values for error messages, and reads the numbers of
+// cursors and marks, for the root package, the provider kit and the
+// providers alike.
 package text
 
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -31,4 +33,19 @@ func CutRunes(s string, n int) string {
 		n--
 	}
 	return s[:n]
+}
+
+// PrefixedDecimal reads prefix followed by a decimal from lo to hi, as
+// strconv.Itoa writes it (no sign, no leading zero): a number in a cursor
+// or a mark, whose text has one spelling.
+func PrefixedDecimal(s, prefix string, lo, hi int) (int, bool) {
+	digits, ok := strings.CutPrefix(s, prefix)
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(digits)
+	if err != nil || n < lo || n > hi || strconv.Itoa(n) != digits {
+		return 0, false
+	}
+	return n, true
 }

@@ -18,3 +18,19 @@ func TestQuoteShort(t *testing.T) {
 		}
 	}
 }
+
+// A number of a cursor has one spelling: no sign, no leading zero, in range.
+func TestPrefixedDecimal(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		n    int
+		want bool
+	}{
+		{"l320", 320, true}, {"l1", 1, true}, {"l0", 0, false}, {"l321", 0, false},
+		{"l032", 0, false}, {"l+3", 0, false}, {"l-3", 0, false}, {"l", 0, false}, {"p3", 0, false},
+	} {
+		if n, ok := PrefixedDecimal(tt.s, "l", 1, 320); ok != tt.want || ok && n != tt.n {
+			t.Errorf("PrefixedDecimal(%q) = %d, %v; want %d, %v", tt.s, n, ok, tt.n, tt.want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/favkit/favorites/driver"
+	"github.com/favkit/favorites/internal/text"
 )
 
 // A listing's cursor is text of the form
@@ -52,14 +53,14 @@ func postID(p *Post) int64 { return p.ID }
 // earlier versions wrote it, refusing any other spelling. Page MaxPage+1
 // is what a walk's last full page asked for next: it is refused when
 // read, with the reason.
-func readCursorV1(text string) (driver.AnchoredCursor[int64], bool) {
-	rest, ok := strings.CutPrefix(text, cursorPrefixV1)
+func readCursorV1(cursor string) (driver.AnchoredCursor[int64], bool) {
+	rest, ok := strings.CutPrefix(cursor, cursorPrefixV1)
 	parts := strings.Split(rest, ".")
 	if !ok || len(parts) < 2 || len(parts) > 3 {
 		return driver.AnchoredCursor[int64]{}, false
 	}
-	limit, okLimit := number(parts[0], "l", 1, MaxLimit)
-	page, okPage := number(parts[1], "p", 1, MaxPage+1)
+	limit, okLimit := text.PrefixedDecimal(parts[0], "l", 1, MaxLimit)
+	page, okPage := text.PrefixedDecimal(parts[1], "p", 1, MaxPage+1)
 	at := driver.AnchoredCursor[int64]{Size: limit, Offset: (page - 1) * limit}
 	if len(parts) == 3 {
 		ids, isList := strings.CutPrefix(parts[2], "a")
@@ -70,18 +71,4 @@ func readCursorV1(text string) (driver.AnchoredCursor[int64], bool) {
 		}
 	}
 	return at, ok && okLimit && okPage
-}
-
-// number reads prefix followed by a decimal from lo to hi, as
-// strconv.Itoa writes it (no sign, no leading zero).
-func number(s, prefix string, lo, hi int) (int, bool) {
-	digits, ok := strings.CutPrefix(s, prefix)
-	if !ok {
-		return 0, false
-	}
-	n, err := strconv.Atoi(digits)
-	if err != nil || n < lo || n > hi || strconv.Itoa(n) != digits {
-		return 0, false
-	}
-	return n, true
 }

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/internal/text"
 )
 
 // checkUserName holds name to the rules every e621 user name has kept since
@@ -152,23 +153,23 @@ func (s search) parse(text string) (int64, error) {
 
 // scanSearchCursor parses the text form, refusing anything cursor would
 // not write.
-func scanSearchCursor(text string) (searchAt, string, bool) {
-	rest, ok := strings.CutPrefix(text, searchCursorPrefix)
+func scanSearchCursor(cursor string) (searchAt, string, bool) {
+	rest, ok := strings.CutPrefix(cursor, searchCursorPrefix)
 	parts := strings.Split(rest, ".")
 	if !ok || len(parts) != 3 {
 		return searchAt{}, "", false
 	}
 	var at searchAt
-	if at.limit, ok = number(parts[0], "l", 1, MaxLimit); !ok {
+	if at.limit, ok = text.PrefixedDecimal(parts[0], "l", 1, MaxLimit); !ok {
 		return searchAt{}, "", false
 	}
-	before, ok := number(parts[1], "b", 1, MaxBeforeID)
+	before, ok := text.PrefixedDecimal(parts[1], "b", 1, MaxBeforeID)
 	dig, okd := strings.CutPrefix(parts[2], "q")
 	if !ok || !okd || dig == "" {
 		return searchAt{}, "", false
 	}
 	at.before = int64(before)
-	if (search{limit: at.limit, digest: dig}).cursor(at.before) != text {
+	if (search{limit: at.limit, digest: dig}).cursor(at.before) != cursor {
 		return searchAt{}, "", false
 	}
 	return at, dig, true
