@@ -191,29 +191,28 @@ func (a *Adapter[T]) Remove(ctx context.Context, ref favorites.Ref) error {
 
 // IsFavorite reports whether ref is a favourite, by the Spec's IsFavorite.
 func (a *Adapter[T]) IsFavorite(ctx context.Context, ref favorites.Ref) (bool, error) {
-	if a.spec.IsFavorite == nil {
-		return false, a.unsupported("IsFavorite")
-	}
-	canon, err := a.Canonical(ref)
-	if err != nil {
-		return false, err
-	}
-	ok, err := a.spec.IsFavorite(ctx, canon)
-	return ok, a.named(err)
+	return a.ask(ctx, "IsFavorite", a.spec.IsFavorite, ref)
 }
 
 // Toggle flips ref, by the Spec's Toggle, and says whether it is now a
 // favourite.
 func (a *Adapter[T]) Toggle(ctx context.Context, ref favorites.Ref) (bool, error) {
-	if a.spec.Toggle == nil {
-		return false, a.unsupported("Toggle")
+	return a.ask(ctx, "Toggle", a.spec.Toggle, ref)
+}
+
+// ask calls a Spec's optional call of one canonical ref that answers
+// yes or no.
+func (a *Adapter[T]) ask(ctx context.Context, method string, call func(context.Context, favorites.Ref) (bool, error),
+	ref favorites.Ref) (bool, error) {
+	if call == nil {
+		return false, a.unsupported(method)
 	}
 	canon, err := a.Canonical(ref)
 	if err != nil {
 		return false, err
 	}
-	added, err := a.spec.Toggle(ctx, canon)
-	return added, a.named(err)
+	yes, err := call(ctx, canon)
+	return yes, a.named(err)
 }
 
 // Verify checks the credential for need, by the Spec's Verify.
