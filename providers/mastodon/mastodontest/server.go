@@ -13,7 +13,9 @@
 // 40 (or lower, as some servers do), favouriting is idempotent, an unknown or
 // deleted status answers 404 {"error":"Record not found"} and a path with
 // no route 404 {"error":"Not Found"}, as Mastodon's, and every answer
-// carries X-RateLimit-* headers from a settable budget. Faults injects
+// carries X-RateLimit-* headers from a settable budget. GET /api/v2/search
+// finds a status by its URI or URL, on this fake or, with resolve=true, on
+// a fake it federates with ([Server.Federate]). Faults injects
 // failures, latency and cut connections. Favorite and Unfavorite seed a
 // user's favourites, and Favorites reads them back.
 //
@@ -107,6 +109,8 @@ type Server struct {
 	nextAccount int // AddAccount's last number
 	budget      budget
 	throttled   atomic.Int64
+	peers       map[string]*Server // the fakes it federates with, by origin: see federate.go
+	closed      atomic.Bool        // Close was called: a peer finds it unreachable
 }
 
 // Option configures a Server.
@@ -142,6 +146,7 @@ func NewServer(opts ...Option) *Server {
 		standing:    map[favKey]*fav{},
 		counts:      map[string]int{},
 		origins:     map[string]string{},
+		peers:       map[string]*Server{},
 		nextStatus:  1,
 		statusBase:  statusIDBase + rand.Int64N(idBlocks)*statusBlock,
 		nextFav:     favIDBase + rand.Int64N(idBlocks)*favBlock,
@@ -165,6 +170,7 @@ func NewServer(opts ...Option) *Server {
 
 // Close shuts the server down and releases stalled requests.
 func (s *Server) Close() {
+	s.closed.Store(true)
 	s.Faults.Close()
 	s.srv.Close()
 }
@@ -179,6 +185,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/v1/statuses/{id}", s.getStatus)
 	mux.HandleFunc("POST /api/v1/statuses/{id}/favourite", s.favourite)
 	mux.HandleFunc("POST /api/v1/statuses/{id}/unfavourite", s.unfavourite)
+	mux.HandleFunc("GET /api/v2/search", s.search)
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		writeError(w, http.StatusNotFound, "Not Found")
 	})
