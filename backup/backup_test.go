@@ -12,6 +12,7 @@ import (
 
 	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/backup"
+	"github.com/favkit/favorites/favoritestest"
 )
 
 func fav(id string) favorites.Favorite {
@@ -268,5 +269,21 @@ func TestContinueAndParts(t *testing.T) {
 	legacy, _, err := read(t, []byte(legacyLine("1", time.Time{})))
 	if err != nil || len(legacy.Parts()) != 0 {
 		t.Errorf("a file of version 1 has parts %+v (%v)", legacy.Parts(), err)
+	}
+}
+
+// WriteFull stops at a listing's error and says how far it got.
+func TestWriteFullListingFails(t *testing.T) {
+	m := favoritestest.NewMemory("e621", favorites.Ref{ID: "2"}, favorites.Ref{ID: "1"})
+	m.Fail = func(op string, _ favorites.Ref) error {
+		if op == "list" {
+			return favorites.ErrServer
+		}
+		return nil
+	}
+	var buf bytes.Buffer
+	n, err := backup.WriteFull(t.Context(), &buf, m, "")
+	if n != 0 || !errors.Is(err, favorites.ErrServer) || !strings.Contains(err.Error(), "after 0 favourites") {
+		t.Errorf("WriteFull = %d, %v; want 0 and the listing's error", n, err)
 	}
 }

@@ -19,6 +19,7 @@ import (
 // with favorites.ErrInvalidArgument naming the canonical form.
 type Adapter struct {
 	kit *driver.Adapter[*Status]
+	c   *Client
 }
 
 var (
@@ -29,7 +30,7 @@ var (
 
 // NewAdapter returns the portable view of c.
 func NewAdapter(c *Client) *Adapter {
-	return &Adapter{kit: driver.NewAdapter(driver.Spec[*Status]{
+	return &Adapter{c: c, kit: driver.NewAdapter(driver.Spec[*Status]{
 		Name:        ProviderName,
 		Canonical:   canonical,
 		MaxPageSize: MaxLimit,
@@ -55,6 +56,10 @@ func NewAdapter(c *Client) *Adapter {
 		},
 	})}
 }
+
+// Client is the typed client a is a view of, for the calls the portable
+// interface has not, such as [Client.ResolveStatus] for a [Resolver].
+func (a *Adapter) Client() *Client { return a.c }
 
 // Provider returns [ProviderName].
 func (a *Adapter) Provider() string { return ProviderName }

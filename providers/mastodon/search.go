@@ -72,8 +72,8 @@ func (c *Client) ResolveStatus(ctx context.Context, uri string) (*Status, *favor
 		return nil, resp, fmt.Errorf("%s: search: %w", ProviderName, err)
 	}
 	if len(found) == 0 {
-		return nil, resp, fmt.Errorf("%s: %w: %s found no status %s: deleted, private or not visible to this account, or its server could not be reached",
-			ProviderName, favorites.ErrNotFound, c.c.BaseURL().Host, uri)
+		return nil, resp, fmt.Errorf("%s: %s has no status %s (%w: deleted, private or not visible to this account, or its server could not be reached)",
+			ProviderName, c.c.BaseURL().Host, uri, favorites.ErrNotFound)
 	}
 	return found[0], resp, nil
 }
