@@ -15,7 +15,9 @@ import (
 func Example() {
 	var file bytes.Buffer
 	w := backup.NewWriter(&file)
-	f := func(id string) favorites.Favorite { return favorites.Favorite{Provider: "e621", Ref: favorites.Ref{ID: id}} }
+	f := func(id string) favorites.Favorite {
+		return favorites.Favorite{Provider: "e621", Ref: favorites.Ref{ID: id}}
+	}
 
 	w.Begin(backup.Header{Kind: backup.Full, Provider: "e621", BaseURL: "https://e621.net"})
 	for _, id := range []string{"30", "20", "10"} { // a listing: newest first

@@ -8,6 +8,12 @@
 // portable [favorites.Favorites] interface (plus [favorites.Checker] and
 // [favorites.ChangeLister]).
 //
+// Moving favourites: a status ID is the instance's own, so
+// [Client.ResolveStatus] finds a status of any instance on the client's by
+// its URI (Mastodon's search with resolve=true), and [Resolver] makes it a
+// [favorites.RestoreOptions] Resolve, so that [favorites.Restore] moves a
+// backup's favourites to another instance.
+//
 // Incremental listing: [Client.FavouritesSince] and [Adapter.Changes] give
 // the favourites added since a saved mark, newest first, in floor(k/40)+1
 // requests for k new ones, whatever the list's length; the empty mark

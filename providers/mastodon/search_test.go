@@ -115,6 +115,9 @@ func TestResolverMovesFavouritesBetweenInstances(t *testing.T) {
 	if err := source.DeleteStatus(favs[2].Ref.ID); err != nil {
 		t.Fatal(err)
 	}
+	if mastodon.NewAdapter(to).Client() != to {
+		t.Error("Adapter.Client is not the client it was made of")
+	}
 	resolve, err := mastodon.Resolver(to, source.URL)
 	if err != nil {
 		t.Fatal(err)

@@ -9,7 +9,9 @@ import (
 )
 
 func TestReadRemoved(t *testing.T) {
-	line := func(id string) string { return `{"provider":"e621","ref":{"id":"` + id + `"},"noticed":"2026-01-01T00:00:00Z"}` + "\n" }
+	line := func(id string) string {
+		return `{"provider":"e621","ref":{"id":"` + id + `"},"noticed":"2026-01-01T00:00:00Z"}` + "\n"
+	}
 	tests := []struct {
 		name, text string
 		size       int64

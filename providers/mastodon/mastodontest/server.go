@@ -27,6 +27,13 @@
 // host (http://127.0.0.1:PORT); a status from another server keeps that
 // server's (see [Status.URI]).
 //
+// Two fakes can federate ([Server.Federate]): a search with resolve=true on
+// one fetches a status of the other by its URI or URL and gives it a local
+// ID, as a Mastodon instance makes a copy of a remote status, so a test can
+// move favourites from one instance to another. A status's Visibility
+// decides who sees it; the fake has no follows, so a private or direct one
+// is seen by its author alone.
+//
 // [Server.Client] is a client of [DefaultUser]'s; [Server.AddAccount] adds
 // another account, with a token of its own, and its [Account.Client] is that
 // account's client. The same two calls exist on every fake of this SDK.
