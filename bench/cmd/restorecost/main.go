@@ -102,24 +102,16 @@ func (p phase) String() string {
 	return fmt.Sprintf("%-28s %5d requests in %v", p.name, p.requests, p.elapsed.Round(100*time.Millisecond))
 }
 
-// writeBackup lists f into a backup file of one full part, in a new
-// directory under dir, and opens it.
+// writeBackup writes a backup of f (backup.WriteFull) to a file in dir
+// and opens it.
 func writeBackup(ctx context.Context, f favorites.Favorites, baseURL, dir string) (*backup.File, error) {
 	path := filepath.Join(dir, f.Provider()+".jsonl")
 	out, err := os.Create(path)
 	if err != nil {
 		return nil, err
 	}
-	defer out.Close()
-	w := backup.NewWriter(out)
-	err = w.Begin(backup.Header{Kind: backup.Full, Provider: f.Provider(), BaseURL: baseURL, WrittenAt: time.Now().UTC()})
-	for fav, lerr := range f.List(nil).All(ctx) {
-		if err = errors.Join(err, lerr); err != nil {
-			break
-		}
-		err = w.Favorite(fav)
-	}
-	if err = errors.Join(err, out.Sync()); err != nil {
+	_, err = backup.WriteFull(ctx, out, f, baseURL)
+	if err = errors.Join(err, out.Close()); err != nil {
 		return nil, err
 	}
 	return backup.Open(path)
