@@ -24,7 +24,9 @@
 // fetches the status from its origin), and each favourite costs two
 // requests of the instance's budget (300 in 5 minutes), so 1,000
 // favourites take about half an hour; the progress line counts the
-// statuses resolved. A backup that does not say its instance (one of format
+// statuses resolved. A refusal of the account itself (401, or a 403 such
+// as a token without read:search) stops the run at once, saying so, rather
+// than failing every favourite in turn. A backup that does not say its instance (one of format
 // 1) is looked up favourite by favourite too.
 //
 // After each favourite, restore saves in <in>.restore-state how far every

@@ -143,9 +143,14 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 		return nil
 	}
 	p := newProgress(stderr, j.total, start, j.resolve != nil)
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
 	settled := start // every favourite up to here is settled
 	progress := func(ev favorites.RestoreEvent) {
 		p.event(ev)
+		if refused(ev) {
+			stop(ev.Err) // every favourite after it would be refused the same way
+		}
 		if ev.Outcome == favorites.Failed || settled < ev.Position-1 {
 			return // a failure holds the state where it is, for a rerun to try again
 		}
@@ -163,7 +168,9 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 	if rep != nil {
 		printReport(stdout, rep, start, j)
 	}
-	switch {
+	switch cause := context.Cause(ctx); {
+	case err != nil && cause != nil && !errors.Is(cause, context.Canceled):
+		return fmt.Errorf("stopped: the service refused the account (%w); every favourite after it would be refused too. Check the token and its scopes, then run again to go on", cause)
 	case errors.Is(err, context.Canceled):
 		return fmt.Errorf("interrupted after %d of %d favourites; run the same command again to go on (nothing is added twice)",
 			rep.Position, j.total)
@@ -173,6 +180,14 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 		return fmt.Errorf("saving how far the restore got: %w", p.err)
 	}
 	return rep.Err()
+}
+
+// refused reports a favourite that failed because the service refused the
+// account itself (401, or a 403 that is not a status's "not found"), such
+// as a token without the scope a call needs.
+func refused(ev favorites.RestoreEvent) bool {
+	return ev.Outcome == favorites.Failed &&
+		(errors.Is(ev.Err, favorites.ErrUnauthorized) || errors.Is(ev.Err, favorites.ErrForbidden))
 }
 
 // start loads the state at path and returns the state to save as the

@@ -381,3 +381,35 @@ func TestMastodonMove(t *testing.T) {
 		t.Errorf("a restore within the instance: %d favourites; said\n%s", len(other.Favorites()), stderr.String())
 	}
 }
+
+// A token the target refuses (here: without read:search) stops the
+// restore at the first refusal, saying what to check, instead of failing
+// every favourite in turn.
+func TestRefusedTokenStops(t *testing.T) {
+	source, target := mastodontest.NewServer(), mastodontest.NewServer()
+	t.Cleanup(source.Close)
+	t.Cleanup(target.Close)
+	target.Federate(source)
+	if err := source.Favorite(mastodontest.DefaultUser, source.AddStatuses(20)...); err != nil {
+		t.Fatal(err)
+	}
+	from, err := source.Client(favoritestest.Options()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(t.TempDir(), "m.jsonl")
+	writeBackup(t, in, mastodon.NewAdapter(from), source.URL)
+	acct := target.AddAccount()
+	target.AddToken("no-search", acct.User, "read:favourites", "write:favourites")
+	t.Setenv("MASTODON_BASE_URL", target.URL)
+	t.Setenv("MASTODON_TOKEN", "no-search")
+	before := target.Faults.Requests()
+	err = run(t.Context(), []string{"-in", in, "-concurrency", "2"}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "stopped: the service refused the account") ||
+		!strings.Contains(err.Error(), "outside the authorized scopes") {
+		t.Fatalf("run = %v", err)
+	}
+	if n := target.Faults.Requests() - before; n > 5 {
+		t.Errorf("%d requests to the target after a refusal; want it to stop at once", n)
+	}
+}

@@ -2,6 +2,7 @@ package mastodon
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -42,8 +43,10 @@ type searchReply struct {
 // A search that finds nothing is an error matching [favorites.ErrNotFound]:
 // Mastodon answers an empty list, not an error, when the status was
 // deleted, is private or otherwise not visible to this account, or its
-// server could not be reached (app/services/resolve_url_service.rb). A
-// token without a user (or none) is 401, one without the scope 403; uri
+// server could not be reached (app/services/resolve_url_service.rb); so is
+// its 403 "This action is not allowed" for a status fetched from another
+// instance that this account may not see (its author blocks it). A token
+// without a user (or none) is 401, one without the scope 403; uri
 // that is not an absolute http(s) URL is refused with
 // [favorites.ErrInvalidArgument] and nothing is sent, since Mastodon would
 // run a full-text search for it instead.
@@ -62,7 +65,7 @@ func (c *Client) ResolveStatus(ctx context.Context, uri string) (*Status, *favor
 	var reply searchReply
 	resp, err := c.c.Do(ctx, req, &reply)
 	if err != nil {
-		return nil, resp, err
+		return nil, resp, notAllowed(err, uri)
 	}
 	if reply.Statuses == nil {
 		return nil, resp, fmt.Errorf("%s: %w: a search answer without its statuses list", ProviderName, favorites.ErrMalformedReply)
@@ -76,6 +79,25 @@ func (c *Client) ResolveStatus(ctx context.Context, uri string) (*Status, *favor
 			ProviderName, c.c.BaseURL().Host, uri, favorites.ErrNotFound)
 	}
 	return found[0], resp, nil
+}
+
+// notAllowedMessage is Mastodon's 403 when a policy refuses the caller
+// (Api::BaseController's answer to Mastodon::NotPermittedError), unlike
+// "This action is outside the authorized scopes", a token's missing scope.
+const notAllowedMessage = "This action is not allowed"
+
+// notAllowed makes err, when it is Mastodon's 403 for a status the caller
+// may not see, also match favorites.ErrNotFound: ResolveURLService
+// fetches a status of another instance and then checks the caller may see
+// it (authorize_with ... :show?), which raises that 403, as when its author
+// blocks the caller. Such a status cannot be favourited, as one not found.
+func notAllowed(err error, uri string) error {
+	var apiErr *favorites.APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusForbidden || apiErr.Message != notAllowedMessage {
+		return err
+	}
+	return fmt.Errorf("%s: status %s is not visible to this account, as when its author blocks it (%w): %w",
+		ProviderName, uri, favorites.ErrNotFound, err)
 }
 
 // checkStatusURL refuses what Mastodon's search would not resolve as a

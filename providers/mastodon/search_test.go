@@ -50,6 +50,8 @@ func TestResolveStatusAnswers(t *testing.T) {
 			[]error{favorites.ErrUnauthorized}, "not supported without authentication"},
 		{"403", answer{status: 403, body: `{"error":"This action is outside the authorized scopes"}`},
 			[]error{favorites.ErrForbidden}, "outside the authorized scopes"},
+		{"403 not allowed", answer{status: 403, body: `{"error":"This action is not allowed"}`},
+			[]error{favorites.ErrForbidden, favorites.ErrNotFound}, "is not visible to this account"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,7 +65,7 @@ func TestResolveStatusAnswers(t *testing.T) {
 					t.Errorf("error %v does not match %v", err, w)
 				}
 			}
-			if tt.name != "no status" && errors.Is(err, favorites.ErrNotFound) {
+			if tt.name != "no status" && tt.name != "403 not allowed" && errors.Is(err, favorites.ErrNotFound) {
 				t.Errorf("error %v reads as not found", err)
 			}
 			if !strings.Contains(err.Error(), tt.says) || strings.Contains(err.Error(), mockToken) {
