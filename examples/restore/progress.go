@@ -21,6 +21,7 @@ type progress struct {
 	total      int // favourites in the backup
 	start      int // done before this run
 	resolving  bool
+	added      string // what the line calls a favourite added: "added", or in a dry run "would be added"
 	began      time.Time
 	drawn      time.Time
 	done       int // this run
@@ -30,8 +31,12 @@ type progress struct {
 	lastOutput string
 }
 
-func newProgress(w io.Writer, total, start int, resolving bool) *progress {
-	return &progress{w: w, total: total, start: start, resolving: resolving, began: time.Now()}
+func newProgress(w io.Writer, total, start int, resolving, dryRun bool) *progress {
+	p := &progress{w: w, total: total, start: start, resolving: resolving, began: time.Now(), added: "added"}
+	if dryRun {
+		p.added = "would be added"
+	}
+	return p
 }
 
 // counting wraps resolve to count the statuses it finds; nil stays nil.
@@ -71,8 +76,8 @@ func (p *progress) fail(err error) {
 }
 
 func (p *progress) draw() {
-	line := fmt.Sprintf("%d/%d: %d added, %d already there, %d not found, %d failed",
-		p.start+p.done, p.total, p.counts[favorites.Added], p.counts[favorites.AlreadyThere],
+	line := fmt.Sprintf("%d/%d: %d %s, %d already there, %d not found, %d failed",
+		p.start+p.done, p.total, p.counts[favorites.Added], p.added, p.counts[favorites.AlreadyThere],
 		p.counts[favorites.NotFound], p.counts[favorites.Failed])
 	if p.resolving {
 		line += fmt.Sprintf("; %d statuses resolved", p.resolved.Load())

@@ -142,7 +142,7 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 			start, j.in, statePath)
 		return nil
 	}
-	p := newProgress(stderr, j.total, start, j.resolve != nil)
+	p := newProgress(stderr, j.total, start, j.resolve != nil, j.dryRun)
 	ctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
 	settled := start // every favourite up to here is settled
@@ -165,9 +165,10 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 	rep, err := favorites.Restore(ctx, j.target, j.favorites(), &favorites.RestoreOptions{
 		DryRun: j.dryRun, Start: start, Resolve: p.counting(j.resolve), Concurrency: j.concurrency, Progress: progress})
 	p.finish()
-	if rep != nil {
-		printReport(stdout, rep, start, j)
+	if rep == nil { // the account could not be listed: nothing was added
+		return err
 	}
+	printReport(stdout, rep, start, j)
 	switch cause := context.Cause(ctx); {
 	case err != nil && cause != nil && !errors.Is(cause, context.Canceled):
 		return fmt.Errorf("stopped: the service refused the account (%w); every favourite after it would be refused too. Check the token and its scopes, then run again to go on", cause)

@@ -95,6 +95,10 @@ func TestRunDemo(t *testing.T) {
 					t.Errorf("stderr does not show the move and the statuses resolved:\n%s", stderr.String())
 				}
 			}
+			total := map[bool]string{true: "40/40: 37 added, 0 already there, 3 not found", false: "90/90: 90 added"}[provider == mastodon.ProviderName]
+			if line := stderr.String(); !strings.Contains(line, "\r"+total) || !strings.HasSuffix(strings.TrimSpace(line[strings.LastIndex(line, "\r"):]), "/s") {
+				t.Errorf("the progress line does not end with %q and a rate:\n%q", total, line)
+			}
 			for _, w := range want {
 				if !strings.Contains(stdout.String(), w) {
 					t.Errorf("stdout lacks %q:\n%s", w, stdout.String())
@@ -411,5 +415,20 @@ func TestRefusedTokenStops(t *testing.T) {
 	}
 	if n := target.Faults.Requests() - before; n > 5 {
 		t.Errorf("%d requests to the target after a refusal; want it to stop at once", n)
+	}
+}
+
+// An account that cannot be listed ends the run before anything is added,
+// with the listing's error, and the saved state unchanged.
+func TestUnlistableAccount(t *testing.T) {
+	e := newE621Env(t, 3)
+	e.srv.Faults.Inject(1, favoritestest.Fault{Status: http.StatusBadRequest, Body: `{"success":false,"message":"injected"}`,
+		Match: func(r *http.Request) bool { return r.Method == http.MethodGet }})
+	err := e.restore(t.Context(), t, options{}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "listing the target failed") || len(e.to.Favorites()) != 0 {
+		t.Errorf("run = %v with %d favourites added", err, len(e.to.Favorites()))
+	}
+	if _, err := os.Stat(e.in + ".restore-state"); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a state saved: %v", err)
 	}
 }
