@@ -17,7 +17,7 @@ func printReport(w io.Writer, rep *favorites.RestoreReport, start int, j *job) {
 	fmt.Fprintf(w, "restore of %s into %s: %d %s, %d already there, %d not found, %d failed",
 		j.in, orDefault(j.targetURL, j.b.Provider()), len(rep.Added), added, len(rep.AlreadyThere), len(rep.NotFound), len(rep.Failed))
 	if start > 0 {
-		fmt.Fprintf(w, " (favourites %d to %d of this run; %d before it)", start+1, rep.Position, start)
+		fmt.Fprintf(w, " (favourites %d to %d in this run; %d before it)", start+1, rep.Position, start)
 	}
 	fmt.Fprintln(w)
 	for _, group := range []struct {

@@ -18,11 +18,18 @@
 // Restore adds them to a second account with e621's default client (one
 // request a second, bursts of 2), cut halfway and resumed the same way.
 //
+// With -program, the Mastodon move runs the restore program itself as a
+// user would (built from examples/restore, the target's account in
+// MASTODON_BASE_URL and MASTODON_TOKEN), sends it SIGINT once half the
+// favourites are on the target, and runs it again; the favourite POSTs are
+// counted as the target receives them.
+//
 // Requests are counted by the fakes (every request that reached them) and,
 // for favourite POSTs, by the client's transport (every attempt, with its
 // status).
 //
 //	cd bench && go run ./cmd/restorecost -provider mastodon   # about 35 minutes
+//	cd bench && go run ./cmd/restorecost -provider mastodon -program
 //	cd bench && go run ./cmd/restorecost -provider e621       # about 17 minutes
 package main
 
@@ -34,12 +41,15 @@ import (
 	"log"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/backup"
+	"github.com/favkit/favorites/favoritestest"
 	"github.com/favkit/favorites/providers/e621"
 	"github.com/favkit/favorites/providers/e621/e621test"
 	"github.com/favkit/favorites/providers/mastodon"
@@ -50,11 +60,16 @@ func main() {
 	provider := flag.String("provider", "mastodon", "mastodon or e621")
 	n := flag.Int("n", 1000, "favourites to restore")
 	deleted := flag.Int("deleted", 0, "Mastodon: statuses deleted at the source after the backup")
+	program := flag.Bool("program", false, "Mastodon: run the restore program (examples/restore), interrupted with SIGINT halfway")
 	flag.Parse()
 	log.SetFlags(0)
 	var err error
 	switch *provider {
 	case "mastodon":
+		if *program {
+			err = moveWithProgram(*n)
+			break
+		}
 		err = moveMastodon(*n, *deleted)
 	case "e621":
 		err = restoreE621(*n)
@@ -291,4 +306,79 @@ func restoreE621(n int) error {
 		return fmt.Errorf("the second account holds %d favourites, want %d", got, n)
 	}
 	return report(reps, c, n)
+}
+
+// moveWithProgram moves n favourites between two fakes with the restore
+// program, interrupted halfway and run again.
+func moveWithProgram(n int) error {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "restorecost")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	bin := filepath.Join(dir, "restore")
+	build := exec.Command("go", "build", "-o", bin, "github.com/favkit/favorites/examples/restore")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		return fmt.Errorf("building restore: %w", err)
+	}
+	source, target := mastodontest.NewServer(), mastodontest.NewServer()
+	defer source.Close()
+	defer target.Close()
+	target.Federate(source)
+	if err := source.Favorite(mastodontest.DefaultUser, source.AddStatuses(n)...); err != nil {
+		return err
+	}
+	fmt.Printf("moving %d Mastodon favourites with the restore program, SIGINT halfway, between two mastodontest instances at their default limit\n", n)
+	src, err := source.Client()
+	if err != nil {
+		return err
+	}
+	b, err := writeBackup(ctx, mastodon.NewAdapter(src), source.URL, dir)
+	if err != nil {
+		return err
+	}
+	b.Close()
+	acct := target.AddAccount()
+	var posts, searches atomic.Int64
+	target.Faults.Inject(1, favoritestest.Fault{Match: func(r *http.Request) bool {
+		switch {
+		case r.Method == http.MethodPost:
+			posts.Add(1)
+		case r.URL.Path == "/api/v2/search":
+			searches.Add(1)
+		}
+		return false // counted, never faulted
+	}})
+	before, t0 := target.Faults.Requests(), time.Now()
+	for run := 1; run <= 2; run++ {
+		cmd := exec.Command(bin, "-in", filepath.Join(dir, "mastodon.jsonl"))
+		cmd.Env = append(os.Environ(), "MASTODON_BASE_URL="+target.URL, "MASTODON_TOKEN="+acct.Token)
+		var stdout strings.Builder
+		cmd.Stdout, cmd.Stderr = &stdout, os.Stderr
+		start := time.Now()
+		if err := cmd.Start(); err != nil {
+			return err
+		}
+		if run == 1 {
+			go func() {
+				for len(acct.Favorites()) < n/2 {
+					time.Sleep(100 * time.Millisecond)
+				}
+				cmd.Process.Signal(os.Interrupt) // Ctrl-C
+			}()
+		}
+		err := cmd.Wait()
+		fmt.Printf("\nrun %d: %v, exit %v\n%s", run, time.Since(start).Round(100*time.Millisecond), err, stdout.String())
+		if run == 2 && err != nil {
+			return err
+		}
+	}
+	fmt.Printf("target: %d requests, %d searches, %d favourite POSTs; %d favourites on the target account; 429 answers %d; wall time %v\n",
+		target.Faults.Requests()-before, searches.Load(), posts.Load(), len(acct.Favorites()), target.Throttled(), time.Since(t0).Round(100*time.Millisecond))
+	if got := len(acct.Favorites()); got != n || posts.Load() != int64(n) {
+		return fmt.Errorf("%d favourites on the target after %d POSTs; want %d and %d", got, posts.Load(), n, n)
+	}
+	return nil
 }
