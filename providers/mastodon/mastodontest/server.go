@@ -14,8 +14,8 @@
 // deleted status answers 404 {"error":"Record not found"} and a path with
 // no route 404 {"error":"Not Found"}, as Mastodon's, and every answer
 // carries X-RateLimit-* headers from a settable budget. GET /api/v2/search
-// finds a status by its URI or URL, on this fake or, with resolve=true, on
-// a fake it federates with ([Server.Federate]). Faults injects
+// with resolve=true finds a status by its URI or URL, on this fake or on a
+// fake it federates with ([Server.Federate]). Faults injects
 // failures, latency and cut connections. Favorite and Unfavorite seed a
 // user's favourites, and Favorites reads them back.
 //
