@@ -29,14 +29,15 @@
 // than failing every favourite in turn. A backup that does not say its instance (one of format
 // 1) is looked up favourite by favourite too.
 //
-// After each favourite, restore saves in <in>.restore-state how far every
-// favourite is settled (added, there already, or not found), atomically.
-// Ctrl-C stops it before the next add (the add in flight finishes); run the
-// same command again and it goes on from there, and since it lists the
-// account first, it adds nothing twice. A favourite that failed is tried
-// again by the next run. The state is of one backup and one account: a
-// backup that changed since, or another account, starts from the first
-// favourite (again adding nothing twice). -dry-run lists the account and
+// After each favourite, restore saves in <in>.restore-state, atomically,
+// how far it got and which favourites failed. Ctrl-C stops it before the
+// next add (the add in flight finishes); run the same command again and it
+// goes on from there, and since it lists the account first, it adds
+// nothing twice. A favourite that failed (a server error, a rate limit
+// outlasting the retries) is tried again at the end of the run, and one
+// that fails again is tried first by the next run. The state is of one
+// backup and one account: a backup that changed since, or another
+// account, starts from the first favourite (again adding nothing twice). -dry-run lists the account and
 // resolves every favourite, reports what would be added, and adds and
 // saves nothing.
 //

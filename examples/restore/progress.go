@@ -13,26 +13,24 @@ import (
 // progressEvery is how often the progress line is redrawn at most.
 const progressEvery = 200 * time.Millisecond
 
-// progress keeps the progress line on stderr: favourites done of the
-// whole, what became of them, the statuses resolved where favourites are
-// looked up, and the rate.
+// progress keeps the progress line on stderr: how far in the backup the
+// run is, what became of its favourites, the statuses resolved where
+// favourites are looked up, and the rate.
 type progress struct {
-	w          io.Writer
-	total      int // favourites in the backup
-	start      int // done before this run
-	resolving  bool
-	added      string // what the line calls a favourite added: "added", or in a dry run "would be added"
-	began      time.Time
-	drawn      time.Time
-	done       int // this run
-	counts     [favorites.Failed + 1]int
-	resolved   atomic.Int64
-	err        error // the first error saving the state
-	lastOutput string
+	w         io.Writer
+	total     int // favourites in the backup
+	resolving bool
+	added     string // what the line calls a favourite added: "added", or in a dry run "would be added"
+	tally     *tally
+	began     time.Time
+	drawn     time.Time
+	events    int // this run
+	resolved  atomic.Int64
+	last      string
 }
 
-func newProgress(w io.Writer, total, start int, resolving, dryRun bool) *progress {
-	p := &progress{w: w, total: total, start: start, resolving: resolving, began: time.Now(), added: "added"}
+func newProgress(w io.Writer, total int, resolving, dryRun bool, t *tally) *progress {
+	p := &progress{w: w, total: total, resolving: resolving, tally: t, began: time.Now(), added: "added"}
 	if dryRun {
 		p.added = "would be added"
 	}
@@ -53,36 +51,30 @@ func (p *progress) counting(resolve func(context.Context, favorites.Favorite) (f
 	}
 }
 
-// event counts one favourite and redraws the line when it is due.
-func (p *progress) event(ev favorites.RestoreEvent) {
-	p.done++
-	p.counts[ev.Outcome]++
+// event counts one favourite and redraws the line, at position in the
+// backup, when it is due.
+func (p *progress) event(position int) {
+	p.events++
 	if now := time.Now(); now.Sub(p.drawn) >= progressEvery {
 		p.drawn = now
-		p.draw()
+		p.draw(position)
 	}
 }
 
 // finish draws the line as it ends, and ends it.
-func (p *progress) finish() {
-	p.draw()
+func (p *progress) finish(position int) {
+	p.draw(position)
 	fmt.Fprintln(p.w)
 }
 
-func (p *progress) fail(err error) {
-	if p.err == nil {
-		p.err = err
-	}
-}
-
-func (p *progress) draw() {
+func (p *progress) draw(position int) {
+	c := p.tally.counts
 	line := fmt.Sprintf("%d/%d: %d %s, %d already there, %d not found, %d failed",
-		p.start+p.done, p.total, p.counts[favorites.Added], p.added, p.counts[favorites.AlreadyThere],
-		p.counts[favorites.NotFound], p.counts[favorites.Failed])
+		position, p.total, c[favorites.Added], p.added, c[favorites.AlreadyThere], c[favorites.NotFound], c[favorites.Failed])
 	if p.resolving {
 		line += fmt.Sprintf("; %d statuses resolved", p.resolved.Load())
 	}
-	line += fmt.Sprintf("; %.1f/s", float64(p.done)/max(time.Since(p.began).Seconds(), 1e-3))
-	fmt.Fprintf(p.w, "\r%-*s", len(p.lastOutput), line) // over the longer line before it
-	p.lastOutput = line
+	line += fmt.Sprintf("; %.1f/s", float64(p.events)/max(time.Since(p.began).Seconds(), 1e-3))
+	fmt.Fprintf(p.w, "\r%-*s", len(p.last), line) // over the longer line before it
+	p.last = line
 }

@@ -232,30 +232,56 @@ func TestInterruptedRestoreGoesOn(t *testing.T) {
 	}
 }
 
-// A favourite whose add fails holds the state before it: the rerun tries
-// it again, and finds those after it there already.
+// A favourite whose add fails is tried again at the end of the run; one
+// that fails again is kept in the state, and the next run tries it first,
+// without going over the rest again.
 func TestFailureIsTriedAgain(t *testing.T) {
-	e := newE621Env(t, 8)
-	var posts atomic.Int64
-	e.srv.Faults.Inject(1, favoritestest.Fault{Status: http.StatusBadRequest, Body: `{"success":false,"message":"injected"}`,
-		Match: func(r *http.Request) bool { return isPost(r) && posts.Add(1) == 3 }})
-	var stdout bytes.Buffer
-	err := e.restore(t.Context(), t, options{concurrency: 1}, &stdout, io.Discard)
-	if err == nil || !strings.Contains(stdout.String(), "7 added, 0 already there, 0 not found, 1 failed") ||
-		!strings.Contains(stdout.String(), "failed:\n  #3 "+e.refs[2].ID) {
-		t.Fatalf("first run: %v\n%s", err, stdout.String())
-	}
-	var st state
-	data, _ := os.ReadFile(e.in + ".restore-state")
-	if json.Unmarshal(data, &st) != nil || st.Position != 2 {
-		t.Errorf("state %s after a failure at #3; want position 2", data)
-	}
-	stdout.Reset()
-	if err := e.restore(t.Context(), t, options{}, &stdout, io.Discard); err != nil || !strings.Contains(stdout.String(), "1 added, 5 already there") {
-		t.Errorf("rerun: %v\n%s", err, stdout.String())
-	}
-	if got := len(e.to.Favorites()); got != 8 {
-		t.Errorf("the account has %d favourites, want 8", got)
+	for _, failures := range []int{1, 2} {
+		t.Run(fmt.Sprint(failures, " failures"), func(t *testing.T) {
+			e := newE621Env(t, 8)
+			// The third favourite's add is refused; with two failures, its
+			// second try too, the ninth POST, after the other seven.
+			failAt := []int64{3, 9}[:failures]
+			var posts atomic.Int64
+			e.srv.Faults.Inject(1, favoritestest.Fault{Match: func(r *http.Request) bool {
+				if isPost(r) {
+					posts.Add(1)
+				}
+				return false // counts, and lets the next fault look
+			}})
+			e.srv.Faults.Inject(failures, favoritestest.Fault{Status: http.StatusBadRequest, Body: `{"success":false,"message":"injected"}`,
+				Match: func(r *http.Request) bool { return isPost(r) && slices.Contains(failAt, posts.Load()) }})
+			var stdout, stderr bytes.Buffer
+			err := e.restore(t.Context(), t, options{concurrency: 1}, &stdout, &stderr)
+			if !strings.Contains(stderr.String(), "trying again the 1 favourites that failed\n") {
+				t.Errorf("stderr does not say the failure is tried again:\n%s", stderr.String())
+			}
+			var st state
+			data, _ := os.ReadFile(e.in + ".restore-state")
+			if json.Unmarshal(data, &st) != nil || st.Position != 8 {
+				t.Fatalf("state %s; want position 8", data)
+			}
+			if failures == 1 {
+				if err != nil || !strings.Contains(stdout.String(), "8 added, 0 already there, 0 not found, 0 failed") || len(st.Failed) != 0 {
+					t.Errorf("run: %v, state %s\n%s", err, data, stdout.String())
+				}
+				return
+			}
+			if err == nil || !strings.Contains(stdout.String(), "7 added, 0 already there, 0 not found, 1 failed") ||
+				!strings.Contains(stdout.String(), "failed:\n  #3 "+e.refs[2].ID) || fmt.Sprint(st.Failed) != "[3]" {
+				t.Fatalf("first run: %v, state %s\n%s", err, data, stdout.String())
+			}
+			stdout.Reset()
+			stderr.Reset()
+			if err := e.restore(t.Context(), t, options{}, &stdout, &stderr); err != nil ||
+				!strings.Contains(stderr.String(), "trying again the 1 favourites that failed before") ||
+				!strings.Contains(stdout.String(), "1 added, 0 already there, 0 not found, 0 failed") {
+				t.Errorf("rerun: %v\n%s%s", err, stderr.String(), stdout.String())
+			}
+			if got, want := posts.Load(), int64(8+failures); got != want || len(e.to.Favorites()) != 8 {
+				t.Errorf("%d POSTs for 8 favourites and %d refusals; the account has %d", got, failures, len(e.to.Favorites()))
+			}
+		})
 	}
 }
 

@@ -173,6 +173,9 @@ func report(reps [2]*favorites.RestoreReport, c *counter, wantAdded int) error {
 		fmt.Printf("run %d: position %d, %d added, %d already there, %d not found, %d failed\n",
 			i+1, r.Position, len(r.Added), len(r.AlreadyThere), len(r.NotFound), len(r.Failed))
 		added, notFound, failed = added+len(r.Added), notFound+len(r.NotFound), failed+len(r.Failed)
+		for _, ev := range append(r.NotFound, r.Failed...) {
+			fmt.Printf("  #%d %s %s: %v\n", ev.Position, ev.Favorite.Ref, ev.Outcome, ev.Err)
+		}
 	}
 	fmt.Printf("favourite POSTs sent %d, accepted %d; favourites added %d, not found %d, failed %d; 429/5xx answers to the restoring client %d\n",
 		c.posts.Load(), c.accepted.Load(), added, notFound, failed, c.refused.Load())
@@ -252,10 +255,11 @@ func moveMastodon(n, deleted int) error {
 	if err != nil {
 		return err
 	}
+	rerr := report(reps, c, n-deleted)
 	if got := len(acct.Favorites()); got != n-deleted {
-		return fmt.Errorf("the target account holds %d favourites, want %d", got, n-deleted)
+		return errors.Join(rerr, fmt.Errorf("the target account holds %d favourites, want %d", got, n-deleted))
 	}
-	return report(reps, c, n-deleted)
+	return rerr
 }
 
 func restoreE621(n int) error {
@@ -302,10 +306,11 @@ func restoreE621(n int) error {
 	if err != nil {
 		return err
 	}
+	rerr := report(reps, c, n)
 	if got := len(acct.Favorites()); got != n {
-		return fmt.Errorf("the second account holds %d favourites, want %d", got, n)
+		return errors.Join(rerr, fmt.Errorf("the second account holds %d favourites, want %d", got, n))
 	}
-	return report(reps, c, n)
+	return rerr
 }
 
 // moveWithProgram moves n favourites between two fakes with the restore
