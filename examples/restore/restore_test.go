@@ -362,15 +362,15 @@ func TestFormat1Backup(t *testing.T) {
 	}
 }
 
-// On Mastodon, a backup of another instance is moved: each status is
-// found on the target by its URI, favourited under the target's ID, in the
-// backup's order; the credentials come from the usual variables.
-func TestMastodonMove(t *testing.T) {
-	source, target := mastodontest.NewServer(), mastodontest.NewServer()
+// instances starts two Mastodon fakes that federate, source and target;
+// on source alice has favourited n statuses, ids, backed up to in.
+func instances(t *testing.T, n int) (source, target *mastodontest.Server, ids []string, in string) {
+	t.Helper()
+	source, target = mastodontest.NewServer(), mastodontest.NewServer()
 	t.Cleanup(source.Close)
 	t.Cleanup(target.Close)
 	target.Federate(source)
-	ids := source.AddStatuses(6)
+	ids = source.AddStatuses(n)
 	if err := source.Favorite(mastodontest.DefaultUser, ids...); err != nil {
 		t.Fatal(err)
 	}
@@ -378,8 +378,16 @@ func TestMastodonMove(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := filepath.Join(t.TempDir(), "m.jsonl")
+	in = filepath.Join(t.TempDir(), "m.jsonl")
 	writeBackup(t, in, mastodon.NewAdapter(from), source.URL)
+	return source, target, ids, in
+}
+
+// On Mastodon, a backup of another instance is moved: each status is
+// found on the target by its URI, favourited under the target's ID, in the
+// backup's order; the credentials come from the usual variables.
+func TestMastodonMove(t *testing.T) {
+	source, target, ids, in := instances(t, 6)
 	acct := target.AddAccount()
 	t.Setenv("MASTODON_BASE_URL", target.URL)
 	t.Setenv("MASTODON_TOKEN", acct.Token)
@@ -416,25 +424,13 @@ func TestMastodonMove(t *testing.T) {
 // restore at the first refusal, saying what to check, instead of failing
 // every favourite in turn.
 func TestRefusedTokenStops(t *testing.T) {
-	source, target := mastodontest.NewServer(), mastodontest.NewServer()
-	t.Cleanup(source.Close)
-	t.Cleanup(target.Close)
-	target.Federate(source)
-	if err := source.Favorite(mastodontest.DefaultUser, source.AddStatuses(20)...); err != nil {
-		t.Fatal(err)
-	}
-	from, err := source.Client(favoritestest.Options()...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := filepath.Join(t.TempDir(), "m.jsonl")
-	writeBackup(t, in, mastodon.NewAdapter(from), source.URL)
+	_, target, _, in := instances(t, 20)
 	acct := target.AddAccount()
 	target.AddToken("no-search", acct.User, "read:favourites", "write:favourites")
 	t.Setenv("MASTODON_BASE_URL", target.URL)
 	t.Setenv("MASTODON_TOKEN", "no-search")
 	before := target.Faults.Requests()
-	err = run(t.Context(), []string{"-in", in, "-concurrency", "2"}, io.Discard, io.Discard)
+	err := run(t.Context(), []string{"-in", in, "-concurrency", "2"}, io.Discard, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "stopped: the service refused the account") ||
 		!strings.Contains(err.Error(), "outside the authorized scopes") {
 		t.Fatalf("run = %v", err)

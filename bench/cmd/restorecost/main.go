@@ -63,19 +63,17 @@ func main() {
 	program := flag.Bool("program", false, "Mastodon: run the restore program (examples/restore), interrupted with SIGINT halfway")
 	flag.Parse()
 	log.SetFlags(0)
-	var err error
-	switch *provider {
-	case "mastodon":
-		if *program {
-			err = moveWithProgram(*n)
-			break
+	err := inTempDir(func(dir string) error {
+		switch {
+		case *provider == "mastodon" && *program:
+			return moveWithProgram(*n, dir)
+		case *provider == "mastodon":
+			return moveMastodon(*n, *deleted, dir)
+		case *provider == "e621":
+			return restoreE621(*n, dir)
 		}
-		err = moveMastodon(*n, *deleted)
-	case "e621":
-		err = restoreE621(*n)
-	default:
-		err = fmt.Errorf("-provider %q: want mastodon or e621", *provider)
-	}
+		return fmt.Errorf("-provider %q: want mastodon or e621", *provider)
+	})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -186,35 +184,65 @@ func report(reps [2]*favorites.RestoreReport, c *counter, wantAdded int) error {
 	return nil
 }
 
-func moveMastodon(n, deleted int) error {
-	ctx := context.Background()
+// instances are two mastodontest instances at their default limits that
+// federate; the source's DefaultUser has favourited ids, backed up in b by
+// the backup phase.
+type instances struct {
+	source, target *mastodontest.Server
+	ids            []string
+	b              *backup.File
+	backup         phase
+	began          time.Time
+}
+
+// newInstances starts the instances with n favourites, backed up to a
+// file in dir with the SDK's default client.
+func newInstances(n int, dir string) (*instances, error) {
+	in := &instances{source: mastodontest.NewServer(), target: mastodontest.NewServer(), began: time.Now()}
+	in.target.Federate(in.source)
+	in.ids = in.source.AddStatuses(n)
+	src, err := in.source.Client()
+	if err == nil {
+		err = in.source.Favorite(mastodontest.DefaultUser, in.ids...)
+	}
+	if err == nil {
+		in.b, err = writeBackup(context.Background(), mastodon.NewAdapter(src), in.source.URL, dir)
+	}
+	if err != nil {
+		in.Close()
+		return nil, err
+	}
+	in.backup = phase{"backup (source)", in.source.Faults.Requests(), time.Since(in.began)}
+	return in, nil
+}
+
+func (in *instances) Close() {
+	if in.b != nil {
+		in.b.Close()
+	}
+	in.source.Close()
+	in.target.Close()
+}
+
+// inTempDir runs f with a new temporary directory, removed afterwards.
+func inTempDir(f func(dir string) error) error {
 	dir, err := os.MkdirTemp("", "restorecost")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	source, target := mastodontest.NewServer(), mastodontest.NewServer()
-	defer source.Close()
-	defer target.Close()
-	target.Federate(source)
-	ids := source.AddStatuses(n)
-	if err := source.Favorite(mastodontest.DefaultUser, ids...); err != nil {
-		return err
-	}
+	return f(dir)
+}
+
+func moveMastodon(n, deleted int, dir string) error {
 	fmt.Printf("moving %d Mastodon favourites between two mastodontest instances at their default limit (%d requests / %v each), SDK default clients\n",
 		n, mastodontest.DefaultRateLimit, mastodontest.DefaultRatePeriod)
-
-	t0 := time.Now()
-	src, err := source.Client()
+	in, err := newInstances(n, dir)
 	if err != nil {
 		return err
 	}
-	b, err := writeBackup(ctx, mastodon.NewAdapter(src), source.URL, dir)
-	if err != nil {
-		return err
-	}
-	defer b.Close()
-	backupPhase := phase{"backup (source)", source.Faults.Requests(), time.Since(t0)}
+	defer in.Close()
+	source, target, ids, b, backupPhase, t0 := in.source, in.target, in.ids, in.b, in.backup, in.began
 	for _, id := range ids[:deleted] {
 		if err := source.DeleteStatus(id); err != nil {
 			return err
@@ -262,13 +290,8 @@ func moveMastodon(n, deleted int) error {
 	return rerr
 }
 
-func restoreE621(n int) error {
+func restoreE621(n int, dir string) error {
 	ctx := context.Background()
-	dir, err := os.MkdirTemp("", "restorecost")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
 	srv := e621test.NewServer() // e621's front-end limit, 2 a second
 	defer srv.Close()
 	posts := srv.AddPosts(n)
@@ -315,36 +338,20 @@ func restoreE621(n int) error {
 
 // moveWithProgram moves n favourites between two fakes with the restore
 // program, interrupted halfway and run again.
-func moveWithProgram(n int) error {
-	ctx := context.Background()
-	dir, err := os.MkdirTemp("", "restorecost")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
+func moveWithProgram(n int, dir string) error {
 	bin := filepath.Join(dir, "restore")
 	build := exec.Command("go", "build", "-o", bin, "github.com/favkit/favorites/examples/restore")
 	build.Stderr = os.Stderr
 	if err := build.Run(); err != nil {
 		return fmt.Errorf("building restore: %w", err)
 	}
-	source, target := mastodontest.NewServer(), mastodontest.NewServer()
-	defer source.Close()
-	defer target.Close()
-	target.Federate(source)
-	if err := source.Favorite(mastodontest.DefaultUser, source.AddStatuses(n)...); err != nil {
-		return err
-	}
 	fmt.Printf("moving %d Mastodon favourites with the restore program, SIGINT halfway, between two mastodontest instances at their default limit\n", n)
-	src, err := source.Client()
+	in, err := newInstances(n, dir)
 	if err != nil {
 		return err
 	}
-	b, err := writeBackup(ctx, mastodon.NewAdapter(src), source.URL, dir)
-	if err != nil {
-		return err
-	}
-	b.Close()
+	defer in.Close()
+	target := in.target
 	acct := target.AddAccount()
 	var posts, searches atomic.Int64
 	target.Faults.Inject(1, favoritestest.Fault{Match: func(r *http.Request) bool {
