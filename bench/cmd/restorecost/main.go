@@ -21,8 +21,9 @@
 // With -program, the Mastodon move runs the restore program itself as a
 // user would (built from examples/restore, the target's account in
 // MASTODON_BASE_URL and MASTODON_TOKEN), sends it SIGINT once half the
-// favourites are on the target, and runs it again; the favourite POSTs are
-// counted as the target receives them.
+// favourites are on the target, and runs it again; it talks to the target
+// through a proxy that counts the favourite POSTs and how they were
+// answered.
 //
 // Requests are counted by the fakes (every request that reached them) and,
 // for favourite POSTs, by the client's transport (every attempt, with its
@@ -40,6 +41,9 @@ import (
 	"fmt"
 	"log"
 	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -49,7 +53,6 @@ import (
 
 	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/backup"
-	"github.com/favkit/favorites/favoritestest"
 	"github.com/favkit/favorites/providers/e621"
 	"github.com/favkit/favorites/providers/e621/e621test"
 	"github.com/favkit/favorites/providers/mastodon"
@@ -353,20 +356,36 @@ func moveWithProgram(n int, dir string) error {
 	defer in.Close()
 	target := in.target
 	acct := target.AddAccount()
-	var posts, searches atomic.Int64
-	target.Faults.Inject(1, favoritestest.Fault{Match: func(r *http.Request) bool {
-		switch {
+	// The program talks to the target through a proxy that counts what it
+	// sends and how the target answers: a POST refused with 429 by the
+	// rate budget is sent again, and is no favourite added twice.
+	var posts, accepted, searches, refused atomic.Int64
+	u, err := url.Parse(target.URL)
+	if err != nil {
+		return err
+	}
+	proxy := httputil.NewSingleHostReverseProxy(u)
+	proxy.ModifyResponse = func(resp *http.Response) error {
+		switch r := resp.Request; {
 		case r.Method == http.MethodPost:
 			posts.Add(1)
+			if resp.StatusCode < 300 {
+				accepted.Add(1)
+			}
 		case r.URL.Path == "/api/v2/search":
 			searches.Add(1)
 		}
-		return false // counted, never faulted
-	}})
+		if resp.StatusCode == http.StatusTooManyRequests {
+			refused.Add(1)
+		}
+		return nil
+	}
+	front := httptest.NewServer(proxy)
+	defer front.Close()
 	before, t0 := target.Faults.Requests(), time.Now()
 	for run := 1; run <= 2; run++ {
 		cmd := exec.Command(bin, "-in", filepath.Join(dir, "mastodon.jsonl"))
-		cmd.Env = append(os.Environ(), "MASTODON_BASE_URL="+target.URL, "MASTODON_TOKEN="+acct.Token)
+		cmd.Env = append(os.Environ(), "MASTODON_BASE_URL="+front.URL, "MASTODON_TOKEN="+acct.Token)
 		var stdout strings.Builder
 		cmd.Stdout, cmd.Stderr = &stdout, os.Stderr
 		start := time.Now()
@@ -387,10 +406,10 @@ func moveWithProgram(n int, dir string) error {
 			return err
 		}
 	}
-	fmt.Printf("target: %d requests, %d searches, %d favourite POSTs; %d favourites on the target account; 429 answers %d; wall time %v\n",
-		target.Faults.Requests()-before, searches.Load(), posts.Load(), len(acct.Favorites()), target.Throttled(), time.Since(t0).Round(100*time.Millisecond))
-	if got := len(acct.Favorites()); got != n || posts.Load() != int64(n) {
-		return fmt.Errorf("%d favourites on the target after %d POSTs; want %d and %d", got, posts.Load(), n, n)
+	fmt.Printf("target: %d requests (%d answered 429), %d searches, %d favourite POSTs of which %d accepted; %d favourites on the target account; wall time %v\n",
+		target.Faults.Requests()-before, refused.Load(), searches.Load(), posts.Load(), accepted.Load(), len(acct.Favorites()), time.Since(t0).Round(100*time.Millisecond))
+	if got := len(acct.Favorites()); got != n || accepted.Load() != int64(n) {
+		return fmt.Errorf("%d favourites on the target after %d accepted POSTs; want %d and %d", got, accepted.Load(), n, n)
 	}
 	return nil
 }
