@@ -446,9 +446,10 @@ func TestUnlistableAccount(t *testing.T) {
 	e := newE621Env(t, 3)
 	e.srv.Faults.Inject(1, favoritestest.Fault{Status: http.StatusBadRequest, Body: `{"success":false,"message":"injected"}`,
 		Match: func(r *http.Request) bool { return r.Method == http.MethodGet }})
-	err := e.restore(t.Context(), t, options{}, io.Discard, io.Discard)
-	if err == nil || !strings.Contains(err.Error(), "listing the target failed") || len(e.to.Favorites()) != 0 {
-		t.Errorf("run = %v with %d favourites added", err, len(e.to.Favorites()))
+	var stdout bytes.Buffer
+	err := e.restore(t.Context(), t, options{}, &stdout, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "listing the target failed") || len(e.to.Favorites()) != 0 || stdout.Len() != 0 {
+		t.Errorf("run = %v with %d favourites added, and a report %q", err, len(e.to.Favorites()), stdout.String())
 	}
 	if _, err := os.Stat(e.in + ".restore-state"); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a state saved: %v", err)

@@ -61,6 +61,9 @@ func (j *job) run(ctx context.Context, stdout, stderr io.Writer) error {
 	r.p = newProgress(stderr, j.total, j.resolve != nil, j.dryRun, r.tally)
 	err := r.passes(ctx, stderr)
 	r.p.finish(r.st.Position)
+	if err != nil && r.p.events == 0 {
+		return err // nothing was done: the account could not be listed, or ctx ended first
+	}
 	r.tally.print(stdout, j, start, r.st.Position)
 	switch cause := context.Cause(ctx); {
 	case err != nil && cause != nil && !errors.Is(cause, context.Canceled):

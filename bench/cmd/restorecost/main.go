@@ -365,7 +365,11 @@ func moveWithProgram(n int, dir string) error {
 		return err
 	}
 	proxy := httputil.NewSingleHostReverseProxy(u)
+	var front *httptest.Server
 	proxy.ModifyResponse = func(resp *http.Response) error {
+		if link := resp.Header.Get("Link"); link != "" { // the target's pages link to itself
+			resp.Header.Set("Link", strings.ReplaceAll(link, target.URL, front.URL))
+		}
 		switch r := resp.Request; {
 		case r.Method == http.MethodPost:
 			posts.Add(1)
@@ -380,7 +384,7 @@ func moveWithProgram(n int, dir string) error {
 		}
 		return nil
 	}
-	front := httptest.NewServer(proxy)
+	front = httptest.NewServer(proxy)
 	defer front.Close()
 	before, t0 := target.Faults.Requests(), time.Now()
 	for run := 1; run <= 2; run++ {
