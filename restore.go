@@ -37,9 +37,12 @@ type RestoreOptions struct {
 	// every service here orders a list by when each favourite was made.
 	Concurrency int
 
-	// ItemTimeout bounds one resolve and one add, which finishes even
-	// after ctx ends, so that an interrupt never leaves it in doubt; 0: a
-	// minute.
+	// ItemTimeout is how long an add in flight when ctx ends may go on,
+	// so that an interrupt never leaves it in doubt; 0: a minute. Until
+	// ctx ends nothing is timed: a resolve or an add that waits out a
+	// rate limit is no failure, and one that hangs ends with ctx or with
+	// the client's own timeout (an *http.Client with a Timeout). A
+	// resolve ends with ctx.
 	ItemTimeout time.Duration
 
 	// Progress, when set, is called after each favourite, in the

@@ -198,3 +198,70 @@ func TestRestoreRefuses(t *testing.T) {
 		t.Errorf("a target that cannot be listed: %v, %d adds", err, target.Calls("add"))
 	}
 }
+
+// waiting is a Memory whose adds first wait d, as a client waits out a
+// rate limit, ending with ctx.
+type waiting struct {
+	*favoritestest.Memory
+	d       time.Duration
+	started func() // when set, called as each add begins
+}
+
+func (w waiting) Add(ctx context.Context, ref favorites.Ref) error {
+	if w.started != nil {
+		w.started()
+	}
+	select {
+	case <-time.After(w.d):
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return w.Memory.Add(ctx, ref)
+}
+
+// A resolve and an add that take longer than ItemTimeout, as when they
+// wait out a rate limit, are no failures while ctx lasts.
+func TestRestoreWaitsOutSlowCalls(t *testing.T) {
+	target := waiting{Memory: favoritestest.NewMemory("toy"), d: 30 * time.Millisecond}
+	rep, err := favorites.Restore(t.Context(), target, seqOf(favs("toy", 3)), &favorites.RestoreOptions{
+		ItemTimeout: time.Millisecond,
+		Resolve: func(ctx context.Context, f favorites.Favorite) (favorites.Ref, error) {
+			select {
+			case <-time.After(30 * time.Millisecond):
+				return f.Ref, nil
+			case <-ctx.Done():
+				return favorites.Ref{}, ctx.Err()
+			}
+		},
+	})
+	if err != nil || len(rep.Added) != 3 || len(rep.Failed) != 0 {
+		t.Errorf("slow calls: %v, %d added, failed %v", err, len(rep.Added), rep.Failed)
+	}
+}
+
+// The add in flight when ctx ends goes on for ItemTimeout at most: one
+// that finishes within it is added and counted; one that does not ends
+// with an error, reported as failed, and nothing is left in doubt.
+func TestRestoreInterruptGivesTheAddInFlightItsTime(t *testing.T) {
+	tests := []struct {
+		name  string
+		grace time.Duration
+		added int
+	}{
+		{"finishes within the grace", time.Second, 1},
+		{"outlasts the grace", time.Millisecond, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(t.Context())
+			target := waiting{Memory: favoritestest.NewMemory("toy"), d: 50 * time.Millisecond, started: cancel} // the interrupt comes as the first add waits
+			rep, err := favorites.Restore(ctx, target, seqOf(favs("toy", 3)), &favorites.RestoreOptions{ItemTimeout: tt.grace})
+			if !errors.Is(err, context.Canceled) || len(rep.Added) != tt.added || len(rep.Added)+len(rep.Failed) != 1 || rep.Position != 1 {
+				t.Errorf("%v: %d added, %d failed, position %d; want %d added of the one in flight", err, len(rep.Added), len(rep.Failed), rep.Position, tt.added)
+			}
+			if got := len(target.Refs()); got != tt.added {
+				t.Errorf("the target holds %d", got)
+			}
+		})
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"sync"
+	"time"
 )
 
 // restorer is one run of Restore: the favourites of the source flow
@@ -91,9 +92,7 @@ func (r *restorer) resolve(ctx context.Context, pos int, fav Favorite) ready {
 	item := ready{pos: pos, fav: fav, ref: fav.Ref}
 	switch {
 	case r.opts.Resolve != nil:
-		rctx, cancel := context.WithTimeout(ctx, r.opts.ItemTimeout)
-		defer cancel()
-		item.ref, item.err = r.opts.Resolve(rctx, fav)
+		item.ref, item.err = r.opts.Resolve(ctx, fav)
 	case fav.Provider != r.target.Provider():
 		item.err = fmt.Errorf("%w: a favourite of %s, not %s; give RestoreOptions.Resolve to map it",
 			ErrInvalidArgument, fav.Provider, r.target.Provider())
@@ -117,7 +116,7 @@ func (r *restorer) apply(ctx context.Context, item ready) {
 		ev.Outcome = Added
 	default:
 		// The add finishes even if ctx ends, so that its outcome is known.
-		actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), r.opts.ItemTimeout)
+		actx, cancel := outlive(ctx, r.opts.ItemTimeout)
 		ev.Err = r.target.Add(actx, item.ref)
 		cancel()
 		ev.Outcome = outcomeOf(ev.Err)
@@ -126,6 +125,19 @@ func (r *restorer) apply(ctx context.Context, item ready) {
 		r.have[item.ref] = true // a second favourite of the source naming it is already there
 	}
 	r.record(ev)
+}
+
+// outlive is a context that ends grace after ctx ends, not with it: a
+// call begun before an interrupt may finish, so that its outcome is
+// known, but not take for ever. Until ctx ends nothing is timed, so a call
+// that waits out a rate limit is no failure. cancel releases it.
+func outlive(ctx context.Context, grace time.Duration) (context.Context, context.CancelFunc) {
+	octx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	stop := context.AfterFunc(ctx, func() { time.AfterFunc(grace, cancel) })
+	return octx, func() {
+		stop()
+		cancel()
+	}
 }
 
 // outcomeOf is the outcome of an error from Resolve or Add.

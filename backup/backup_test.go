@@ -12,6 +12,7 @@ import (
 
 	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/backup"
+	"github.com/favkit/favorites/favoritestest"
 )
 
 func fav(id string) favorites.Favorite {
@@ -232,5 +233,57 @@ func TestOpen(t *testing.T) {
 	}
 	if _, err := backup.Open(filepath.Join(t.TempDir(), "missing")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("Open of a missing file: %v", err)
+	}
+}
+
+// A part written across two runs, the second going on with Continue,
+// reads as one part; Parts lists the headers, none for version 1.
+func TestContinueAndParts(t *testing.T) {
+	h := backup.Header{Kind: backup.Full, Provider: "e621", BaseURL: "https://e621.net"}
+	var buf bytes.Buffer
+	first := backup.NewWriter(&buf)
+	if err := errors.Join(first.Begin(h), first.Favorite(fav("3"))); err != nil {
+		t.Fatal(err)
+	}
+	second := backup.NewWriter(&buf) // a run after a crash
+	if err := second.Favorite(fav("2")); !errors.Is(err, favorites.ErrInvalidArgument) {
+		t.Errorf("a favourite with no part begun or continued: %v", err)
+	}
+	if err := errors.Join(second.Continue(h), second.Favorite(fav("2")), second.Favorite(fav("1"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := second.Continue(backup.Header{Kind: "partial", Provider: "e621"}); !errors.Is(err, favorites.ErrInvalidArgument) {
+		t.Errorf("Continue of a bad header: %v", err)
+	}
+	if strings.Count(buf.String(), `"favkit_backup"`) != 1 {
+		t.Errorf("Continue wrote a header:\n%s", buf.String())
+	}
+	f, got, err := read(t, buf.Bytes())
+	if err != nil || got != "1 2 3" {
+		t.Fatalf("read %q, %v", got, err)
+	}
+	parts := f.Parts()
+	if len(parts) != 1 || parts[0].Kind != backup.Full || parts[0].BaseURL != h.BaseURL || parts[0].Version != backup.Version {
+		t.Errorf("parts %+v", parts)
+	}
+	legacy, _, err := read(t, []byte(legacyLine("1", time.Time{})))
+	if err != nil || len(legacy.Parts()) != 0 {
+		t.Errorf("a file of version 1 has parts %+v (%v)", legacy.Parts(), err)
+	}
+}
+
+// WriteFull stops at a listing's error and says how far it got.
+func TestWriteFullListingFails(t *testing.T) {
+	m := favoritestest.NewMemory("e621", favorites.Ref{ID: "2"}, favorites.Ref{ID: "1"})
+	m.Fail = func(op string, _ favorites.Ref) error {
+		if op == "list" {
+			return favorites.ErrServer
+		}
+		return nil
+	}
+	var buf bytes.Buffer
+	n, err := backup.WriteFull(t.Context(), &buf, m, "")
+	if n != 0 || !errors.Is(err, favorites.ErrServer) || !strings.Contains(err.Error(), "after 0 favourites") {
+		t.Errorf("WriteFull = %d, %v; want 0 and the listing's error", n, err)
 	}
 }

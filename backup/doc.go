@@ -34,6 +34,12 @@
 // and DCH give one), it is ordered by that time instead, which is exact.
 // Otherwise the favourites that incremental runs added come first when
 // restored. Removals were written beside it, to <file>.removed;
-// [Read] does not see them (the restore program does: see its doc). A new
-// full backup gives an exact order.
+// [Read] does not see them. The restore program leaves them out of a file
+// of version 1 alone; the backup program's first part of changes appended
+// to such a file carries them in as removal lines, after which the file
+// says all (and [File.Parts] is not empty). A new full backup gives an
+// exact order.
+//
+// [WriteFull] writes a whole backup in one call; [Writer] writes the parts
+// of a backup that grows run by run, as the backup program does.
 package backup

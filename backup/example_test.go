@@ -2,10 +2,12 @@ package backup_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 
 	"github.com/favkit/favorites"
 	"github.com/favkit/favorites/backup"
+	"github.com/favkit/favorites/favoritestest"
 )
 
 // A full backup, then a run of changes; the file reads back in the order
@@ -37,4 +39,27 @@ func Example() {
 	}
 	fmt.Println("of", b.Provider())
 	// Output: 10 30 40 of e621
+}
+
+// A whole backup of an account in one call, read back oldest first: the
+// order favorites.Restore replays it in.
+func ExampleWriteFull() {
+	m := favoritestest.NewMemory("e621", favorites.Ref{ID: "30"}, favorites.Ref{ID: "20"}, favorites.Ref{ID: "10"})
+	var file bytes.Buffer
+	n, err := backup.WriteFull(context.Background(), &file, m, "https://e621.net")
+	if err != nil {
+		panic(err)
+	}
+	b, err := backup.Read(bytes.NewReader(file.Bytes()), int64(file.Len()))
+	if err != nil {
+		panic(err)
+	}
+	for fav, err := range b.Favorites() {
+		if err != nil {
+			panic(err)
+		}
+		fmt.Print(fav.Ref, " ")
+	}
+	fmt.Println("of", n, "from", b.BaseURL())
+	// Output: 10 20 30 of 3 from https://e621.net
 }

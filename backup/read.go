@@ -28,6 +28,7 @@ type File struct {
 	provider string
 	baseURL  string
 	legacy   bool
+	parts    []Header
 	made     []line // the favourites there at the end, oldest first
 }
 
@@ -75,6 +76,11 @@ func (f *File) BaseURL() string { return f.baseURL }
 // Legacy reports a file of version 1, whose order is known only as the
 // package doc says.
 func (f *File) Legacy() bool { return f.legacy }
+
+// Parts are the headers of the file's parts of version 2, in the file's
+// order: none in a file of version 1. A file that [File.Legacy] reports
+// with parts began as version 1 and was added to by a later version.
+func (f *File) Parts() []Header { return slices.Clone(f.parts) }
 
 // Len is how many favourites Favorites yields.
 func (f *File) Len() int { return len(f.made) }
@@ -158,6 +164,7 @@ type probe struct {
 	BaseURL     string         `json:"base_url"`
 	Order       string         `json:"order"`
 	FavoritedAt time.Time      `json:"favorited_at"`
+	WrittenAt   time.Time      `json:"written_at"`
 }
 
 // reader is a Read in progress: the favourites in the order made so far
@@ -225,6 +232,8 @@ func (rd *reader) header(p probe) error {
 		rd.f.baseURL = p.BaseURL
 	}
 	rd.kind, rd.order = p.Kind, p.Order
+	rd.f.parts = append(rd.f.parts, Header{Version: *p.Version, Kind: p.Kind, Provider: p.Provider,
+		BaseURL: p.BaseURL, Order: p.Order, WrittenAt: p.WrittenAt})
 	return nil
 }
 

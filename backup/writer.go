@@ -56,23 +56,45 @@ func NewWriter(w io.Writer) *Writer { return &Writer{enc: json.NewEncoder(w)} }
 
 // Begin writes h, opening a part; its favourites follow.
 func (w *Writer) Begin(h Header) error {
-	h.Version = Version
-	if h.Order == "" {
-		h.Order = NewestFirst
-	}
-	switch {
-	case h.Kind != Full && h.Kind != Changes:
-		return fmt.Errorf("backup: %w: part kind %q is not %q or %q", favorites.ErrInvalidArgument, h.Kind, Full, Changes)
-	case h.Order != NewestFirst && h.Order != OldestFirst:
-		return fmt.Errorf("backup: %w: order %q is not %q or %q", favorites.ErrInvalidArgument, h.Order, NewestFirst, OldestFirst)
-	case h.Provider == "":
-		return fmt.Errorf("backup: %w: a part names no provider", favorites.ErrInvalidArgument)
+	h, err := checkHeader(h)
+	if err != nil {
+		return err
 	}
 	if err := w.enc.Encode(h); err != nil {
 		return err
 	}
 	w.provider, w.kind = h.Provider, h.Kind
 	return nil
+}
+
+// Continue goes on with the part h began earlier in the file, such as by a
+// run that was cut short before the part was whole: the lines that follow
+// belong to it. It writes nothing.
+func (w *Writer) Continue(h Header) error {
+	h, err := checkHeader(h)
+	if err != nil {
+		return err
+	}
+	w.provider, w.kind = h.Provider, h.Kind
+	return nil
+}
+
+// checkHeader is h with its version and default order set, or an error
+// naming what is wrong with it.
+func checkHeader(h Header) (Header, error) {
+	h.Version = Version
+	if h.Order == "" {
+		h.Order = NewestFirst
+	}
+	switch {
+	case h.Kind != Full && h.Kind != Changes:
+		return h, fmt.Errorf("backup: %w: part kind %q is not %q or %q", favorites.ErrInvalidArgument, h.Kind, Full, Changes)
+	case h.Order != NewestFirst && h.Order != OldestFirst:
+		return h, fmt.Errorf("backup: %w: order %q is not %q or %q", favorites.ErrInvalidArgument, h.Order, NewestFirst, OldestFirst)
+	case h.Provider == "":
+		return h, fmt.Errorf("backup: %w: a part names no provider", favorites.ErrInvalidArgument)
+	}
+	return h, nil
 }
 
 // Favorite writes one favourite of the part begun.

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/backup"
+	"github.com/favkit/favorites/examples/internal/files"
 )
 
 // state is where a backup stands, saved beside the output after each page.
@@ -23,9 +25,12 @@ import (
 // Mark is where the next -incremental run lists changes from: taken by a
 // new full backup before its first page, so that a favourite added while
 // the listing runs is in the backup or in the next incremental run (never
-// in neither; in both is written once), then moved on by each incremental
-// run. RemovedOffset is, like Offset, the length of <out>.removed when the
-// state was saved.
+// in neither), then moved on by each incremental run.
+//
+// Format is the backup format of the file's last part: backup.Version once
+// this version wrote a part, 0 for a file an earlier version wrote (format
+// 1, its removals beside it in <out>.removed, RemovedOffset bytes of which
+// were written when its state was saved).
 type state struct {
 	Provider      string `json:"provider"`
 	Cursor        string `json:"cursor"`
@@ -34,43 +39,70 @@ type state struct {
 	Count         int    `json:"count"`
 	Done          bool   `json:"done"`
 	Mark          string `json:"mark,omitempty"`
+	Format        int    `json:"format,omitempty"`
 	RemovedOffset int64  `json:"removed_offset,omitempty"`
 }
 
-// backup writes f's favourites to path, resuming from path's saved state,
-// and returns how many the file holds.
-func backup(ctx context.Context, f favorites.Favorites, path string, pageSize, stopAfter int, progress io.Writer) (int, error) {
-	st, err := loadState(path + ".state")
+// target is what a run backs up: the favourites, the file, and the base
+// URL the file's headers name (without credentials; "" for the provider's
+// own).
+type target struct {
+	f       favorites.Favorites
+	path    string
+	baseURL string
+}
+
+// header is the header of a part of kind of t's backup, written now.
+func (t target) header(kind backup.Kind) backup.Header {
+	return backup.Header{Kind: kind, Provider: t.f.Provider(), BaseURL: t.baseURL, Order: backup.NewestFirst,
+		WrittenAt: time.Now().UTC().Truncate(time.Second)}
+}
+
+// full writes t's favourites to its file, a full part of format 2,
+// resuming from the file's saved state, and returns how many the file
+// holds.
+func full(ctx context.Context, t target, pageSize, stopAfter int, progress io.Writer) (int, error) {
+	st, err := loadState(t.path + ".state")
 	if err != nil {
 		return 0, err
 	}
 	if st.Done {
 		return st.Count, nil
 	}
-	if st.Provider != "" && st.Provider != f.Provider() {
-		return 0, fmt.Errorf("%s holds a backup of %s, not %s", path, st.Provider, f.Provider())
+	if st.Provider != "" && st.Provider != t.f.Provider() {
+		return 0, fmt.Errorf("%s holds a backup of %s, not %s", t.path, st.Provider, t.f.Provider())
 	}
-	st.Provider = f.Provider()
+	st.Provider = t.f.Provider()
 	if st.Cursor != "" && pageSize != 0 && pageSize != st.PageSize {
 		return 0, fmt.Errorf("%s was begun with page size %d; continue it with that page size (or none), not %d",
-			path, st.PageSize, pageSize)
+			t.path, st.PageSize, pageSize)
 	}
 	if st.Cursor != "" {
 		pageSize = st.PageSize
 	}
 	st.PageSize = pageSize
-	if err := startMark(ctx, f, path, &st); err != nil {
+	if err := startMark(ctx, t.f, t.path, &st); err != nil {
 		return 0, err
 	}
 	// A resumed listing may yield again what the file holds (a provider's
 	// cursor may start again after the list changed, as e621's documents):
 	// each favourite is written once.
-	out, seen, err := openOutput(path, st.Offset)
+	out, seen, err := openOutput(t.path, st.Offset)
 	if err != nil {
 		return 0, err
 	}
 	defer out.Close()
-	pager := f.List(&favorites.ListOptions{PageSize: pageSize, Cursor: st.Cursor})
+	part := t.header(backup.Full)
+	if st.Offset == 0 { // a new file: its part opens with a header
+		if err := appendPart(out, &part, nil, nil); err != nil {
+			return 0, err
+		}
+		st.Format = backup.Version
+		if err := saveAt(out, t.path, &st); err != nil {
+			return 0, err
+		}
+	}
+	pager := t.f.List(&favorites.ListOptions{PageSize: pageSize, Cursor: st.Cursor})
 	start, startCount := time.Now(), st.Count
 	pages := 0
 	for page, err := range pager.Pages(ctx) {
@@ -84,15 +116,14 @@ func backup(ctx context.Context, f favorites.Favorites, path string, pageSize, s
 				fresh = append(fresh, fav)
 			}
 		}
-		if err := writePage(out, fresh); err != nil {
-			return st.Count, err
-		}
-		if st.Offset, err = out.Seek(0, io.SeekCurrent); err != nil {
+		// The part goes on: begun by this run or one before it, whose
+		// header a file of format 1 does not have.
+		if err := appendPart(out, nil, &part, fresh); err != nil {
 			return st.Count, err
 		}
 		st.Count += len(fresh)
 		st.Cursor, st.Done = pager.Cursor(), pager.Done()
-		if err := saveState(path+".state", st); err != nil {
+		if err := saveAt(out, t.path, &st); err != nil {
 			return st.Count, err
 		}
 		rate := float64(st.Count-startCount) / max(time.Since(start).Seconds(), 1e-3)
@@ -102,6 +133,17 @@ func backup(ctx context.Context, f favorites.Favorites, path string, pageSize, s
 		}
 	}
 	return st.Count, nil
+}
+
+// saveAt saves st with the output's length, where out stands, as its
+// Offset.
+func saveAt(out *os.File, path string, st *state) error {
+	off, err := out.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return err
+	}
+	st.Offset = off
+	return saveState(path+".state", *st)
 }
 
 // startMark takes the mark later -incremental runs go on from, when the
@@ -158,23 +200,42 @@ func openAt(path string, offset int64) (*os.File, error) {
 	return out, nil
 }
 
-// writePage appends one JSON line an item and syncs the file, so the
-// saved offset never points past what is on disk.
-func writePage[T any](out *os.File, items []T) error {
-	w := bufio.NewWriter(out)
-	enc := json.NewEncoder(w)
-	for _, item := range items {
-		if err := enc.Encode(item); err != nil {
-			return err
-		}
+// appendPart writes to out, through a backup.Writer, a part's lines: its
+// header when begin is set, else those of the part cont began; then the
+// favourites and the removals. It syncs out, so that an offset saved
+// afterwards never points past what is on disk.
+func appendPart(out *os.File, begin, cont *backup.Header, favs []favorites.Favorite, removed ...favorites.Ref) error {
+	buf := bufio.NewWriter(out)
+	w := backup.NewWriter(buf)
+	var err error
+	if begin != nil {
+		err = w.Begin(*begin)
+	} else {
+		err = w.Continue(*cont)
 	}
-	if err := w.Flush(); err != nil {
+	for _, f := range favs {
+		if err != nil {
+			break
+		}
+		err = w.Favorite(f)
+	}
+	for _, ref := range removed {
+		if err != nil {
+			break
+		}
+		err = w.Removed(ref)
+	}
+	if err != nil {
+		return err
+	}
+	if err := buf.Flush(); err != nil {
 		return err
 	}
 	return out.Sync()
 }
 
-// readRefs reads the refs of the favourites a backup file holds.
+// readRefs reads the refs of the favourites a backup file holds: each
+// line's ref, a header's and a removal's none.
 func readRefs(f *os.File) (map[favorites.Ref]bool, error) {
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil, err
@@ -183,7 +244,7 @@ func readRefs(f *os.File) (map[favorites.Ref]bool, error) {
 	dec := json.NewDecoder(bufio.NewReader(f))
 	for {
 		var line struct {
-			Ref favorites.Ref `json:"ref"`
+			Ref *favorites.Ref `json:"ref"`
 		}
 		err := dec.Decode(&line)
 		if errors.Is(err, io.EOF) {
@@ -192,35 +253,18 @@ func readRefs(f *os.File) (map[favorites.Ref]bool, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Name(), err)
 		}
-		seen[line.Ref] = true
+		if line.Ref != nil {
+			seen[*line.Ref] = true
+		}
 	}
 }
 
 func loadState(path string) (state, error) {
 	var st state
-	data, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return st, nil
-	}
-	if err != nil {
-		return st, err
-	}
-	if err := json.Unmarshal(data, &st); err != nil {
-		return st, fmt.Errorf("%s: %w", path, err)
-	}
-	return st, nil
+	err := files.Load(path, &st)
+	return st, err
 }
 
 // saveState replaces the state file atomically: a crash leaves the old
 // state or the new one, never half of each.
-func saveState(path string, st state) error {
-	data, err := json.Marshal(st)
-	if err != nil {
-		return err
-	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
-}
+func saveState(path string, st state) error { return files.Save(path, st) }

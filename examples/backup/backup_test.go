@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/backup"
 	"github.com/favkit/favorites/favoritestest"
 	"github.com/favkit/favorites/providers/e621"
 	"github.com/favkit/favorites/providers/e621/e621test"
@@ -27,7 +28,7 @@ func TestBackupResumesWithoutDuplicates(t *testing.T) {
 	m.PageSize = 5
 	out := filepath.Join(t.TempDir(), "memory.jsonl")
 
-	n, err := backup(t.Context(), m, out, 0, 2, io.Discard) // interrupted after 2 pages
+	n, err := full(t.Context(), target{f: m, path: out}, 0, 2, io.Discard) // interrupted after 2 pages
 	if err != nil || n != 10 {
 		t.Fatalf("first run: %d, %v", n, err)
 	}
@@ -37,18 +38,22 @@ func TestBackupResumesWithoutDuplicates(t *testing.T) {
 	f.Close()
 
 	var progress strings.Builder
-	if n, err = backup(t.Context(), m, out, 0, 0, &progress); err != nil || n != 23 {
+	if n, err = full(t.Context(), target{f: m, path: out}, 0, 0, &progress); err != nil || n != 23 {
 		t.Fatalf("resumed run: %d, %v", n, err)
 	}
 	if !strings.Contains(progress.String(), "\r23 favourites, ") || !strings.HasSuffix(progress.String(), "/s") {
 		t.Errorf("progress line %q does not show the count and the rate", progress.String())
 	}
-	if n, err = backup(t.Context(), m, out, 0, 0, io.Discard); err != nil || n != 23 {
+	if n, err = full(t.Context(), target{f: m, path: out}, 0, 0, io.Discard); err != nil || n != 23 {
 		t.Fatalf("run after completion: %d, %v", n, err)
 	}
 	got := readLines(t, out)
 	if len(got) != 23 {
 		t.Fatalf("%d lines, want 23", len(got))
+	}
+	b, made := readBackup(t, out)
+	if parts := b.Parts(); len(parts) != 1 || parts[0].Kind != backup.Full || parts[0].Provider != "memory" || len(made) != 23 || made[0].ID != "22" {
+		t.Errorf("read back: parts %+v, %d favourites, oldest %v; want one full part of 23, the oldest 22", parts, len(made), made)
 	}
 	seen := map[string]bool{}
 	for _, fav := range got {
@@ -61,18 +66,20 @@ func TestBackupResumesWithoutDuplicates(t *testing.T) {
 
 func TestBackupRefusesAnotherProvidersFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "x.jsonl")
-	if _, err := backup(t.Context(), favoritestest.NewMemory("a", favorites.Ref{ID: "1"}), out, 0, 0, io.Discard); err != nil {
+	if _, err := full(t.Context(), target{f: favoritestest.NewMemory("a", favorites.Ref{ID: "1"}), path: out}, 0, 0, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Remove(out + ".state"); err != nil {
 		t.Fatal(err)
 	}
 	_ = saveState(out+".state", state{Provider: "a", Cursor: "1"})
-	if _, err := backup(t.Context(), favoritestest.NewMemory("b"), out, 0, 0, io.Discard); err == nil {
+	if _, err := full(t.Context(), target{f: favoritestest.NewMemory("b"), path: out}, 0, 0, io.Discard); err == nil {
 		t.Fatal("backup of provider b continued provider a's file")
 	}
 }
 
+// readLines reads the favourites' lines of the backup at path, in the
+// file's order, and wants each other line a header or a removal.
 func readLines(t *testing.T, path string) []favorites.Favorite {
 	t.Helper()
 	f, err := os.Open(path)
@@ -82,14 +89,43 @@ func readLines(t *testing.T, path string) []favorites.Favorite {
 	defer f.Close()
 	var out []favorites.Favorite
 	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var fav favorites.Favorite
-		if err := json.Unmarshal(sc.Bytes(), &fav); err != nil {
-			t.Fatalf("line %d: %v", len(out)+1, err)
+	for n := 1; sc.Scan(); n++ {
+		var line struct {
+			favorites.Favorite
+			Header  *int           `json:"favkit_backup"`
+			Removed *favorites.Ref `json:"removed"`
 		}
-		out = append(out, fav)
+		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
+			t.Fatalf("line %d: %v", n, err)
+		}
+		switch {
+		case line.Header != nil || line.Removed != nil:
+		case line.Ref.ID == "":
+			t.Fatalf("line %d is no header, favourite or removal: %s", n, sc.Bytes())
+		default:
+			out = append(out, line.Favorite)
+		}
 	}
 	return out
+}
+
+// readBackup reads the backup at path as package backup does: the
+// favourites there at its end, oldest first.
+func readBackup(t *testing.T, path string) (*backup.File, []favorites.Ref) {
+	t.Helper()
+	b, err := backup.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	var refs []favorites.Ref
+	for fav, err := range b.Favorites() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		refs = append(refs, fav.Ref)
+	}
+	return b, refs
 }
 
 // TestBackupResumeOnE621 interrupts a backup of the e621 fake, changes the
@@ -127,16 +163,16 @@ func TestBackupResumeOnE621(t *testing.T) {
 			}
 			a := e621.NewAdapter(c)
 			out := filepath.Join(t.TempDir(), "e621.jsonl")
-			if n, err := backup(t.Context(), a, out, 10, 2, io.Discard); err != nil || n != 20 {
+			if n, err := full(t.Context(), target{f: a, path: out}, 10, 2, io.Discard); err != nil || n != 20 {
 				t.Fatalf("first run: %d, %v", n, err)
 			}
-			if _, err := backup(t.Context(), a, out, 7, 0, io.Discard); err == nil {
+			if _, err := full(t.Context(), target{f: a, path: out}, 7, 0, io.Discard); err == nil {
 				t.Fatal("a rerun with another page size than the state's was not refused")
 			}
 			if err := tt.change(srv, favs, ids[33:]); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := backup(t.Context(), a, out, 0, 0, io.Discard); err != nil {
+			if _, err := full(t.Context(), target{f: a, path: out}, 0, 0, io.Discard); err != nil {
 				t.Fatalf("resumed run: %v", err)
 			}
 			now := srv.Favorites(e621test.Login)

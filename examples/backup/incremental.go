@@ -5,67 +5,78 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
-	"time"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/backup"
+	"github.com/favkit/favorites/examples/internal/files"
 )
 
-// removal is one line of <out>.removed: a favourite the provider says was
-// removed since the last run, and when this run learnt it.
-type removal struct {
-	Provider string        `json:"provider"`
-	Ref      favorites.Ref `json:"ref"`
-	Noticed  time.Time     `json:"noticed"`
-}
-
-// incremental appends to path the favourites of f added since the mark in
-// path's state, each once, oldest first, and returns how many it wrote.
-// Removals, where f knows them, go to path+".removed". The new mark is
-// saved only after both files are written and synced: a run cut short
-// leaves the old state, and the next run cuts both files back to it and
-// lists the same changes again, so nothing is written twice or skipped.
-func incremental(ctx context.Context, f favorites.Favorites, path string, progress io.Writer) (int, error) {
-	st, cl, err := incrementalState(f, path)
+// incremental appends to t's file a part of changes: the favourites added
+// since the mark in its state, newest first as the provider gives them,
+// and the removals where the provider reports them. It returns how many
+// favourites it wrote. The new mark is saved only after the part is
+// written and synced: a run cut short leaves the old state, and the next
+// run cuts the file back to it and lists the same changes again, so
+// nothing is written twice or skipped.
+//
+// A favourite removed and favourited again is in the part again: it takes
+// its new place in the order, as the backup package reads it.
+//
+// The first part this version appends to a file an earlier version wrote
+// (format 1) carries the removals that version wrote to <out>.removed, so
+// the file says all there is to say; <out>.removed is then left as it is,
+// and the restore program reads it no more.
+func incremental(ctx context.Context, t target, progress io.Writer) (int, error) {
+	st, cl, err := incrementalState(t.f, t.path)
 	if err != nil {
 		return 0, err
 	}
 	ch, err := cl.Changes(ctx, st.Mark)
 	if errors.Is(err, favorites.ErrStaleMark) {
 		return 0, fmt.Errorf("the mark in %s.state can no longer be used (%w); make a new full backup: move %s and %[1]s.state away and run backup without -incremental",
-			path, err, path)
+			t.path, err, t.path)
 	}
 	if err != nil {
 		return 0, err
 	}
-	if st.RemovedOffset, err = appendRemovals(path+".removed", st.RemovedOffset, f.Provider(), ch); err != nil {
-		return 0, err
-	}
-	out, seen, err := openOutput(path, st.Offset)
-	if err != nil {
-		return 0, err
-	}
-	defer out.Close()
-	var fresh []favorites.Favorite
-	for _, fav := range slices.Backward(ch.Added) { // Added is newest first; the file grows oldest first
-		if !seen[fav.Ref] { // also listed by the full backup, or re-favourited
-			seen[fav.Ref] = true
-			fresh = append(fresh, fav)
+	var removed []favorites.Ref
+	if st.Format < backup.Version {
+		if removed, err = files.ReadRemoved(t.path+".removed", st.RemovedOffset); err != nil {
+			return 0, err
 		}
 	}
-	if err := writePage(out, fresh); err != nil {
-		return 0, err
+	carried := len(removed)
+	if ch.RemovalsKnown {
+		removed = append(removed, ch.Removed...)
 	}
-	if st.Offset, err = out.Seek(0, io.SeekCurrent); err != nil {
-		return 0, err
-	}
-	st.Count += len(fresh)
 	st.Mark = ch.Mark
-	if err := saveState(path+".state", st); err != nil {
+	if len(ch.Added)+len(removed) == 0 {
+		err = saveState(t.path+".state", st) // nothing to write: the mark alone moves on
+	} else {
+		err = appendChanges(t, &st, ch.Added, removed)
+	}
+	if err != nil {
 		return 0, err
 	}
-	reportChanges(progress, path, f.Provider(), len(ch.Added), len(fresh), ch)
-	return len(fresh), nil
+	reportChanges(progress, t.path, t.f.Provider(), carried, ch)
+	return len(ch.Added), nil
+}
+
+// appendChanges writes a part of changes to t's file, cut back to st's
+// offset, and saves st with the file's new length.
+func appendChanges(t target, st *state, added []favorites.Favorite, removed []favorites.Ref) error {
+	out, err := openAt(t.path, st.Offset)
+	if err != nil {
+		return err
+	}
+	defer out.Close()
+	part := t.header(backup.Changes)
+	if err := appendPart(out, &part, nil, added, removed...); err != nil {
+		return err
+	}
+	st.Count += len(added)
+	st.Format = backup.Version
+	return saveAt(out, t.path, st)
 }
 
 // incrementalState loads path's state and checks an incremental run can go
@@ -93,42 +104,19 @@ func incrementalState(f favorites.Favorites, path string) (state, favorites.Chan
 	return st, cl, nil
 }
 
-// appendRemovals writes ch's removals, when the provider knows them, to
-// path cut back to offset, and returns its new length.
-func appendRemovals(path string, offset int64, provider string, ch *favorites.Changes) (int64, error) {
-	if !ch.RemovalsKnown || len(ch.Removed) == 0 {
-		return offset, nil
-	}
-	out, err := openAt(path, offset)
-	if err != nil {
-		return 0, err
-	}
-	defer out.Close()
-	now := time.Now().UTC()
-	lines := make([]removal, len(ch.Removed))
-	for i, ref := range ch.Removed {
-		lines[i] = removal{Provider: provider, Ref: ref, Noticed: now}
-	}
-	if err := writePage(out, lines); err != nil {
-		return 0, err
-	}
-	return out.Seek(0, io.SeekCurrent)
-}
-
 // reportChanges prints what an incremental run did, removals included or
 // why they are not.
-func reportChanges(w io.Writer, path, provider string, listed, written int, ch *favorites.Changes) {
-	fmt.Fprintf(w, "%d new favourites appended to %s", written, path)
-	if listed > written {
-		fmt.Fprintf(w, " (%d more listed were in it already)", listed-written)
+func reportChanges(w io.Writer, path, provider string, carried int, ch *favorites.Changes) {
+	fmt.Fprintf(w, "%d new favourites appended to %s\n", len(ch.Added), path)
+	if carried > 0 {
+		fmt.Fprintf(w, "removals: %d that an earlier version wrote to %s.removed are now in the file\n", carried, path)
 	}
-	fmt.Fprintln(w)
 	switch {
 	case !ch.RemovalsKnown:
 		fmt.Fprintf(w, "removals: %s does not report them since a mark; compare two full backups (favorites.Diff) to find them\n", provider)
 	case len(ch.Removed) == 0:
 		fmt.Fprintln(w, "removals: none")
 	default:
-		fmt.Fprintf(w, "removals: %d, listed in %s.removed\n", len(ch.Removed), path)
+		fmt.Fprintf(w, "removals: %d, written in %s\n", len(ch.Removed), path)
 	}
 }

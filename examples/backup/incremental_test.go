@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/backup"
 	"github.com/favkit/favorites/favoritestest"
 )
 
@@ -22,6 +24,14 @@ func memRefs(from, to int) []favorites.Ref {
 		refs = append(refs, favorites.Ref{ID: strconv.Itoa(i)})
 	}
 	return refs
+}
+
+// made is a Memory's refs as NewMemory takes them, newest first, in the
+// order they were made, oldest first, followed by those added since.
+func made(seeded []favorites.Ref, since ...favorites.Ref) []favorites.Ref {
+	out := slices.Clone(seeded)
+	slices.Reverse(out)
+	return append(out, since...)
 }
 
 // addAll adds refs to m, failing the test on an error.
@@ -34,24 +44,13 @@ func addAll(t *testing.T, m *favoritestest.Memory, refs ...favorites.Ref) {
 	}
 }
 
-// checkFile wants the backup at path to hold exactly want, each once, and
-// its state to count them, end at the file's end and hold m's mark now.
+// checkFile wants the backup at path to read back as exactly want, in
+// that order (oldest first), and its state to count its favourites' lines,
+// end at the file's end and hold m's mark now.
 func checkFile(t *testing.T, path string, m *favoritestest.Memory, want []favorites.Ref) {
 	t.Helper()
-	var got []favorites.Ref
-	for _, fav := range readLines(t, path) {
-		if slices.Contains(got, fav.Ref) {
-			t.Errorf("%v is in the backup twice", fav.Ref)
-		}
-		got = append(got, fav.Ref)
-	}
-	for _, r := range want {
-		if !slices.Contains(got, r) {
-			t.Errorf("%v is missing from the backup", r)
-		}
-	}
-	if len(got) != len(want) {
-		t.Errorf("%d favourites in the backup, want %d", len(got), len(want))
+	if _, got := readBackup(t, path); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("the backup reads back as\n%v\nwant\n%v", got, want)
 	}
 	st, err := loadState(path + ".state")
 	info, statErr := os.Stat(path)
@@ -62,8 +61,9 @@ func checkFile(t *testing.T, path string, m *favoritestest.Memory, want []favori
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Count != len(want) || st.Offset != info.Size() || !st.Done || st.Mark != now.Mark || st.Provider != "memory" {
-		t.Errorf("state %+v; want count %d, offset %d, done, mark %q", st, len(want), info.Size(), now.Mark)
+	lines := len(readLines(t, path))
+	if st.Count != lines || st.Offset != info.Size() || !st.Done || st.Mark != now.Mark || st.Provider != "memory" || st.Format != 2 {
+		t.Errorf("state %+v; want count %d, offset %d, done, mark %q, format 2", st, lines, info.Size(), now.Mark)
 	}
 }
 
@@ -78,15 +78,16 @@ func TestIncrementalAppendsOnlyWhatIsNew(t *testing.T) {
 		want       []favorites.Ref
 		wantReport string
 	}{
-		{name: "nothing new", want: memRefs(0, 23), wantReport: "0 new favourites appended"},
+		{name: "nothing new", want: made(memRefs(0, 23)), wantReport: "0 new favourites appended"},
 		{name: "added between runs", after: func(m *favoritestest.Memory) error {
 			return errors.Join(m.Add(context.Background(), favorites.Ref{ID: "a"}), m.Add(context.Background(), favorites.Ref{ID: "b"}))
-		}, want: append(memRefs(0, 23), favorites.Ref{ID: "a"}, favorites.Ref{ID: "b"}), wantReport: "2 new favourites appended"},
+		}, want: made(memRefs(0, 23), favorites.Ref{ID: "a"}, favorites.Ref{ID: "b"}), wantReport: "2 new favourites appended"},
 		{name: "added during the full backup", during: []favorites.Ref{{ID: "x"}},
-			want: append(memRefs(0, 23), favorites.Ref{ID: "x"}), wantReport: "1 new favourites appended"},
-		{name: "removed and added again", after: func(m *favoritestest.Memory) error {
+			want: made(memRefs(0, 23), favorites.Ref{ID: "x"}), wantReport: "1 new favourites appended"},
+		{name: "removed and added again: its new place", after: func(m *favoritestest.Memory) error {
 			return errors.Join(m.Remove(context.Background(), favorites.Ref{ID: "3"}), m.Add(context.Background(), favorites.Ref{ID: "3"}))
-		}, want: memRefs(0, 23), wantReport: "0 new favourites appended to " /* and: */},
+		}, want: made(slices.DeleteFunc(memRefs(0, 23), func(r favorites.Ref) bool { return r.ID == "3" }), favorites.Ref{ID: "3"}),
+			wantReport: "1 new favourites appended to "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,7 +103,7 @@ func TestIncrementalAppendsOnlyWhatIsNew(t *testing.T) {
 				return nil
 			}
 			out := filepath.Join(t.TempDir(), "memory.jsonl")
-			if _, err := backup(t.Context(), m, out, 0, 0, io.Discard); err != nil {
+			if _, err := full(t.Context(), target{f: m, path: out}, 0, 0, io.Discard); err != nil {
 				t.Fatal(err)
 			}
 			if tt.after != nil {
@@ -111,14 +112,14 @@ func TestIncrementalAppendsOnlyWhatIsNew(t *testing.T) {
 				}
 			}
 			var report strings.Builder
-			if _, err := incremental(t.Context(), m, out, &report); err != nil {
+			if _, err := incremental(t.Context(), target{f: m, path: out}, &report); err != nil {
 				t.Fatal(err)
 			}
 			if !strings.Contains(report.String(), tt.wantReport) || !strings.Contains(report.String(), "removals: memory does not report them") {
 				t.Errorf("report %q lacks %q or the removals line", report.String(), tt.wantReport)
 			}
 			checkFile(t, out, m, tt.want)
-			if _, err := incremental(t.Context(), m, out, io.Discard); err != nil { // again: nothing new
+			if _, err := incremental(t.Context(), target{f: m, path: out}, io.Discard); err != nil { // again: nothing new
 				t.Fatal(err)
 			}
 			checkFile(t, out, m, tt.want)
@@ -150,7 +151,7 @@ func TestIncrementalInterrupted(t *testing.T) {
 	m := favoritestest.NewMemory("memory", memRefs(0, 12)...)
 	f := removing{Memory: m, removed: []favorites.Ref{{ID: "gone"}}}
 	out := filepath.Join(t.TempDir(), "memory.jsonl")
-	if _, err := backup(t.Context(), f, out, 0, 0, io.Discard); err != nil {
+	if _, err := full(t.Context(), target{f: f, path: out}, 0, 0, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	addAll(t, m, memRefs(100, 104)...)
@@ -158,30 +159,33 @@ func TestIncrementalInterrupted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, err := incremental(t.Context(), f, out, io.Discard); err != nil || n != 4 {
+	if n, err := incremental(t.Context(), target{f: f, path: out}, io.Discard); err != nil || n != 4 {
 		t.Fatalf("first incremental run: %d, %v", n, err)
 	}
 	// The crash: the new state never reached the disk; a line was half written.
 	if err := os.WriteFile(out+".state", oldState, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{out, out + ".removed"} {
-		fh, _ := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
-		_, _ = fh.WriteString(`{"provider":"memory","ref":{"id":"10`)
-		fh.Close()
-	}
+	fh, _ := os.OpenFile(out, os.O_APPEND|os.O_WRONLY, 0)
+	_, _ = fh.WriteString(`{"provider":"memory","ref":{"id":"10`)
+	fh.Close()
 	addAll(t, m, favorites.Ref{ID: "104"})
 	var report bytes.Buffer
-	if n, err := incremental(t.Context(), f, out, &report); err != nil || n != 5 {
+	if n, err := incremental(t.Context(), target{f: f, path: out}, &report); err != nil || n != 5 {
 		t.Fatalf("rerun: %d, %v", n, err)
 	}
-	if !strings.Contains(report.String(), "removals: 1, listed in "+out+".removed") {
-		t.Errorf("report %q does not point at the removals file", report.String())
+	if !strings.Contains(report.String(), "removals: 1, written in "+out) {
+		t.Errorf("report %q does not say the removal is in the file", report.String())
 	}
-	checkFile(t, out, m, append(memRefs(0, 12), memRefs(100, 105)...))
-	removed, err := os.ReadFile(out + ".removed")
-	if err != nil || strings.Count(string(removed), "\n") != 1 || !strings.HasPrefix(string(removed), `{"provider":"memory","ref":{"id":"gone"},"noticed":"`) {
-		t.Errorf("removals file %q, %v; want one line for ref gone", removed, err)
+	// The favourites added since come newest first from Changes: the file
+	// has them in the order they were made all the same.
+	checkFile(t, out, m, made(memRefs(0, 12), memRefs(100, 105)...))
+	data, _ := os.ReadFile(out)
+	if n := strings.Count(string(data), `{"removed":{"id":"gone"}}`); n != 1 {
+		t.Errorf("the removal is in the file %d times, want once", n)
+	}
+	if _, err := os.Stat(out + ".removed"); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a removals file beside the backup: %v", err)
 	}
 }
 
@@ -191,7 +195,7 @@ func TestIncrementalInterrupted(t *testing.T) {
 func TestIncrementalFailureChangesNothing(t *testing.T) {
 	m := favoritestest.NewMemory("memory", memRefs(0, 7)...)
 	out := filepath.Join(t.TempDir(), "memory.jsonl")
-	if _, err := backup(t.Context(), m, out, 0, 0, io.Discard); err != nil {
+	if _, err := full(t.Context(), target{f: m, path: out}, 0, 0, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	addAll(t, m, memRefs(50, 53)...)
@@ -202,17 +206,17 @@ func TestIncrementalFailureChangesNothing(t *testing.T) {
 		}
 		return nil
 	}
-	if _, err := incremental(t.Context(), m, out, io.Discard); !errors.Is(err, favorites.ErrServer) {
+	if _, err := incremental(t.Context(), target{f: m, path: out}, io.Discard); !errors.Is(err, favorites.ErrServer) {
 		t.Fatalf("incremental = %v, want the listing's error", err)
 	}
 	if after, _ := os.ReadFile(out + ".state"); !bytes.Equal(before, after) {
 		t.Fatalf("state changed by a failed run:\n%s\n%s", before, after)
 	}
 	m.Fail = nil
-	if n, err := incremental(t.Context(), m, out, io.Discard); err != nil || n != 3 {
+	if n, err := incremental(t.Context(), target{f: m, path: out}, io.Discard); err != nil || n != 3 {
 		t.Fatalf("next run: %d, %v", n, err)
 	}
-	checkFile(t, out, m, append(memRefs(0, 7), memRefs(50, 53)...))
+	checkFile(t, out, m, made(memRefs(0, 7), memRefs(50, 53)...))
 }
 
 // plain hides a Memory's Changes: a provider that cannot list changes.
@@ -229,7 +233,7 @@ func TestIncrementalRefusals(t *testing.T) {
 		{"no backup yet", func(t *testing.T, m *favoritestest.Memory, out string) favorites.Favorites { return m },
 			[]string{"has no backup to add to", "run backup without -incremental first"}},
 		{"full backup not finished", func(t *testing.T, m *favoritestest.Memory, out string) favorites.Favorites {
-			if _, err := backup(t.Context(), m, out, 0, 1, io.Discard); err != nil {
+			if _, err := full(t.Context(), target{f: m, path: out}, 0, 1, io.Discard); err != nil {
 				t.Fatal(err)
 			}
 			return m
@@ -248,7 +252,7 @@ func TestIncrementalRefusals(t *testing.T) {
 			return m
 		}, []string{"can no longer be used", "mark", "make a new full backup"}},
 		{"provider without changes", func(t *testing.T, m *favoritestest.Memory, out string) favorites.Favorites {
-			if _, err := backup(t.Context(), m, out, 0, 0, io.Discard); err != nil {
+			if _, err := full(t.Context(), target{f: m, path: out}, 0, 0, io.Discard); err != nil {
 				t.Fatal(err)
 			}
 			return plain{m}
@@ -262,7 +266,7 @@ func TestIncrementalRefusals(t *testing.T) {
 			f := tt.setup(t, m, out)
 			before, _ := os.ReadFile(out)
 			stBefore, _ := os.ReadFile(out + ".state")
-			_, err := incremental(t.Context(), f, out, io.Discard)
+			_, err := incremental(t.Context(), target{f: f, path: out}, io.Discard)
 			if err == nil {
 				t.Fatal("not refused")
 			}
@@ -298,11 +302,11 @@ func TestFullBackupKeepsMarkTakenFirst(t *testing.T) {
 	m.PageSize = 4
 	out := filepath.Join(t.TempDir(), "memory.jsonl")
 	start, _ := m.Changes(t.Context(), "")
-	if _, err := backup(t.Context(), m, out, 0, 1, io.Discard); err != nil {
+	if _, err := full(t.Context(), target{f: m, path: out}, 0, 1, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	addAll(t, m, favorites.Ref{ID: "new"}) // between the interrupted run and its resume
-	if _, err := backup(t.Context(), m, out, 0, 0, io.Discard); err != nil {
+	if _, err := full(t.Context(), target{f: m, path: out}, 0, 0, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	st, _ := loadState(out + ".state")
@@ -310,7 +314,7 @@ func TestFullBackupKeepsMarkTakenFirst(t *testing.T) {
 		t.Fatalf("state %+v, want done with the mark taken before the first page, %q", st, start.Mark)
 	}
 	plainOut := filepath.Join(t.TempDir(), "plain.jsonl")
-	if _, err := backup(t.Context(), plain{m}, plainOut, 0, 0, io.Discard); err != nil {
+	if _, err := full(t.Context(), target{f: plain{m}, path: plainOut}, 0, 0, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := loadState(plainOut + ".state"); st.Mark != "" || !st.Done {
@@ -358,14 +362,26 @@ func TestRunDemoIncremental(t *testing.T) {
 				t.Errorf("lines out of order (full backup at %d, demo changes at %d, incremental at %d):\n%s",
 					full, changed, appended, logged)
 			}
-			removed, err := os.ReadFile(out + ".removed")
-			switch {
-			case tt.removalsKnown && (err != nil || strings.Count(string(removed), "\n") != 2):
-				t.Errorf("removals file %q, %v; want 2 lines", removed, err)
-			case !tt.removalsKnown && !errors.Is(err, os.ErrNotExist):
-				t.Errorf("removals file of a provider that does not report them: %q, %v", removed, err)
+			// Where the provider reports removals, the file holds them, and
+			// reads back without the 2 removed.
+			b, kept := readBackup(t, out)
+			want := 95
+			if tt.removalsKnown {
+				want = 93
 			}
-			err = run(t.Context(), args, io.Discard, io.Discard)
+			data, _ := os.ReadFile(out)
+			if len(kept) != want || strings.Count(string(data), `{"removed":`) != 95-want {
+				t.Errorf("the file reads back as %d favourites, with %d removals; want %d and %d",
+					len(kept), strings.Count(string(data), `{"removed":`), want, 95-want)
+			}
+			if parts := b.Parts(); len(parts) != 2 || parts[0].Kind != backup.Full || parts[1].Kind != backup.Changes ||
+				parts[0].BaseURL == "" || parts[0].BaseURL != parts[1].BaseURL || b.Legacy() {
+				t.Errorf("parts %+v (legacy %v), want a full one and one of changes naming the fake", parts, b.Legacy())
+			}
+			if _, err := os.Stat(out + ".removed"); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("a removals file beside the backup: %v", err)
+			}
+			err := run(t.Context(), args, io.Discard, io.Discard)
 			if err == nil || !strings.Contains(err.Error(), "remove it or choose another -out") {
 				t.Errorf("second demo run into %s: %v", out, err)
 			}

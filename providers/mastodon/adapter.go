@@ -13,6 +13,7 @@ import (
 // of the package doc.
 type Adapter struct {
 	kit *driver.Adapter[*Status]
+	c   *Client
 }
 
 var (
@@ -24,7 +25,7 @@ var (
 
 // NewAdapter returns the portable view of c.
 func NewAdapter(c *Client) *Adapter {
-	return &Adapter{kit: driver.NewAdapter(driver.Spec[*Status]{
+	return &Adapter{c: c, kit: driver.NewAdapter(driver.Spec[*Status]{
 		Name:        ProviderName,
 		Verify:      func(ctx context.Context, need favorites.Access) error { return c.Verify(ctx, ScopesFor(need)...) },
 		Canonical:   canonical,
@@ -51,6 +52,10 @@ func NewAdapter(c *Client) *Adapter {
 		},
 	})}
 }
+
+// Client is the typed client a is a view of, for the calls the portable
+// interface has not, such as [Client.ResolveStatus] for a [Resolver].
+func (a *Adapter) Client() *Client { return a.c }
 
 // Provider returns [ProviderName].
 func (a *Adapter) Provider() string { return ProviderName }

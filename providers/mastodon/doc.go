@@ -130,6 +130,24 @@
 // cut or garbled body: the portable calls take it as done, and
 // [Client.Favourite] says what the typed calls return.
 //
+// # Moving favourites to another instance
+//
+// A status ID is the instance's own, so a backup's refs mean nothing on
+// another instance. [Client.ResolveStatus] finds a status of any instance
+// on the client's by its URI (GET /api/v2/search with q=<uri>,
+// type=statuses, resolve=true and limit=1; scope read or read:search), and
+// [Resolver] makes it the Resolve of [favorites.RestoreOptions], so that
+// [favorites.Restore] moves a backup's favourites: a favourite of the
+// target's own instance keeps its ref and costs no search. Mastodon
+// answers an empty result for a status deleted since, private, unknown or
+// whose server cannot be reached (app/services/search_service.rb,
+// app/services/resolve_url_service.rb), and 403 "This action is not
+// allowed" for one it fetched but the caller may not see: each is
+// [favorites.ErrNotFound], reported by Restore as not found, never as
+// moved. Resolving needs a signed-in user: no token or an app token is a
+// 401. More than [MaxSearchStatuses] statuses in an answer is
+// [favorites.ErrMalformedReply].
+//
 // # Replies and memory
 //
 // A page that is not a JSON array, holds a null status, a status without a

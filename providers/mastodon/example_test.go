@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/favkit/favorites"
+	"github.com/favkit/favorites/favoritestest"
 	"github.com/favkit/favorites/providers/mastodon"
 	"github.com/favkit/favorites/providers/mastodon/mastodontest"
 )
@@ -240,4 +241,64 @@ func ExampleAdapter_Changes() {
 	// added: Status 2
 	// removals known: false
 	// stale: true
+}
+
+// Moving favourites to another instance: each status is found on the
+// target by its URI and favourited there under the target's own ID, in the
+// order they were made; one deleted since is reported, never moved.
+func ExampleResolver() {
+	ctx := context.Background()
+	source, target := mastodontest.NewServer(), mastodontest.NewServer()
+	defer source.Close()
+	defer target.Close()
+	target.Federate(source) // the two instances know each other
+	ids := source.AddStatuses(3)
+	if err := source.Favorite(mastodontest.DefaultUser, ids...); err != nil {
+		panic(err)
+	}
+	from, err := source.Client(favoritestest.Options()...)
+	if err != nil {
+		panic(err)
+	}
+	var saved []favorites.Favorite // a backup, oldest first
+	for fav, err := range mastodon.NewAdapter(from).List(nil).All(ctx) {
+		if err != nil {
+			panic(err)
+		}
+		saved = append([]favorites.Favorite{fav}, saved...)
+	}
+	if err := source.DeleteStatus(ids[1]); err != nil { // deleted after the backup
+		panic(err)
+	}
+
+	to, err := target.AddAccount().Client(favoritestest.Options()...)
+	if err != nil {
+		panic(err)
+	}
+	resolve, err := mastodon.Resolver(to, source.URL)
+	if err != nil {
+		panic(err)
+	}
+	backup := func(yield func(favorites.Favorite, error) bool) {
+		for _, f := range saved {
+			if !yield(f, nil) {
+				return
+			}
+		}
+	}
+	rep, err := favorites.Restore(ctx, mastodon.NewAdapter(to), backup, &favorites.RestoreOptions{Resolve: resolve})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(len(rep.Added), "moved,", len(rep.NotFound), "not found:", errors.Is(rep.NotFound[0].Err, favorites.ErrNotFound))
+	for st, err := range to.Favourites(nil).All(ctx) {
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println(mastodon.PlainText(st.Content))
+	}
+	// Output:
+	// 2 moved, 1 not found: true
+	// Status 3
+	// Status 1
 }

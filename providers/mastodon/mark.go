@@ -53,11 +53,19 @@ func (m mark) String() string {
 // path, lowercased where URLs are case-blind, so that two spellings of one
 // instance give one tag) and its token.
 func accountTag(base *url.URL, token string) string {
+	return driver.AccountTag(ProviderName, instanceOf(base), token)
+}
+
+// instanceOf is the instance base names, one text for every spelling of
+// it: scheme and host in lower case, a default port dropped, the path
+// without a final slash.
+func instanceOf(base *url.URL) string {
+	scheme := strings.ToLower(base.Scheme)
 	host := strings.ToLower(base.Hostname())
-	if p := base.Port(); p != "" && !(base.Scheme == "https" && p == "443") && !(base.Scheme == "http" && p == "80") {
+	if p := base.Port(); p != "" && !(scheme == "https" && p == "443") && !(scheme == "http" && p == "80") {
 		host += ":" + p
 	}
-	return driver.AccountTag(ProviderName, strings.ToLower(base.Scheme)+"://"+host+strings.TrimRight(base.EscapedPath(), "/"), token)
+	return scheme + "://" + host + strings.TrimRight(base.EscapedPath(), "/")
 }
 
 // parseMark reads a non-empty mark for the instance tagged instance. Text

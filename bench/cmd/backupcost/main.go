@@ -85,6 +85,8 @@ func measure(name string, srv *mastodontest.Server, bin, out string, args ...str
 	return nil
 }
 
+// countLines counts the favourites' lines of the backup at path, and their
+// distinct refs.
 func countLines(path string) (lines, distinct int, err error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -96,10 +98,13 @@ func countLines(path string) (lines, distinct int, err error) {
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
 		var line struct {
-			Ref struct{ ID, Source string } `json:"ref"`
+			Ref *struct{ ID, Source string } `json:"ref"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
 			return lines, len(seen), fmt.Errorf("line %d: %w", lines+1, err)
+		}
+		if line.Ref == nil {
+			continue // a part's header (backup format 2) or a removal
 		}
 		lines++
 		seen[line.Ref.ID] = true

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/favkit/favorites"
@@ -21,6 +22,10 @@ import (
 // client-side limiters that protect the real services only slow the demo
 // down. The providers' own tests hold each limit.
 var demoOptions = []favorites.Option{favorites.WithRateLimiter(nil)}
+
+// DemoOptions are the options of every demo client, for a program that
+// makes clients of fakes of its own.
+func DemoOptions() []favorites.Option { return slices.Clone(demoOptions) }
 
 // Demo fakes hold demoItems items, the first demoFavourites of them
 // favourites: enough for several pages on the paging providers.

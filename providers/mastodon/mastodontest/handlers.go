@@ -40,8 +40,7 @@ func (s *Server) change(w http.ResponseWriter, r *http.Request, apply func(user,
 	}
 	id := r.PathValue("id")
 	s.mu.Lock()
-	_, known := s.statuses[id]
-	if known {
+	if st, known := s.statuses[id]; known && s.mayView(st, user) {
 		apply(user, id)
 	}
 	s.mu.Unlock()
@@ -51,13 +50,18 @@ func (s *Server) change(w http.ResponseWriter, r *http.Request, apply func(user,
 func (s *Server) answerStatus(w http.ResponseWriter, id, viewer string) {
 	s.mu.Lock()
 	st, ok := s.statuses[id]
+	seen := ok && s.mayView(st, viewer)
 	var body wireStatus
-	if ok {
+	if seen {
 		body = s.render(st, viewer)
 	}
 	s.mu.Unlock()
-	if !ok {
+	switch {
+	case !ok:
 		writeError(w, http.StatusNotFound, "Record not found")
+		return
+	case !seen: // Mastodon's answer when the policy refuses: no hint the status exists
+		writeError(w, http.StatusNotFound, "Not Found")
 		return
 	}
 	writeJSON(w, http.StatusOK, body)

@@ -1,6 +1,7 @@
 package mastodontest
 
 import (
+	"cmp"
 	"net/url"
 	"strconv"
 	"strings"
@@ -23,19 +24,12 @@ const emojiCode = "favkit"
 // render builds st's JSON as viewer sees it; viewer "" is a caller without
 // a token. Callers hold s.mu.
 func (s *Server) render(st *status, viewer string) wireStatus {
-	user, domain, remote := s.split(st.Acct)
-	origin := s.originOf(domain)
-	uri, link := st.URI, st.URL
-	if uri == "" {
-		uri = origin + "/users/" + user + "/statuses/" + url.PathEscape(st.ID)
-	}
-	if link == "" {
-		link = origin + "/@" + user + "/" + url.PathEscape(st.ID)
-	}
+	user, _, remote := s.split(st.Acct)
+	uri, link := s.links(st)
 	out := wireStatus{
 		ID:               st.ID,
 		CreatedAt:        st.CreatedAt.UTC().Format(timeLayout),
-		Visibility:       "public",
+		Visibility:       cmp.Or(st.Visibility, "public"),
 		Language:         ptr("en"),
 		URI:              uri,
 		URL:              &link,
@@ -62,6 +56,21 @@ func (s *Server) render(st *status, viewer string) wireStatus {
 		}
 	}
 	return out
+}
+
+// links are st's uri and url: those it was seeded with, else on its
+// author's server. Callers hold s.mu.
+func (s *Server) links(st *status) (uri, link string) {
+	user, domain, _ := s.split(st.Acct)
+	origin := s.originOf(domain)
+	uri, link = st.URI, st.URL
+	if uri == "" {
+		uri = origin + "/users/" + user + "/statuses/" + url.PathEscape(st.ID)
+	}
+	if link == "" {
+		link = origin + "/@" + user + "/" + url.PathEscape(st.ID)
+	}
+	return uri, link
 }
 
 // quotePolicy is a status's quote_approval: a local status keeps the

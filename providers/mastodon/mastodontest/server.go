@@ -13,7 +13,9 @@
 // 40 (or lower, as some servers do), favouriting is idempotent, an unknown or
 // deleted status answers 404 {"error":"Record not found"} and a path with
 // no route 404 {"error":"Not Found"}, as Mastodon's, and every answer
-// carries X-RateLimit-* headers from a settable budget. Faults injects
+// carries X-RateLimit-* headers from a settable budget. GET /api/v2/search
+// with resolve=true finds a status by its URI or URL, on this fake or on a
+// fake it federates with ([Server.Federate]). Faults injects
 // failures, latency and cut connections. Favorite and Unfavorite seed a
 // user's favourites, and Favorites reads them back.
 //
@@ -31,6 +33,13 @@
 // statuses and accounts have URIs and URLs on the fake's own scheme and
 // host (http://127.0.0.1:PORT); a status from another server keeps that
 // server's (see [Status.URI]).
+//
+// Two fakes can federate ([Server.Federate]): a search with resolve=true on
+// one fetches a status of the other by its URI or URL and gives it a local
+// ID, as a Mastodon instance makes a copy of a remote status, so a test can
+// move favourites from one instance to another. A status's Visibility
+// decides who sees it; the fake has no follows, so a private or direct one
+// is seen by its author alone.
 //
 // [Server.Client] is a client of [DefaultUser]'s; [Server.AddAccount] adds
 // another account, with a token of its own, and its [Account.Client] is that
@@ -114,7 +123,9 @@ type Server struct {
 	nextAccount int // AddAccount's last number
 	budget      budget
 	throttled   atomic.Int64
-	oauth       oauthState // apps and codes: oauth.go
+	oauth       oauthState         // apps and codes: oauth.go
+	peers       map[string]*Server // the fakes it federates with, by origin: see federate.go
+	closed      atomic.Bool        // Close was called: a peer finds it unreachable
 }
 
 // Option configures a Server.
@@ -150,6 +161,7 @@ func NewServer(opts ...Option) *Server {
 		standing:    map[favKey]*fav{},
 		counts:      map[string]int{},
 		origins:     map[string]string{},
+		peers:       map[string]*Server{},
 		nextStatus:  1,
 		statusBase:  statusIDBase + rand.Int64N(idBlocks)*statusBlock,
 		nextFav:     favIDBase + rand.Int64N(idBlocks)*favBlock,
@@ -173,6 +185,7 @@ func NewServer(opts ...Option) *Server {
 
 // Close shuts the server down and releases stalled requests.
 func (s *Server) Close() {
+	s.closed.Store(true)
 	s.Faults.Close()
 	s.srv.Close()
 }
@@ -188,6 +201,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /api/v1/statuses/{id}/favourite", s.favourite)
 	mux.HandleFunc("POST /api/v1/statuses/{id}/unfavourite", s.unfavourite)
 	s.oauthRoutes(mux)
+	mux.HandleFunc("GET /api/v2/search", s.search)
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		writeError(w, http.StatusNotFound, "Not Found")
 	})

@@ -35,6 +35,11 @@ type Status struct {
 	CreatedAt time.Time
 	// MediaPreviewURLs gives one image attachment per preview URL.
 	MediaPreviewURLs []string
+	// Visibility is "public" (empty), "unlisted", "private" or "direct".
+	// The fake has no follows, so a private or direct status is seen by
+	// its author alone: to anyone else it answers 404 and a search finds
+	// nothing, as Mastodon answers a caller who may not see it.
+	Visibility string
 }
 
 type status struct {
@@ -57,6 +62,11 @@ type favKey struct{ user, statusID string }
 func (s *Server) AddStatus(st Status) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.addStatus(st)
+}
+
+// addStatus is AddStatus; callers hold s.mu.
+func (s *Server) addStatus(st Status) string {
 	seq := s.nextStatus
 	s.nextStatus++
 	if st.ID == "" {
