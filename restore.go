@@ -148,11 +148,6 @@ func restoreDefaults(opts *RestoreOptions) RestoreOptions {
 	if opts != nil {
 		o = *opts
 	}
-	if o.Concurrency <= 0 {
-		o.Concurrency = 4
-	}
-	if o.ItemTimeout <= 0 {
-		o.ItemTimeout = time.Minute
-	}
+	workDefaults(&o.Concurrency, &o.ItemTimeout)
 	return o
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"iter"
 	"sync"
-	"time"
 )
 
 // restorer is one run of Restore: the favourites of the source flow
@@ -125,19 +124,6 @@ func (r *restorer) apply(ctx context.Context, item ready) {
 		r.have[item.ref] = true // a second favourite of the source naming it is already there
 	}
 	r.record(ev)
-}
-
-// outlive is a context that ends grace after ctx ends, not with it: a
-// call begun before an interrupt may finish, so that its outcome is
-// known, but not take for ever. Until ctx ends nothing is timed, so a call
-// that waits out a rate limit is no failure. cancel releases it.
-func outlive(ctx context.Context, grace time.Duration) (context.Context, context.CancelFunc) {
-	octx, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	stop := context.AfterFunc(ctx, func() { time.AfterFunc(grace, cancel) })
-	return octx, func() {
-		stop()
-		cancel()
-	}
 }
 
 // outcomeOf is the outcome of an error from Resolve or Add.

@@ -37,7 +37,7 @@ type SyncOptions struct {
 	DryRun      bool            // plan only: fill ToAdd and ToRemove, change nothing
 	Prune       bool            // remove favourites not wanted; off, so a short want list deletes nothing
 	Concurrency int             // changes in flight; 0: 4
-	ItemTimeout time.Duration   // one change, finished even after ctx ends; 0: a minute
+	ItemTimeout time.Duration   // how long a change in flight when ctx ends may go on; 0: a minute
 	Progress    func(SyncEvent) // called after each change, one call at a time
 }
 
@@ -115,12 +115,7 @@ func syncDefaults(opts *SyncOptions) SyncOptions {
 	if opts != nil {
 		o = *opts
 	}
-	if o.Concurrency <= 0 {
-		o.Concurrency = 4
-	}
-	if o.ItemTimeout <= 0 {
-		o.ItemTimeout = time.Minute
-	}
+	workDefaults(&o.Concurrency, &o.ItemTimeout)
 	return o
 }
 
@@ -197,7 +192,7 @@ func (a *applier) run(ctx context.Context, op string, refs []Ref) {
 			defer func() { <-sem }()
 			// A change in flight finishes even if ctx ends, so that an
 			// interrupt never leaves the caller unsure whether it happened.
-			ictx, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.opts.ItemTimeout)
+			ictx, cancel := outlive(ctx, a.opts.ItemTimeout)
 			defer cancel()
 			a.record(op, ref, change(ictx, ref))
 		})

@@ -248,3 +248,30 @@ func TestSyncComparesCanonicalRefs(t *testing.T) {
 		})
 	}
 }
+
+// slowAdds is a Memory whose Add waits, as a client waits out a rate
+// limit, and gives up when its context ends.
+type slowAdds struct {
+	*favoritestest.Memory
+	wait time.Duration
+}
+
+func (s slowAdds) Add(ctx context.Context, ref favorites.Ref) error {
+	select {
+	case <-time.After(s.wait):
+		return s.Memory.Add(ctx, ref)
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// ItemTimeout is the grace of a change in flight after ctx ends, not a
+// deadline while it runs: a change that waits longer than it (a rate
+// limit) still succeeds.
+func TestSyncDoesNotTimeAChangeWhileCtxLives(t *testing.T) {
+	f := slowAdds{favoritestest.NewMemory("memory"), 30 * time.Millisecond}
+	rep, err := favorites.Sync(t.Context(), f, []favorites.Ref{{ID: "1"}, {ID: "2"}}, &favorites.SyncOptions{ItemTimeout: time.Millisecond})
+	if err != nil || len(rep.Added) != 2 {
+		t.Fatalf("Sync: %v, added %v", err, rep.Added)
+	}
+}
