@@ -119,17 +119,9 @@ func Restore(ctx context.Context, target Favorites, source iter.Seq2[Favorite, e
 	if o.Start < 0 {
 		return nil, fmt.Errorf("restore %s: %w: Start %d is negative", target.Provider(), ErrInvalidArgument, o.Start)
 	}
-	need := ReadAccess | WriteAccess | o.Need
-	if o.DryRun {
-		need &^= WriteAccess
-	}
-	if err := Verify(ctx, target, need); err != nil {
-		return nil, fmt.Errorf("restore %s: the target's credential cannot do the job, nothing added: %w", target.Provider(), err)
-	}
-	current, err := listRefs(ctx, target)
+	current, err := begin(ctx, "restore", target, ReadAccess|WriteAccess|o.Need, o.DryRun)
 	if err != nil {
-		return nil, fmt.Errorf("restore %s: listing the target failed after %d favourites, nothing added: %w",
-			target.Provider(), len(current), err)
+		return nil, err
 	}
 	r := restorer{target: target, opts: o, have: make(map[Ref]bool, len(current)),
 		rep: &RestoreReport{Position: o.Start}}

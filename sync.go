@@ -80,17 +80,9 @@ func Sync(ctx context.Context, f Favorites, want []Ref, opts *SyncOptions) (*Syn
 	if err != nil {
 		return nil, fmt.Errorf("sync %s: nothing changed: %w", f.Provider(), err)
 	}
-	need := ReadAccess | WriteAccess
-	if o.DryRun {
-		need = ReadAccess
-	}
-	if err := Verify(ctx, f, need); err != nil {
-		return nil, fmt.Errorf("sync %s: the credential cannot do the job, nothing changed: %w", f.Provider(), err)
-	}
-	current, err := listRefs(ctx, f)
+	current, err := begin(ctx, "sync", f, ReadAccess|WriteAccess, o.DryRun)
 	if err != nil {
-		return nil, fmt.Errorf("sync %s: listing failed after %d favourites, nothing changed: %w",
-			f.Provider(), len(current), err)
+		return nil, err
 	}
 	rep := &SyncReport{}
 	rep.ToAdd, rep.ToRemove = Diff(current, want)

@@ -2,6 +2,7 @@ package favorites
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -32,4 +33,23 @@ func outlive(ctx context.Context, grace time.Duration) (context.Context, context
 		stop()
 		cancel()
 	}
+}
+
+// begin is what Sync and Restore do before they change anything: check
+// that f's credential has need (without write for a dry run), where the
+// adapter can tell, then list f's favourites, each made canonical. An
+// error names job and says nothing was changed.
+func begin(ctx context.Context, job string, f Favorites, need Access, dryRun bool) ([]Ref, error) {
+	if dryRun {
+		need &^= WriteAccess
+	}
+	if err := Verify(ctx, f, need); err != nil {
+		return nil, fmt.Errorf("%s %s: the credential cannot do the job, nothing changed: %w", job, f.Provider(), err)
+	}
+	current, err := listRefs(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: listing failed after %d favourites, nothing changed: %w",
+			job, f.Provider(), len(current), err)
+	}
+	return current, nil
 }

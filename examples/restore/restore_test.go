@@ -449,7 +449,7 @@ func TestUnlistableAccount(t *testing.T) {
 		Match: func(r *http.Request) bool { return r.Method == http.MethodGet && r.URL.Query().Get("limit") != "1" }})
 	var stdout bytes.Buffer
 	err := e.restore(t.Context(), t, options{}, &stdout, io.Discard)
-	if err == nil || !strings.Contains(err.Error(), "listing the target failed") || len(e.to.Favorites()) != 0 || stdout.Len() != 0 {
+	if err == nil || !strings.Contains(err.Error(), "listing failed after") || len(e.to.Favorites()) != 0 || stdout.Len() != 0 {
 		t.Errorf("run = %v with %d favourites added, and a report %q", err, len(e.to.Favorites()), stdout.String())
 	}
 	if _, err := os.Stat(e.in + ".restore-state"); !errors.Is(err, os.ErrNotExist) {
